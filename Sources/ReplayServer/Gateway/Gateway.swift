@@ -1,0 +1,149 @@
+import Foundation
+import Scenarios
+
+/// The checks every API request passes before anything answers it: path and method, query
+/// encoding, `app_key`, `timestamp`, `sign`, the access token, `shop_cipher`, and the body format.
+///
+/// Every failed check is reported; the first one the scenario does not relax becomes the answer.
+struct Gateway: Sendable {
+    /// What the gateway needs to know of a request.
+    struct Request {
+        var method: String
+        var path: String
+        var rawQuery: Substring
+        var accessToken: String?
+        var contentType: String?
+        var body: [UInt8]
+    }
+
+    /// The gateway's verdict.
+    struct Decision {
+        /// The operation, when the path and method name one.
+        var operation: Operation?
+        /// The values of the path's placeholders.
+        var pathParameters: [String: String] = [:]
+        /// The decoded query.
+        var query = QueryString(pairs: [])
+        /// The shop named by `shop_cipher` (or, when that check is relaxed, the primary shop).
+        var shop: Shop?
+        /// Every check that failed, relaxed or not.
+        var failedChecks: [JournalEntry.FailedCheck] = []
+        /// The error to answer with, when a check failed that is not relaxed.
+        var rejection: APIError?
+    }
+
+    let scenario: Scenario
+    let clock: VirtualClock
+    private let router = OperationRouter()
+
+    init(scenario: Scenario, clock: VirtualClock) {
+        self.scenario = scenario
+        self.clock = clock
+    }
+
+    /// Checks a request against the wall clock (`now`) and the scenario.
+    func check(_ request: Request, now: Date) -> Decision {
+        var decision = Decision()
+        switch router.match(method: request.method, path: request.path) {
+        case .unknownPath:
+            decision.rejection = APIError.invalidPath.detailed("No API at \(request.method) \(request.path).")
+            return decision
+        case .wrongMethod(let allowed):
+            decision.rejection = APIError.invalidMethod.detailed("\(request.path) accepts \(allowed.joined(separator: ", ")), not \(request.method).")
+            return decision
+        case .wrongVersion:
+            decision.rejection = APIError.invalidVersion.detailed("No version of this API at \(request.path).")
+            return decision
+        case .operation(let operation, let parameters):
+            decision.operation = operation
+            decision.pathParameters = parameters
+        }
+        do {
+            decision.query = try QueryString(raw: request.rawQuery)
+        } catch {
+            decision.rejection = APIError.invalidParameter.detailed("The query parameter `\(error.parameter)` is not valid percent-encoded UTF-8.")
+            return decision
+        }
+
+        func fail(_ check: GatewayPolicy.Check, _ error: APIError) {
+            let relaxed = scenario.gateway.relaxed.contains(check)
+            decision.failedChecks.append(.init(check: check.rawValue, code: error.code, message: error.message, relaxed: relaxed))
+            if !relaxed && decision.rejection == nil { decision.rejection = error }
+        }
+        if let error = appKeyError(decision.query) { fail(.appKey, error) }
+        if let error = timestampError(decision.query, now: now) { fail(.timestamp, error) }
+        if let error = signError(request, query: decision.query) { fail(.sign, error) }
+        if let error = accessTokenError(request.accessToken) { fail(.accessToken, error) }
+        let (shop, shopError) = shop(for: decision.operation!, query: decision.query)
+        decision.shop = shop
+        if let shopError { fail(.shopCipher, shopError) }
+        if decision.rejection == nil, let error = bodyError(request) { decision.rejection = error }
+        return decision
+    }
+
+    // MARK: - The checks
+
+    private func appKeyError(_ query: QueryString) -> APIError? {
+        guard let key = query["app_key"] else { return .missingAppKey }
+        return key == scenario.app.key ? nil : .invalidAppKey
+    }
+
+    private func timestampError(_ query: QueryString, now: Date) -> APIError? {
+        guard let text = query["timestamp"] else { return .missingTimestamp }
+        guard let timestamp = Int64(text) else {
+            return APIError.invalidParameter.detailed("The `timestamp` query parameter must be Unix seconds, not '\(text.prefix(32))'.")
+        }
+        let wall = Int64(now.timeIntervalSince1970.rounded(.down))
+        if timestamp < 0 { return .timestampNegative }
+        if timestamp < wall - 300 { return .timestampTooOld }
+        if timestamp > wall + 30 { return .timestampInFuture }
+        return nil
+    }
+
+    /// The sign must match. Clients differ on repeated query names (PHP skips them, Ruby
+    /// comma-joins them), so each of those readings is accepted too.
+    private func signError(_ request: Request, query: QueryString) -> APIError? {
+        guard let sign = query["sign"] else { return .missingSign }
+        let isMultipart = request.contentType?.lowercased().hasPrefix("multipart/form-data") ?? false
+        var readings = [query.pairs]
+        let names = query.pairs.map(\.name)
+        let repeated = Set(names.filter { name in names.filter { $0 == name }.count > 1 })
+        if !repeated.isEmpty {
+            let joined = Dictionary(query.pairs.map { ($0.name, [$0.value]) }, uniquingKeysWith: +)
+            readings.append(joined.map { ($0.key, $0.value.joined(separator: ",")) })
+            readings.append(query.pairs.filter { !repeated.contains($0.name) })
+        }
+        for pairs in readings {
+            let expected = RequestSignature.sign(
+                path: request.path, pairs: pairs, body: request.body, isMultipart: isMultipart, appSecret: scenario.app.secret)
+            if Hex.constantTimeEquals(sign, expected) { return nil }
+        }
+        return .invalidSign
+    }
+
+    private func accessTokenError(_ token: String?) -> APIError? {
+        guard let token, !token.isEmpty else { return .missingAccessToken }
+        guard let known = scenario.accessTokens.first(where: { $0.value == token }) else { return .invalidAccessToken }
+        let expiry = scenario.clockStart.addingTimeInterval(TimeInterval(known.expiresIn.milliseconds) / 1000)
+        return clock.now >= expiry ? .expiredAccessToken : nil
+    }
+
+    private func shop(for operation: Operation, query: QueryString) -> (Shop?, APIError?) {
+        let cipher = query["shop_cipher"]
+        guard operation.isShopScoped else {
+            return (nil, cipher == nil ? nil : .unexpectedShopCipher)
+        }
+        guard let cipher else { return (scenario.primaryShop, .missingShopCipher) }
+        guard let shop = scenario.shops.first(where: { $0.cipher == cipher }) else { return (scenario.primaryShop, .invalidShopCipher) }
+        return (shop, nil)
+    }
+
+    private func bodyError(_ request: Request) -> APIError? {
+        guard request.method == "POST" || request.method == "PUT", !request.body.isEmpty else { return nil }
+        if request.contentType?.lowercased().hasPrefix("multipart/form-data") == true { return nil }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(request.body)), object is [String: Any] else {
+            return .invalidBodyFormat
+        }
+        return nil
+    }
+}

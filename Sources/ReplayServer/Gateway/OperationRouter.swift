@@ -1,0 +1,65 @@
+/// Finds the operation a method and path name, without scanning the whole table.
+struct OperationRouter: Sendable {
+    /// What a lookup found.
+    enum Match: Sendable {
+        /// The operation and the values of its path placeholders.
+        case operation(Operation, pathParameters: [String: String])
+        /// A known path asked with a method it does not accept.
+        case wrongMethod(allowed: [String])
+        /// A known path with a version segment that does not exist.
+        case wrongVersion
+        /// No known path.
+        case unknownPath
+    }
+
+    private struct Route: Sendable {
+        var operation: Operation
+        var segments: [Substring]
+    }
+
+    /// Routes grouped by segment count; each group holds a handful of routes.
+    private let routesBySegmentCount: [Int: [Route]]
+
+    init(operations: [Operation] = Operation.all) {
+        var groups: [Int: [Route]] = [:]
+        for operation in operations {
+            let segments = operation.pathTemplate.split(separator: "/")
+            groups[segments.count, default: []].append(Route(operation: operation, segments: segments))
+        }
+        self.routesBySegmentCount = groups
+    }
+
+    func match(method: String, path: String) -> Match {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        let candidates = routesBySegmentCount[segments.count] ?? []
+        var allowed: [String] = []
+        for route in candidates {
+            guard let parameters = Self.parameters(of: route.segments, matching: segments, ignoringVersion: false) else { continue }
+            if route.operation.method == method {
+                return .operation(route.operation, pathParameters: parameters)
+            }
+            allowed.append(route.operation.method)
+        }
+        if !allowed.isEmpty { return .wrongMethod(allowed: allowed) }
+        if candidates.contains(where: { Self.parameters(of: $0.segments, matching: segments, ignoringVersion: true) != nil }) {
+            return .wrongVersion
+        }
+        return .unknownPath
+    }
+
+    /// The placeholder values when `segments` fit `template`; the second segment is the
+    /// version (`/product/202309/...`), which `ignoringVersion` lets through when it is digits.
+    private static func parameters(of template: [Substring], matching segments: [Substring], ignoringVersion: Bool) -> [String: String]? {
+        var parameters: [String: String] = [:]
+        for (index, (expected, actual)) in zip(template, segments).enumerated() {
+            if expected.first == "{" && expected.last == "}" {
+                parameters[String(expected.dropFirst().dropLast())] = String(actual)
+            } else if ignoringVersion && index == 1 && actual.allSatisfy(\.isNumber) {
+                continue
+            } else if expected != actual {
+                return nil
+            }
+        }
+        return parameters
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import Scenarios
+
+/// Answers one TikTok Shop API request: gateway, then the simulator, then the journal entry.
+struct APIResponder: Sendable {
+    let state: ServerState
+
+    /// An answer ready to send and to journal.
+    private struct Answer {
+        var answeredBy: JournalEntry.Answerer
+        var status: Int
+        var code: Int
+        var bytes: [UInt8]
+    }
+
+    func respond(to request: Request) async -> Response {
+        let started = ContinuousClock.now
+        let wallTime = Date()
+        let arrival = state.nextArrival()
+        let scenarioTime = state.clock.unixSeconds
+        let requestID = state.requestIDs.id(sequence: arrival, scenarioTime: scenarioTime)
+
+        let (decision, body) = await decide(request, now: wallTime)
+        let answer = answer(decision, path: request.uri.path, requestID: requestID)
+        let responseHeaders: HTTPFields = [.contentType: "application/json"]
+
+        state.journal.record(
+            JournalEntry(
+                id: arrival,
+                requestID: requestID,
+                wallTime: wallTime.timeIntervalSince1970,
+                scenarioTime: scenarioTime,
+                method: request.method.rawValue,
+                path: request.uri.path,
+                query: Redaction.query(request.uri.query ?? ""),
+                headers: Redaction.headers(request.headers),
+                body: Data(body),
+                operation: decision.operation?.id,
+                shopCipher: decision.query["shop_cipher"],
+                answeredBy: answer.answeredBy,
+                failedChecks: decision.failedChecks,
+                responseStatus: answer.status,
+                responseCode: answer.code,
+                responseHeaders: Redaction.headers(responseHeaders),
+                responseBody: Data(answer.bytes),
+                durationMicroseconds: Self.microseconds(ContinuousClock.now - started)
+            )
+        )
+        return Response(
+            status: .init(code: answer.status),
+            headers: responseHeaders,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.bytes))
+        )
+    }
+
+    /// Answers and journals a request the HTTP parser could not read.
+    func respondToMalformedRequest(reason: String) -> (status: Int, bytes: [UInt8]) {
+        let arrival = state.nextArrival()
+        let scenarioTime = state.clock.unixSeconds
+        let requestID = state.requestIDs.id(sequence: arrival, scenarioTime: scenarioTime)
+        let error = APIError.malformedRequest.detailed(reason + ".")
+        let bytes = error.envelope(requestID: requestID).encoded()
+        state.journal.record(
+            JournalEntry(
+                id: arrival, requestID: requestID, wallTime: Date().timeIntervalSince1970, scenarioTime: scenarioTime, method: "", path: "",
+                query: "", headers: [:], body: Data(), operation: nil, shopCipher: nil, answeredBy: .gateway, failedChecks: [],
+                responseStatus: error.httpStatus, responseCode: error.code, responseHeaders: ["content-type": "application/json"],
+                responseBody: Data(bytes), durationMicroseconds: 0
+            )
+        )
+        return (error.httpStatus, bytes)
+    }
+
+    /// Enforces the size limits, collects the body and runs the gateway.
+    private func decide(_ request: Request, now: Date) async -> (Gateway.Decision, [UInt8]) {
+        var decision = Gateway.Decision()
+        let headerBytes = request.headers.reduce(0) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count + 4 }
+        if headerBytes > state.maxHeaderBytes {
+            decision.rejection = APIError.headersTooLarge.detailed("\(state.maxHeaderBytes) bytes.")
+            return (decision, [])
+        }
+        let body: [UInt8]
+        do {
+            body = Array(try await request.body.collect(upTo: state.maxBodyBytes).readableBytesView)
+        } catch {
+            decision.rejection = APIError.bodyTooLarge.detailed("\(state.maxBodyBytes) bytes.")
+            return (decision, [])
+        }
+        let checked = Gateway.Request(
+            method: request.method.rawValue,
+            path: request.uri.path,
+            rawQuery: (request.uri.query ?? "")[...],
+            accessToken: request.headers[.ttsAccessToken] ?? request.headers[.legacyAccessToken],
+            contentType: request.headers[.contentType],
+            body: body
+        )
+        return (state.gateway.check(checked, now: now), body)
+    }
+
+    /// The gateway's rejection, else the simulator's answer, else a clear "nothing answers this".
+    private func answer(_ decision: Gateway.Decision, path: String, requestID: String) -> Answer {
+        func failure(_ error: APIError, by answerer: JournalEntry.Answerer) -> Answer {
+            Answer(answeredBy: answerer, status: error.httpStatus, code: error.code, bytes: error.envelope(requestID: requestID).encoded())
+        }
+        if let rejection = decision.rejection {
+            return failure(rejection, by: .gateway)
+        }
+        guard let operation = decision.operation, let answer = state.simulator.answer(operation, shop: decision.shop) else {
+            let subject = decision.operation?.id ?? path
+            return failure(APIError.notSimulated.detailed("\(subject) is not simulated yet and no cassette matched."), by: .unanswered)
+        }
+        switch answer {
+        case .success(let payload):
+            let bytes = Envelope(code: 0, message: "Success", requestID: requestID, data: AnyEncodable(payload)).encoded()
+            return Answer(answeredBy: .simulator, status: 200, code: 0, bytes: bytes)
+        case .failure(let error):
+            return failure(error, by: .simulator)
+        }
+    }
+
+    private static func microseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000
+    }
+}
+
+/// Type erasure so a payload of any type can sit in an envelope.
+struct AnyEncodable: Encodable {
+    let value: any Encodable
+
+    init(_ value: any Encodable) {
+        self.value = value
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try value.encode(to: encoder)
+    }
+}
+
+extension HTTPField.Name {
+    /// The header that carries the access token.
+    static let ttsAccessToken = HTTPField.Name("x-tts-access-token")!
+    /// The legacy access token header, still accepted.
+    static let legacyAccessToken = HTTPField.Name("access_token")!
+}

@@ -1,0 +1,77 @@
+public import Foundation
+
+/// One API request the fake received and the answer it gave, as the journal keeps it.
+///
+/// Secrets are redacted before the entry is written: the `x-tts-access-token` header (and
+/// the legacy `access_token` header or query parameter) read `<redacted>`.
+public struct JournalEntry: Sendable, Hashable, Codable {
+    /// Who produced the answer.
+    public enum Answerer: String, Sendable, Hashable, Codable {
+        /// The gateway refused the request (path, method, credentials, format).
+        case gateway
+        /// The shop simulator answered from the scenario's state.
+        case simulator
+        /// Nothing could answer: the operation is not simulated and no cassette matched.
+        case unanswered
+    }
+
+    /// A gateway check the request failed, whether or not the failure was answered.
+    public struct FailedCheck: Sendable, Hashable, Codable {
+        /// The check, as scenarios name it (`sign`, `timestamp`, `app_key`, `access_token`, `shop_cipher`).
+        public var check: String
+        /// The error code the check answers with.
+        public var code: Int
+        /// The error message.
+        public var message: String
+        /// Whether the scenario relaxed the check, so the request went on.
+        public var relaxed: Bool
+    }
+
+    /// The arrival number, 1 for the first request; also the row id.
+    public var id: Int64
+    /// The `request_id` of the envelope, deterministic from the scenario seed and `id`.
+    public var requestID: String
+    /// When the request arrived, wall clock, Unix seconds with fractions.
+    public var wallTime: Double
+    /// When the request arrived, virtual scenario clock, Unix seconds.
+    public var scenarioTime: Int64
+    /// The HTTP method.
+    public var method: String
+    /// The path, without the query.
+    public var path: String
+    /// The raw query string, without the `?`.
+    public var query: String
+    /// The request headers, names lower-cased, repeated headers joined with `, `.
+    public var headers: [String: String]
+    /// The raw request body (empty when none, or when over the size limit).
+    public var body: Data
+    /// The operation id from the operation table (`get_categories`, ...), nil when the path is unknown.
+    public var operation: String?
+    /// The `shop_cipher` the request named, if any.
+    public var shopCipher: String?
+    /// Who answered.
+    public var answeredBy: Answerer
+    /// The gateway checks the request failed.
+    public var failedChecks: [FailedCheck]
+    /// The HTTP status of the answer.
+    public var responseStatus: Int
+    /// The envelope `code` of the answer.
+    public var responseCode: Int?
+    /// The answer's headers.
+    public var responseHeaders: [String: String]
+    /// The answer's body.
+    public var responseBody: Data
+    /// How long the fake took to answer, in microseconds of wall time.
+    public var durationMicroseconds: Int64
+
+    /// The decoded query parameters, in the order sent; empty when the query is malformed.
+    public var queryParameters: [(name: String, value: String)] {
+        (try? QueryString(raw: query[...]).pairs) ?? []
+    }
+
+    /// The wall-clock arrival as a date.
+    public var wallDate: Date { Date(timeIntervalSince1970: wallTime) }
+
+    /// The scenario-clock arrival as a date.
+    public var scenarioDate: Date { Date(timeIntervalSince1970: TimeInterval(scenarioTime)) }
+}

@@ -1,0 +1,90 @@
+public import Foundation
+import GRDB
+
+/// Reads a journal file: the whole of it, by operation, or by scenario time.
+///
+/// Works on the journal of a running in-process server and on a file written by another
+/// process (`tts-replay serve --journal PATH`), even while that process is still writing.
+///
+/// ```swift
+/// let reader = try JournalReader(path: "/tmp/run.sqlite")
+/// let searches = try await reader.entries(operation: "search_products")
+/// ```
+public struct JournalReader: Sendable {
+    private let database: any DatabaseReader
+
+    /// Opens a journal file read-only.
+    ///
+    /// - Throws: `JournalError.cannotOpen` when the file is missing or not a tts-replay journal.
+    public init(path: String) throws(JournalError) {
+        guard FileManager.default.fileExists(atPath: path) else { throw .cannotOpen(path: path, reason: "no such file") }
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            let isJournal = try pool.read { db in try db.tableExists("request") && db.tableExists("run_info") }
+            guard isJournal else { throw JournalError.cannotOpen(path: path, reason: "not a tts-replay journal") }
+            self.database = pool
+        } catch let error as JournalError {
+            throw error
+        } catch {
+            throw .cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    init(database: any DatabaseReader) {
+        self.database = database
+    }
+
+    /// Every entry, in arrival order.
+    public func entries() async throws -> [JournalEntry] {
+        try await database.read { db in try RequestTable.fetchAll(db) }
+    }
+
+    /// The entries of one operation (`get_categories`, ...), in arrival order.
+    public func entries(operation: String) async throws -> [JournalEntry] {
+        try await database.read { db in
+            try RequestTable.fetchAll(db, where: "operation = ?", arguments: [operation])
+        }
+    }
+
+    /// The entries that arrived within a span of scenario time (bounds included), in arrival order.
+    public func entries(scenarioTimeFrom start: Date, to end: Date) async throws -> [JournalEntry] {
+        let from = Int64(start.timeIntervalSince1970.rounded(.down))
+        let to = Int64(end.timeIntervalSince1970.rounded(.down))
+        return try await database.read { db in
+            try RequestTable.fetchAll(db, where: "scenario_time BETWEEN ? AND ?", arguments: [from, to])
+        }
+    }
+
+    /// The entries after a given id, at most `limit` of them: a cursor for following a journal.
+    public func entries(after id: Int64, limit: Int) async throws -> [JournalEntry] {
+        try await database.read { db in
+            try RequestTable.fetchAll(db, where: "id > ?", arguments: [id], limit: limit)
+        }
+    }
+
+    /// The number of requests journaled.
+    public func count() async throws -> Int {
+        try await database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM request") ?? 0 }
+    }
+
+    /// What the journal says about its run: scenario name, seed, clock start, format version.
+    public func runInfo() async throws -> [String: String] {
+        try await database.read { db in
+            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM run_info").map { ($0["key"] as String, $0["value"] as String) })
+        }
+    }
+}
+
+/// Why a journal could not be opened or written.
+public enum JournalError: Error, Sendable, CustomStringConvertible {
+    /// The file is missing, unreadable, or not a journal.
+    case cannotOpen(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason): "cannot open journal \(path): \(reason)"
+        }
+    }
+}

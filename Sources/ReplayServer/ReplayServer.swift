@@ -1,0 +1,204 @@
+public import Foundation
+import Hummingbird
+import HummingbirdCore
+import Logging
+import NIOCore
+public import Scenarios
+import ServiceLifecycle
+import Synchronization
+
+/// A fake TikTok Shop API server running a scenario on a real socket.
+///
+/// Start one per test; many can run at once in one process without sharing anything.
+///
+/// ```swift
+/// let server = try await ReplayServer.start(scenario: try .default)
+/// defer { Task { try await server.stop() } }
+/// // point your client at server.baseURL with server.credentials
+/// let calls = try await server.journal.entries(operation: "get_authorized_shops")
+/// ```
+///
+/// Prefer ``withReplayServer(scenario:configuration:_:)``, which always stops the server.
+public final class ReplayServer: Sendable {
+    /// The scenario the server simulates.
+    public let scenario: Scenario
+    /// The API's base URL, such as `http://127.0.0.1:49152` (paths start with `/product/...`).
+    public let baseURL: URL
+    /// The admin API's base URL, `baseURL` + `/__admin`.
+    public let adminURL: URL
+    /// The credentials a client uses: app key and secret, access token, shop cipher and id.
+    public let credentials: ClientCredentials
+    /// The journal of every request and answer.
+    public let journal: Journal
+    /// The scenario's virtual clock.
+    public let clock: VirtualClock
+
+    private let serviceGroup: ServiceGroup
+    private let running: Task<Void, any Error>
+    private let stopped = Mutex(false)
+
+    private init(
+        scenario: Scenario, baseURL: URL, state: ServerState, serviceGroup: ServiceGroup, running: Task<Void, any Error>
+    ) {
+        self.scenario = scenario
+        self.baseURL = baseURL
+        self.adminURL = baseURL.appendingPathComponent("__admin")
+        self.credentials = ClientCredentials(
+            appKey: scenario.app.key,
+            appSecret: scenario.app.secret,
+            accessToken: scenario.primaryToken.value,
+            shopCipher: scenario.primaryShop.cipher,
+            shopID: scenario.primaryShop.id
+        )
+        self.journal = state.journal
+        self.clock = state.clock
+        self.serviceGroup = serviceGroup
+        self.running = running
+    }
+
+    /// Starts a server and returns once it accepts connections.
+    ///
+    /// - Parameters:
+    ///   - scenario: The scenario to simulate.
+    ///   - configuration: Address, port, journal file and limits; the defaults bind 127.0.0.1 on a free port.
+    /// - Returns: The running server. Call ``stop()`` when done.
+    /// - Throws: When the journal cannot be opened or the address cannot be bound.
+    public static func start(scenario: Scenario, configuration: Configuration = Configuration()) async throws -> ReplayServer {
+        let logger = configuration.logger
+        let journalPath: String
+        let temporary = configuration.journalPath == nil
+        if let path = configuration.journalPath {
+            journalPath = path
+        } else {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tts-replay-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            journalPath = directory.appendingPathComponent("journal.sqlite").path
+        }
+        let journal = try Journal(
+            path: journalPath,
+            runInfo: [
+                "format_version": "1",
+                "scenario": scenario.name,
+                "scenario_source": scenario.sourcePath ?? "",
+                "seed": "\(scenario.seed)",
+                "clock_start": ScenarioInstant.format(scenario.clockStart),
+            ],
+            removesFileOnClose: temporary,
+            logger: logger
+        )
+        let state = ServerState(scenario: scenario, journal: journal, maxBodyBytes: configuration.maxBodyBytes,
+            maxHeaderBytes: configuration.maxHeaderBytes,
+            logger: logger
+        )
+
+        let (ports, portContinuation) = AsyncStream<Int?>.makeStream()
+        let api = APIResponder(state: state)
+        let application = Application(
+            responder: ReplayResponder(api: api, admin: AdminResponder(state: state)),
+            server: .http1(
+                configuration: HTTP1Channel.Configuration(
+                    additionalChannelHandlers: [MalformedRequestHandler(api: api)],
+                    httpDecoderConfiguration: Self.parserLimits
+                )
+            ),
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "tts-replay"),
+            onServerRunning: { channel in
+                portContinuation.yield(channel.localAddress?.port)
+                portContinuation.finish()
+            },
+            logger: logger
+        )
+        let serviceGroup = ServiceGroup(configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger))
+        let running = Task {
+            defer { portContinuation.finish() }
+            try await serviceGroup.run()
+        }
+
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() ?? nil else {
+            let failure: any Error
+            do {
+                try await running.value
+                failure = ReplayServerError.couldNotBind(host: configuration.host, port: configuration.port, reason: "the server stopped before it listened")
+            } catch {
+                failure = ReplayServerError.couldNotBind(host: configuration.host, port: configuration.port, reason: "\(error)")
+            }
+            await journal.close()
+            throw failure
+        }
+        let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        let server = ReplayServer(
+            scenario: scenario,
+            baseURL: URL(string: "http://\(host):\(port)")!,
+            state: state,
+            serviceGroup: serviceGroup,
+            running: running
+        )
+        logger.info("tts-replay serving scenario '\(scenario.name)' at \(server.baseURL.absoluteString), journal \(journalPath)")
+        return server
+    }
+
+    /// Generous parser limits, so that oversized headers reach the gateway and get an envelope.
+    private static let parserLimits = HTTP1Channel.Configuration.DecoderConfiguration(
+        maxHeaderFieldSize: 1024 * 1024,
+        maxHeaderListSize: 1024 * 1024,
+        maxHeaderFieldCount: 10_000
+    )
+
+    /// Stops accepting requests, finishes the ones in flight, flushes and closes the journal.
+    ///
+    /// Calling it again does nothing.
+    public func stop() async throws {
+        let alreadyStopped = stopped.withLock { stopped in
+            defer { stopped = true }
+            return stopped
+        }
+        guard !alreadyStopped else { return }
+        await serviceGroup.triggerGracefulShutdown()
+        let result = await running.result
+        await journal.close()
+        try result.get()
+    }
+}
+
+/// Runs `body` with a server that is stopped afterwards, whether `body` returns or throws.
+///
+/// ```swift
+/// try await withReplayServer(scenario: try .default) { server in
+///     let client = MyShopClient(baseURL: server.baseURL, credentials: server.credentials)
+///     try await client.listShops()
+/// }
+/// ```
+///
+/// - Parameters:
+///   - scenario: The scenario to simulate.
+///   - configuration: Address, port, journal file and limits.
+///   - body: The work to do while the server runs.
+/// - Returns: What `body` returns.
+public func withReplayServer<T>(
+    scenario: Scenario,
+    configuration: ReplayServer.Configuration = ReplayServer.Configuration(),
+    _ body: (ReplayServer) async throws -> T
+) async throws -> T {
+    let server = try await ReplayServer.start(scenario: scenario, configuration: configuration)
+    do {
+        let result = try await body(server)
+        try await server.stop()
+        return result
+    } catch {
+        try? await server.stop()
+        throw error
+    }
+}
+
+/// Why a server could not start.
+public enum ReplayServerError: Error, Sendable, CustomStringConvertible {
+    /// The address could not be bound (port in use, bad host).
+    case couldNotBind(host: String, port: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case .couldNotBind(let host, let port, let reason): "cannot listen on \(host):\(port): \(reason)"
+        }
+    }
+}

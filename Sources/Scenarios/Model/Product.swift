@@ -1,0 +1,66 @@
+import Foundation
+
+/// A product in the simulated shop at the moment the scenario starts.
+public struct Product: Sendable, Hashable {
+    /// The lifecycle status of a product, as the Product API spells it.
+    public enum Status: String, Sendable, Hashable, CaseIterable {
+        case draft = "DRAFT"
+        case pending = "PENDING"
+        case failed = "FAILED"
+        case activate = "ACTIVATE"
+        case sellerDeactivated = "SELLER_DEACTIVATED"
+        case platformDeactivated = "PLATFORM_DEACTIVATED"
+        case freeze = "FREEZE"
+        case deleted = "DELETED"
+    }
+
+    /// The product id, a numeric string.
+    public var id: String
+    /// The id of the shop that sells it.
+    public var shopID: String
+    /// The product title.
+    public var title: String
+    /// The leaf category id the product is listed under.
+    public var categoryID: String
+    /// The lifecycle status.
+    public var status: Status
+    /// How long before the scenario's start the product went live (its age at the start).
+    public var liveFor: HumanDuration
+
+    /// Creates a product.
+    public init(id: String, shopID: String, title: String, categoryID: String, status: Status, liveFor: HumanDuration) {
+        self.id = id
+        self.shopID = shopID
+        self.title = title
+        self.categoryID = categoryID
+        self.status = status
+        self.liveFor = liveFor
+    }
+}
+
+/// The file form of a product: the shop may be left out when the scenario has one shop.
+struct ProductEntry: Decodable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, shop, title, status
+        case categoryID = "category_id"
+        case liveFor = "live_for"
+    }
+
+    var id: String
+    var shop: String?
+    var title: String
+    var categoryID: String
+    var status: Product.Status
+    var liveFor: HumanDuration
+
+    init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.shop = try container.decodeIfPresent(String.self, forKey: .shop)
+        self.title = try container.decode(String.self, forKey: .title)
+        self.categoryID = try container.decode(String.self, forKey: .categoryID)
+        self.status = try container.decodeIfPresent(oneOf: Product.Status.self, forKey: .status) ?? .activate
+        self.liveFor = try container.decodeIfPresent(HumanDuration.self, forKey: .liveFor) ?? HumanDuration(seconds: 7 * 86_400)
+    }
+}

@@ -1,0 +1,63 @@
+public import Foundation
+
+/// Everything the fake server needs to simulate one situation: the app, the shops, their
+/// products, the starting instant of the virtual clock, and how strict the gateway is.
+///
+/// Load one from a file with ``Scenario/load(contentsOf:)``, by name from the shipped
+/// library with ``Scenario/builtIn(named:)``, or use ``Scenario/default``.
+public struct Scenario: Sendable {
+    /// A short name, used in logs and reports.
+    public var name: String
+    /// What the scenario models, for people.
+    public var description: String
+    /// The seed of everything deterministic, request ids included.
+    public var seed: UInt64
+    /// The instant the virtual clock starts at.
+    public var clockStart: Date
+    /// The app's key and secret.
+    public var app: AppCredentials
+    /// The access tokens the fake accepts; the first is the one handed to clients.
+    public var accessTokens: [AccessToken]
+    /// The shops the app is authorised for; the first is the one handed to clients.
+    public var shops: [Shop]
+    /// The products in the shops at the start.
+    public var products: [Product]
+    /// Which gateway checks are relaxed.
+    public var gateway: GatewayPolicy
+    /// The file the scenario was loaded from, if any.
+    public var sourcePath: String?
+
+    /// Creates a scenario.
+    public init(
+        name: String,
+        description: String = "",
+        seed: UInt64 = 1,
+        clockStart: Date = Scenario.defaultClockStart,
+        app: AppCredentials,
+        accessTokens: [AccessToken],
+        shops: [Shop],
+        products: [Product] = [],
+        gateway: GatewayPolicy = GatewayPolicy(),
+        sourcePath: String? = nil
+    ) {
+        self.name = name
+        self.description = description
+        self.seed = seed
+        self.clockStart = clockStart
+        self.app = app
+        self.accessTokens = accessTokens
+        self.shops = shops
+        self.products = products
+        self.gateway = gateway
+        self.sourcePath = sourcePath
+    }
+
+    /// The instant a scenario starts at when it names none: 2026-11-02T09:00:00Z.
+    public static let defaultClockStart = Date(timeIntervalSince1970: 1_793_610_000)
+
+    /// The shop handed to clients: the first one.
+    public var primaryShop: Shop { shops[0] }
+
+    /// The token handed to clients: the first one.
+    public var primaryToken: AccessToken { accessTokens[0] }
+}

@@ -1,0 +1,51 @@
+/// A TikTok Shop shop the app is authorised for, as `GET /authorization/202309/shops` lists it.
+public struct Shop: Sendable, Hashable {
+    /// Whether the seller sells in one market or across borders.
+    public enum SellerType: String, Sendable, Hashable, CaseIterable {
+        /// A seller with one shop in its own country.
+        case local = "LOCAL"
+        /// A seller with shops in several countries; prices in `sale_price`.
+        case crossBorder = "CROSS_BORDER"
+    }
+
+    /// The shop id, a numeric string.
+    public var id: String
+    /// The shop's display name.
+    public var name: String
+    /// The market, an upper-case region code such as `GB`.
+    public var region: Region
+    /// Local or cross-border.
+    public var sellerType: SellerType
+    /// The `shop_cipher` that identifies the shop on shop-scoped calls.
+    public var cipher: String
+    /// The shop code, such as `GBLCMT7K2Q9A`.
+    public var code: String
+
+    /// Creates a shop.
+    public init(id: String, name: String, region: Region, sellerType: SellerType, cipher: String, code: String) {
+        self.id = id
+        self.name = name
+        self.region = region
+        self.sellerType = sellerType
+        self.cipher = cipher
+        self.code = code
+    }
+}
+
+extension Shop: Decodable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, name, region, cipher, code
+        case sellerType = "seller_type"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.region = try container.decodeIfPresent(oneOf: Region.self, forKey: .region) ?? .gb
+        self.name = try container.decodeIfPresent(String.self, forKey: .name) ?? "Shop \(id)"
+        self.sellerType = try container.decodeIfPresent(oneOf: SellerType.self, forKey: .sellerType) ?? .local
+        self.cipher = try container.decodeIfPresent(String.self, forKey: .cipher) ?? "ROW_\(id)"
+        self.code = try container.decodeIfPresent(String.self, forKey: .code) ?? "\(region.rawValue)LC\(id.suffix(8))"
+    }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ReplayServer
+import Scenarios
+import UnixSignals
+
+/// `tts-replay serve`: run the fake API until SIGINT or SIGTERM.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the fake TikTok Shop API for a scenario until interrupted.",
+        discussion: """
+            Once the server accepts connections it prints exactly one JSON line on standard output:
+              {"base_url", "admin_url", "app_key", "app_secret", "access_token", "shop_cipher", "shop_id", "journal"}
+            Logs go to standard error. SIGINT or SIGTERM stops it with the journal flushed.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("A built-in scenario name or a path to a scenario file.", valueName: "name|path"))
+    var scenario = "default"
+
+    @Option(name: .long, help: "The address to bind. Only loopback unless you mean otherwise.")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "The port to bind; 0 picks a free one (read it from base_url).")
+    var port = 0
+
+    @Option(name: .long, help: ArgumentHelp("The journal file (SQLite). Default: a new file under the temporary folder, kept after exit.", valueName: "path"))
+    var journal: String?
+
+    @Option(name: .long, help: "Log level on standard error: trace, debug, info, notice, warning, error, critical.")
+    var logLevel = "info"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical") }
+    }
+
+    func run() async throws {
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "tts-replay")
+
+        let loaded: Scenarios.Scenario
+        do {
+            loaded = try Scenarios.Scenario.named(scenario)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitStatus.usage.exitCode
+        }
+
+        let journalPath = journal ?? Self.defaultJournalPath(scenario: loaded.name)
+        let server: ReplayServer
+        do {
+            server = try await ReplayServer.start(
+                scenario: loaded,
+                configuration: .init(host: host, port: port, journalPath: journalPath, logger: logger)
+            )
+        } catch {
+            logger.critical("\(error)")
+            throw ExitStatus.usage.exitCode
+        }
+
+        let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
+        let line = ServeAnnouncement(server: server)
+        FileHandle.standardOutput.write(Data((line.json + "\n").utf8))
+
+        for await signal in signals {
+            logger.info("received \(signal), stopping")
+            break
+        }
+        try await server.stop()
+        logger.info("stopped; journal at \(server.journal.path)")
+    }
+
+    /// `$TMPDIR/tts-replay/<scenario>-<date>-<pid>.sqlite`
+    private static func defaultJournalPath(scenario: String) -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tts-replay")
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let stamp = Int(Date().timeIntervalSince1970)
+        return directory.appendingPathComponent("\(scenario)-\(stamp)-\(getpid()).sqlite").path
+    }
+}
+
+/// The one JSON line `serve` prints once it listens.
+struct ServeAnnouncement: Encodable {
+    var baseURL: String
+    var adminURL: String
+    var appKey: String
+    var appSecret: String
+    var accessToken: String
+    var shopCipher: String
+    var shopID: String
+    var journal: String
+
+    enum CodingKeys: String, CodingKey {
+        case baseURL = "base_url"
+        case adminURL = "admin_url"
+        case appKey = "app_key"
+        case appSecret = "app_secret"
+        case accessToken = "access_token"
+        case shopCipher = "shop_cipher"
+        case shopID = "shop_id"
+        case journal
+    }
+
+    init(server: ReplayServer) {
+        self.baseURL = server.baseURL.absoluteString
+        self.adminURL = server.adminURL.absoluteString
+        self.appKey = server.credentials.appKey
+        self.appSecret = server.credentials.appSecret
+        self.accessToken = server.credentials.accessToken
+        self.shopCipher = server.credentials.shopCipher
+        self.shopID = server.credentials.shopID
+        self.journal = server.journal.path
+    }
+
+    var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+}

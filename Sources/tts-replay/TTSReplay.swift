@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+
+/// The `tts-replay` command: a fake TikTok Shop API for testing clients against the L7 contract.
+@main
+struct TTSReplay: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tts-replay",
+        abstract: "A fake TikTok Shop API server for testing clients against the L7 category contract.",
+        discussion: """
+            Exit status: 0 success; 2 usage error, a broken scenario, or a server that could not start.
+            """,
+        subcommands: [Serve.self, ListScenarios.self]
+    )
+
+    /// Parses and runs, mapping usage errors to exit status 2 (ArgumentParser's default is 64).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.usage.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// What the process's exit status means.
+enum ExitStatus: Int32 {
+    /// Everything worked.
+    case success = 0
+    /// A usage error, a broken scenario, or a server that could not start.
+    case usage = 2
+
+    var exitCode: ExitCode { ExitCode(rawValue) }
+}

@@ -1,0 +1,131 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
+import ReplayServer
+
+/// A small client for tests: builds the query a real client sends (app_key, timestamp, sign,
+/// shop_cipher), signs it, and decodes the envelope. Every part can be left out or spoiled.
+struct SignedClient {
+    let server: ReplayServer
+
+    /// What to put on a request; the defaults make a correct one.
+    struct Options {
+        var appKey: String?? = .none
+        var timestamp: Int?? = .none
+        var sign: String?? = .none
+        var accessToken: String?? = .none
+        var shopCipher: String?? = .none
+        var extraQuery: [String: String] = [:]
+        var rawQuerySuffix = ""
+        var contentType = "application/json"
+    }
+
+    func send(
+        _ method: HTTPMethod,
+        _ path: String,
+        body: String? = nil,
+        shopScoped: Bool = false,
+        options: Options = Options()
+    ) async throws -> Answer {
+        var query: [String: String] = options.extraQuery
+        if let appKey = options.appKey ?? server.credentials.appKey { query["app_key"] = appKey }
+        if let timestamp = options.timestamp ?? Int(Date().timeIntervalSince1970) { query["timestamp"] = "\(timestamp)" }
+        if let cipher = options.shopCipher ?? (shopScoped ? server.credentials.shopCipher : nil) { query["shop_cipher"] = cipher }
+        let bodyBytes = Array((body ?? "").utf8)
+        if let sign = options.sign ?? RequestSignature.sign(path: path, query: query, body: bodyBytes, appSecret: server.credentials.appSecret) {
+            query["sign"] = sign
+        }
+        var components = URLComponents()
+        components.queryItems = query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        let queryString = (components.percentEncodedQuery ?? "") + options.rawQuerySuffix
+
+        var request = HTTPClientRequest(url: server.baseURL.absoluteString + path + "?" + queryString)
+        request.method = method
+        request.headers.add(name: "content-type", value: options.contentType)
+        if let token = options.accessToken ?? server.credentials.accessToken {
+            request.headers.add(name: "x-tts-access-token", value: token)
+        }
+        if let body {
+            request.body = .bytes(ByteBuffer(string: body))
+        }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let bytes = try await response.body.collect(upTo: 16 * 1024 * 1024)
+        return Answer(status: Int(response.status.code), body: Data(buffer: bytes))
+    }
+
+    /// A signed `GET /authorization/202309/shops`.
+    func listShops() async throws -> Answer {
+        try await send(.GET, "/authorization/202309/shops")
+    }
+}
+
+/// An HTTP answer with its envelope decoded.
+struct Answer {
+    var status: Int
+    var body: Data
+
+    var envelope: Envelope {
+        get throws { try JSONDecoder().decode(Envelope.self, from: body) }
+    }
+
+    struct Envelope: Decodable {
+        var code: Int
+        var message: String
+        var requestID: String
+        var data: JSON?
+
+        enum CodingKeys: String, CodingKey {
+            case code, message, data
+            case requestID = "request_id"
+        }
+    }
+}
+
+/// Loosely typed JSON for looking into answers.
+enum JSON: Decodable, Equatable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSON])
+    case object([String: JSON])
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSON].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSON].self))
+        }
+    }
+
+    subscript(key: String) -> JSON? {
+        if case .object(let object) = self { return object[key] }
+        return nil
+    }
+
+    subscript(index: Int) -> JSON? {
+        if case .array(let array) = self, array.indices.contains(index) { return array[index] }
+        return nil
+    }
+
+    var string: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+
+    var array: [JSON]? {
+        if case .array(let value) = self { return value }
+        return nil
+    }
+}
