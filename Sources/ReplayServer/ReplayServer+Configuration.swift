@@ -24,18 +24,26 @@ extension ReplayServer {
         public var logger: Logger
 
         /// Creates a configuration; every parameter has the default described on its property.
-        public init(host: String = "127.0.0.1", port: Int = 0, journalPath: String? = nil, maxBodyBytes: Int = 10 * 1024 * 1024,
-            maxHeaderBytes: Int = 64 * 1024, logger: Logger? = nil) {
+        public init(
+            host: String = "127.0.0.1",
+            port: Int = 0,
+            journalPath: String? = nil,
+            maxBodyBytes: Int = 10 * 1024 * 1024,
+            maxHeaderBytes: Int = 64 * 1024,
+            logger: Logger? = nil
+        ) {
             self.host = host
             self.port = port
             self.journalPath = journalPath
             self.maxBodyBytes = maxBodyBytes
             self.maxHeaderBytes = maxHeaderBytes
-            self.logger = logger ?? {
-                var logger = Logger(label: "tts-replay")
-                logger.logLevel = .warning
-                return logger
-            }()
+            self.logger =
+                logger
+                ?? {
+                    var logger = Logger(label: "tts-replay")
+                    logger.logLevel = .warning
+                    return logger
+                }()
         }
     }
 }

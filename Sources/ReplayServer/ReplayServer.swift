@@ -38,7 +38,11 @@ public final class ReplayServer: Sendable {
     private let stopped = Mutex(false)
 
     private init(
-        scenario: Scenario, baseURL: URL, state: ServerState, serviceGroup: ServiceGroup, running: Task<Void, any Error>
+        scenario: Scenario,
+        baseURL: URL,
+        state: ServerState,
+        serviceGroup: ServiceGroup,
+        running: Task<Void, any Error>
     ) {
         self.scenario = scenario
         self.baseURL = baseURL
@@ -86,7 +90,10 @@ public final class ReplayServer: Sendable {
             removesFileOnClose: temporary,
             logger: logger
         )
-        let state = ServerState(scenario: scenario, journal: journal, maxBodyBytes: configuration.maxBodyBytes,
+        let state = ServerState(
+            scenario: scenario,
+            journal: journal,
+            maxBodyBytes: configuration.maxBodyBytes,
             maxHeaderBytes: configuration.maxHeaderBytes,
             logger: logger
         )
@@ -119,7 +126,11 @@ public final class ReplayServer: Sendable {
             let failure: any Error
             do {
                 try await running.value
-                failure = ReplayServerError.couldNotBind(host: configuration.host, port: configuration.port, reason: "the server stopped before it listened")
+                failure = ReplayServerError.couldNotBind(
+                    host: configuration.host,
+                    port: configuration.port,
+                    reason: "the server stopped before it listened"
+                )
             } catch {
                 failure = ReplayServerError.couldNotBind(host: configuration.host, port: configuration.port, reason: "\(error)")
             }

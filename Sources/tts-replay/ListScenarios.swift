@@ -10,7 +10,8 @@ struct ListScenarios: AsyncParsableCommand {
 
     func run() async throws {
         for name in Scenario.builtInNames {
-            let description = (try? Scenario.builtIn(named: name).description) ?? "(does not load: run `tts-replay serve --scenario \(name)` to see why)"
+            let description =
+                (try? Scenario.builtIn(named: name).description) ?? "(does not load: run `tts-replay serve --scenario \(name)` to see why)"
             print("\(name)\t\(description)")
         }
     }

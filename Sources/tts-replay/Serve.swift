@@ -25,7 +25,10 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: "The port to bind; 0 picks a free one (read it from base_url).")
     var port = 0
 
-    @Option(name: .long, help: ArgumentHelp("The journal file (SQLite). Default: a new file under the temporary folder, kept after exit.", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The journal file (SQLite). Default: a new file under the temporary folder, kept after exit.", valueName: "path")
+    )
     var journal: String?
 
     @Option(name: .long, help: "Log level on standard error: trace, debug, info, notice, warning, error, critical.")
@@ -33,7 +36,9 @@ struct Serve: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
-        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+        }
     }
 
     func run() async throws {
@@ -121,7 +126,7 @@ struct ServeAnnouncement: Encodable {
 
     var json: String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
     }
 }

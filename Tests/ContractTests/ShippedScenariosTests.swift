@@ -1,9 +1,10 @@
 import ContractAssertions
 import Foundation
+import Testing
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import Testing
 
 /// Every scenario shipped in `scenarios/` loads and serves a signed call.
 @Suite("Shipped scenarios")

@@ -51,7 +51,9 @@ struct CommandLineTests {
         let line = try await Self.firstLine(of: stdout.fileHandleForReading)
         let announcement = try JSONDecoder().decode(Announcement.self, from: Data(line.utf8))
         let keys = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-        #expect(Set(keys?.keys ?? [:].keys) == ["base_url", "admin_url", "app_key", "app_secret", "access_token", "shop_cipher", "shop_id", "journal"])
+        #expect(
+            Set(keys?.keys ?? [:].keys) == ["base_url", "admin_url", "app_key", "app_secret", "access_token", "shop_cipher", "shop_id", "journal"]
+        )
         #expect(announcement.journal == journalPath)
         #expect(announcement.base_url.hasPrefix("http://127.0.0.1:"))
         #expect(announcement.admin_url == announcement.base_url + "/__admin")
@@ -59,7 +61,9 @@ struct CommandLineTests {
         let path = "/authorization/202309/shops"
         let query = ["app_key": announcement.app_key, "timestamp": "\(Int(Date().timeIntervalSince1970))"]
         let sign = RequestSignature.sign(path: path, query: query, appSecret: announcement.app_secret)
-        var request = HTTPClientRequest(url: "\(announcement.base_url)\(path)?app_key=\(announcement.app_key)&timestamp=\(query["timestamp"]!)&sign=\(sign)")
+        var request = HTTPClientRequest(
+            url: "\(announcement.base_url)\(path)?app_key=\(announcement.app_key)&timestamp=\(query["timestamp"]!)&sign=\(sign)"
+        )
         request.headers.add(name: "x-tts-access-token", value: announcement.access_token)
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
         #expect(response.status.code == 200)

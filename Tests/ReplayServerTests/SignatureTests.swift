@@ -15,7 +15,8 @@ struct SignatureTests {
     }
 
     @Test func officialWebhookVector() {
-        let body = #"{"type":1,"tts_notification_id":"7380066284010030890","shop_id":"7495540735365777507","timestamp":1718305585,"data":{"is_on_hold_order":true,"order_id":"576653688135258178","order_status":"UNPAID","update_time":1718305585}}"#
+        let body =
+            #"{"type":1,"tts_notification_id":"7380066284010030890","shop_id":"7495540735365777507","timestamp":1718305585,"data":{"is_on_hold_order":true,"order_id":"576653688135258178","order_status":"UNPAID","update_time":1718305585}}"#
         let signature = WebhookSignature.sign(body: Array(body.utf8), appKey: "abcdef", appSecret: "123")
         #expect(signature == "5dec0f11ec2f6783b8deee53c9ffbf8d024302f7c7e7fa55a35d17629031ac05")
         #expect(WebhookSignature.isValid(signature.uppercased(), body: Array(body.utf8), appKey: "abcdef", appSecret: "123"))
@@ -40,7 +41,15 @@ struct SignatureTests {
             appSecret: secret
         )
         #expect(sign == expected)
-        #expect(RequestSignature.sign(path: "/event/202309/webhooks", query: ["app_key": "68xu9ks5p4i8"], body: Array(body.utf8), isMultipart: true, appSecret: secret)
-            == RequestSignature.sign(path: "/event/202309/webhooks", query: ["app_key": "68xu9ks5p4i8"], appSecret: secret))
+        #expect(
+            RequestSignature.sign(
+                path: "/event/202309/webhooks",
+                query: ["app_key": "68xu9ks5p4i8"],
+                body: Array(body.utf8),
+                isMultipart: true,
+                appSecret: secret
+            )
+                == RequestSignature.sign(path: "/event/202309/webhooks", query: ["app_key": "68xu9ks5p4i8"], appSecret: secret)
+        )
     }
 }

@@ -72,21 +72,63 @@ struct ScenarioLoadingTests {
     }
 
     @Test(arguments: [
-        BrokenCase(name: "unknown key", yaml: "name: x\nshops:\n  - id: \"1\"\n    regoin: GB\n", line: 4, column: 5, keyPath: "shops[0].regoin",
-            message: "did you mean 'region'?"),
+        BrokenCase(
+            name: "unknown key",
+            yaml: "name: x\nshops:\n  - id: \"1\"\n    regoin: GB\n",
+            line: 4,
+            column: 5,
+            keyPath: "shops[0].regoin",
+            message: "did you mean 'region'?"
+        ),
         BrokenCase(name: "wrong type", yaml: "name: x\nseed: many\n", line: 2, column: 7, keyPath: "seed", message: "expected"),
-        BrokenCase(name: "bad duration", yaml: "products:\n  - id: p\n    title: t\n    category_id: \"1\"\n    live_for: 2 days\n", line: 5, column: 15,
-            keyPath: "products[0].live_for", message: "is not a duration"),
-        BrokenCase(name: "value outside the set", yaml: "shops:\n  - id: \"1\"\n    region: UK\n", line: 3, column: 13, keyPath: "shops[0].region",
-            message: "'UK' is not one of"),
-        BrokenCase(name: "relaxing an unknown check", yaml: "gateway:\n  relax: [signature]\n", line: 2, column: 11, keyPath: "gateway.relax[0]",
-            message: "did you mean 'sign'?"),
-        BrokenCase(name: "missing required key", yaml: "products:\n  - id: p\n    category_id: \"1\"\n", line: 2, column: 5, keyPath: "products[0]",
-            message: "missing required key 'title'"),
-        BrokenCase(name: "duplicate product id", yaml: "products:\n  - {id: p, title: a, category_id: \"1\"}\n  - {id: p, title: b, category_id: \"1\"}\n",
-            line: 3, column: 10, keyPath: "products[1].id", message: "duplicate product id 'p'"),
-        BrokenCase(name: "product of an unknown shop", yaml: "products:\n  - {id: p, shop: \"9\", title: a, category_id: \"1\"}\n", line: 2, column: 19,
-            keyPath: "products[0].shop", message: "no shop with id '9'"),
+        BrokenCase(
+            name: "bad duration",
+            yaml: "products:\n  - id: p\n    title: t\n    category_id: \"1\"\n    live_for: 2 days\n",
+            line: 5,
+            column: 15,
+            keyPath: "products[0].live_for",
+            message: "is not a duration"
+        ),
+        BrokenCase(
+            name: "value outside the set",
+            yaml: "shops:\n  - id: \"1\"\n    region: UK\n",
+            line: 3,
+            column: 13,
+            keyPath: "shops[0].region",
+            message: "'UK' is not one of"
+        ),
+        BrokenCase(
+            name: "relaxing an unknown check",
+            yaml: "gateway:\n  relax: [signature]\n",
+            line: 2,
+            column: 11,
+            keyPath: "gateway.relax[0]",
+            message: "did you mean 'sign'?"
+        ),
+        BrokenCase(
+            name: "missing required key",
+            yaml: "products:\n  - id: p\n    category_id: \"1\"\n",
+            line: 2,
+            column: 5,
+            keyPath: "products[0]",
+            message: "missing required key 'title'"
+        ),
+        BrokenCase(
+            name: "duplicate product id",
+            yaml: "products:\n  - {id: p, title: a, category_id: \"1\"}\n  - {id: p, title: b, category_id: \"1\"}\n",
+            line: 3,
+            column: 10,
+            keyPath: "products[1].id",
+            message: "duplicate product id 'p'"
+        ),
+        BrokenCase(
+            name: "product of an unknown shop",
+            yaml: "products:\n  - {id: p, shop: \"9\", title: a, category_id: \"1\"}\n",
+            line: 2,
+            column: 19,
+            keyPath: "products[0].shop",
+            message: "no shop with id '9'"
+        ),
         BrokenCase(name: "bad instant", yaml: "clock:\n  start: yesterday\n", line: 2, column: 10, keyPath: "clock.start", message: "ISO 8601"),
         BrokenCase(name: "YAML syntax", yaml: "name: [unclosed\n", line: 2, column: 1, keyPath: "", message: "YAML syntax"),
         BrokenCase(name: "not a mapping", yaml: "- just\n- a list\n", line: 1, column: 1, keyPath: "", message: "a scenario is a mapping"),

@@ -48,14 +48,16 @@ struct AdminResponder: Sendable {
     }
 
     private func journal(_ query: QueryString) async throws -> Response {
-        let limit = try query["limit"].map { text -> Int in
-            guard let value = Int(text), value > 0 else { throw AdminError(error: "limit must be a positive integer, not '\(text)'") }
-            return value
-        } ?? 1000
-        let after = try query["after"].map { text -> Int64 in
-            guard let value = Int64(text) else { throw AdminError(error: "after must be an entry id, not '\(text)'") }
-            return value
-        } ?? 0
+        let limit =
+            try query["limit"].map { text -> Int in
+                guard let value = Int(text), value > 0 else { throw AdminError(error: "limit must be a positive integer, not '\(text)'") }
+                return value
+            } ?? 1000
+        let after =
+            try query["after"].map { text -> Int64 in
+                guard let value = Int64(text) else { throw AdminError(error: "after must be an entry id, not '\(text)'") }
+                return value
+            } ?? 0
         await state.journal.flush()
         var entries = try await state.journal.reader.entries(after: after, limit: query["operation"] == nil ? limit : Int.max)
         if let operation = query["operation"] {

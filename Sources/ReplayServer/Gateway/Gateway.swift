@@ -115,7 +115,12 @@ struct Gateway: Sendable {
         }
         for pairs in readings {
             let expected = RequestSignature.sign(
-                path: request.path, pairs: pairs, body: request.body, isMultipart: isMultipart, appSecret: scenario.app.secret)
+                path: request.path,
+                pairs: pairs,
+                body: request.body,
+                isMultipart: isMultipart,
+                appSecret: scenario.app.secret
+            )
             if Hex.constantTimeEquals(sign, expected) { return nil }
         }
         return .invalidSign

@@ -65,10 +65,24 @@ struct APIResponder: Sendable {
         let bytes = error.envelope(requestID: requestID).encoded()
         state.journal.record(
             JournalEntry(
-                id: arrival, requestID: requestID, wallTime: Date().timeIntervalSince1970, scenarioTime: scenarioTime, method: "", path: "",
-                query: "", headers: [:], body: Data(), operation: nil, shopCipher: nil, answeredBy: .gateway, failedChecks: [],
-                responseStatus: error.httpStatus, responseCode: error.code, responseHeaders: ["content-type": "application/json"],
-                responseBody: Data(bytes), durationMicroseconds: 0
+                id: arrival,
+                requestID: requestID,
+                wallTime: Date().timeIntervalSince1970,
+                scenarioTime: scenarioTime,
+                method: "",
+                path: "",
+                query: "",
+                headers: [:],
+                body: Data(),
+                operation: nil,
+                shopCipher: nil,
+                answeredBy: .gateway,
+                failedChecks: [],
+                responseStatus: error.httpStatus,
+                responseCode: error.code,
+                responseHeaders: ["content-type": "application/json"],
+                responseBody: Data(bytes),
+                durationMicroseconds: 0
             )
         )
         return (error.httpStatus, bytes)

@@ -72,7 +72,9 @@ public struct JournalReader: Sendable {
     /// What the journal says about its run: scenario name, seed, clock start, format version.
     public func runInfo() async throws -> [String: String] {
         try await database.read { db in
-            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM run_info").map { ($0["key"] as String, $0["value"] as String) })
+            try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM run_info").map { ($0["key"] as String, $0["value"] as String) }
+            )
         }
     }
 }

@@ -23,7 +23,12 @@ enum RequestTable {
         try db.cachedStatement(sql: insertSQL).execute(arguments: arguments)
     }
 
-    static func fetchAll(_ db: Database, where condition: String = "1", arguments: StatementArguments = [], limit: Int? = nil) throws -> [JournalEntry] {
+    static func fetchAll(
+        _ db: Database,
+        where condition: String = "1",
+        arguments: StatementArguments = [],
+        limit: Int? = nil
+    ) throws -> [JournalEntry] {
         let limitClause = limit.map { " LIMIT \($0)" } ?? ""
         let rows = try Row.fetchAll(db, sql: "SELECT * FROM request WHERE \(condition) ORDER BY id\(limitClause)", arguments: arguments)
         return try rows.map(entry)

@@ -27,16 +27,17 @@ extension Scenario {
         }
         let file = try document.decode(ScenarioFile.self)
         let app = file.app ?? AppCredentials(key: "6a1c2e9f3b7d", secret: "5f0e8d2c9a4b7e1f3c6d")
-        let shops = file.shops ?? [
-            Shop(
-                id: "7495540735365777507",
-                name: "Maple & Thread UK",
-                region: .gb,
-                sellerType: .local,
-                cipher: "GCP_XF90igAAAABh00qsWgtvOiGFNqyubMt3",
-                code: "GBLCMT7K2Q9A"
-            )
-        ]
+        let shops =
+            file.shops ?? [
+                Shop(
+                    id: "7495540735365777507",
+                    name: "Maple & Thread UK",
+                    region: .gb,
+                    sellerType: .local,
+                    cipher: "GCP_XF90igAAAABh00qsWgtvOiGFNqyubMt3",
+                    code: "GBLCMT7K2Q9A"
+                )
+            ]
         let tokens = file.accessTokens ?? [AccessToken(value: "TTP_replay_\(app.key)", expiresIn: HumanDuration(seconds: 7 * 86_400))]
 
         var problems: [Diagnostic] = []

@@ -42,7 +42,9 @@ struct YAMLDocument {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw DiagnosticError([Diagnostic(file: name, line: 0, column: 0, keyPath: "", message: "cannot read the file: no such file or not readable")])
+            throw DiagnosticError([
+                Diagnostic(file: name, line: 0, column: 0, keyPath: "", message: "cannot read the file: no such file or not readable")
+            ])
         }
         guard let text = String(data: data, encoding: .utf8), !text.contains("\0") else {
             throw DiagnosticError([Diagnostic(file: name, line: 0, column: 0, keyPath: "", message: "the file is not UTF-8 text")])
