@@ -114,7 +114,7 @@ struct ServerTests {
             let answer = try await SignedClient(server: server).send(.GET, "/product/202309/categories", shopScoped: true)
             #expect(answer.status == 501)
             let envelope = try answer.envelope
-            #expect(envelope.code == 36_009_003)
+            #expect(envelope.code == 36009003)
             #expect(envelope.message.contains("get_categories"))
             #expect(try await server.journal.entries().first?.answeredBy == .unanswered)
         }
