@@ -26,9 +26,25 @@ def sign(path, query, body, secret):
     return hmac.new(secret.encode(), text.encode(), hashlib.sha256).hexdigest()
 
 
+def read_line(path, wait_seconds=120):
+    """The first line of the file `serve` writes, waiting while the server is still starting."""
+    deadline = time.time() + wait_seconds
+    while True:
+        try:
+            with open(path) as file:
+                line = file.readline()
+            if line.endswith("\n"):
+                return line
+        except FileNotFoundError:
+            pass
+        if time.time() > deadline:
+            sys.exit(f"{path} holds no line from `tts-replay serve` after {wait_seconds} s")
+        time.sleep(0.2)
+
+
 def main():
     args = sys.argv[1:]
-    server = json.load(open(args[0])) if args else json.loads(sys.stdin.readline())
+    server = json.loads(read_line(args[0])) if args else json.loads(sys.stdin.readline())
     path = args[1] if len(args) > 1 else "/authorization/202309/shops"
     query = {"app_key": server["app_key"], "timestamp": str(int(time.time()))}
     if not path.startswith("/authorization/"):
