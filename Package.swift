@@ -31,7 +31,7 @@ let package = Package(
         .target(
             name: "Scenarios",
             dependencies: [product("Yams", "Yams")],
-            resources: [.copy("../../scenarios")]
+            resources: [.copy("../../scenarios"), .copy("../../catalogue")]
         ),
         .target(
             name: "ReplayServer",

@@ -66,7 +66,8 @@ public final class ReplayServer: Sendable {
     ///   - scenario: The scenario to simulate.
     ///   - configuration: Address, port, journal file and limits; the defaults bind 127.0.0.1 on a free port.
     /// - Returns: The running server. Call ``stop()`` when done.
-    /// - Throws: When the journal cannot be opened or the address cannot be bound.
+    /// - Throws: `DiagnosticError` when a shop's market catalogue is missing or broken;
+    ///   ``ReplayServerError`` when the address cannot be bound; an error when the journal cannot be opened.
     public static func start(scenario: Scenario, configuration: Configuration = Configuration()) async throws -> ReplayServer {
         let logger = configuration.logger
         let journalPath: String
@@ -90,13 +91,19 @@ public final class ReplayServer: Sendable {
             removesFileOnClose: temporary,
             logger: logger
         )
-        let state = ServerState(
-            scenario: scenario,
-            journal: journal,
-            maxBodyBytes: configuration.maxBodyBytes,
-            maxHeaderBytes: configuration.maxHeaderBytes,
-            logger: logger
-        )
+        let state: ServerState
+        do {
+            state = try ServerState(
+                scenario: scenario,
+                journal: journal,
+                maxBodyBytes: configuration.maxBodyBytes,
+                maxHeaderBytes: configuration.maxHeaderBytes,
+                logger: logger
+            )
+        } catch {
+            await journal.close()
+            throw error
+        }
 
         let (ports, portContinuation) = AsyncStream<Int?>.makeStream()
         let api = APIResponder(state: state)

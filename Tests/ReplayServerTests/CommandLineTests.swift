@@ -1,7 +1,4 @@
-import AsyncHTTPClient
 import Foundation
-import NIOCore
-import NIOFoundationCompat
 import NIOHTTP1
 import ReplayServer
 import Testing
@@ -9,84 +6,107 @@ import Testing
 /// `tts-replay serve` as a separate process, the way a client in another language uses it.
 @Suite("tts-replay serve")
 struct CommandLineTests {
-    /// The built `tts-replay` executable, beside the test bundle in the build folder.
-    static var executable: URL {
-        get throws {
-            var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            for _ in 0..<4 {
-                let candidate = directory.appendingPathComponent("tts-replay")
-                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-                directory.deleteLastPathComponent()
-            }
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "tts-replay next to \(CommandLine.arguments[0])"])
-        }
-    }
-
-    struct Announcement: Decodable {
-        var base_url: String
-        var admin_url: String
-        var app_key: String
-        var app_secret: String
-        var access_token: String
-        var shop_cipher: String
-        var shop_id: String
-        var journal: String
-    }
-
     @Test func printsOneJSONLineServesAndFlushesTheJournalOnSIGTERM() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tts-replay-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let journalPath = directory.appendingPathComponent("journal.sqlite").path
 
-        let process = Process()
-        process.executableURL = try Self.executable
-        process.arguments = ["serve", "--journal", journalPath, "--log-level", "warning"]
-        let stdout = Pipe()
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
-
-        let line = try await Self.firstLine(of: stdout.fileHandleForReading)
-        let announcement = try JSONDecoder().decode(Announcement.self, from: Data(line.utf8))
-        let keys = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        let serve = try await ServeProcess.start(["--journal", journalPath])
+        let keys = try JSONSerialization.jsonObject(with: Data(serve.line.utf8)) as? [String: Any]
         #expect(
             Set(keys?.keys ?? [:].keys) == ["base_url", "admin_url", "app_key", "app_secret", "access_token", "shop_cipher", "shop_id", "journal"]
         )
-        #expect(announcement.journal == journalPath)
-        #expect(announcement.base_url.hasPrefix("http://127.0.0.1:"))
-        #expect(announcement.admin_url == announcement.base_url + "/__admin")
+        #expect(serve.announcement.journal == journalPath)
+        #expect(serve.announcement.baseURL.hasPrefix("http://127.0.0.1:"))
+        #expect(serve.announcement.adminURL == serve.announcement.baseURL + "/__admin")
 
-        let path = "/authorization/202309/shops"
-        let query = ["app_key": announcement.app_key, "timestamp": "\(Int(Date().timeIntervalSince1970))"]
-        let sign = RequestSignature.sign(path: path, query: query, appSecret: announcement.app_secret)
-        var request = HTTPClientRequest(
-            url: "\(announcement.base_url)\(path)?app_key=\(announcement.app_key)&timestamp=\(query["timestamp"]!)&sign=\(sign)"
-        )
-        request.headers.add(name: "x-tts-access-token", value: announcement.access_token)
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
-        #expect(response.status.code == 200)
-        _ = try await response.body.collect(upTo: 1 << 20)
+        let answer = try await serve.client.listShops()
+        #expect(answer.status == 200)
 
-        process.terminate()  // SIGTERM
-        await Self.waitForExit(process)
-        #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 0)
+        await serve.stop()
+        #expect(serve.process.terminationReason == .exit)
+        #expect(serve.process.terminationStatus == 0)
         let reader = try JournalReader(path: journalPath)
         #expect(try await reader.count() == 1)
         #expect(try await reader.entries().first?.responseStatus == 200)
     }
 
+    /// The listing flow for a GB product on the v2 tree, as a client in any language walks it.
+    @Test func walksTheWholeV2ListingFlowAgainstServe() async throws {
+        let serve = try await ServeProcess.start([])
+        defer { Task { await serve.stop() } }
+        let client = serve.client
+
+        let categories = try await client.call(.GET, "/product/202309/categories", query: ["category_version": "v2"]).data
+        #expect((categories["categories"]?.array?.count ?? 0) > 100)
+
+        let recommended = try await client.call(
+            .POST,
+            "/product/202309/categories/recommend",
+            json: ["product_title": "Women's merino wool crew neck jumper", "category_version": "v2"]
+        ).data
+        let leafID = try #require(recommended["leaf_category_id"]?.string)
+
+        let rules = try await client.call(.GET, "/product/202309/categories/\(leafID)/rules", query: ["category_version": "v2"]).data
+        #expect(rules["size_chart"] != nil)
+        let attributes = try await client.call(.GET, "/product/202309/categories/\(leafID)/attributes", query: ["category_version": "v2"]).data
+        let required = attributes["attributes"]?.array?.filter { $0["is_requried"]?.bool == true } ?? []
+        let brands = try await client.call(
+            .GET,
+            "/product/202309/brands",
+            query: ["page_size": "100", "category_id": leafID, "category_version": "v2", "is_authorized": "1"]
+        ).data
+        let brandID = try #require(brands["brands"]?[0]?["id"]?.string)
+
+        var body: [String: Any] = [
+            "title": "Women's Merino Wool Crew Neck Jumper",
+            "description": "<p>Soft merino.</p>",
+            "category_id": leafID,
+            "category_version": "v2",
+            "brand_id": brandID,
+            "main_images": [["uri": "tos-maliva-i-o3syd03w52-eu/jumper"]],
+            "product_attributes": required.map { attribute in
+                ["id": attribute["id"]?.string ?? "", "values": [["id": attribute["values"]?[0]?["id"]?.string ?? "", "name": "x"]]]
+            },
+            "certifications": (rules["product_certifications"]?.array ?? []).filter { $0["is_required"]?.bool == true }.map {
+                ["id": $0["id"]?.string ?? ""]
+            },
+            "skus": [
+                [
+                    "seller_sku": "JUMPER-M", "price": ["amount": "49.00", "currency": "GBP"],
+                    "inventory": [["warehouse_id": "7068517275539719942", "quantity": 20]],
+                ]
+            ],
+        ]
+        let created = try await client.call(.POST, "/product/202309/products", json: body).data
+        let productID = try #require(created["product_id"]?.string)
+
+        let found = try await client.call(.POST, "/product/202502/products/search", query: ["page_size": "20"], json: ["category_version": "v2"]).data
+        #expect(found["products"]?.array?.compactMap { $0["id"]?.string } == [productID])
+
+        body["title"] = "Women's Merino Wool Crew Neck Jumper, Navy"
+        let edited = try await client.call(.PUT, "/product/202309/products/\(productID)", json: body)
+        #expect(edited.code == 0)
+        let product = try await client.call(.GET, "/product/202309/products/\(productID)").data
+        #expect(product["title"]?.string == "Women's Merino Wool Crew Neck Jumper, Navy")
+        #expect(product["category_chains"]?.array?.last?["id"]?.string == leafID)
+
+        body["category_version"] = "v1"
+        body["category_id"] = "601226"
+        let v1 = try await client.call(.POST, "/product/202309/products", json: body)
+        #expect(v1.code == 12052217)
+    }
+
     @Test func unknownScenarioExitsWithStatus2AndSaysWhy() async throws {
         let process = Process()
-        process.executableURL = try Self.executable
+        process.executableURL = try ServeProcess.executable
         process.arguments = ["serve", "--scenario", "defualt"]
         let stderr = Pipe()
         process.standardError = stderr
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        await Self.waitForExit(process)
+        await ServeProcess.waitForExit(process)
         let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(process.terminationStatus == 2)
         #expect(message.contains("did you mean 'default'?"))
@@ -94,31 +114,12 @@ struct CommandLineTests {
 
     @Test func badOptionExitsWithStatus2() async throws {
         let process = Process()
-        process.executableURL = try Self.executable
+        process.executableURL = try ServeProcess.executable
         process.arguments = ["serve", "--port", "70000"]
         process.standardError = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        await Self.waitForExit(process)
+        await ServeProcess.waitForExit(process)
         #expect(process.terminationStatus == 2)
-    }
-
-    static func firstLine(of handle: FileHandle) async throws -> String {
-        try await Task.detached {
-            var data = Data()
-            while !data.contains(UInt8(ascii: "\n")) {
-                let chunk = handle.availableData
-                if chunk.isEmpty { break }
-                data.append(chunk)
-            }
-            guard let end = data.firstIndex(of: UInt8(ascii: "\n")) else {
-                throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "serve printed no line"])
-            }
-            return String(decoding: data[..<end], as: UTF8.self)
-        }.value
-    }
-
-    static func waitForExit(_ process: Process) async {
-        await Task.detached { process.waitUntilExit() }.value
     }
 }

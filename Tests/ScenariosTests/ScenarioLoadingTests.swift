@@ -44,7 +44,7 @@ struct ScenarioLoadingTests {
               - {id: "1", name: One, region: DE, seller_type: CROSS_BORDER, cipher: ROW_1, code: DECB1}
               - {id: "2", region: JP}
             products:
-              - {id: p1, shop: "1", title: Tee, category_id: "600001", status: DRAFT, live_for: 90s}
+              - {id: p1, shop: "1", title: Tee, category_id: "601226", status: DRAFT, live_for: 90s}
             gateway:
               relax: [sign, timestamp]
             """
@@ -115,7 +115,7 @@ struct ScenarioLoadingTests {
         ),
         BrokenCase(
             name: "duplicate product id",
-            yaml: "products:\n  - {id: p, title: a, category_id: \"1\"}\n  - {id: p, title: b, category_id: \"1\"}\n",
+            yaml: "products:\n  - {id: p, title: a, category_id: \"601226\"}\n  - {id: p, title: b, category_id: \"601226\"}\n",
             line: 3,
             column: 10,
             keyPath: "products[1].id",

@@ -105,7 +105,7 @@ extension APIError {
     static let bodyTooLarge = APIError(code: 36009021, httpStatus: 413, message: "File too large. The request body exceeds the limit of")
     static let headersTooLarge = APIError(code: 36009004, httpStatus: 431, message: "Invalid request. The request headers exceed the limit of")
     static let malformedRequest = APIError(code: 36009004, httpStatus: 400, message: "Invalid request. The request is not valid HTTP/1.1:")
-    static let invalidParameter = APIError(code: 98001004, httpStatus: 400, message: "Parameter is invalid.")
+    static let malformedQuery = APIError(code: 98001004, httpStatus: 400, message: "Parameter is invalid.")
     static let tooManyRequests = APIError(
         code: 36009002,
         httpStatus: 429,
@@ -118,4 +118,49 @@ extension APIError {
         httpStatus: 501,
         message: "Internal error. tts-replay has no answer for this request:"
     )
+
+    // Business errors: HTTP 200 with a non-zero code (reference section 2, "Category and L7" and "Other product errors").
+
+    static let invalidParameter = APIError(code: 98001004, httpStatus: 200, message: "Parameter is invalid.")
+    static let invalidProductInput = APIError(code: 36009004, httpStatus: 200, message: "invalid param error.")
+    static let incorrectCategoryFormat = APIError(code: 12052002, httpStatus: 200, message: "Incorrect category format")
+    static let categoryNotFound = APIError(code: 12052023, httpStatus: 200, message: "Category does not exist")
+    static let categoryNotLeaf = APIError(code: 12052024, httpStatus: 200, message: "Category is not final category")
+    static let v2Required = APIError(
+        code: 12052217,
+        httpStatus: 200,
+        message: "All region shops must use V2 categories. Check the documentation for further details."
+    )
+    static let categoryVersionMismatch = APIError(code: 12052230, httpStatus: 200, message: "Category version and categoryID are not matched.")
+    static let categoryProhibited = APIError(
+        code: 12052220,
+        httpStatus: 200,
+        message: "This category is prohibited or unsupported on TikTok Shop. Select another category."
+    )
+    static let categoryRestricted = APIError(
+        code: 12052223,
+        httpStatus: 200,
+        message: "This category is restricted. To sell in this category, apply through the Qualification Center in Seller Center."
+    )
+    static let categoryNotMain = APIError(code: 12052225, httpStatus: 200, message: "The category is not in the shop's main category.")
+    static let propertyRequired = APIError(code: 12052104, httpStatus: 200, message: "property is required")
+    static let qualificationMissing = APIError(code: 12052105, httpStatus: 200, message: "required qualification miss")
+    static let brandNotFound = APIError(code: 12052026, httpStatus: 200, message: "Brand does not exist")
+    static let brandNotAuthorized = APIError(code: 12052201, httpStatus: 200, message: "The brand is not authorized for this category.")
+    static let mainImageRequired = APIError(code: 12052028, httpStatus: 200, message: "main image is required")
+    static let descriptionRequired = APIError(code: 12052015, httpStatus: 200, message: "description is required")
+    static let titleTooLong = APIError(code: 12052051, httpStatus: 200, message: "The product title is too long.")
+    static let tooManySKUs = APIError(code: 12052050, httpStatus: 200, message: "The number of SKUs exceeds the limit.")
+    static let productNotInShop = APIError(code: 12052034, httpStatus: 200, message: "The product does not belong to this shop.")
+    static let productNotFound = APIError(code: 12019150, httpStatus: 200, message: "The product ID does not exist.")
+    static let productStatusForbids = APIError(code: 12052901, httpStatus: 200, message: "The product status does not allow this operation.")
+    static let invalidInput = APIError(code: 12052910, httpStatus: 200, message: "invalid input")
+    static let noRecommendation = APIError(code: 12019064, httpStatus: 200, message: "No matching categories were found for this product.")
+    static let tooManySellerSKUs = APIError(code: 12019027, httpStatus: 200, message: "seller_skus can hold at most 10 values.")
+    static let tooManySKUIDs = APIError(code: 12019087, httpStatus: 200, message: "sku_ids can hold at most 10 values.")
+    static let invalidCreateTime = APIError(code: 12019118, httpStatus: 200, message: "The create time range is invalid.")
+    static let invalidUpdateTime = APIError(code: 12019119, httpStatus: 200, message: "The update time range is invalid.")
+    static let tooManyResults = APIError(code: 12052180, httpStatus: 200, message: "The search matches more than 10000 products; narrow it.")
+    static let invalidPageSize = APIError(code: 12019108, httpStatus: 200, message: "page_size is invalid; it must be between 1 and 100.")
+    static let invalidPageToken = APIError(code: 12019109, httpStatus: 200, message: "page_token is invalid.")
 }

@@ -26,6 +26,8 @@ struct Gateway: Sendable {
         var query = QueryString(pairs: [])
         /// The shop named by `shop_cipher` (or, when that check is relaxed, the primary shop).
         var shop: Shop?
+        /// The JSON body, when the request has one.
+        var body: JSONValue?
         /// Every check that failed, relaxed or not.
         var failedChecks: [JournalEntry.FailedCheck] = []
         /// The error to answer with, when a check failed that is not relaxed.
@@ -61,7 +63,7 @@ struct Gateway: Sendable {
         do {
             decision.query = try QueryString(raw: request.rawQuery)
         } catch {
-            decision.rejection = APIError.invalidParameter.detailed("The query parameter `\(error.parameter)` is not valid percent-encoded UTF-8.")
+            decision.rejection = APIError.malformedQuery.detailed("The query parameter `\(error.parameter)` is not valid percent-encoded UTF-8.")
             return decision
         }
 
@@ -77,7 +79,13 @@ struct Gateway: Sendable {
         let (shop, shopError) = shop(for: decision.operation!, query: decision.query)
         decision.shop = shop
         if let shopError { fail(.shopCipher, shopError) }
-        if decision.rejection == nil, let error = bodyError(request) { decision.rejection = error }
+        if decision.rejection == nil {
+            do {
+                decision.body = try jsonBody(request)
+            } catch {
+                decision.rejection = error
+            }
+        }
         return decision
     }
 
@@ -91,7 +99,7 @@ struct Gateway: Sendable {
     private func timestampError(_ query: QueryString, now: Date) -> APIError? {
         guard let text = query["timestamp"] else { return .missingTimestamp }
         guard let timestamp = Int64(text) else {
-            return APIError.invalidParameter.detailed("The `timestamp` query parameter must be Unix seconds, not '\(text.prefix(32))'.")
+            return APIError.malformedQuery.detailed("The `timestamp` query parameter must be Unix seconds, not '\(text.prefix(32))'.")
         }
         let wall = Int64(now.timeIntervalSince1970.rounded(.down))
         if timestamp < 0 { return .timestampNegative }
@@ -143,12 +151,13 @@ struct Gateway: Sendable {
         return (shop, nil)
     }
 
-    private func bodyError(_ request: Request) -> APIError? {
+    /// The body as JSON; nil when there is none (or it is multipart, which is not parsed).
+    private func jsonBody(_ request: Request) throws(APIError) -> JSONValue? {
         guard request.method == "POST" || request.method == "PUT", !request.body.isEmpty else { return nil }
         if request.contentType?.lowercased().hasPrefix("multipart/form-data") == true { return nil }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(request.body)), object is [String: Any] else {
-            return .invalidBodyFormat
+        guard let body = try? JSONDecoder().decode(JSONValue.self, from: Data(request.body)), body.object != nil else {
+            throw .invalidBodyFormat
         }
-        return nil
+        return body
     }
 }

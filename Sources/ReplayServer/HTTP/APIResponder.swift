@@ -24,7 +24,7 @@ struct APIResponder: Sendable {
         let requestID = state.requestIDs.id(sequence: arrival, scenarioTime: scenarioTime)
 
         let (decision, body) = await decide(request, now: wallTime)
-        let answer = answer(decision, path: request.uri.path, requestID: requestID)
+        let answer = answer(decision, body: body, path: request.uri.path, requestID: requestID)
         let responseHeaders: HTTPFields = [.contentType: "application/json"]
 
         state.journal.record(
@@ -115,14 +115,25 @@ struct APIResponder: Sendable {
     }
 
     /// The gateway's rejection, else the simulator's answer, else a clear "nothing answers this".
-    private func answer(_ decision: Gateway.Decision, path: String, requestID: String) -> Answer {
+    private func answer(_ decision: Gateway.Decision, body: [UInt8], path: String, requestID: String) -> Answer {
         func failure(_ error: APIError, by answerer: JournalEntry.Answerer) -> Answer {
             Answer(answeredBy: answerer, status: error.httpStatus, code: error.code, bytes: error.envelope(requestID: requestID).encoded())
         }
         if let rejection = decision.rejection {
             return failure(rejection, by: .gateway)
         }
-        guard let operation = decision.operation, let answer = state.simulator.answer(operation, shop: decision.shop) else {
+        guard let operation = decision.operation,
+            let answer = state.simulator.answer(
+                SimulatorRequest(
+                    operation: operation,
+                    pathParameters: decision.pathParameters,
+                    query: decision.query,
+                    body: decision.body,
+                    rawBody: body,
+                    shop: decision.shop
+                )
+            )
+        else {
             let subject = decision.operation?.id ?? path
             return failure(APIError.notSimulated.detailed("\(subject) is not simulated yet and no cassette matched."), by: .unanswered)
         }

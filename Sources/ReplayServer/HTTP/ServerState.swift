@@ -16,11 +16,12 @@ final class ServerState: Sendable {
     let logger: Logger
     private let arrivals = Atomic<Int64>(0)
 
-    init(scenario: Scenario, journal: Journal, maxBodyBytes: Int, maxHeaderBytes: Int, logger: Logger) {
+    init(scenario: Scenario, journal: Journal, maxBodyBytes: Int, maxHeaderBytes: Int, logger: Logger) throws(DiagnosticError) {
+        let clock = VirtualClock(start: scenario.clockStart)
         self.scenario = scenario
-        self.clock = VirtualClock(start: scenario.clockStart)
+        self.clock = clock
         self.gateway = Gateway(scenario: scenario, clock: clock)
-        self.simulator = ShopSimulator(scenario: scenario)
+        self.simulator = try ShopSimulator(scenario: scenario, clock: clock)
         self.journal = journal
         self.requestIDs = RequestIDGenerator(seed: scenario.seed)
         self.maxBodyBytes = maxBodyBytes
@@ -37,6 +38,7 @@ final class ServerState: Sendable {
     func reset() async throws {
         try await journal.clear()
         clock.reset()
+        simulator.store.reset()
         arrivals.store(0, ordering: .relaxed)
     }
 }

@@ -1,51 +1,94 @@
+import Foundation
 import Scenarios
 
-/// Answers API operations from the scenario's shops and products.
+/// Answers API operations from the scenario's shops, their market catalogues and products.
 ///
-/// An operation it does not simulate yet returns nil, so the next answerer can try.
+/// An operation it does not simulate returns nil, so the next answerer can try.
 struct ShopSimulator: Sendable {
-    /// What the simulator answers: a `data` payload or a business error.
-    enum Answer: Sendable {
-        case success(any Encodable & Sendable)
-        case failure(APIError)
-    }
-
     let scenario: Scenario
+    let clock: VirtualClock
+    let store: ProductStore
+    private let markets: [Region: MarketCatalogue]
 
-    func answer(_ operation: Operation, shop: Shop?) -> Answer? {
-        switch operation.id {
-        case "get_authorized_shops":
-            .success(AuthorizedShops(shops: scenario.shops.map(AuthorizedShops.Entry.init)))
-        default:
-            nil
+    /// Loads the catalogue of every shop's market and the scenario's products.
+    ///
+    /// - Throws: `DiagnosticError` when a market's catalogue is missing or broken.
+    init(scenario: Scenario, clock: VirtualClock) throws(DiagnosticError) {
+        var markets: [Region: MarketCatalogue] = [:]
+        for region in Set(scenario.shops.map(\.region)) {
+            markets[region] = try scenario.catalogue.market(region)
         }
+        self.scenario = scenario
+        self.clock = clock
+        self.markets = markets
+        self.store = ProductStore(initial: Self.initialProducts(scenario, markets: markets), seed: scenario.seed)
     }
-}
 
-/// The `data` of Get Authorized Shops.
-struct AuthorizedShops: Encodable, Sendable {
-    struct Entry: Encodable, Sendable {
-        var id: String
-        var name: String
-        var region: String
-        var sellerType: String
-        var cipher: String
-        var code: String
-
-        enum CodingKeys: String, CodingKey {
-            case id, name, region, cipher, code
-            case sellerType = "seller_type"
-        }
-
-        init(_ shop: Shop) {
-            self.id = shop.id
-            self.name = shop.name
-            self.region = shop.region.rawValue
-            self.sellerType = shop.sellerType.rawValue
-            self.cipher = shop.cipher
-            self.code = shop.code
+    func answer(_ request: SimulatorRequest) -> SimulatorAnswer? {
+        do throws(APIError) {
+            guard let payload = try payload(for: request) else { return nil }
+            return .success(payload)
+        } catch {
+            return .failure(error)
         }
     }
 
-    var shops: [Entry]
+    private func payload(for request: SimulatorRequest) throws(APIError) -> (any Encodable & Sendable)? {
+        if request.operation.id == "get_authorized_shops" {
+            return AuthorizedShops(shops: scenario.shops.map(AuthorizedShops.Entry.init))
+        }
+        guard let shop = request.shop, let market = markets[shop.region] else { return nil }
+        let versions = CategoryVersionRule(policy: scenario.policy(for: shop.region), now: clock.now)
+        let catalogue = CatalogueHandlers(market: market, versions: versions)
+        let products = ProductHandlers(market: market, store: store, versions: versions, now: clock.unixSeconds)
+        switch request.operation.id {
+        case "get_categories": return try catalogue.categories(request)
+        case "recommend_category": return try catalogue.recommend(request)
+        case "get_category_rules": return try catalogue.rules(request)
+        case "get_attributes": return try catalogue.attributes(request)
+        case "get_brands": return try catalogue.brands(request)
+        case "create_product": return try products.create(request, shop: shop)
+        case "edit_product", "edit_product_202509": return try products.edit(request, shop: shop)
+        case "get_product": return try products.get(request, shop: shop)
+        case "search_products": return try products.search(request, shop: shop)
+        default: return nil
+        }
+    }
+
+    /// The scenario's products as the store holds them: live since `live_for` before the start,
+    /// with one SKU in the market's currency.
+    private static func initialProducts(_ scenario: Scenario, markets: [Region: MarketCatalogue]) -> [ProductState] {
+        let start = Int64(scenario.clockStart.timeIntervalSince1970)
+        return scenario.products.map { product in
+            let region = scenario.shops.first { $0.id == product.shopID }?.region ?? .gb
+            let created = start - product.liveFor.seconds
+            return ProductState(
+                id: product.id,
+                shopID: product.shopID,
+                title: product.title,
+                description: "<p>\(product.title)</p>",
+                categoryID: product.categoryID,
+                categoryVersion: product.categoryVersion,
+                brandID: product.brandID,
+                mainImages: [.init(uri: "tos-maliva-i-o3syd03w52-eu/\(product.id)")],
+                attributes: [],
+                skus: [
+                    .init(
+                        id: "\(product.id.dropLast(2))01",
+                        sellerSKU: "SKU-\(product.id.suffix(6))",
+                        price: .init(amount: "19.99", currency: markets[region]?.currency ?? "GBP", salePrice: nil),
+                        inventory: [.init(warehouseID: "7068517275539719942", quantity: 100)],
+                        salesAttributes: nil,
+                        externalSKUID: nil
+                    )
+                ],
+                certifications: [],
+                status: product.status,
+                auditStatus: product.status == .draft ? "NONE" : "APPROVED",
+                createTime: created,
+                updateTime: created,
+                liveSince: product.status == .activate ? created : nil
+            )
+        }
+    }
 }

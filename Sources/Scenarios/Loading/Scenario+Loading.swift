@@ -26,6 +26,7 @@ extension Scenario {
             throw DiagnosticError([document.diagnostic(at: [], message: "a scenario is a mapping of keys such as name, shops and products")])
         }
         let file = try document.decode(ScenarioFile.self)
+        var checker = ScenarioChecker(document: document)
         let app = file.app ?? AppCredentials(key: "6a1c2e9f3b7d", secret: "5f0e8d2c9a4b7e1f3c6d")
         let shops =
             file.shops ?? [
@@ -38,43 +39,20 @@ extension Scenario {
                     code: "GBLCMT7K2Q9A"
                 )
             ]
-        let tokens = file.accessTokens ?? [AccessToken(value: "TTP_replay_\(app.key)", expiresIn: HumanDuration(seconds: 7 * 86_400))]
+        let tokens = file.accessTokens ?? [AccessToken(value: "TTP_replay_\(app.key)", expiresIn: HumanDuration(seconds: 7 * 86400))]
+        let catalogue =
+            file.catalogue.map { path in
+                let base =
+                    sourcePath.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
+                    ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+                return Catalogue(directory: URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL)
+            } ?? .builtIn
 
-        var problems: [Diagnostic] = []
-        func problem(_ path: [String], _ message: String) {
-            problems.append(document.diagnostic(at: path.map(PathKey.init), message: message))
-        }
-        if shops.isEmpty { problem(["shops"], "a scenario needs at least one shop") }
-        if tokens.isEmpty { problem(["access_tokens"], "a scenario needs at least one access token") }
-        for (index, shop) in shops.enumerated() {
-            if shops[..<index].contains(where: { $0.id == shop.id }) { problem(["shops", "\(index)", "id"], "duplicate shop id '\(shop.id)'") }
-            if shops[..<index].contains(where: { $0.cipher == shop.cipher }) {
-                problem(["shops", "\(index)", "cipher"], "duplicate shop cipher '\(shop.cipher)'")
-            }
-        }
-        var products: [Product] = []
-        for (index, entry) in (file.products ?? []).enumerated() {
-            if products.contains(where: { $0.id == entry.id }) { problem(["products", "\(index)", "id"], "duplicate product id '\(entry.id)'") }
-            let shopID: String
-            if let named = entry.shop {
-                shopID = named
-                if !shops.contains(where: { $0.id == named }) {
-                    problem(["products", "\(index)", "shop"], "no shop with id '\(named)' in this scenario")
-                }
-            } else if shops.count > 1 {
-                shopID = shops.first?.id ?? ""
-                problem(["products", "\(index)"], "the scenario has several shops; name this product's shop with 'shop'")
-            } else {
-                shopID = shops.first?.id ?? ""
-            }
-            if entry.liveFor.milliseconds < 0 {
-                problem(["products", "\(index)", "live_for"], "live_for is the product's age at the start and cannot be negative")
-            }
-            products.append(
-                Product(id: entry.id, shopID: shopID, title: entry.title, categoryID: entry.categoryID, status: entry.status, liveFor: entry.liveFor)
-            )
-        }
-        if !problems.isEmpty { throw DiagnosticError(problems) }
+        checker.check(shops: shops, tokens: tokens)
+        let policies = checker.policies(file.marketPolicy ?? [:])
+        let products = checker.products(file.products ?? [], shops: shops)
+        checker.check(products: products, shops: shops, catalogue: catalogue)
+        try checker.throwIfAny()
 
         return Scenario(
             name: file.name ?? defaultName,
@@ -86,22 +64,9 @@ extension Scenario {
             shops: shops,
             products: products,
             gateway: file.gateway ?? GatewayPolicy(),
+            catalogue: catalogue,
+            marketPolicies: policies,
             sourcePath: sourcePath
         )
     }
-}
-
-/// A coding key built from a path segment; numeric segments index lists.
-private struct PathKey: CodingKey {
-    var stringValue: String
-    var intValue: Int?
-
-    init(_ segment: String) {
-        self.stringValue = segment
-        self.intValue = Int(segment)
-    }
-
-    init?(stringValue: String) { self.init(stringValue) }
-
-    init?(intValue: Int) { self.init("\(intValue)") }
 }

@@ -1,8 +1,9 @@
 /// The YAML form of a scenario, decoded strictly, before cross-references are checked.
 struct ScenarioFile: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, description, seed, clock, app, shops, products, gateway
+        case name, description, seed, clock, app, shops, products, gateway, catalogue
         case accessTokens = "access_tokens"
+        case marketPolicy = "market_policy"
     }
 
     struct Clock: Decodable {
@@ -28,6 +29,8 @@ struct ScenarioFile: Decodable {
     var shops: [Shop]?
     var products: [ProductEntry]?
     var gateway: GatewayPolicy?
+    var catalogue: String?
+    var marketPolicy: [String: MarketPolicy]?
 
     init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -41,5 +44,7 @@ struct ScenarioFile: Decodable {
         self.shops = try container.decodeIfPresent([Shop].self, forKey: .shops)
         self.products = try container.decodeIfPresent([ProductEntry].self, forKey: .products)
         self.gateway = try container.decodeIfPresent(GatewayPolicy.self, forKey: .gateway)
+        self.catalogue = try container.decodeIfPresent(String.self, forKey: .catalogue)
+        self.marketPolicy = try container.decodeIfPresent([String: MarketPolicy].self, forKey: .marketPolicy)
     }
 }

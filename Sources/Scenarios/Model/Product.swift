@@ -22,17 +22,32 @@ public struct Product: Sendable, Hashable {
     public var title: String
     /// The leaf category id the product is listed under.
     public var categoryID: String
+    /// The tree `categoryID` belongs to.
+    public var categoryVersion: CategoryVersion
+    /// The brand, if any.
+    public var brandID: String?
     /// The lifecycle status.
     public var status: Status
     /// How long before the scenario's start the product went live (its age at the start).
     public var liveFor: HumanDuration
 
     /// Creates a product.
-    public init(id: String, shopID: String, title: String, categoryID: String, status: Status, liveFor: HumanDuration) {
+    public init(
+        id: String,
+        shopID: String,
+        title: String,
+        categoryID: String,
+        categoryVersion: CategoryVersion = .v1,
+        brandID: String? = nil,
+        status: Status,
+        liveFor: HumanDuration
+    ) {
         self.id = id
         self.shopID = shopID
         self.title = title
         self.categoryID = categoryID
+        self.categoryVersion = categoryVersion
+        self.brandID = brandID
         self.status = status
         self.liveFor = liveFor
     }
@@ -43,6 +58,8 @@ struct ProductEntry: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, shop, title, status
         case categoryID = "category_id"
+        case categoryVersion = "category_version"
+        case brandID = "brand_id"
         case liveFor = "live_for"
     }
 
@@ -50,6 +67,8 @@ struct ProductEntry: Decodable {
     var shop: String?
     var title: String
     var categoryID: String
+    var categoryVersion: CategoryVersion
+    var brandID: String?
     var status: Product.Status
     var liveFor: HumanDuration
 
@@ -60,6 +79,8 @@ struct ProductEntry: Decodable {
         self.shop = try container.decodeIfPresent(String.self, forKey: .shop)
         self.title = try container.decode(String.self, forKey: .title)
         self.categoryID = try container.decode(String.self, forKey: .categoryID)
+        self.categoryVersion = try container.decodeIfPresent(oneOf: CategoryVersion.self, forKey: .categoryVersion) ?? .v1
+        self.brandID = try container.decodeIfPresent(String.self, forKey: .brandID)
         self.status = try container.decodeIfPresent(oneOf: Product.Status.self, forKey: .status) ?? .activate
         self.liveFor = try container.decodeIfPresent(HumanDuration.self, forKey: .liveFor) ?? HumanDuration(seconds: 7 * 86_400)
     }

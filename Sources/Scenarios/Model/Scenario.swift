@@ -24,6 +24,10 @@ public struct Scenario: Sendable {
     public var products: [Product]
     /// Which gateway checks are relaxed.
     public var gateway: GatewayPolicy
+    /// Where the category trees, attributes, rules and brands come from.
+    public var catalogue: Catalogue
+    /// Per market, whether v2 is required; a market not listed gets ``MarketPolicy/init(v2Required:v2RequiredFrom:v1ReadsRefused:)``'s defaults.
+    public var marketPolicies: [Region: MarketPolicy]
     /// The file the scenario was loaded from, if any.
     public var sourcePath: String?
 
@@ -38,6 +42,8 @@ public struct Scenario: Sendable {
         shops: [Shop],
         products: [Product] = [],
         gateway: GatewayPolicy = GatewayPolicy(),
+        catalogue: Catalogue = .builtIn,
+        marketPolicies: [Region: MarketPolicy] = [:],
         sourcePath: String? = nil
     ) {
         self.name = name
@@ -49,6 +55,8 @@ public struct Scenario: Sendable {
         self.shops = shops
         self.products = products
         self.gateway = gateway
+        self.catalogue = catalogue
+        self.marketPolicies = marketPolicies
         self.sourcePath = sourcePath
     }
 
@@ -57,6 +65,11 @@ public struct Scenario: Sendable {
 
     /// The shop handed to clients: the first one.
     public var primaryShop: Shop { shops[0] }
+
+    /// The policy of a market.
+    public func policy(for region: Region) -> MarketPolicy {
+        marketPolicies[region] ?? MarketPolicy()
+    }
 
     /// The token handed to clients: the first one.
     public var primaryToken: AccessToken { accessTokens[0] }

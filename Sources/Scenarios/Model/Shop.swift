@@ -20,15 +20,27 @@ public struct Shop: Sendable, Hashable {
     public var cipher: String
     /// The shop code, such as `GBLCMT7K2Q9A`.
     public var code: String
+    /// Categories (any level) the shop has qualified for, so their INVITE_ONLY and
+    /// NON_MAIN_CATEGORY leaves accept its products.
+    public var qualifiedCategories: Set<String>
 
     /// Creates a shop.
-    public init(id: String, name: String, region: Region, sellerType: SellerType, cipher: String, code: String) {
+    public init(
+        id: String,
+        name: String,
+        region: Region,
+        sellerType: SellerType,
+        cipher: String,
+        code: String,
+        qualifiedCategories: Set<String> = []
+    ) {
         self.id = id
         self.name = name
         self.region = region
         self.sellerType = sellerType
         self.cipher = cipher
         self.code = code
+        self.qualifiedCategories = qualifiedCategories
     }
 }
 
@@ -36,6 +48,7 @@ extension Shop: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, name, region, cipher, code
         case sellerType = "seller_type"
+        case qualifiedCategories = "qualified_categories"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -47,5 +60,6 @@ extension Shop: Decodable {
         self.sellerType = try container.decodeIfPresent(oneOf: SellerType.self, forKey: .sellerType) ?? .local
         self.cipher = try container.decodeIfPresent(String.self, forKey: .cipher) ?? "ROW_\(id)"
         self.code = try container.decodeIfPresent(String.self, forKey: .code) ?? "\(region.rawValue)LC\(id.suffix(8))"
+        self.qualifiedCategories = Set(try container.decodeIfPresent([String].self, forKey: .qualifiedCategories) ?? [])
     }
 }

@@ -8,7 +8,17 @@ import ReplayServer
 /// A small client for tests: builds the query a real client sends (app_key, timestamp, sign,
 /// shop_cipher), signs it, and decodes the envelope. Every part can be left out or spoiled.
 struct SignedClient {
-    let server: ReplayServer
+    let baseURL: String
+    let credentials: ClientCredentials
+
+    init(baseURL: String, credentials: ClientCredentials) {
+        self.baseURL = baseURL
+        self.credentials = credentials
+    }
+
+    init(server: ReplayServer) {
+        self.init(baseURL: server.baseURL.absoluteString, credentials: server.credentials)
+    }
 
     /// What to put on a request; the defaults make a correct one.
     struct Options {
@@ -30,21 +40,21 @@ struct SignedClient {
         options: Options = Options()
     ) async throws -> Answer {
         var query: [String: String] = options.extraQuery
-        if let appKey = options.appKey ?? server.credentials.appKey { query["app_key"] = appKey }
+        if let appKey = options.appKey ?? credentials.appKey { query["app_key"] = appKey }
         if let timestamp = options.timestamp ?? Int(Date().timeIntervalSince1970) { query["timestamp"] = "\(timestamp)" }
-        if let cipher = options.shopCipher ?? (shopScoped ? server.credentials.shopCipher : nil) { query["shop_cipher"] = cipher }
+        if let cipher = options.shopCipher ?? (shopScoped ? credentials.shopCipher : nil) { query["shop_cipher"] = cipher }
         let bodyBytes = Array((body ?? "").utf8)
-        if let sign = options.sign ?? RequestSignature.sign(path: path, query: query, body: bodyBytes, appSecret: server.credentials.appSecret) {
+        if let sign = options.sign ?? RequestSignature.sign(path: path, query: query, body: bodyBytes, appSecret: credentials.appSecret) {
             query["sign"] = sign
         }
         var components = URLComponents()
         components.queryItems = query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
         let queryString = (components.percentEncodedQuery ?? "") + options.rawQuerySuffix
 
-        var request = HTTPClientRequest(url: server.baseURL.absoluteString + path + "?" + queryString)
+        var request = HTTPClientRequest(url: baseURL + path + "?" + queryString)
         request.method = method
         request.headers.add(name: "content-type", value: options.contentType)
-        if let token = options.accessToken ?? server.credentials.accessToken {
+        if let token = options.accessToken ?? credentials.accessToken {
             request.headers.add(name: "x-tts-access-token", value: token)
         }
         if let body {
@@ -53,6 +63,14 @@ struct SignedClient {
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
         let bytes = try await response.body.collect(upTo: 16 * 1024 * 1024)
         return Answer(status: Int(response.status.code), body: Data(buffer: bytes))
+    }
+
+    /// A signed call on the primary shop, with query parameters and a JSON body.
+    func call(_ method: HTTPMethod, _ path: String, query: [String: String] = [:], json: [String: Any]? = nil) async throws -> Answer {
+        var options = Options()
+        options.extraQuery = query
+        let body = try json.map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self) }
+        return try await send(method, path, body: body, shopScoped: true, options: options)
     }
 
     /// A signed `GET /authorization/202309/shops`.
@@ -70,6 +88,22 @@ struct Answer {
         get throws { try JSONDecoder().decode(Envelope.self, from: body) }
     }
 
+    /// The envelope's code; -1 when the body is not an envelope.
+    var code: Int {
+        (try? envelope.code) ?? -1
+    }
+
+    /// The envelope's `data`, required to be there.
+    var data: JSON {
+        get throws {
+            let envelope = try envelope
+            guard envelope.code == 0, let data = envelope.data else {
+                throw AnswerError(message: "expected success, got \(envelope.code) \(envelope.message)")
+            }
+            return data
+        }
+    }
+
     struct Envelope: Decodable {
         var code: Int
         var message: String
@@ -81,6 +115,12 @@ struct Answer {
             case requestID = "request_id"
         }
     }
+}
+
+/// Why an answer is not what a test expected.
+struct AnswerError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }
 
 /// Loosely typed JSON for looking into answers.
@@ -126,6 +166,16 @@ enum JSON: Decodable, Equatable {
 
     var array: [JSON]? {
         if case .array(let value) = self { return value }
+        return nil
+    }
+
+    var number: Double? {
+        if case .number(let value) = self { return value }
+        return nil
+    }
+
+    var bool: Bool? {
+        if case .bool(let value) = self { return value }
         return nil
     }
 }

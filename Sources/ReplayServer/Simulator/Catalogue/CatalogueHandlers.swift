@@ -1,0 +1,137 @@
+import Foundation
+import Scenarios
+
+/// Get Categories, Recommend Category, Get Category Rules, Get Attributes and Get Brands,
+/// answered from the shop's market catalogue.
+struct CatalogueHandlers: Sendable {
+    let market: MarketCatalogue
+    let versions: CategoryVersionRule
+
+    /// `GET /product/202309/categories`: the flat tree; PROHIBITED nodes (and what lies under
+    /// them) only with `include_prohibited_categories=true`; `keyword` filters `local_name`.
+    func categories(_ request: SimulatorRequest) throws(APIError) -> CategoryList {
+        let version = try readVersion(request)
+        let includeProhibited = try flag(request.query, "include_prohibited_categories")
+        if let locale = request.query["locale"], !locale.isEmpty, !Self.locales.contains(locale) {
+            throw APIError.invalidParameter.detailed("`locale` '\(locale.prefix(16))' is not a supported locale.")
+        }
+        if let platform = request.query["listing_platform"], !["TIKTOK_SHOP", "TOKOPEDIA"].contains(platform) {
+            throw APIError.invalidParameter.detailed("`listing_platform` must be TIKTOK_SHOP or TOKOPEDIA.")
+        }
+        var hidden: Set<String> = []
+        var categories: [Category] = []
+        for category in market.tree(version).categories {
+            if hidden.contains(category.parentID) || (!includeProhibited && category.isProhibited) {
+                hidden.insert(category.id)
+                continue
+            }
+            categories.append(category)
+        }
+        if let keyword = request.query["keyword"]?.lowercased(), !keyword.isEmpty {
+            categories = categories.filter { $0.localName.lowercased().contains(keyword) }
+        }
+        return CategoryList(categories: categories)
+    }
+
+    /// `POST /product/202309/categories/recommend`: the best leaf for `product_title`, with its path.
+    func recommend(_ request: SimulatorRequest) throws(APIError) -> RecommendedCategory {
+        let version = try readVersion(request)
+        guard let title = request.body?["product_title"]?.string, !title.isEmpty else {
+            throw APIError.invalidParameter.detailed("`product_title` is required.")
+        }
+        let range = Self.titleLengths[market.region] ?? 25...255
+        guard range.contains(title.count) else {
+            throw APIError.invalidParameter.detailed(
+                "`product_title` must be \(range.lowerBound) to \(range.upperBound) characters in \(market.region.rawValue)."
+            )
+        }
+        let includeProhibited = request.body?["include_prohibited_categories"]?.bool ?? false
+        guard let leaf = CategoryRecommender(market: market).recommend(title: title, version: version, includeProhibited: includeProhibited) else {
+            throw APIError.noRecommendation
+        }
+        let path = market.tree(version).path(to: leaf.id)
+        return RecommendedCategory(
+            leafCategoryID: leaf.id,
+            categories: path.enumerated().map { level, node in
+                .init(id: node.id, name: node.localName, level: level + 1, isLeaf: node.isLeaf, permissionStatuses: node.permissionStatuses)
+            }
+        )
+    }
+
+    /// `GET /product/202309/categories/{category_id}/rules`.
+    func rules(_ request: SimulatorRequest) throws(APIError) -> JSONValue {
+        try details(request).rules
+    }
+
+    /// `GET /product/202309/categories/{category_id}/attributes`.
+    func attributes(_ request: SimulatorRequest) throws(APIError) -> AttributeList {
+        AttributeList(attributes: try details(request).attributes)
+    }
+
+    /// `GET /product/202309/brands`: paged; filtered by `category_id`, `is_authorized` and `brand_name` (a prefix).
+    func brands(_ request: SimulatorRequest) throws(APIError) -> BrandPage {
+        let version = try readVersion(request)
+        guard let sizeText = request.query["page_size"], let size = Int(sizeText), (1...100).contains(size) else {
+            throw APIError.invalidPageSize
+        }
+        guard let offset = PageToken.offset(of: request.query["page_token"]) else { throw APIError.invalidPageToken }
+        var brands = market.brands
+        if let categoryID = request.query["category_id"], !categoryID.isEmpty {
+            let path = market.tree(version).path(to: categoryID)
+            guard let root = path.first else {
+                throw APIError.categoryNotFound.detailed("(category_id \(categoryID) in the \(version.rawValue) tree)")
+            }
+            brands = brands.filter { $0.covers(rootID: root.id) }
+        }
+        if let authorized = request.query["is_authorized"], !authorized.isEmpty {
+            guard let wanted = Self.bool(authorized) else { throw APIError.invalidParameter.detailed("`is_authorized` must be 1, 0, true or false.") }
+            brands = brands.filter { $0.isAuthorized == wanted }
+        }
+        if let prefix = request.query["brand_name"]?.lowercased(), !prefix.isEmpty {
+            brands = brands.filter { $0.name.lowercased().hasPrefix(prefix) }
+        }
+        let page = PageToken.page(brands, offset: offset, size: size)
+        return BrandPage(brands: page.items.map(BrandPage.Entry.init), totalCount: brands.count, nextPageToken: page.next)
+    }
+
+    // MARK: - Helpers
+
+    private func readVersion(_ request: SimulatorRequest) throws(APIError) -> CategoryVersion {
+        let version = try versions.version(of: request) ?? .v1
+        try versions.enforce(version, isWrite: false)
+        return version
+    }
+
+    private func details(_ request: SimulatorRequest) throws(APIError) -> LeafDetails {
+        let version = try readVersion(request)
+        let leaf = try market.leaf(request.pathParameters["category_id"] ?? "", in: version)
+        guard let details = market.leaves[leaf.id] else { throw APIError.categoryNotFound }
+        return details
+    }
+
+    private func flag(_ query: QueryString, _ name: String) throws(APIError) -> Bool {
+        guard let text = query[name], !text.isEmpty else { return false }
+        guard let value = Self.bool(text) else { throw APIError.invalidParameter.detailed("`\(name)` must be true or false.") }
+        return value
+    }
+
+    private static func bool(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "true", "1": true
+        case "false", "0": false
+        default: nil
+        }
+    }
+
+    /// The locales Get Categories accepts (names are always served in the market's own locale).
+    private static let locales: Set<String> = [
+        "cs-CZ", "de-AT", "de-BE", "de-DE", "el-GR", "en-GB", "en-IE", "en-US", "es-ES", "es-MX", "fr-BE", "fr-FR", "hu-HU", "id-ID",
+        "it-IT", "ja-JP", "ms-MY", "nl-BE", "nl-NL", "pl-PL", "pt-BR", "pt-PT", "th-TH", "vi-VN", "zh-CN",
+    ]
+
+    /// Recommend Category's title length per market; others take 25–255.
+    private static let titleLengths: [Region: ClosedRange<Int>] = [
+        .de: 1...255, .es: 1...255, .fr: 1...255, .ie: 1...255, .it: 1...255, .jp: 1...255, .gb: 1...255, .us: 1...255,
+        .br: 1...300, .mx: 1...300,
+    ]
+}

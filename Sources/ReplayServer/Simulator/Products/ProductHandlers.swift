@@ -1,0 +1,180 @@
+import Foundation
+import Scenarios
+
+/// Create Product, Edit Product (both versions), Get Product and Search Products, over the
+/// shop's products in the `ProductStore`.
+struct ProductHandlers: Sendable {
+    let market: MarketCatalogue
+    let store: ProductStore
+    let versions: CategoryVersionRule
+    /// The scenario clock's current time, Unix seconds.
+    let now: Int64
+
+    /// `POST /product/202309/products`.
+    func create(_ request: SimulatorRequest, shop: Shop) throws(APIError) -> ProductSaved {
+        let draft = try decodeDraft(request)
+        let accepted = try ListingValidator(market: market, shop: shop, versions: versions).validate(draft, request: request)
+        let isDraft = draft.saveMode == "AS_DRAFT"
+        let product = store.insert { id, nextSKUID in
+            var product = ProductState(
+                id: id,
+                shopID: shop.id,
+                title: "",
+                description: "",
+                categoryID: "",
+                categoryVersion: accepted.version,
+                mainImages: [],
+                attributes: [],
+                skus: [],
+                certifications: [],
+                status: isDraft ? .draft : .activate,
+                auditStatus: isDraft ? "NONE" : "APPROVED",
+                createTime: now,
+                updateTime: now,
+                liveSince: isDraft ? nil : now
+            )
+            apply(draft, accepted: accepted, to: &product, nextSKUID: nextSKUID)
+            return product
+        }
+        return ProductSaved(product, warnings: accepted.warnings, includesAudit: false)
+    }
+
+    /// `PUT /product/202309/products/{product_id}` and `PUT /product/202509/products/{product_id}`:
+    /// a full replace. SKUs sent with an id are kept (their price and inventory too, when left
+    /// out), SKUs without an id are created, SKUs left out are deleted.
+    func edit(_ request: SimulatorRequest, shop: Shop) throws(APIError) -> ProductSaved {
+        let id = request.pathParameters["product_id"] ?? ""
+        guard let existing = store.product(id) else { throw APIError.productNotFound.detailed("(product_id \(id))") }
+        guard existing.shopID == shop.id else { throw APIError.productNotInShop.detailed("(product_id \(id))") }
+        guard existing.status != .freeze, existing.status != .deleted else {
+            throw APIError.productStatusForbids.detailed("(product \(id) is \(existing.status.rawValue))")
+        }
+        let draft = try decodeDraft(request)
+        let accepted = try ListingValidator(market: market, shop: shop, versions: versions).validate(draft, request: request)
+        let known = Set(existing.skus.compactMap(\.id))
+        if let unknown = (draft.skus ?? []).compactMap(\.id).first(where: { !known.contains($0) }) {
+            throw APIError.invalidInput.detailed("(sku id \(unknown) is not a SKU of product \(id))")
+        }
+        let updated = store.update(id) { product, nextSKUID in
+            apply(draft, accepted: accepted, to: &product, nextSKUID: nextSKUID)
+            product.updateTime = now
+        }
+        guard let updated else { throw APIError.productNotFound.detailed("(product_id \(id))") }
+        return ProductSaved(updated, warnings: accepted.warnings, includesAudit: true)
+    }
+
+    /// `GET /product/202309/products/{product_id}`.
+    func get(_ request: SimulatorRequest, shop: Shop) throws(APIError) -> ProductDetail {
+        let id = request.pathParameters["product_id"] ?? ""
+        guard let product = store.product(id), product.shopID == shop.id else { throw APIError.productNotFound.detailed("(product_id \(id))") }
+        return ProductDetail(product, market: market)
+    }
+
+    /// `POST /product/202502/products/search`: paged by `page_size` and `page_token` in the query;
+    /// filtered by status, `category_version` (absent: both trees), times, SKUs.
+    func search(_ request: SimulatorRequest, shop: Shop) throws(APIError) -> ProductSearchPage {
+        guard let sizeText = request.query["page_size"], let size = Int(sizeText), (1...100).contains(size) else {
+            throw APIError.invalidParameter.detailed("`page_size` is required, from 1 to 100.")
+        }
+        guard let offset = PageToken.offset(of: request.query["page_token"]) else {
+            throw APIError.invalidParameter.detailed("`page_token` is invalid.")
+        }
+        let filter = try ProductSearchFilter(body: request.body, version: try versions.version(of: request), now: now)
+        let matches = store.products(ofShop: shop.id).filter(filter.matches)
+        guard matches.count <= 10_000 else { throw APIError.tooManyResults }
+        let page = PageToken.page(matches, offset: offset, size: size)
+        return ProductSearchPage(
+            products: page.items.map { ProductSearchPage.Entry($0, market: market) },
+            totalCount: matches.count,
+            nextPageToken: page.next
+        )
+    }
+
+    // MARK: - Helpers
+
+    private func decodeDraft(_ request: SimulatorRequest) throws(APIError) -> ProductDraft {
+        do {
+            return try JSONDecoder().decode(ProductDraft.self, from: Data(request.rawBody.isEmpty ? Array("{}".utf8) : request.rawBody))
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            let field = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }
+            throw APIError.invalidProductInput.detailed("(`\(field)` has the wrong type)")
+        } catch {
+            throw APIError.invalidProductInput.detailed("(the body does not fit Create Product)")
+        }
+    }
+
+    private func apply(_ draft: ProductDraft, accepted: ListingValidator.Accepted, to product: inout ProductState, nextSKUID: () -> String) {
+        let previous = Dictionary(product.skus.compactMap { sku in sku.id.map { ($0, sku) } }, uniquingKeysWith: { first, _ in first })
+        product.title = draft.title ?? ""
+        product.description = draft.description ?? ""
+        product.categoryID = accepted.leaf.id
+        product.categoryVersion = accepted.version
+        product.brandID = draft.brandID
+        product.mainImages = draft.mainImages ?? []
+        product.attributes = draft.productAttributes ?? []
+        product.certifications = draft.certifications ?? []
+        product.sizeChart = draft.sizeChart
+        product.packageWeight = draft.packageWeight
+        product.packageDimensions = draft.packageDimensions
+        product.skus = (draft.skus ?? []).map { sku in
+            var sku = sku
+            if let id = sku.id, let old = previous[id] {
+                sku.price = sku.price ?? old.price
+                sku.inventory = sku.inventory ?? old.inventory
+            } else {
+                sku.id = nextSKUID()
+            }
+            return sku
+        }
+    }
+}
+
+/// The body filters of Search Products.
+struct ProductSearchFilter {
+    var status: String
+    var version: CategoryVersion?
+    var createRange: ClosedRange<Int64>
+    var updateRange: ClosedRange<Int64>
+    var sellerSKUs: Set<String>
+    var skuIDs: Set<String>
+
+    private static let statuses = [
+        "ALL", "DRAFT", "PENDING", "FAILED", "ACTIVATE", "SELLER_DEACTIVATED", "PLATFORM_DEACTIVATED", "FREEZE", "DELETED",
+    ]
+
+    init(body: JSONValue?, version: CategoryVersion?, now: Int64) throws(APIError) {
+        self.version = version
+        self.status = body?["status"]?.string ?? "ALL"
+        guard Self.statuses.contains(status) else {
+            throw APIError.invalidParameter.detailed("`status` must be one of \(Self.statuses.joined(separator: ", ")).")
+        }
+        func time(_ key: String, default value: Int64) throws(APIError) -> Int64 {
+            guard let field = body?[key], field != .null else { return value }
+            guard let number = field.number, number >= 0 else { throw APIError.invalidParameter.detailed("`\(key)` must be Unix seconds.") }
+            return Int64(number)
+        }
+        let createFrom = try time("create_time_ge", default: 0)
+        let createTo = try time("create_time_le", default: Int64.max)
+        guard createFrom <= createTo else { throw APIError.invalidCreateTime }
+        let updateFrom = try time("update_time_ge", default: 0)
+        let updateTo = try time("update_time_le", default: Int64.max)
+        guard updateFrom <= updateTo else { throw APIError.invalidUpdateTime }
+        self.createRange = createFrom...createTo
+        self.updateRange = updateFrom...updateTo
+        let sellerSKUs = body?["seller_skus"]?.array?.compactMap(\.string) ?? []
+        guard sellerSKUs.count <= 10 else { throw APIError.tooManySellerSKUs }
+        let skuIDs = body?["sku_ids"]?.array?.compactMap(\.string) ?? []
+        guard skuIDs.count <= 10 else { throw APIError.tooManySKUIDs }
+        self.sellerSKUs = Set(sellerSKUs)
+        self.skuIDs = Set(skuIDs)
+    }
+
+    func matches(_ product: ProductState) -> Bool {
+        if status == "ALL" ? product.status == .deleted : product.status.rawValue != status { return false }
+        if let version, product.categoryVersion != version { return false }
+        guard createRange.contains(product.createTime), updateRange.contains(product.updateTime) else { return false }
+        if !sellerSKUs.isEmpty, !product.skus.contains(where: { $0.sellerSKU.map(sellerSKUs.contains) ?? false }) { return false }
+        if !skuIDs.isEmpty, !product.skus.contains(where: { $0.id.map(skuIDs.contains) ?? false }) { return false }
+        return true
+    }
+}

@@ -1,0 +1,28 @@
+import Scenarios
+
+/// A product as the simulated shop holds it: what the seller sent, plus what the platform
+/// manages (ids, status, times, the tree its category belongs to).
+struct ProductState: Sendable, Hashable {
+    var id: String
+    var shopID: String
+    var title: String
+    var description: String
+    var categoryID: String
+    var categoryVersion: CategoryVersion
+    var brandID: String?
+    var mainImages: [ProductDraft.Image]
+    var attributes: [ProductDraft.Attribute]
+    var skus: [ProductDraft.SKU]
+    var certifications: [ProductDraft.Certification]
+    var sizeChart: JSONValue?
+    var packageWeight: JSONValue?
+    var packageDimensions: JSONValue?
+    var status: Product.Status
+    var auditStatus: String
+    /// Unix seconds, scenario clock.
+    var createTime: Int64
+    /// Unix seconds, scenario clock.
+    var updateTime: Int64
+    /// When the product last became ACTIVATE (Unix seconds, scenario clock); the 24-hour rule counts from here.
+    var liveSince: Int64?
+}

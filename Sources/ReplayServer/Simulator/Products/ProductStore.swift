@@ -1,0 +1,76 @@
+import Scenarios
+import Synchronization
+
+/// The one place that holds the simulated shops' products. Every handler reads and changes
+/// products through it, and so will the upgrade task: a change here is what every later
+/// Get Product and Search Products sees.
+final class ProductStore: Sendable {
+    private struct State {
+        var products: [String: ProductState] = [:]
+        var createdCount = 0
+        var skuCount = 0
+    }
+
+    private let initial: [ProductState]
+    private let seed: UInt64
+    private let state = Mutex(State())
+
+    /// Starts with the scenario's products.
+    init(initial: [ProductState], seed: UInt64) {
+        self.initial = initial
+        self.seed = seed
+        reset()
+    }
+
+    /// Back to the scenario's products; id sequences restart.
+    func reset() {
+        let products = Dictionary(uniqueKeysWithValues: initial.map { ($0.id, $0) })
+        state.withLock { $0 = State(products: products) }
+    }
+
+    func product(_ id: String) -> ProductState? {
+        state.withLock { $0.products[id] }
+    }
+
+    /// Every product of a shop, newest update first (then by id).
+    func products(ofShop shopID: String) -> [ProductState] {
+        state.withLock { state in
+            state.products.values.filter { $0.shopID == shopID }.sorted { ($0.updateTime, $0.id) > ($1.updateTime, $1.id) }
+        }
+    }
+
+    /// Stores a new product, giving it and its SKUs ids.
+    func insert(_ make: (_ productID: String, _ nextSKUID: () -> String) -> ProductState) -> ProductState {
+        state.withLock { state in
+            state.createdCount += 1
+            let id = Self.identifier(prefix: 1731, seed: seed, sequence: state.createdCount)
+            let product = make(id) {
+                state.skuCount += 1
+                return Self.identifier(prefix: 1732, seed: seed, sequence: state.skuCount)
+            }
+            state.products[id] = product
+            return product
+        }
+    }
+
+    /// Replaces a product; new SKUs get ids through `nextSKUID`.
+    func update(_ id: String, _ change: (inout ProductState, _ nextSKUID: () -> String) -> Void) -> ProductState? {
+        state.withLock { state in
+            guard var product = state.products[id] else { return nil }
+            change(&product) {
+                state.skuCount += 1
+                return Self.identifier(prefix: 1732, seed: seed, sequence: state.skuCount)
+            }
+            state.products[id] = product
+            return product
+        }
+    }
+
+    /// A 19-digit id: a 4-digit prefix, 5 digits of the seed, a 10-digit sequence number.
+    private static func identifier(prefix: Int, seed: UInt64, sequence: Int) -> String {
+        let seedPart = String(seed % 100_000)
+        let sequencePart = String(sequence)
+        return "\(prefix)" + String(repeating: "0", count: 5 - seedPart.count) + seedPart
+            + String(repeating: "0", count: max(0, 10 - sequencePart.count)) + sequencePart
+    }
+}

@@ -1,0 +1,23 @@
+import Scenarios
+
+/// A request that passed the gateway, as the simulator sees it.
+struct SimulatorRequest: Sendable {
+    /// The operation.
+    var operation: Operation
+    /// The values of the path's placeholders (`category_id`, `product_id`).
+    var pathParameters: [String: String]
+    /// The decoded query.
+    var query: QueryString
+    /// The JSON body, if any.
+    var body: JSONValue?
+    /// The raw body, for typed decoding.
+    var rawBody: [UInt8]
+    /// The shop the request acts on (nil for operations that are not shop-scoped).
+    var shop: Shop?
+}
+
+/// What the simulator answers: a `data` payload or a business error.
+enum SimulatorAnswer: Sendable {
+    case success(any Encodable & Sendable)
+    case failure(APIError)
+}

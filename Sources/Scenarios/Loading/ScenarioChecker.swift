@@ -1,0 +1,117 @@
+/// The checks that need more than one key: duplicates, references between shops and products,
+/// and products against the catalogue. Collects every problem, each located in the file.
+struct ScenarioChecker {
+    let document: YAMLDocument
+    private(set) var problems: [Diagnostic] = []
+
+    init(document: YAMLDocument) {
+        self.document = document
+    }
+
+    mutating func problem(_ path: [String], _ message: String) {
+        problems.append(document.diagnostic(at: path.map(PathKey.init), message: message))
+    }
+
+    func throwIfAny() throws(DiagnosticError) {
+        if !problems.isEmpty { throw DiagnosticError(problems) }
+    }
+
+    mutating func check(shops: [Shop], tokens: [AccessToken]) {
+        if shops.isEmpty { problem(["shops"], "a scenario needs at least one shop") }
+        if tokens.isEmpty { problem(["access_tokens"], "a scenario needs at least one access token") }
+        for (index, shop) in shops.enumerated() {
+            if shops[..<index].contains(where: { $0.id == shop.id }) { problem(["shops", "\(index)", "id"], "duplicate shop id '\(shop.id)'") }
+            if shops[..<index].contains(where: { $0.cipher == shop.cipher }) {
+                problem(["shops", "\(index)", "cipher"], "duplicate shop cipher '\(shop.cipher)'")
+            }
+        }
+    }
+
+    mutating func policies(_ entries: [String: MarketPolicy]) -> [Region: MarketPolicy] {
+        var policies: [Region: MarketPolicy] = [:]
+        for (key, policy) in entries {
+            guard let region = Region(rawValue: key) else {
+                var message = "'\(key)' is not a market region code"
+                if let suggestion = DidYouMean.suggestion(for: key, among: Region.allCases.map(\.rawValue)) {
+                    message += "; did you mean '\(suggestion)'?"
+                }
+                problem(["market_policy", key], message)
+                continue
+            }
+            policies[region] = policy
+        }
+        return policies
+    }
+
+    /// Resolves each product's shop (the only shop when there is one).
+    mutating func products(_ entries: [ProductEntry], shops: [Shop]) -> [Product] {
+        var products: [Product] = []
+        for (index, entry) in entries.enumerated() {
+            if products.contains(where: { $0.id == entry.id }) { problem(["products", "\(index)", "id"], "duplicate product id '\(entry.id)'") }
+            var shopID = shops.first?.id ?? ""
+            if let named = entry.shop {
+                shopID = named
+                if !shops.contains(where: { $0.id == named }) {
+                    problem(["products", "\(index)", "shop"], "no shop with id '\(named)' in this scenario")
+                }
+            } else if shops.count > 1 {
+                problem(["products", "\(index)"], "the scenario has several shops; name this product's shop with 'shop'")
+            }
+            if entry.liveFor.milliseconds < 0 {
+                problem(["products", "\(index)", "live_for"], "live_for is the product's age at the start and cannot be negative")
+            }
+            products.append(
+                Product(
+                    id: entry.id,
+                    shopID: shopID,
+                    title: entry.title,
+                    categoryID: entry.categoryID,
+                    categoryVersion: entry.categoryVersion,
+                    brandID: entry.brandID,
+                    status: entry.status,
+                    liveFor: entry.liveFor
+                )
+            )
+        }
+        return products
+    }
+
+    /// Each product's category must be a leaf of its tree in its shop's market.
+    mutating func check(products: [Product], shops: [Shop], catalogue: Catalogue) {
+        var markets: [Region: MarketCatalogue] = [:]
+        for region in Set(shops.map(\.region)) {
+            do {
+                markets[region] = try catalogue.market(region)
+            } catch {
+                if let index = shops.firstIndex(where: { $0.region == region }) {
+                    problem(["shops", "\(index)", "region"], error.diagnostics.map(\.message).joined(separator: "; "))
+                }
+            }
+        }
+        for (index, product) in products.enumerated() {
+            guard let shop = shops.first(where: { $0.id == product.shopID }), let market = markets[shop.region] else { continue }
+            let tree = market.tree(product.categoryVersion)
+            let path = ["products", "\(index)", "category_id"]
+            if let category = tree[product.categoryID] {
+                if !category.isLeaf {
+                    problem(
+                        path,
+                        "category '\(product.categoryID)' (\(category.localName)) is not a leaf of the \(shop.region.rawValue) \(product.categoryVersion.rawValue) tree"
+                    )
+                }
+            } else {
+                let other: CategoryVersion = product.categoryVersion == .v1 ? .v2 : .v1
+                let hint =
+                    market.tree(other).contains(product.categoryID)
+                    ? "; it is in the \(other.rawValue) tree: set category_version: \(other.rawValue)" : ""
+                problem(
+                    path,
+                    "category '\(product.categoryID)' is not in the \(shop.region.rawValue) \(product.categoryVersion.rawValue) tree\(hint)"
+                )
+            }
+            if let brandID = product.brandID, !market.brands.contains(where: { $0.id == brandID }) {
+                problem(["products", "\(index)", "brand_id"], "no brand '\(brandID)' in the \(shop.region.rawValue) catalogue")
+            }
+        }
+    }
+}

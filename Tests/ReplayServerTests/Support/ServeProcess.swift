@@ -1,0 +1,88 @@
+import Foundation
+import ReplayServer
+
+/// `tts-replay serve` run as a child process, the way a client in another language uses it.
+struct ServeProcess {
+    /// The JSON line `serve` prints once it listens.
+    struct Announcement: Decodable {
+        var baseURL: String
+        var adminURL: String
+        var journal: String
+
+        enum CodingKeys: String, CodingKey {
+            case baseURL = "base_url"
+            case adminURL = "admin_url"
+            case journal
+        }
+    }
+
+    let process: Process
+    let line: String
+    let announcement: Announcement
+    let credentials: ClientCredentials
+
+    /// The built `tts-replay` executable, beside the test bundle in the build folder.
+    static var executable: URL {
+        get throws {
+            var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            for _ in 0..<4 {
+                let candidate = directory.appendingPathComponent("tts-replay")
+                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+                directory.deleteLastPathComponent()
+            }
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "tts-replay next to \(CommandLine.arguments[0])"])
+        }
+    }
+
+    /// Starts `tts-replay serve` with extra arguments and waits for its line.
+    static func start(_ arguments: [String]) async throws -> ServeProcess {
+        let process = Process()
+        process.executableURL = try executable
+        process.arguments = ["serve", "--log-level", "warning"] + arguments
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        do {
+            let line = try await firstLine(of: stdout.fileHandleForReading)
+            let data = Data(line.utf8)
+            return ServeProcess(
+                process: process,
+                line: line,
+                announcement: try JSONDecoder().decode(Announcement.self, from: data),
+                credentials: try JSONDecoder().decode(ClientCredentials.self, from: data)
+            )
+        } catch {
+            process.terminate()
+            throw error
+        }
+    }
+
+    /// A signed client for the process.
+    var client: SignedClient { SignedClient(baseURL: announcement.baseURL, credentials: credentials) }
+
+    /// Sends SIGTERM and waits for the exit.
+    func stop() async {
+        if process.isRunning { process.terminate() }
+        await Self.waitForExit(process)
+    }
+
+    static func firstLine(of handle: FileHandle) async throws -> String {
+        try await Task.detached {
+            var data = Data()
+            while !data.contains(UInt8(ascii: "\n")) {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                data.append(chunk)
+            }
+            guard let end = data.firstIndex(of: UInt8(ascii: "\n")) else {
+                throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "serve printed no line"])
+            }
+            return String(decoding: data[..<end], as: UTF8.self)
+        }.value
+    }
+
+    static func waitForExit(_ process: Process) async {
+        await Task.detached { process.waitUntilExit() }.value
+    }
+}
