@@ -47,6 +47,7 @@ let package = Package(
                 product("ServiceLifecycle", "swift-service-lifecycle"),
                 product("GRDB", "GRDB.swift"),
                 product("Crypto", "swift-crypto"),
+                product("AsyncHTTPClient", "async-http-client"),
                 product("Logging", "swift-log"),
             ]
         ),

@@ -20,6 +20,9 @@ extension ReplayServer {
         /// The largest total size of request headers answered normally; larger ones get error 36009004
         /// (HTTP 431). Default 64 KiB. Headers over 1 MiB are cut off by the HTTP parser with a bare 400.
         public var maxHeaderBytes: Int
+        /// An address to register for PRODUCT_CATEGORY_CHANGE on every shop at start, as
+        /// `tts-replay serve --webhook-url` does. Default nil: the scenario's, if any.
+        public var webhookURL: String?
         /// The logger. Default: warnings and errors only, to standard error.
         public var logger: Logger
 
@@ -30,6 +33,7 @@ extension ReplayServer {
             journalPath: String? = nil,
             maxBodyBytes: Int = 10 * 1024 * 1024,
             maxHeaderBytes: Int = 64 * 1024,
+            webhookURL: String? = nil,
             logger: Logger? = nil
         ) {
             self.host = host
@@ -37,6 +41,7 @@ extension ReplayServer {
             self.journalPath = journalPath
             self.maxBodyBytes = maxBodyBytes
             self.maxHeaderBytes = maxHeaderBytes
+            self.webhookURL = webhookURL
             self.logger =
                 logger
                 ?? {

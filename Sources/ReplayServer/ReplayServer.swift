@@ -32,7 +32,10 @@ public final class ReplayServer: Sendable {
     public let journal: Journal
     /// The scenario's virtual clock.
     public let clock: VirtualClock
+    /// The webhooks the server sends: what is pending, and a way to wait until nothing is.
+    public let webhooks: WebhookOutbox
 
+    private let driver: ClockDriver
     private let serviceGroup: ServiceGroup
     private let running: Task<Void, any Error>
     private let stopped = Mutex(false)
@@ -56,6 +59,8 @@ public final class ReplayServer: Sendable {
         )
         self.journal = state.journal
         self.clock = state.clock
+        self.webhooks = state.outbox
+        self.driver = ClockDriver(clock: state.clock)
         self.serviceGroup = serviceGroup
         self.running = running
     }
@@ -93,13 +98,7 @@ public final class ReplayServer: Sendable {
         )
         let state: ServerState
         do {
-            state = try ServerState(
-                scenario: scenario,
-                journal: journal,
-                maxBodyBytes: configuration.maxBodyBytes,
-                maxHeaderBytes: configuration.maxHeaderBytes,
-                logger: logger
-            )
+            state = try ServerState(scenario: scenario, journal: journal, configuration: configuration)
         } catch {
             await journal.close()
             throw error
@@ -141,6 +140,7 @@ public final class ReplayServer: Sendable {
             } catch {
                 failure = ReplayServerError.couldNotBind(host: configuration.host, port: configuration.port, reason: "\(error)")
             }
+            await state.outbox.shutdown()
             await journal.close()
             throw failure
         }
@@ -163,7 +163,8 @@ public final class ReplayServer: Sendable {
         maxHeaderFieldCount: 10_000
     )
 
-    /// Stops accepting requests, finishes the ones in flight, flushes and closes the journal.
+    /// Stops accepting requests, finishes the ones in flight, drops webhooks not yet sent,
+    /// flushes and closes the journal.
     ///
     /// Calling it again does nothing.
     public func stop() async throws {
@@ -174,6 +175,9 @@ public final class ReplayServer: Sendable {
         guard !alreadyStopped else { return }
         await serviceGroup.triggerGracefulShutdown()
         let result = await running.result
+        await driver.stop()
+        await webhooks.shutdown()
+        clock.reset()
         await journal.close()
         try result.get()
     }

@@ -22,15 +22,15 @@ struct CatalogueCommand: AsyncParsableCommand {
     )
     var path: String?
 
+    func validate() throws {
+        for code in markets where Region(rawValue: code.uppercased()) == nil {
+            throw ValidationError("'\(code)' is not a market region code (GB, DE, FR, IT, ES, IE, JP, US, ID, ...)")
+        }
+    }
+
     func run() async throws {
         let catalogue = path.map { Catalogue(directory: URL(fileURLWithPath: $0)) } ?? .builtIn
-        var regions: [Region] = []
-        for code in markets {
-            guard let region = Region(rawValue: code.uppercased()) else {
-                throw ValidationError("'\(code)' is not a market region code")
-            }
-            regions.append(region)
-        }
+        var regions = markets.compactMap { Region(rawValue: $0.uppercased()) }
         if regions.isEmpty { regions = catalogue.regions }
         var broken = false
         for region in regions {

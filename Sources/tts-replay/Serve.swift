@@ -31,11 +31,17 @@ struct Serve: AsyncParsableCommand {
     )
     var journal: String?
 
+    @Option(name: .long, help: ArgumentHelp("Register this address for PRODUCT_CATEGORY_CHANGE webhooks on every shop.", valueName: "url"))
+    var webhookURL: String?
+
     @Option(name: .long, help: "Log level on standard error: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
+        if let webhookURL, URL(string: webhookURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {
+            throw ValidationError("--webhook-url must be an http:// or https:// URL, not '\(webhookURL)'")
+        }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
@@ -63,7 +69,7 @@ struct Serve: AsyncParsableCommand {
         do {
             server = try await ReplayServer.start(
                 scenario: loaded,
-                configuration: .init(host: host, port: port, journalPath: journalPath, logger: logger)
+                configuration: .init(host: host, port: port, journalPath: journalPath, webhookURL: webhookURL, logger: logger)
             )
         } catch {
             logger.critical("\(error)")

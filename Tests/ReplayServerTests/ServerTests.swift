@@ -111,11 +111,11 @@ struct ServerTests {
 
     @Test func unsimulatedOperationSaysSoInTheEnvelope() async throws {
         try await withReplayServer(scenario: Scenario.default) { server in
-            let answer = try await SignedClient(server: server).send(.POST, "/product/202407/products/category_upgrade_task", shopScoped: true)
+            let answer = try await SignedClient(server: server).send(.POST, "/product/202309/brands", body: #"{"brand_name": "Maple"}"#)
             #expect(answer.status == 501)
             let envelope = try answer.envelope
             #expect(envelope.code == 36009003)
-            #expect(envelope.message.contains("create_category_upgrade_task"))
+            #expect(envelope.message.contains("create_custom_brands"))
             #expect(try await server.journal.entries().first?.answeredBy == .unanswered)
         }
     }

@@ -9,6 +9,8 @@ import Scenarios
 /// - `GET /__admin/health`: the server is up; scenario name and request count.
 /// - `GET /__admin/journal[?operation=ID][&after=ID][&limit=N]`: journal entries (after a flush).
 /// - `POST /__admin/reset`: empty the journal, put the clock back to the start, restart request ids.
+/// - `GET /__admin/clock`, `POST /__admin/clock/advance`: read and move the scenario clock.
+/// - `POST /__admin/await`: wait until webhooks are idle, or until a journal entry appears.
 struct AdminResponder: Sendable {
     static let prefix = "/__admin/"
     let state: ServerState
@@ -34,6 +36,12 @@ struct AdminResponder: Sendable {
             case (.post, "reset"):
                 try await state.reset()
                 return try json(["status": "reset"])
+            case (.get, "clock"):
+                return try json(ClockView(state.clock))
+            case (.post, "clock/advance"):
+                return try await advanceClock(try await body(of: request))
+            case (.post, "await"):
+                return try await awaitQuiet(try await body(of: request))
             default:
                 return try json(
                     AdminError(error: "no admin endpoint \(request.method) /__admin/\(endpoint)", endpoints: Self.endpoints),
@@ -77,7 +85,61 @@ struct AdminResponder: Sendable {
         )
     }
 
-    static let endpoints = ["GET /__admin/health", "GET /__admin/journal", "POST /__admin/reset"]
+    static let endpoints = [
+        "GET /__admin/health", "GET /__admin/journal", "POST /__admin/reset", "GET /__admin/clock", "POST /__admin/clock/advance",
+        "POST /__admin/await",
+    ]
+
+    private func body(of request: Request) async throws -> JSONValue {
+        let buffer = try await request.body.collect(upTo: 1 << 20)
+        guard buffer.readableBytes > 0 else { return .object([:]) }
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView)), value.object != nil else {
+            throw AdminError(error: "the body must be a JSON object")
+        }
+        return value
+    }
+
+    /// `{"seconds": 86400}`, `{"by": "24h"}` or `{"to": "2026-11-03T09:00:00Z"}`.
+    private func advanceClock(_ body: JSONValue) async throws -> Response {
+        let from = state.clock.now
+        let seconds: Double
+        if let value = body["seconds"]?.number {
+            seconds = value
+        } else if let text = body["by"]?.string {
+            guard let duration = HumanDuration(parsing: text) else { throw AdminError(error: "'\(text)' is not a duration such as 90s, 40m or 24h") }
+            seconds = Double(duration.milliseconds) / 1000
+        } else if let text = body["to"]?.string {
+            guard let instant = ScenarioInstant.parse(text) else { throw AdminError(error: "'\(text)' is not an ISO 8601 instant") }
+            seconds = instant.timeIntervalSince(from)
+        } else {
+            throw AdminError(error: "give one of seconds (a number), by (a duration such as 24h) or to (an ISO 8601 instant)")
+        }
+        guard seconds >= 0 else { throw AdminError(error: "the scenario clock only moves forward") }
+        await state.clock.advance(seconds: seconds, reason: "admin")
+        return try json(ClockView(state.clock, movedFrom: from))
+    }
+
+    /// Waits until the webhooks are idle, or, with a `journal` pattern, until a matching entry
+    /// appears. 408 with what is still pending when `timeout_seconds` (default 20) passes.
+    private func awaitQuiet(_ body: JSONValue) async throws -> Response {
+        let timeout = body["timeout_seconds"]?.number ?? 20
+        guard timeout >= 0, timeout <= 600 else { throw AdminError(error: "timeout_seconds must be between 0 and 600") }
+        let duration = Duration.milliseconds(Int64(timeout * 1000))
+        if let pattern = body["journal"] {
+            let match = try JournalPattern(pattern)
+            if let entry = try await state.journal.firstEntry(after: match.after, timeout: duration, matching: match.matches) {
+                return try json(AwaitResult(idle: nil, entry: JournalEntryView(entry), pending: state.outbox.pending))
+            }
+            return try json(
+                AwaitResult(error: "no journal entry matched within \(timeout) s", pending: state.outbox.pending),
+                status: .requestTimeout
+            )
+        }
+        if await state.outbox.awaitIdle(timeout: duration) {
+            return try json(AwaitResult(idle: true, entry: nil, pending: state.outbox.pending))
+        }
+        return try json(AwaitResult(error: "webhooks still pending after \(timeout) s", pending: state.outbox.pending), status: .requestTimeout)
+    }
 }
 
 struct Health: Encodable {
@@ -86,6 +148,104 @@ struct Health: Encodable {
     var scenarioTime: Int64
     var requests: Int
     var journal: String
+}
+
+struct ClockView: Encodable {
+    var now: String
+    var scenarioTime: Int64
+    var start: String
+    var mode: String
+    var rate: Double
+    var nextDue: String?
+    var movedFrom: String?
+
+    init(_ clock: VirtualClock, movedFrom: Date? = nil) {
+        self.now = ScenarioInstant.format(clock.now)
+        self.scenarioTime = clock.unixSeconds
+        self.start = ScenarioInstant.format(clock.start)
+        if case .scaled(let rate) = clock.mode {
+            self.mode = "scaled"
+            self.rate = rate
+        } else {
+            self.mode = "manual"
+            self.rate = 0
+        }
+        self.nextDue = clock.nextDue.map(ScenarioInstant.format)
+        self.movedFrom = movedFrom.map(ScenarioInstant.format)
+    }
+}
+
+struct AwaitResult: Encodable {
+    var idle: Bool?
+    var entry: JournalEntryView?
+    var error: String?
+    var pending: [PendingView]
+
+    struct PendingView: Encodable {
+        var notificationId: String
+        var productId: String
+        var target: String
+        var attempt: Int
+        var due: String
+        var inFlight: Bool
+        var kind: String
+    }
+
+    init(idle: Bool?, entry: JournalEntryView?, pending: [PendingDelivery]) {
+        self.idle = idle
+        self.entry = entry
+        self.pending = pending.map(Self.view)
+    }
+
+    init(error: String, pending: [PendingDelivery]) {
+        self.error = error
+        self.pending = pending.map(Self.view)
+    }
+
+    private static func view(_ pending: PendingDelivery) -> PendingView {
+        PendingView(
+            notificationId: pending.notificationID,
+            productId: pending.productID,
+            target: pending.target,
+            attempt: pending.attempt,
+            due: ScenarioInstant.format(pending.due),
+            inFlight: pending.inFlight,
+            kind: pending.kind.rawValue
+        )
+    }
+}
+
+/// What `POST /__admin/await` waits for in the journal: all given fields must match.
+struct JournalPattern {
+    var operation: String?
+    var method: String?
+    var path: String?
+    var answeredBy: String?
+    var responseCode: Int?
+    var after: Int64
+
+    init(_ value: JSONValue) throws {
+        guard let object = value.object else { throw AdminError(error: "journal must be an object such as {\"operation\": \"search_products\"}") }
+        let known = ["operation", "method", "path", "answered_by", "response_code", "after"]
+        if let unknown = object.keys.first(where: { !known.contains($0) }) {
+            throw AdminError(error: "journal pattern has no field '\(unknown)'; it matches on \(known.joined(separator: ", "))")
+        }
+        self.operation = value["operation"]?.string
+        self.method = value["method"]?.string
+        self.path = value["path"]?.string
+        self.answeredBy = value["answered_by"]?.string
+        self.responseCode = value["response_code"]?.number.map { Int($0) }
+        self.after = value["after"]?.number.map { Int64($0) } ?? 0
+    }
+
+    var matches: @Sendable (JournalEntry) -> Bool {
+        let pattern = self
+        return { entry in
+            (pattern.operation.map { $0 == entry.operation } ?? true) && (pattern.method.map { $0 == entry.method } ?? true)
+                && (pattern.path.map { $0 == entry.path } ?? true) && (pattern.answeredBy.map { $0 == entry.answeredBy.rawValue } ?? true)
+                && (pattern.responseCode.map { $0 == entry.responseCode } ?? true)
+        }
+    }
 }
 
 struct AdminError: Error, Encodable {

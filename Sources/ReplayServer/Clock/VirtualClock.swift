@@ -1,28 +1,162 @@
 public import Foundation
 import Synchronization
 
-/// The scenario's business clock: product age, the 24-hour rule, token expiry and every
-/// delay in the simulated shop run on it, never on the wall clock.
+/// The scenario's business clock: product age, the 24-hour rule, the upgrade task's progress,
+/// webhook delays and retries, and token expiry all run on it, never on the wall clock.
 ///
-/// It starts at the scenario's instant and stands still until it is moved.
+/// It starts at the scenario's instant. A manual clock moves only when told
+/// (``advance(by:)``, or `POST /__admin/clock/advance`); a scaled clock also runs by itself,
+/// some virtual seconds per real second. Whatever falls due in a jump happens, in order of
+/// due time, before the move returns.
+///
+/// ```swift
+/// try await client.triggerUpgrade()
+/// await server.clock.advance(by: .seconds(2 * 3600))   // the task's two hours, in milliseconds
+/// ```
 public final class VirtualClock: Sendable {
-    /// The instant the scenario started at.
-    public let start: Date
-    private let current: Mutex<Date>
+    /// How the clock moves.
+    public enum Mode: Sendable, Hashable {
+        /// Only when told.
+        case manual
+        /// By itself, this many virtual seconds per real second (and also when told).
+        case scaled(Double)
+    }
 
-    init(start: Date) {
+    private struct Timer {
+        var due: Double
+        var sequence: Int
+        var action: @Sendable () async -> Void
+    }
+
+    private struct State {
+        /// Virtual Unix seconds at `anchorReal`.
+        var anchorVirtual: Double
+        var anchorReal: ContinuousClock.Instant
+        /// Sorted by (due, sequence).
+        var timers: [Timer] = []
+        var sequence = 0
+    }
+
+    /// The instant the scenario starts at.
+    public let start: Date
+    /// How the clock moves.
+    public let mode: Mode
+    private let state: Mutex<State>
+    private let moving = AsyncLock()
+    private let onMove: @Sendable (ClockMove) -> Void
+    /// Rings when work is scheduled for now, so the driver runs it without a clock move.
+    let wakeups: AsyncStream<Void>
+    private let wakeupContinuation: AsyncStream<Void>.Continuation
+
+    init(start: Date, mode: Mode, onMove: @escaping @Sendable (ClockMove) -> Void) {
         self.start = start
-        self.current = Mutex(start)
+        self.mode = mode
+        self.onMove = onMove
+        (self.wakeups, self.wakeupContinuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        self.state = Mutex(State(anchorVirtual: start.timeIntervalSince1970, anchorReal: .now))
     }
 
     /// The current scenario time.
-    public var now: Date { current.withLock { $0 } }
+    public var now: Date {
+        Date(timeIntervalSince1970: state.withLock { current($0) })
+    }
 
     /// The current scenario time in whole Unix seconds, as the API writes times.
     var unixSeconds: Int64 { Int64(now.timeIntervalSince1970.rounded(.down)) }
 
-    /// Puts the clock back to the scenario's start (admin reset).
+    /// Moves the clock forward, running everything that falls due on the way, in order.
+    ///
+    /// - Parameter duration: How far to move; negative durations are ignored (time never runs back).
+    public func advance(by duration: Duration) async {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        await advance(seconds: seconds, reason: "swift")
+    }
+
+    /// Moves the clock forward to an instant (a past instant leaves it where it is).
+    public func advance(to instant: Date) async {
+        await advance(seconds: instant.timeIntervalSince(now), reason: "swift")
+    }
+
+    /// Moves the clock and journals the move with a reason (`swift`, `admin`).
+    func advance(seconds: Double, reason: String) async {
+        await moving.withLock {
+            let from = state.withLock { current($0) }
+            let target = from + max(0, seconds)
+            while let timer = takeTimer(dueBy: target, settingTimeToIt: true) {
+                await timer.action()
+            }
+            state.withLock { state in
+                state.anchorVirtual = max(current(state), target)
+                state.anchorReal = .now
+            }
+            onMove(
+                ClockMove(
+                    wallTime: Date().timeIntervalSince1970,
+                    fromTime: Int64(from.rounded(.down)),
+                    toTime: Int64(target.rounded(.down)),
+                    reason: reason
+                )
+            )
+        }
+    }
+
+    /// Runs whatever is due now without moving the clock: the scaled clock's heartbeat.
+    func runDue() async {
+        await moving.withLock {
+            let target = state.withLock { current($0) }
+            while let timer = takeTimer(dueBy: target, settingTimeToIt: false) {
+                await timer.action()
+            }
+        }
+    }
+
+    /// Schedules work at an instant of the scenario clock (now or earlier: at the next move or heartbeat).
+    func schedule(at instant: Date, _ action: @escaping @Sendable () async -> Void) {
+        let isDue = state.withLock { state -> Bool in
+            state.sequence += 1
+            let timer = Timer(due: instant.timeIntervalSince1970, sequence: state.sequence, action: action)
+            let index = state.timers.firstIndex { ($0.due, $0.sequence) > (timer.due, timer.sequence) } ?? state.timers.endIndex
+            state.timers.insert(timer, at: index)
+            return timer.due <= current(state)
+        }
+        if isDue { wakeupContinuation.yield() }
+    }
+
+    /// Ends the wake-up stream (server stop).
+    func finishWakeups() {
+        wakeupContinuation.finish()
+    }
+
+    /// When the earliest scheduled work falls due, if any.
+    var nextDue: Date? {
+        state.withLock { $0.timers.first.map { Date(timeIntervalSince1970: $0.due) } }
+    }
+
+    /// Back to the scenario's start, with nothing scheduled (admin reset).
     func reset() {
-        current.withLock { $0 = start }
+        state.withLock { state in
+            state = State(anchorVirtual: start.timeIntervalSince1970, anchorReal: .now)
+        }
+    }
+
+    // MARK: - Private
+
+    private func current(_ state: State) -> Double {
+        guard case .scaled(let rate) = mode else { return state.anchorVirtual }
+        let elapsed = ContinuousClock.now - state.anchorReal
+        return state.anchorVirtual + rate * (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    /// Removes the earliest timer due by `target`; a manual jump sets the clock to its due time first.
+    private func takeTimer(dueBy target: Double, settingTimeToIt: Bool) -> Timer? {
+        state.withLock { state in
+            guard let first = state.timers.first, first.due <= target else { return nil }
+            state.timers.removeFirst()
+            if settingTimeToIt, first.due > current(state) {
+                state.anchorVirtual = first.due
+                state.anchorReal = .now
+            }
+            return first
+        }
     }
 }

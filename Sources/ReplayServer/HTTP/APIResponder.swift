@@ -28,25 +28,27 @@ struct APIResponder: Sendable {
         let responseHeaders: HTTPFields = [.contentType: "application/json"]
 
         state.journal.record(
-            JournalEntry(
-                id: arrival,
-                requestID: requestID,
-                wallTime: wallTime.timeIntervalSince1970,
-                scenarioTime: scenarioTime,
-                method: request.method.rawValue,
-                path: request.uri.path,
-                query: Redaction.query(request.uri.query ?? ""),
-                headers: Redaction.headers(request.headers),
-                body: Data(body),
-                operation: decision.operation?.id,
-                shopCipher: decision.query["shop_cipher"],
-                answeredBy: answer.answeredBy,
-                failedChecks: decision.failedChecks,
-                responseStatus: answer.status,
-                responseCode: answer.code,
-                responseHeaders: Redaction.headers(responseHeaders),
-                responseBody: Data(answer.bytes),
-                durationMicroseconds: Self.microseconds(ContinuousClock.now - started)
+            .request(
+                JournalEntry(
+                    id: arrival,
+                    requestID: requestID,
+                    wallTime: wallTime.timeIntervalSince1970,
+                    scenarioTime: scenarioTime,
+                    method: request.method.rawValue,
+                    path: request.uri.path,
+                    query: Redaction.query(request.uri.query ?? ""),
+                    headers: Redaction.headers(request.headers),
+                    body: Data(body),
+                    operation: decision.operation?.id,
+                    shopCipher: decision.query["shop_cipher"],
+                    answeredBy: answer.answeredBy,
+                    failedChecks: decision.failedChecks,
+                    responseStatus: answer.status,
+                    responseCode: answer.code,
+                    responseHeaders: Redaction.headers(responseHeaders),
+                    responseBody: Data(answer.bytes),
+                    durationMicroseconds: Self.microseconds(ContinuousClock.now - started)
+                )
             )
         )
         return Response(
@@ -64,25 +66,27 @@ struct APIResponder: Sendable {
         let error = APIError.malformedRequest.detailed(reason + ".")
         let bytes = error.envelope(requestID: requestID).encoded()
         state.journal.record(
-            JournalEntry(
-                id: arrival,
-                requestID: requestID,
-                wallTime: Date().timeIntervalSince1970,
-                scenarioTime: scenarioTime,
-                method: "",
-                path: "",
-                query: "",
-                headers: [:],
-                body: Data(),
-                operation: nil,
-                shopCipher: nil,
-                answeredBy: .gateway,
-                failedChecks: [],
-                responseStatus: error.httpStatus,
-                responseCode: error.code,
-                responseHeaders: ["content-type": "application/json"],
-                responseBody: Data(bytes),
-                durationMicroseconds: 0
+            .request(
+                JournalEntry(
+                    id: arrival,
+                    requestID: requestID,
+                    wallTime: Date().timeIntervalSince1970,
+                    scenarioTime: scenarioTime,
+                    method: "",
+                    path: "",
+                    query: "",
+                    headers: [:],
+                    body: Data(),
+                    operation: nil,
+                    shopCipher: nil,
+                    answeredBy: .gateway,
+                    failedChecks: [],
+                    responseStatus: error.httpStatus,
+                    responseCode: error.code,
+                    responseHeaders: ["content-type": "application/json"],
+                    responseBody: Data(bytes),
+                    durationMicroseconds: 0
+                )
             )
         )
         return (error.httpStatus, bytes)

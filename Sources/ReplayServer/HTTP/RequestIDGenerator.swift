@@ -7,11 +7,8 @@ struct RequestIDGenerator: Sendable {
     let seed: UInt64
 
     func id(sequence: Int64, scenarioTime: Int64) -> String {
-        var mixed = seed &+ UInt64(bitPattern: sequence) &* 0x9E37_79B9_7F4A_7C15
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        mixed ^= mixed >> 31
-        let hex = String(mixed, radix: 16, uppercase: true)
+        var generator = SeededGenerator(seed: seed &+ UInt64(bitPattern: sequence) &* 0x9E37_79B9_7F4A_7C15)
+        let hex = String(generator.next(), radix: 16, uppercase: true)
         let counter = String(UInt16(truncatingIfNeeded: sequence), radix: 16, uppercase: true)
         return Self.stamp(scenarioTime)
             + String(repeating: "0", count: 16 - hex.count) + hex
@@ -27,8 +24,8 @@ struct RequestIDGenerator: Sendable {
             from: Date(timeIntervalSince1970: TimeInterval(unixSeconds))
         )
         func two(_ value: Int?) -> String {
-            let v = value ?? 0
-            return v < 10 ? "0\(v)" : "\(v)"
+            let value = value ?? 0
+            return value < 10 ? "0\(value)" : "\(value)"
         }
         return "\(parts.year ?? 1970)" + two(parts.month) + two(parts.day) + two(parts.hour) + two(parts.minute) + two(parts.second)
     }

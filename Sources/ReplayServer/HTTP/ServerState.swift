@@ -1,14 +1,17 @@
+import Foundation
 import Logging
 import Scenarios
 import Synchronization
 
-/// Everything the responders share for one server: the scenario, its clock, the gateway,
-/// the simulator, the journal and the arrival counter.
+/// Everything one server holds: the scenario, its clock, the gateway, the shop (products,
+/// webhooks, upgrade tasks), the journal and the arrival counter. Built once per server;
+/// nothing is shared between servers.
 final class ServerState: Sendable {
     let scenario: Scenario
     let clock: VirtualClock
     let gateway: Gateway
     let simulator: ShopSimulator
+    let outbox: WebhookOutbox
     let journal: Journal
     let requestIDs: RequestIDGenerator
     let maxBodyBytes: Int
@@ -16,17 +19,39 @@ final class ServerState: Sendable {
     let logger: Logger
     private let arrivals = Atomic<Int64>(0)
 
-    init(scenario: Scenario, journal: Journal, maxBodyBytes: Int, maxHeaderBytes: Int, logger: Logger) throws(DiagnosticError) {
-        let clock = VirtualClock(start: scenario.clockStart)
+    /// - Throws: `DiagnosticError` when a shop's market catalogue is missing or broken.
+    init(scenario: Scenario, journal: Journal, configuration: ReplayServer.Configuration) throws(DiagnosticError) {
+        var markets: [Region: MarketCatalogue] = [:]
+        for region in Set(scenario.shops.map(\.region)) {
+            markets[region] = try scenario.catalogue.market(region)
+        }
+        let clock = VirtualClock(
+            start: scenario.clockStart,
+            mode: scenario.clockRate > 0 ? .scaled(scenario.clockRate) : .manual,
+            onMove: { journal.record(.clockMove($0)) }
+        )
+        let subscriptions = WebhookSubscriptions(scenario: scenario, extraAddress: configuration.webhookURL)
+        let outbox = WebhookOutbox(scenario: scenario, clock: clock, journal: journal, subscriptions: subscriptions, logger: configuration.logger)
+        let events = ShopEvents(clock: clock, journal: journal, outbox: outbox)
+        let store = ProductStore(initial: ShopSimulator.initialProducts(scenario, markets: markets), seed: scenario.seed)
         self.scenario = scenario
         self.clock = clock
         self.gateway = Gateway(scenario: scenario, clock: clock)
-        self.simulator = try ShopSimulator(scenario: scenario, clock: clock)
+        self.simulator = ShopSimulator(
+            scenario: scenario,
+            clock: clock,
+            markets: markets,
+            store: store,
+            subscriptions: subscriptions,
+            upgrades: CategoryUpgrades(scenario: scenario, markets: markets, clock: clock, store: store, events: events),
+            events: events
+        )
+        self.outbox = outbox
         self.journal = journal
         self.requestIDs = RequestIDGenerator(seed: scenario.seed)
-        self.maxBodyBytes = maxBodyBytes
-        self.maxHeaderBytes = maxHeaderBytes
-        self.logger = logger
+        self.maxBodyBytes = configuration.maxBodyBytes
+        self.maxHeaderBytes = configuration.maxHeaderBytes
+        self.logger = configuration.logger
     }
 
     /// The next arrival number, starting at 1.
@@ -34,11 +59,15 @@ final class ServerState: Sendable {
         arrivals.wrappingAdd(1, ordering: .relaxed).newValue
     }
 
-    /// Puts the server back as it was at start: empty journal, clock at the start, counter at 0.
+    /// Puts the server back as it was at start: empty journal, clock at the start with nothing
+    /// scheduled, the scenario's products and webhook registrations, counters at 0.
     func reset() async throws {
-        try await journal.clear()
         clock.reset()
+        outbox.reset()
         simulator.store.reset()
+        simulator.subscriptions.reset()
+        simulator.upgrades.reset()
+        try await journal.clear()
         arrivals.store(0, ordering: .relaxed)
     }
 }

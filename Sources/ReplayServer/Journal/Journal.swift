@@ -1,6 +1,7 @@
 public import Foundation
 import GRDB
 import Logging
+import Synchronization
 
 /// The record of everything a server saw and did, in a SQLite file (WAL mode).
 ///
@@ -19,6 +20,13 @@ public final class Journal: Sendable {
     private let pool: DatabasePool
     private let writer: JournalWriter
     private let removesFileOnClose: Bool
+    private let watchers = Mutex<[Int: Watcher]>([:])
+    private let nextWatcher = Atomic<Int>(0)
+
+    private struct Watcher: Sendable {
+        var predicate: @Sendable (JournalEntry) -> Bool
+        var continuation: AsyncStream<JournalEntry>.Continuation
+    }
 
     /// Opens (creating or migrating) a journal file for writing.
     init(path: String, runInfo: [String: String], removesFileOnClose: Bool, logger: Logger) throws {
@@ -64,8 +72,70 @@ public final class Journal: Sendable {
     /// How many batches failed to write; each failure is also logged. Zero in a healthy run.
     public var writeFailures: Int { writer.failures }
 
-    func record(_ entry: JournalEntry) {
-        writer.append(entry)
+    /// Every webhook delivery attempt, in order, after a flush.
+    public func webhookDeliveries() async throws -> [WebhookDeliveryRecord] {
+        await flush()
+        return try await reader.webhookDeliveries()
+    }
+
+    /// Every move of the scenario clock, in order, after a flush.
+    public func clockMoves() async throws -> [ClockMove] {
+        await flush()
+        return try await reader.clockMoves()
+    }
+
+    /// Every shop event, in order, after a flush.
+    public func shopEvents() async throws -> [ShopEvent] {
+        await flush()
+        return try await reader.shopEvents()
+    }
+
+    /// Waits for the first request entry after `id` that matches, without polling: entries
+    /// already written are searched, and new ones are seen as they are recorded.
+    ///
+    /// - Returns: The entry, or nil when none came within `timeout` (real time).
+    public func firstEntry(
+        after id: Int64 = 0,
+        timeout: Duration,
+        matching predicate: @escaping @Sendable (JournalEntry) -> Bool
+    ) async throws -> JournalEntry? {
+        let (stream, continuation) = AsyncStream<JournalEntry>.makeStream()
+        let key = nextWatcher.wrappingAdd(1, ordering: .relaxed).newValue
+        watchers.withLock { $0[key] = Watcher(predicate: { $0.id > id && predicate($0) }, continuation: continuation) }
+        defer {
+            watchers.withLock { _ = $0.removeValue(forKey: key) }
+            continuation.finish()
+        }
+        await flush()
+        var cursor = id
+        while true {
+            let page = try await reader.entries(after: cursor, limit: 500)
+            if let found = page.first(where: predicate) { return found }
+            guard let last = page.last else { break }
+            cursor = last.id
+        }
+        return await withTaskGroup(of: JournalEntry?.self) { group in
+            group.addTask {
+                for await entry in stream { return entry }
+                return nil
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            continuation.finish()
+            group.cancelAll()
+            return first
+        }
+    }
+
+    func record(_ record: JournalRecord) {
+        writer.append(record)
+        if case .request(let entry) = record {
+            let matching = watchers.withLock { $0.values.filter { $0.predicate(entry) } }
+            for watcher in matching { watcher.continuation.yield(entry) }
+        }
     }
 
     /// Empties every table except the run information.

@@ -64,6 +64,21 @@ public struct JournalReader: Sendable {
         }
     }
 
+    /// Every webhook delivery attempt, in order.
+    public func webhookDeliveries() async throws -> [WebhookDeliveryRecord] {
+        try await database.read { db in try WebhookDeliveryTable.fetchAll(db) }
+    }
+
+    /// Every move of the scenario clock, in order.
+    public func clockMoves() async throws -> [ClockMove] {
+        try await database.read { db in try ClockMoveTable.fetchAll(db) }
+    }
+
+    /// Every shop event, in order.
+    public func shopEvents() async throws -> [ShopEvent] {
+        try await database.read { db in try ShopEventTable.fetchAll(db) }
+    }
+
     /// The number of requests journaled.
     public func count() async throws -> Int {
         try await database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM request") ?? 0 }

@@ -40,11 +40,13 @@ enum JournalSchema {
                 table.column("payload", .blob).notNull()
                 table.column("signature", .text).notNull()
                 table.column("is_forged", .boolean).notNull()
+                table.column("is_duplicate", .boolean).notNull()
                 table.column("scenario_time", .integer).notNull()
                 table.column("wall_time", .double).notNull()
                 table.column("latency_microseconds", .integer)
                 table.column("response_status", .integer)
                 table.column("error", .text)
+                table.column("outcome", .text).notNull()
             }
             try db.create(table: "clock_move") { table in
                 table.autoIncrementedPrimaryKey("id")

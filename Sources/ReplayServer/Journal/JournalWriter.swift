@@ -17,7 +17,7 @@ final class JournalWriter: Sendable {
     }
 
     private struct State {
-        var pending: [JournalEntry] = []
+        var pending: [JournalRecord] = []
         var appended = 0
         var written = 0
         var failures = 0
@@ -44,8 +44,8 @@ final class JournalWriter: Sendable {
         }
     }
 
-    /// Queues an entry; returns at once.
-    func append(_ entry: JournalEntry) {
+    /// Queues a record; returns at once.
+    func append(_ entry: JournalRecord) {
         state.withLock {
             $0.pending.append(entry)
             $0.appended += 1
@@ -80,7 +80,7 @@ final class JournalWriter: Sendable {
 
     private static func drain(state: SharedState, pool: DatabasePool, logger: Logger) async {
         while true {
-            let batch = state.withLock { state -> [JournalEntry] in
+            let batch = state.withLock { state -> [JournalRecord] in
                 defer { state.pending.removeAll(keepingCapacity: true) }
                 return state.pending
             }
@@ -88,7 +88,14 @@ final class JournalWriter: Sendable {
             var failed = false
             do {
                 try await pool.write { db in
-                    for entry in batch { try RequestTable.insert(entry, into: db) }
+                    for record in batch {
+                        switch record {
+                        case .request(let entry): try RequestTable.insert(entry, into: db)
+                        case .webhookDelivery(let delivery): try WebhookDeliveryTable.insert(delivery, into: db)
+                        case .clockMove(let move): try ClockMoveTable.insert(move, into: db)
+                        case .shopEvent(let event): try ShopEventTable.insert(event, into: db)
+                        }
+                    }
                 }
             } catch {
                 failed = true

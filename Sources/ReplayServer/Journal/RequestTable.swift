@@ -16,9 +16,11 @@ enum RequestTable {
 
     static func insert(_ entry: JournalEntry, into db: Database) throws {
         let arguments: StatementArguments = [
-            entry.id, entry.requestID, entry.wallTime, entry.scenarioTime, entry.method, entry.path, entry.query, try json(entry.headers), entry.body,
-            entry.operation, entry.shopCipher, entry.answeredBy.rawValue, try json(entry.failedChecks), entry.responseStatus, entry.responseCode,
-            try json(entry.responseHeaders), entry.responseBody, entry.durationMicroseconds,
+            entry.id, entry.requestID, entry.wallTime, entry.scenarioTime, entry.method, entry.path, entry.query,
+            try JournalJSON.encode(entry.headers), entry.body,
+            entry.operation, entry.shopCipher, entry.answeredBy.rawValue, try JournalJSON.encode(entry.failedChecks), entry.responseStatus,
+            entry.responseCode,
+            try JournalJSON.encode(entry.responseHeaders), entry.responseBody, entry.durationMicroseconds,
         ]
         try db.cachedStatement(sql: insertSQL).execute(arguments: arguments)
     }
@@ -43,27 +45,17 @@ enum RequestTable {
             method: row["method"],
             path: row["path"],
             query: row["query"],
-            headers: try decode(row["headers"]),
+            headers: try JournalJSON.decode(row["headers"]),
             body: row["body"],
             operation: row["operation"],
             shopCipher: row["shop_cipher"],
             answeredBy: JournalEntry.Answerer(rawValue: row["answered_by"]) ?? .unanswered,
-            failedChecks: try decode(row["failed_checks"]),
+            failedChecks: try JournalJSON.decode(row["failed_checks"]),
             responseStatus: row["response_status"],
             responseCode: row["response_code"],
-            responseHeaders: try decode(row["response_headers"]),
+            responseHeaders: try JournalJSON.decode(row["response_headers"]),
             responseBody: row["response_body"],
             durationMicroseconds: row["duration_microseconds"]
         )
-    }
-
-    private static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
-    private static func decode<T: Decodable>(_ text: String) throws -> T {
-        try JSONDecoder().decode(T.self, from: Data(text.utf8))
     }
 }

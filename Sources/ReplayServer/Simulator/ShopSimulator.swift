@@ -1,28 +1,18 @@
 import Foundation
 import Scenarios
 
-/// Answers API operations from the scenario's shops, their market catalogues and products.
+/// Answers API operations from the scenario's shops, their market catalogues and products,
+/// the upgrade task and the webhook registrations.
 ///
 /// An operation it does not simulate returns nil, so the next answerer can try.
 struct ShopSimulator: Sendable {
     let scenario: Scenario
     let clock: VirtualClock
+    let markets: [Region: MarketCatalogue]
     let store: ProductStore
-    private let markets: [Region: MarketCatalogue]
-
-    /// Loads the catalogue of every shop's market and the scenario's products.
-    ///
-    /// - Throws: `DiagnosticError` when a market's catalogue is missing or broken.
-    init(scenario: Scenario, clock: VirtualClock) throws(DiagnosticError) {
-        var markets: [Region: MarketCatalogue] = [:]
-        for region in Set(scenario.shops.map(\.region)) {
-            markets[region] = try scenario.catalogue.market(region)
-        }
-        self.scenario = scenario
-        self.clock = clock
-        self.markets = markets
-        self.store = ProductStore(initial: Self.initialProducts(scenario, markets: markets), seed: scenario.seed)
-    }
+    let subscriptions: WebhookSubscriptions
+    let upgrades: CategoryUpgrades
+    let events: ShopEvents
 
     func answer(_ request: SimulatorRequest) -> SimulatorAnswer? {
         do throws(APIError) {
@@ -40,7 +30,8 @@ struct ShopSimulator: Sendable {
         guard let shop = request.shop, let market = markets[shop.region] else { return nil }
         let versions = CategoryVersionRule(policy: scenario.policy(for: shop.region), now: clock.now)
         let catalogue = CatalogueHandlers(market: market, versions: versions)
-        let products = ProductHandlers(market: market, store: store, versions: versions, now: clock.unixSeconds)
+        let products = ProductHandlers(market: market, store: store, versions: versions, events: events, now: clock.unixSeconds)
+        let webhooks = WebhookHandlers(subscriptions: subscriptions, now: clock.unixSeconds)
         switch request.operation.id {
         case "get_categories": return try catalogue.categories(request)
         case "recommend_category": return try catalogue.recommend(request)
@@ -51,13 +42,19 @@ struct ShopSimulator: Sendable {
         case "edit_product", "edit_product_202509": return try products.edit(request, shop: shop)
         case "get_product": return try products.get(request, shop: shop)
         case "search_products": return try products.search(request, shop: shop)
+        case "create_category_upgrade_task":
+            upgrades.trigger(shop: shop)
+            return EmptyData()
+        case "get_shop_webhooks": return webhooks.list(shop: shop)
+        case "update_shop_webhook": return try webhooks.update(request, shop: shop)
+        case "delete_shop_webhook": return try webhooks.delete(request, shop: shop)
         default: return nil
         }
     }
 
     /// The scenario's products as the store holds them: live since `live_for` before the start,
     /// with one SKU in the market's currency.
-    private static func initialProducts(_ scenario: Scenario, markets: [Region: MarketCatalogue]) -> [ProductState] {
+    static func initialProducts(_ scenario: Scenario, markets: [Region: MarketCatalogue]) -> [ProductState] {
         let start = Int64(scenario.clockStart.timeIntervalSince1970)
         return scenario.products.map { product in
             let region = scenario.shops.first { $0.id == product.shopID }?.region ?? .gb

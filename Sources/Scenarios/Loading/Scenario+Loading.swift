@@ -52,6 +52,7 @@ extension Scenario {
         let policies = checker.policies(file.marketPolicy ?? [:])
         let products = checker.products(file.products ?? [], shops: shops)
         checker.check(products: products, shops: shops, catalogue: catalogue)
+        checker.check(upgrade: file.upgrade ?? UpgradeBehaviour(), webhooks: file.webhooks ?? WebhookBehaviour(), products: products)
         try checker.throwIfAny()
 
         return Scenario(
@@ -59,11 +60,14 @@ extension Scenario {
             description: file.description ?? "",
             seed: file.seed ?? 1,
             clockStart: file.clock?.start?.date ?? defaultClockStart,
+            clockRate: file.clock?.rate ?? 0,
             app: app,
             accessTokens: tokens,
             shops: shops,
             products: products,
             gateway: file.gateway ?? GatewayPolicy(),
+            upgrade: file.upgrade ?? UpgradeBehaviour(),
+            webhooks: file.webhooks ?? WebhookBehaviour(),
             catalogue: catalogue,
             marketPolicies: policies,
             sourcePath: sourcePath

@@ -114,4 +114,15 @@ struct ScenarioChecker {
             }
         }
     }
+
+    /// Failures and drops must name products of the scenario.
+    mutating func check(upgrade: UpgradeBehaviour, webhooks: WebhookBehaviour, products: [Product]) {
+        let ids = Set(products.map(\.id))
+        for (index, failure) in upgrade.failures.enumerated() where !ids.contains(failure.productID) {
+            problem(["upgrade", "failures", "\(index)", "product"], "no product with id '\(failure.productID)' in this scenario")
+        }
+        for id in webhooks.dropped.sorted() where !ids.contains(id) {
+            problem(["webhooks", "drop"], "no product with id '\(id)' in this scenario")
+        }
+    }
 }

@@ -1,22 +1,35 @@
 /// The YAML form of a scenario, decoded strictly, before cross-references are checked.
 struct ScenarioFile: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, description, seed, clock, app, shops, products, gateway, catalogue
+        case name, description, seed, clock, app, shops, products, gateway, catalogue, upgrade, webhooks
         case accessTokens = "access_tokens"
         case marketPolicy = "market_policy"
     }
 
     struct Clock: Decodable {
+        enum Mode: String, CaseIterable {
+            case manual, scaled
+        }
+
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case start
+            case start, mode, rate
         }
 
         var start: DecodedInstant?
+        /// Virtual seconds per real second; 0 for manual.
+        var rate: Double
 
         init(from decoder: any Decoder) throws {
             try decoder.rejectUnknownKeys(CodingKeys.self)
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.start = try container.decodeIfPresent(DecodedInstant.self, forKey: .start)
+            let mode = try container.decodeIfPresent(oneOf: Mode.self, forKey: .mode)
+            let rate = try container.decodeIfPresent(HumanDuration.self, forKey: .rate)
+            if let rate, rate.milliseconds <= 0 {
+                throw decoder.invalidValue("rate is virtual time per real second, such as 1h; it must be positive")
+            }
+            if mode == .manual, rate != nil { throw decoder.invalidValue("a manual clock has no rate; remove rate or set mode: scaled") }
+            self.rate = mode == .manual ? 0 : Double(rate?.milliseconds ?? (mode == .scaled ? 3_600_000 : 0)) / 1000
         }
     }
 
@@ -29,6 +42,8 @@ struct ScenarioFile: Decodable {
     var shops: [Shop]?
     var products: [ProductEntry]?
     var gateway: GatewayPolicy?
+    var upgrade: UpgradeBehaviour?
+    var webhooks: WebhookBehaviour?
     var catalogue: String?
     var marketPolicy: [String: MarketPolicy]?
 
@@ -44,6 +59,8 @@ struct ScenarioFile: Decodable {
         self.shops = try container.decodeIfPresent([Shop].self, forKey: .shops)
         self.products = try container.decodeIfPresent([ProductEntry].self, forKey: .products)
         self.gateway = try container.decodeIfPresent(GatewayPolicy.self, forKey: .gateway)
+        self.upgrade = try container.decodeIfPresent(UpgradeBehaviour.self, forKey: .upgrade)
+        self.webhooks = try container.decodeIfPresent(WebhookBehaviour.self, forKey: .webhooks)
         self.catalogue = try container.decodeIfPresent(String.self, forKey: .catalogue)
         self.marketPolicy = try container.decodeIfPresent([String: MarketPolicy].self, forKey: .marketPolicy)
     }

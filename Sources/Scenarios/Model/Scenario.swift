@@ -14,6 +14,8 @@ public struct Scenario: Sendable {
     public var seed: UInt64
     /// The instant the virtual clock starts at.
     public var clockStart: Date
+    /// Virtual seconds per real second; 0 (the default) for a manual clock that moves only when told.
+    public var clockRate: Double
     /// The app's key and secret.
     public var app: AppCredentials
     /// The access tokens the fake accepts; the first is the one handed to clients.
@@ -24,6 +26,10 @@ public struct Scenario: Sendable {
     public var products: [Product]
     /// Which gateway checks are relaxed.
     public var gateway: GatewayPolicy
+    /// How the Category Upgrade Task behaves.
+    public var upgrade: UpgradeBehaviour
+    /// Where webhooks go and how delivering them misbehaves.
+    public var webhooks: WebhookBehaviour
     /// Where the category trees, attributes, rules and brands come from.
     public var catalogue: Catalogue
     /// Per market, whether v2 is required; a market not listed gets ``MarketPolicy/init(v2Required:v2RequiredFrom:v1ReadsRefused:)``'s defaults.
@@ -37,11 +43,14 @@ public struct Scenario: Sendable {
         description: String = "",
         seed: UInt64 = 1,
         clockStart: Date = Scenario.defaultClockStart,
+        clockRate: Double = 0,
         app: AppCredentials,
         accessTokens: [AccessToken],
         shops: [Shop],
         products: [Product] = [],
         gateway: GatewayPolicy = GatewayPolicy(),
+        upgrade: UpgradeBehaviour = UpgradeBehaviour(),
+        webhooks: WebhookBehaviour = WebhookBehaviour(),
         catalogue: Catalogue = .builtIn,
         marketPolicies: [Region: MarketPolicy] = [:],
         sourcePath: String? = nil
@@ -50,11 +59,14 @@ public struct Scenario: Sendable {
         self.description = description
         self.seed = seed
         self.clockStart = clockStart
+        self.clockRate = clockRate
         self.app = app
         self.accessTokens = accessTokens
         self.shops = shops
         self.products = products
         self.gateway = gateway
+        self.upgrade = upgrade
+        self.webhooks = webhooks
         self.catalogue = catalogue
         self.marketPolicies = marketPolicies
         self.sourcePath = sourcePath

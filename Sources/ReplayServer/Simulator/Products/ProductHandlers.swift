@@ -7,6 +7,7 @@ struct ProductHandlers: Sendable {
     let market: MarketCatalogue
     let store: ProductStore
     let versions: CategoryVersionRule
+    let events: ShopEvents
     /// The scenario clock's current time, Unix seconds.
     let now: Int64
 
@@ -60,6 +61,16 @@ struct ProductHandlers: Sendable {
             product.updateTime = now
         }
         guard let updated else { throw APIError.productNotFound.detailed("(product_id \(id))") }
+        if updated.categoryID != existing.categoryID {
+            events.categoryChanged(
+                shopID: shop.id,
+                productID: id,
+                previous: existing.categoryID,
+                current: updated.categoryID,
+                source: "seller",
+                at: now
+            )
+        }
         return ProductSaved(updated, warnings: accepted.warnings, includesAudit: true)
     }
 

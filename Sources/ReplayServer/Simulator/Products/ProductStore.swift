@@ -7,6 +7,8 @@ import Synchronization
 final class ProductStore: Sendable {
     private struct State {
         var products: [String: ProductState] = [:]
+        /// Ids in the order products came: the scenario's, then created ones.
+        var order: [String] = []
         var createdCount = 0
         var skuCount = 0
     }
@@ -25,17 +27,18 @@ final class ProductStore: Sendable {
     /// Back to the scenario's products; id sequences restart.
     func reset() {
         let products = Dictionary(uniqueKeysWithValues: initial.map { ($0.id, $0) })
-        state.withLock { $0 = State(products: products) }
+        state.withLock { $0 = State(products: products, order: initial.map(\.id)) }
     }
 
     func product(_ id: String) -> ProductState? {
         state.withLock { $0.products[id] }
     }
 
-    /// Every product of a shop, newest update first (then by id).
-    func products(ofShop shopID: String) -> [ProductState] {
+    /// Every product of a shop: newest update first (then by id), or in the order they came.
+    func products(ofShop shopID: String, inCreationOrder: Bool = false) -> [ProductState] {
         state.withLock { state in
-            state.products.values.filter { $0.shopID == shopID }.sorted { ($0.updateTime, $0.id) > ($1.updateTime, $1.id) }
+            if inCreationOrder { return state.order.compactMap { state.products[$0] }.filter { $0.shopID == shopID } }
+            return state.products.values.filter { $0.shopID == shopID }.sorted { ($0.updateTime, $0.id) > ($1.updateTime, $1.id) }
         }
     }
 
@@ -43,12 +46,13 @@ final class ProductStore: Sendable {
     func insert(_ make: (_ productID: String, _ nextSKUID: () -> String) -> ProductState) -> ProductState {
         state.withLock { state in
             state.createdCount += 1
-            let id = Self.identifier(prefix: 1731, seed: seed, sequence: state.createdCount)
+            let id = DeterministicID.make(prefix: DeterministicID.product, seed: seed, sequence: state.createdCount)
             let product = make(id) {
                 state.skuCount += 1
-                return Self.identifier(prefix: 1732, seed: seed, sequence: state.skuCount)
+                return DeterministicID.make(prefix: DeterministicID.sku, seed: seed, sequence: state.skuCount)
             }
             state.products[id] = product
+            state.order.append(id)
             return product
         }
     }
@@ -59,18 +63,10 @@ final class ProductStore: Sendable {
             guard var product = state.products[id] else { return nil }
             change(&product) {
                 state.skuCount += 1
-                return Self.identifier(prefix: 1732, seed: seed, sequence: state.skuCount)
+                return DeterministicID.make(prefix: DeterministicID.sku, seed: seed, sequence: state.skuCount)
             }
             state.products[id] = product
             return product
         }
-    }
-
-    /// A 19-digit id: a 4-digit prefix, 5 digits of the seed, a 10-digit sequence number.
-    private static func identifier(prefix: Int, seed: UInt64, sequence: Int) -> String {
-        let seedPart = String(seed % 100_000)
-        let sequencePart = String(sequence)
-        return "\(prefix)" + String(repeating: "0", count: 5 - seedPart.count) + seedPart
-            + String(repeating: "0", count: max(0, 10 - sequencePart.count)) + sequencePart
     }
 }

@@ -1,0 +1,63 @@
+import Scenarios
+
+/// `GET`, `PUT` and `DELETE /event/202309/webhooks`: the shop's webhook registrations.
+struct WebhookHandlers: Sendable {
+    /// The `data` of Get Shop Webhooks.
+    struct List: Encodable, Sendable {
+        struct Entry: Encodable, Sendable {
+            var eventType: String
+            var address: String
+            var createTime: Int64
+            var updateTime: Int64
+
+            enum CodingKeys: String, CodingKey {
+                case address
+                case eventType = "event_type"
+                case createTime = "create_time"
+                case updateTime = "update_time"
+            }
+        }
+
+        var webhooks: [Entry]
+    }
+
+    let subscriptions: WebhookSubscriptions
+    let now: Int64
+
+    func list(shop: Shop) -> List {
+        List(
+            webhooks: subscriptions.subscriptions(of: shop.id).map {
+                .init(eventType: $0.eventType, address: $0.address, createTime: $0.createTime, updateTime: $0.updateTime)
+            }
+        )
+    }
+
+    func update(_ request: SimulatorRequest, shop: Shop) throws(APIError) -> EmptyData {
+        let eventType = try eventType(request)
+        guard let address = request.body?["address"]?.string, !address.isEmpty else {
+            throw APIError.invalidParameter.detailed("`address` is required.")
+        }
+        guard address.count <= 255, address.hasPrefix("http://") || address.hasPrefix("https://") else {
+            throw APIError.invalidParameter.detailed("`address` must be an http(s) URL of at most 255 characters.")
+        }
+        subscriptions.register(shopID: shop.id, eventType: eventType, address: address, at: now)
+        return EmptyData()
+    }
+
+    func delete(_ request: SimulatorRequest, shop: Shop) throws(APIError) -> EmptyData {
+        subscriptions.remove(shopID: shop.id, eventType: try eventType(request))
+        return EmptyData()
+    }
+
+    private func eventType(_ request: SimulatorRequest) throws(APIError) -> String {
+        guard let eventType = request.body?["event_type"]?.string, WebhookSubscriptions.eventTypes.contains(eventType) else {
+            throw APIError.invalidParameter.detailed(
+                "`event_type` must be one of \(WebhookSubscriptions.eventTypes.sorted().joined(separator: ", "))."
+            )
+        }
+        return eventType
+    }
+}
+
+/// The empty `data` object of operations that answer nothing but success.
+struct EmptyData: Encodable, Sendable {}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Journals what happens in the simulated shop, and turns category changes into webhooks:
+/// the one path every category change (upgrade task or seller edit) takes.
+struct ShopEvents: Sendable {
+    let clock: VirtualClock
+    let journal: Journal
+    let outbox: WebhookOutbox
+
+    func record(_ kind: String, productID: String? = nil, details: [String: String] = [:]) {
+        journal.record(
+            .shopEvent(
+                ShopEvent(scenarioTime: clock.unixSeconds, wallTime: Date().timeIntervalSince1970, kind: kind, productID: productID, details: details)
+            )
+        )
+    }
+
+    /// A product's category changed: journal it and notify the shop's webhook address.
+    func categoryChanged(shopID: String, productID: String, previous: String, current: String, source: String, at time: Int64) {
+        record(
+            "product.category_changed",
+            productID: productID,
+            details: ["previous_category_id": previous, "current_category_id": current, "source": source]
+        )
+        outbox.notifyCategoryChange(shopID: shopID, productID: productID, previous: previous, current: current, updateTime: time)
+    }
+}

@@ -1,0 +1,343 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+import Scenarios
+import Synchronization
+
+/// Sends signed webhooks the way the platform does: after the scenario's delay, retried on the
+/// platform's schedule when the receiver does not answer 2xx within the acknowledgement timeout,
+/// with the duplicates, swaps, forgeries and drops the scenario asks for. Every attempt is journaled.
+///
+/// Deliveries run on the scenario clock: a delay of 40 minutes passes in one
+/// `clock.advance(by:)`, not in 40 minutes.
+public final class WebhookOutbox: Sendable {
+    private struct Delivery: Sendable {
+        var key: Int
+        var notification: WebhookNotification
+        var target: String
+        var attempt: Int
+        var kind: PendingDelivery.Kind
+    }
+
+    private struct Waiter {
+        var id: Int
+        var continuation: CheckedContinuation<Void, Never>
+    }
+
+    private struct State {
+        var pending: [Int: PendingDelivery] = [:]
+        var nextKey = 0
+        var notifications = 0
+        var forged = 0
+        var held: (delivery: Delivery, due: Date)?
+        var waiters: [Waiter] = []
+        var nextWaiter = 0
+    }
+
+    private let behaviour: WebhookBehaviour
+    private let app: AppCredentials
+    private let seed: UInt64
+    private let clock: VirtualClock
+    private let journal: Journal
+    private let subscriptions: WebhookSubscriptions
+    private let client: HTTPClient
+    private let logger: Logger
+    private let state = Mutex(State())
+
+    init(scenario: Scenario, clock: VirtualClock, journal: Journal, subscriptions: WebhookSubscriptions, logger: Logger) {
+        self.behaviour = scenario.webhooks
+        self.app = scenario.app
+        self.seed = scenario.seed
+        self.clock = clock
+        self.journal = journal
+        self.subscriptions = subscriptions
+        self.client = HTTPClient(eventLoopGroupProvider: .singleton)
+        self.logger = logger
+    }
+
+    // MARK: - Public
+
+    /// The deliveries not yet settled, soonest first.
+    public var pending: [PendingDelivery] {
+        state.withLock { $0.pending.values.sorted { ($0.due, $0.notificationID, $0.attempt) < ($1.due, $1.notificationID, $1.attempt) } }
+    }
+
+    /// Waits until nothing more will be delivered without a move of the scenario clock: no
+    /// delivery in flight or due now (a manual clock), or none left at all (a scaled clock).
+    ///
+    /// - Parameter timeout: How long to wait, in real time.
+    /// - Returns: Whether the outbox became idle in time (``pending`` says what is left when not).
+    @discardableResult
+    public func awaitIdle(timeout: Duration = .seconds(20)) async -> Bool {
+        let id = state.withLock { state -> Int? in
+            if isIdle(state) { return nil }
+            state.nextWaiter += 1
+            return state.nextWaiter
+        }
+        guard let id else { return true }
+        return await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                await withCheckedContinuation { continuation in
+                    let idle = self.state.withLock { state -> Bool in
+                        if self.isIdle(state) { return true }
+                        state.waiters.append(Waiter(id: id, continuation: continuation))
+                        return false
+                    }
+                    if idle { continuation.resume() }
+                }
+                return true
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return false
+            }
+            let first = await group.next() ?? false
+            if !first { wake(id: id) }
+            group.cancelAll()
+            _ = await group.next()
+            return first
+        }
+    }
+
+    // MARK: - Sending
+
+    /// Sends a PRODUCT_CATEGORY_CHANGE (type 18) to the shop's registered address, if any.
+    func notifyCategoryChange(shopID: String, productID: String, previous: String, current: String, updateTime: Int64) {
+        guard let target = subscriptions.address(of: shopID, for: "PRODUCT_CATEGORY_CHANGE") else { return }
+        let now = clock.now
+        let sequence = state.withLock { state -> Int in
+            state.notifications += 1
+            return state.notifications
+        }
+        let notification = WebhookNotification.categoryChange(
+            id: DeterministicID.make(prefix: DeterministicID.notification, seed: seed, sequence: sequence),
+            shopID: shopID,
+            productID: productID,
+            previous: previous,
+            current: current,
+            updateTime: updateTime,
+            timestamp: Int64(now.timeIntervalSince1970)
+        )
+        if behaviour.dropped.contains(productID) {
+            record(notification, target: target, attempt: 1, kind: .original, signature: "", outcome: .dropped)
+            return
+        }
+        let due = now.addingTimeInterval(seconds(behaviour.delay))
+        if state.withLock({ state in
+            guard state.forged < behaviour.forged else { return false }
+            state.forged += 1
+            return true
+        }) {
+            schedule(makeDelivery(notification, target: target, kind: .forged), at: due)
+        }
+        let original = makeDelivery(notification, target: target, kind: .original)
+        scheduleOriginal(original, at: due)
+        for copy in 0..<behaviour.duplicates {
+            let after = seconds(behaviour.duplicateAfter) * Double(copy + 1)
+            schedule(makeDelivery(notification, target: target, kind: .duplicate), at: due.addingTimeInterval(after))
+        }
+    }
+
+    /// Out of order: the first of each pair waits for the second and goes right after it
+    /// (or a minute late when no second comes).
+    private func scheduleOriginal(_ delivery: Delivery, at due: Date) {
+        guard behaviour.outOfOrder else {
+            schedule(delivery, at: due)
+            return
+        }
+        let partner = state.withLock { state -> (delivery: Delivery, due: Date)? in
+            defer { if state.held == nil { state.held = (delivery, due) } else { state.held = nil } }
+            return state.held
+        }
+        if let partner {
+            schedule(delivery, at: due)
+            schedule(partner.delivery, at: max(due, partner.due))
+        } else {
+            clock.schedule(at: due.addingTimeInterval(60)) {
+                let stillHeld = self.state.withLock { state -> (delivery: Delivery, due: Date)? in
+                    guard let held = state.held, held.delivery.key == delivery.key else { return nil }
+                    state.held = nil
+                    return held
+                }
+                if let stillHeld { await self.attempt(stillHeld.delivery) }
+            }
+        }
+    }
+
+    private func makeDelivery(_ notification: WebhookNotification, target: String, kind: PendingDelivery.Kind) -> Delivery {
+        state.withLock { state in
+            state.nextKey += 1
+            let delivery = Delivery(key: state.nextKey, notification: notification, target: target, attempt: 1, kind: kind)
+            state.pending[delivery.key] = PendingDelivery(
+                notificationID: notification.id,
+                productID: notification.productID,
+                target: target,
+                attempt: 1,
+                due: clock.now,
+                inFlight: false,
+                kind: kind
+            )
+            return delivery
+        }
+    }
+
+    private func schedule(_ delivery: Delivery, at due: Date) {
+        changePending(delivery.key) { $0.due = due }
+        clock.schedule(at: due) { await self.attempt(delivery) }
+    }
+
+    /// One attempt: POST the body with its signature and wait up to the acknowledgement timeout.
+    private func attempt(_ delivery: Delivery) async {
+        changePending(delivery.key) { $0.inFlight = true }
+        let signature =
+            delivery.kind == .forged
+            ? WebhookSignature.sign(body: delivery.notification.body, appKey: app.key, appSecret: "forged-\(app.secret)")
+            : WebhookSignature.sign(body: delivery.notification.body, appKey: app.key, appSecret: app.secret)
+        var request = HTTPClientRequest(url: delivery.target)
+        request.method = .POST
+        request.headers.add(name: "content-type", value: "application/json")
+        request.headers.add(name: "authorization", value: signature)
+        request.headers.add(name: "user-agent", value: "tts-replay-webhook")
+        request.body = .bytes(ByteBuffer(bytes: delivery.notification.body))
+        let started = ContinuousClock.now
+        var status: Int?
+        var failure: String?
+        do {
+            let response = try await client.execute(request, timeout: .milliseconds(behaviour.acknowledgementTimeout.milliseconds))
+            status = Int(response.status.code)
+            _ = try? await response.body.collect(upTo: 1 << 20)
+        } catch {
+            failure = Self.describe(error, timeout: behaviour.acknowledgementTimeout)
+        }
+        let elapsed = ContinuousClock.now - started
+        let acknowledged = status.map { (200..<300).contains($0) } ?? false
+        record(
+            delivery.notification,
+            target: delivery.target,
+            attempt: delivery.attempt,
+            kind: delivery.kind,
+            signature: signature,
+            outcome: acknowledged ? .acknowledged : .failed,
+            latency: elapsed,
+            status: status,
+            error: failure
+        )
+        if !acknowledged, delivery.kind == .original, delivery.attempt <= behaviour.retries.count {
+            var retry = delivery
+            retry.attempt += 1
+            changePending(delivery.key) {
+                $0.attempt = retry.attempt
+                $0.inFlight = false
+            }
+            schedule(retry, at: clock.now.addingTimeInterval(seconds(behaviour.retries[delivery.attempt - 1])))
+        } else {
+            settle(delivery.key)
+        }
+    }
+
+    private func record(
+        _ notification: WebhookNotification,
+        target: String,
+        attempt: Int,
+        kind: PendingDelivery.Kind,
+        signature: String,
+        outcome: WebhookDeliveryRecord.Outcome,
+        latency: Duration? = nil,
+        status: Int? = nil,
+        error: String? = nil
+    ) {
+        journal.record(
+            .webhookDelivery(
+                WebhookDeliveryRecord(
+                    notificationID: notification.id,
+                    eventType: notification.eventType,
+                    shopID: notification.shopID,
+                    target: target,
+                    attempt: attempt,
+                    payload: Data(notification.body),
+                    signature: signature,
+                    isForged: kind == .forged,
+                    isDuplicate: kind == .duplicate,
+                    scenarioTime: clock.unixSeconds,
+                    wallTime: Date().timeIntervalSince1970,
+                    latencyMicroseconds: latency.map { $0.components.seconds * 1_000_000 + $0.components.attoseconds / 1_000_000_000_000 },
+                    responseStatus: status,
+                    error: error,
+                    outcome: outcome
+                )
+            )
+        )
+    }
+
+    // MARK: - Pending and idleness
+
+    private func changePending(_ key: Int, _ change: (inout PendingDelivery) -> Void) {
+        let ready = state.withLock { state -> [Waiter] in
+            if var entry = state.pending[key] {
+                change(&entry)
+                state.pending[key] = entry
+            }
+            return takeReadyWaiters(&state)
+        }
+        for waiter in ready { waiter.continuation.resume() }
+    }
+
+    private func settle(_ key: Int) {
+        let ready = state.withLock { state -> [Waiter] in
+            state.pending.removeValue(forKey: key)
+            return takeReadyWaiters(&state)
+        }
+        for waiter in ready { waiter.continuation.resume() }
+    }
+
+    private func wake(id: Int) {
+        let waiter = state.withLock { state -> Waiter? in
+            guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
+            return state.waiters.remove(at: index)
+        }
+        waiter?.continuation.resume()
+    }
+
+    private func takeReadyWaiters(_ state: inout State) -> [Waiter] {
+        guard isIdle(state) else { return [] }
+        defer { state.waiters.removeAll() }
+        return state.waiters
+    }
+
+    /// Nothing in flight and nothing due now; with a clock that runs by itself, nothing at all.
+    private func isIdle(_ state: State) -> Bool {
+        if case .scaled = clock.mode { return state.pending.isEmpty }
+        let now = clock.now
+        return !state.pending.values.contains { $0.inFlight || $0.due <= now }
+    }
+
+    /// Forgets everything pending (admin reset); the clock's reset drops the scheduled attempts.
+    func reset() {
+        let waiters = state.withLock { state -> [Waiter] in
+            let waiters = state.waiters
+            state = State()
+            return waiters
+        }
+        for waiter in waiters { waiter.continuation.resume() }
+    }
+
+    /// Closes the HTTP client.
+    func shutdown() async {
+        try? await client.shutdown()
+    }
+
+    // MARK: - Helpers
+
+    private func seconds(_ duration: HumanDuration) -> TimeInterval {
+        TimeInterval(duration.milliseconds) / 1000
+    }
+
+    private static func describe(_ error: any Error, timeout: HumanDuration) -> String {
+        if let error = error as? HTTPClientError, error == .deadlineExceeded || error == .readTimeout {
+            return "no answer within \(timeout)"
+        }
+        return "\(error)"
+    }
+}
