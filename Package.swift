@@ -76,6 +76,8 @@ let package = Package(
                 "Scenarios",
                 "tts-replay",
                 product("AsyncHTTPClient", "async-http-client"),
+                product("Hummingbird", "hummingbird"),
+                product("ServiceLifecycle", "swift-service-lifecycle"),
                 product("NIOCore", "swift-nio"),
                 product("NIOPosix", "swift-nio"),
                 product("NIOHTTP1", "swift-nio"),

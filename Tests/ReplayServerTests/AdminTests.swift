@@ -10,11 +10,7 @@ import Testing
 @Suite("Admin API")
 struct AdminTests {
     func get(_ server: ReplayServer, _ path: String, method: HTTPMethod = .GET) async throws -> (status: Int, json: JSON) {
-        var request = HTTPClientRequest(url: server.adminURL.absoluteString + path)
-        request.method = method
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
-        let body = try await response.body.collect(upTo: 1 << 24)
-        return (Int(response.status.code), try JSONDecoder().decode(JSON.self, from: Data(buffer: body)))
+        try await AdminClient(server: server).call(method, path)
     }
 
     @Test func health() async throws {

@@ -35,6 +35,10 @@ public final class VirtualClock: Sendable {
         /// Sorted by (due, sequence).
         var timers: [Timer] = []
         var sequence = 0
+        /// Actions taken from `timers` and not finished yet.
+        var running = 0
+        var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
+        var nextWaiter = 0
     }
 
     /// The instant the scenario starts at.
@@ -83,7 +87,7 @@ public final class VirtualClock: Sendable {
             let from = state.withLock { current($0) }
             let target = from + max(0, seconds)
             while let timer = takeTimer(dueBy: target, settingTimeToIt: true) {
-                await timer.action()
+                await run(timer)
             }
             state.withLock { state in
                 state.anchorVirtual = max(current(state), target)
@@ -105,7 +109,7 @@ public final class VirtualClock: Sendable {
         await moving.withLock {
             let target = state.withLock { current($0) }
             while let timer = takeTimer(dueBy: target, settingTimeToIt: false) {
-                await timer.action()
+                await run(timer)
             }
         }
     }
@@ -122,6 +126,42 @@ public final class VirtualClock: Sendable {
         if isDue { wakeupContinuation.yield() }
     }
 
+    /// Waits until nothing more happens without a move of the clock: nothing running and
+    /// nothing due now (a manual clock), or nothing scheduled at all (a scaled clock, which
+    /// moves by itself).
+    ///
+    /// - Returns: Whether that happened within `timeout` (real time).
+    func awaitIdle(timeout: Duration) async -> Bool {
+        let id = state.withLock { state -> Int? in
+            if isIdle(state) { return nil }
+            state.nextWaiter += 1
+            return state.nextWaiter
+        }
+        guard let id else { return true }
+        return await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                await withCheckedContinuation { continuation in
+                    let idle = self.state.withLock { state -> Bool in
+                        if self.isIdle(state) { return true }
+                        state.waiters[id] = continuation
+                        return false
+                    }
+                    if idle { continuation.resume() }
+                }
+                return true
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return false
+            }
+            let first = await group.next() ?? false
+            state.withLock { $0.waiters.removeValue(forKey: id) }?.resume()
+            group.cancelAll()
+            _ = await group.next()
+            return first
+        }
+    }
+
     /// Ends the wake-up stream (server stop).
     func finishWakeups() {
         wakeupContinuation.finish()
@@ -134,9 +174,12 @@ public final class VirtualClock: Sendable {
 
     /// Back to the scenario's start, with nothing scheduled (admin reset).
     func reset() {
-        state.withLock { state in
+        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            let waiters = Array(state.waiters.values)
             state = State(anchorVirtual: start.timeIntervalSince1970, anchorReal: .now)
+            return waiters
         }
+        for waiter in waiters { waiter.resume() }
     }
 
     // MARK: - Private
@@ -147,11 +190,30 @@ public final class VirtualClock: Sendable {
         return state.anchorVirtual + rate * (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
 
+    private func isIdle(_ state: State) -> Bool {
+        guard state.running == 0 else { return false }
+        if case .scaled = mode { return state.timers.isEmpty }
+        return !(state.timers.first.map { $0.due <= current(state) } ?? false)
+    }
+
+    /// Runs a taken timer's action, then wakes whoever waits for idleness.
+    private func run(_ timer: Timer) async {
+        await timer.action()
+        let ready = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.running -= 1
+            guard isIdle(state) else { return [] }
+            defer { state.waiters.removeAll() }
+            return Array(state.waiters.values)
+        }
+        for waiter in ready { waiter.resume() }
+    }
+
     /// Removes the earliest timer due by `target`; a manual jump sets the clock to its due time first.
     private func takeTimer(dueBy target: Double, settingTimeToIt: Bool) -> Timer? {
         state.withLock { state in
             guard let first = state.timers.first, first.due <= target else { return nil }
             state.timers.removeFirst()
+            state.running += 1
             if settingTimeToIt, first.due > current(state) {
                 state.anchorVirtual = first.due
                 state.anchorReal = .now

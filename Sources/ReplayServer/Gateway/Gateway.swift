@@ -151,9 +151,9 @@ struct Gateway: Sendable {
         return (shop, nil)
     }
 
-    /// The body as JSON; nil when there is none (or it is multipart, which is not parsed).
+    /// The body as JSON; nil when there is none, on a GET, or multipart (not parsed).
     private func jsonBody(_ request: Request) throws(APIError) -> JSONValue? {
-        guard request.method == "POST" || request.method == "PUT", !request.body.isEmpty else { return nil }
+        guard request.method != "GET", !request.body.isEmpty else { return nil }
         if request.contentType?.lowercased().hasPrefix("multipart/form-data") == true { return nil }
         guard let body = try? JSONDecoder().decode(JSONValue.self, from: Data(request.body)), body.object != nil else {
             throw .invalidBodyFormat

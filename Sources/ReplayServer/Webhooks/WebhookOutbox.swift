@@ -21,19 +21,12 @@ public final class WebhookOutbox: Sendable {
         var kind: PendingDelivery.Kind
     }
 
-    private struct Waiter {
-        var id: Int
-        var continuation: CheckedContinuation<Void, Never>
-    }
-
     private struct State {
         var pending: [Int: PendingDelivery] = [:]
         var nextKey = 0
         var notifications = 0
         var forged = 0
         var held: (delivery: Delivery, due: Date)?
-        var waiters: [Waiter] = []
-        var nextWaiter = 0
     }
 
     private let behaviour: WebhookBehaviour
@@ -64,41 +57,15 @@ public final class WebhookOutbox: Sendable {
         state.withLock { $0.pending.values.sorted { ($0.due, $0.notificationID, $0.attempt) < ($1.due, $1.notificationID, $1.attempt) } }
     }
 
-    /// Waits until nothing more will be delivered without a move of the scenario clock: no
-    /// delivery in flight or due now (a manual clock), or none left at all (a scaled clock).
+    /// Waits until nothing more will be delivered without a move of the scenario clock: nothing
+    /// in flight or due now (a manual clock), or nothing left to do at all, upgrade moves and
+    /// retries included (a scaled clock, which moves by itself).
     ///
     /// - Parameter timeout: How long to wait, in real time.
-    /// - Returns: Whether the outbox became idle in time (``pending`` says what is left when not).
+    /// - Returns: Whether that happened in time (``pending`` says what is left when not).
     @discardableResult
     public func awaitIdle(timeout: Duration = .seconds(20)) async -> Bool {
-        let id = state.withLock { state -> Int? in
-            if isIdle(state) { return nil }
-            state.nextWaiter += 1
-            return state.nextWaiter
-        }
-        guard let id else { return true }
-        return await withTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                await withCheckedContinuation { continuation in
-                    let idle = self.state.withLock { state -> Bool in
-                        if self.isIdle(state) { return true }
-                        state.waiters.append(Waiter(id: id, continuation: continuation))
-                        return false
-                    }
-                    if idle { continuation.resume() }
-                }
-                return true
-            }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return false
-            }
-            let first = await group.next() ?? false
-            if !first { wake(id: id) }
-            group.cancelAll()
-            _ = await group.next()
-            return first
-        }
+        await clock.awaitIdle(timeout: timeout)
     }
 
     // MARK: - Sending
@@ -141,9 +108,9 @@ public final class WebhookOutbox: Sendable {
     }
 
     /// Out of order: the first of each pair waits for the second and goes right after it
-    /// (or a minute late when no second comes).
+    /// (or when the hold window ends, if no second comes).
     private func scheduleOriginal(_ delivery: Delivery, at due: Date) {
-        guard behaviour.outOfOrder else {
+        guard let window = behaviour.outOfOrder else {
             schedule(delivery, at: due)
             return
         }
@@ -155,7 +122,7 @@ public final class WebhookOutbox: Sendable {
             schedule(delivery, at: due)
             schedule(partner.delivery, at: max(due, partner.due))
         } else {
-            clock.schedule(at: due.addingTimeInterval(60)) {
+            clock.schedule(at: due.addingTimeInterval(seconds(window))) {
                 let stillHeld = self.state.withLock { state -> (delivery: Delivery, due: Date)? in
                     guard let held = state.held, held.delivery.key == delivery.key else { return nil }
                     state.held = nil
@@ -271,56 +238,24 @@ public final class WebhookOutbox: Sendable {
         )
     }
 
-    // MARK: - Pending and idleness
+    // MARK: - Pending
 
     private func changePending(_ key: Int, _ change: (inout PendingDelivery) -> Void) {
-        let ready = state.withLock { state -> [Waiter] in
+        state.withLock { state in
             if var entry = state.pending[key] {
                 change(&entry)
                 state.pending[key] = entry
             }
-            return takeReadyWaiters(&state)
         }
-        for waiter in ready { waiter.continuation.resume() }
     }
 
     private func settle(_ key: Int) {
-        let ready = state.withLock { state -> [Waiter] in
-            state.pending.removeValue(forKey: key)
-            return takeReadyWaiters(&state)
-        }
-        for waiter in ready { waiter.continuation.resume() }
-    }
-
-    private func wake(id: Int) {
-        let waiter = state.withLock { state -> Waiter? in
-            guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
-            return state.waiters.remove(at: index)
-        }
-        waiter?.continuation.resume()
-    }
-
-    private func takeReadyWaiters(_ state: inout State) -> [Waiter] {
-        guard isIdle(state) else { return [] }
-        defer { state.waiters.removeAll() }
-        return state.waiters
-    }
-
-    /// Nothing in flight and nothing due now; with a clock that runs by itself, nothing at all.
-    private func isIdle(_ state: State) -> Bool {
-        if case .scaled = clock.mode { return state.pending.isEmpty }
-        let now = clock.now
-        return !state.pending.values.contains { $0.inFlight || $0.due <= now }
+        _ = state.withLock { $0.pending.removeValue(forKey: key) }
     }
 
     /// Forgets everything pending (admin reset); the clock's reset drops the scheduled attempts.
     func reset() {
-        let waiters = state.withLock { state -> [Waiter] in
-            let waiters = state.waiters
-            state = State()
-            return waiters
-        }
-        for waiter in waiters { waiter.continuation.resume() }
+        state.withLock { $0 = State() }
     }
 
     /// Closes the HTTP client.

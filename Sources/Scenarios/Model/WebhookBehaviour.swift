@@ -13,8 +13,9 @@ public struct WebhookBehaviour: Sendable, Hashable {
     public var duplicates: Int
     /// How long after the original a duplicate is sent, in scenario time. Default 1m.
     public var duplicateAfter: HumanDuration
-    /// Whether notifications are delivered in swapped pairs (the second before the first). Default false.
-    public var outOfOrder: Bool
+    /// When set, notifications are delivered in swapped pairs: the first of each pair is held
+    /// until the second is sent (then goes right after it), or at most this long. Default nil: in order.
+    public var outOfOrder: HumanDuration?
     /// How many notifications get a forged twin (same body, wrong signature) sent just before them. Default 0.
     public var forged: Int
     /// Products whose notifications are never sent. Default none.
@@ -28,7 +29,7 @@ public struct WebhookBehaviour: Sendable, Hashable {
         retries: [HumanDuration] = [120, 1800, 10800, 43200].map { HumanDuration(seconds: $0) },
         duplicates: Int = 0,
         duplicateAfter: HumanDuration = HumanDuration(seconds: 60),
-        outOfOrder: Bool = false,
+        outOfOrder: HumanDuration? = nil,
         forged: Int = 0,
         dropped: Set<String> = []
     ) {
@@ -63,13 +64,15 @@ extension WebhookBehaviour: Decodable {
         self.retries = try container.decodeIfPresent([HumanDuration].self, forKey: .retries) ?? defaults.retries
         self.duplicates = try container.decodeIfPresent(Int.self, forKey: .duplicates) ?? 0
         self.duplicateAfter = try container.decodeIfPresent(HumanDuration.self, forKey: .duplicateAfter) ?? defaults.duplicateAfter
-        self.outOfOrder = try container.decodeIfPresent(Bool.self, forKey: .outOfOrder) ?? false
+        self.outOfOrder = try container.decodeIfPresent(HumanDuration.self, forKey: .outOfOrder)
         self.forged = try container.decodeIfPresent(Int.self, forKey: .forged) ?? 0
         self.dropped = Set(try container.decodeIfPresent([String].self, forKey: .drop) ?? [])
         if let address, !(address.hasPrefix("http://") || address.hasPrefix("https://")) {
             throw decoder.invalidValue("address must be an http:// or https:// URL, not '\(address)'")
         }
-        if delay.milliseconds < 0 || duplicates < 0 || forged < 0 || retries.contains(where: { $0.milliseconds < 0 }) {
+        if delay.milliseconds < 0 || (outOfOrder?.milliseconds ?? 0) < 0 || duplicates < 0 || forged < 0
+            || retries.contains(where: { $0.milliseconds < 0 })
+        {
             throw decoder.invalidValue("delays, retries and counts cannot be negative")
         }
         if acknowledgementTimeout.milliseconds <= 0 { throw decoder.invalidValue("ack_timeout must be positive") }

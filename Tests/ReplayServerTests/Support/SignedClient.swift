@@ -124,7 +124,7 @@ struct AnswerError: Error, CustomStringConvertible {
 }
 
 /// Loosely typed JSON for looking into answers.
-enum JSON: Decodable, Equatable {
+enum JSON: Decodable, Equatable, Sendable {
     case null
     case bool(Bool)
     case number(Double)

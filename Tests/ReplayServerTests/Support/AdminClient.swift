@@ -1,0 +1,24 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
+import ReplayServer
+
+/// Calls to the admin API, with JSON in and out.
+struct AdminClient {
+    let adminURL: String
+
+    init(server: ReplayServer) {
+        self.adminURL = server.adminURL.absoluteString
+    }
+
+    func call(_ method: HTTPMethod, _ path: String, json: String? = nil) async throws -> (status: Int, json: JSON) {
+        var request = HTTPClientRequest(url: adminURL + path)
+        request.method = method
+        if let json { request.body = .bytes(ByteBuffer(string: json)) }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
+        let body = try await response.body.collect(upTo: 1 << 24)
+        return (Int(response.status.code), try JSONDecoder().decode(JSON.self, from: Data(buffer: body)))
+    }
+}
