@@ -1,6 +1,7 @@
 import Foundation
 import NIOHTTP1
 import ReplayServer
+import Scenarios
 import Testing
 
 /// `tts-replay serve` as a separate process, the way a client in another language uses it.
@@ -96,6 +97,28 @@ struct CommandLineTests {
         body["category_id"] = "601226"
         let v1 = try await client.call(.POST, "/product/202309/products", json: body)
         #expect(v1.code == 12052217)
+    }
+
+    /// The upgrade flow as a client in another language drives it: webhook address on the
+    /// command line, the clock moved and the webhooks awaited over the admin API.
+    @Test func upgradeFlowOverTheAdminAPIWithAWebhookURL() async throws {
+        let scenario = try Scenario.default
+        try await WebhookReceiver.with(appKey: scenario.app.key, appSecret: scenario.app.secret) { receiver in
+            let serve = try await ServeProcess.start(["--webhook-url", receiver.url])
+            defer { Task { await serve.stop() } }
+            let admin = AdminClient(adminURL: serve.announcement.adminURL)
+            let trigger = try await serve.client.call(.POST, "/product/202407/products/category_upgrade_task")
+            #expect(trigger.code == 0)
+            let moved = try await admin.call(.POST, "/clock/advance", json: #"{"by": "2h"}"#)
+            #expect(moved.status == 200)
+            let idle = try await admin.call(.POST, "/await", json: #"{"timeout_seconds": 10}"#)
+            #expect(idle.json["idle"]?.bool == true)
+            #expect(receiver.received.count == 3)
+            #expect(receiver.received.allSatisfy(receiver.isSigned))
+            let webhooks = try await admin.call(.GET, "/webhooks")
+            #expect(webhooks.json["deliveries"]?.array?.count == 3)
+            #expect(webhooks.json["pending"]?.array == [])
+        }
     }
 
     @Test func unknownScenarioExitsWithStatus2AndSaysWhy() async throws {

@@ -11,6 +11,7 @@ import Scenarios
 /// - `POST /__admin/reset`: empty the journal, put the clock back to the start, restart request ids.
 /// - `GET /__admin/clock`, `POST /__admin/clock/advance`: read and move the scenario clock.
 /// - `POST /__admin/await`: wait until webhooks are idle, or until a journal entry appears.
+/// - `GET /__admin/webhooks`: the deliveries not yet settled, and every attempt so far.
 struct AdminResponder: Sendable {
     static let prefix = "/__admin/"
     let state: ServerState
@@ -42,6 +43,11 @@ struct AdminResponder: Sendable {
                 return try await advanceClock(try await body(of: request))
             case (.post, "await"):
                 return try await awaitQuiet(try await body(of: request))
+            case (.get, "webhooks"):
+                let deliveries = try await state.journal.webhookDeliveries()
+                return try json(
+                    WebhooksView(pending: state.outbox.pending.map(AwaitResult.view), deliveries: deliveries.map(WebhooksView.Attempt.init))
+                )
             default:
                 return try json(
                     AdminError(error: "no admin endpoint \(request.method) /__admin/\(endpoint)", endpoints: Self.endpoints),
@@ -87,7 +93,7 @@ struct AdminResponder: Sendable {
 
     static let endpoints = [
         "GET /__admin/health", "GET /__admin/journal", "POST /__admin/reset", "GET /__admin/clock", "POST /__admin/clock/advance",
-        "POST /__admin/await",
+        "POST /__admin/await", "GET /__admin/webhooks",
     ]
 
     private func body(of request: Request) async throws -> JSONValue {
@@ -139,164 +145,5 @@ struct AdminResponder: Sendable {
             return try json(AwaitResult(idle: true, entry: nil, pending: state.outbox.pending))
         }
         return try json(AwaitResult(error: "webhooks still pending after \(timeout) s", pending: state.outbox.pending), status: .requestTimeout)
-    }
-}
-
-struct Health: Encodable {
-    var status: String
-    var scenario: String
-    var scenarioTime: Int64
-    var requests: Int
-    var journal: String
-}
-
-struct ClockView: Encodable {
-    var now: String
-    var scenarioTime: Int64
-    var start: String
-    var mode: String
-    var rate: Double
-    var nextDue: String?
-    var movedFrom: String?
-
-    init(_ clock: VirtualClock, movedFrom: Date? = nil) {
-        self.now = ScenarioInstant.format(clock.now)
-        self.scenarioTime = clock.unixSeconds
-        self.start = ScenarioInstant.format(clock.start)
-        if case .scaled(let rate) = clock.mode {
-            self.mode = "scaled"
-            self.rate = rate
-        } else {
-            self.mode = "manual"
-            self.rate = 0
-        }
-        self.nextDue = clock.nextDue.map(ScenarioInstant.format)
-        self.movedFrom = movedFrom.map(ScenarioInstant.format)
-    }
-}
-
-struct AwaitResult: Encodable {
-    var idle: Bool?
-    var entry: JournalEntryView?
-    var error: String?
-    var pending: [PendingView]
-
-    struct PendingView: Encodable {
-        var notificationId: String
-        var productId: String
-        var target: String
-        var attempt: Int
-        var due: String
-        var inFlight: Bool
-        var kind: String
-    }
-
-    init(idle: Bool?, entry: JournalEntryView?, pending: [PendingDelivery]) {
-        self.idle = idle
-        self.entry = entry
-        self.pending = pending.map(Self.view)
-    }
-
-    init(error: String, pending: [PendingDelivery]) {
-        self.error = error
-        self.pending = pending.map(Self.view)
-    }
-
-    private static func view(_ pending: PendingDelivery) -> PendingView {
-        PendingView(
-            notificationId: pending.notificationID,
-            productId: pending.productID,
-            target: pending.target,
-            attempt: pending.attempt,
-            due: ScenarioInstant.format(pending.due),
-            inFlight: pending.inFlight,
-            kind: pending.kind.rawValue
-        )
-    }
-}
-
-/// What `POST /__admin/await` waits for in the journal: all given fields must match.
-struct JournalPattern {
-    var operation: String?
-    var method: String?
-    var path: String?
-    var answeredBy: String?
-    var responseCode: Int?
-    var after: Int64
-
-    init(_ value: JSONValue) throws {
-        guard let object = value.object else { throw AdminError(error: "journal must be an object such as {\"operation\": \"search_products\"}") }
-        let known = ["operation", "method", "path", "answered_by", "response_code", "after"]
-        if let unknown = object.keys.first(where: { !known.contains($0) }) {
-            throw AdminError(error: "journal pattern has no field '\(unknown)'; it matches on \(known.joined(separator: ", "))")
-        }
-        self.operation = value["operation"]?.string
-        self.method = value["method"]?.string
-        self.path = value["path"]?.string
-        self.answeredBy = value["answered_by"]?.string
-        self.responseCode = value["response_code"]?.number.map { Int($0) }
-        self.after = value["after"]?.number.map { Int64($0) } ?? 0
-    }
-
-    var matches: @Sendable (JournalEntry) -> Bool {
-        let pattern = self
-        return { entry in
-            (pattern.operation.map { $0 == entry.operation } ?? true) && (pattern.method.map { $0 == entry.method } ?? true)
-                && (pattern.path.map { $0 == entry.path } ?? true) && (pattern.answeredBy.map { $0 == entry.answeredBy.rawValue } ?? true)
-                && (pattern.responseCode.map { $0 == entry.responseCode } ?? true)
-        }
-    }
-}
-
-struct AdminError: Error, Encodable {
-    var error: String
-    var endpoints: [String]?
-}
-
-struct JournalPage: Encodable {
-    var entries: [JournalEntryView]
-}
-
-/// A journal entry as JSON: bodies as text when they are UTF-8, else base64 under `*_base64`.
-struct JournalEntryView: Encodable {
-    var id: Int64
-    var requestId: String
-    var wallTime: Double
-    var scenarioTime: Int64
-    var method: String
-    var path: String
-    var query: String
-    var headers: [String: String]
-    var body: String?
-    var bodyBase64: String?
-    var operation: String?
-    var shopCipher: String?
-    var answeredBy: String
-    var failedChecks: [JournalEntry.FailedCheck]
-    var responseStatus: Int
-    var responseCode: Int?
-    var responseBody: String?
-    var durationMicroseconds: Int64
-
-    init(_ entry: JournalEntry) {
-        self.id = entry.id
-        self.requestId = entry.requestID
-        self.wallTime = entry.wallTime
-        self.scenarioTime = entry.scenarioTime
-        self.method = entry.method
-        self.path = entry.path
-        self.query = entry.query
-        self.headers = entry.headers
-        let text = String(data: entry.body, encoding: .utf8)
-        self.body = text
-        self.bodyBase64 = text == nil ? entry.body.base64EncodedString() : nil
-        self.operation = entry.operation
-        self.shopCipher = entry.shopCipher
-        self.answeredBy = entry.answeredBy.rawValue
-        self.failedChecks = entry.failedChecks
-        self.responseStatus = entry.responseStatus
-        self.responseCode = entry.responseCode
-        self.responseBody = String(data: entry.responseBody, encoding: .utf8)
-        self.durationMicroseconds = entry.durationMicroseconds
     }
 }

@@ -13,6 +13,10 @@ struct AdminClient {
         self.adminURL = server.adminURL.absoluteString
     }
 
+    init(adminURL: String) {
+        self.adminURL = adminURL
+    }
+
     func call(_ method: HTTPMethod, _ path: String, json: String? = nil) async throws -> (status: Int, json: JSON) {
         var request = HTTPClientRequest(url: adminURL + path)
         request.method = method

@@ -1,0 +1,170 @@
+import Foundation
+import Scenarios
+
+// The JSON shapes of the admin API's answers.
+
+struct Health: Encodable {
+    var status: String
+    var scenario: String
+    var scenarioTime: Int64
+    var requests: Int
+    var journal: String
+}
+
+struct ClockView: Encodable {
+    var now: String
+    var scenarioTime: Int64
+    var start: String
+    var mode: String
+    var rate: Double
+    var nextDue: String?
+    var movedFrom: String?
+
+    init(_ clock: VirtualClock, movedFrom: Date? = nil) {
+        self.now = ScenarioInstant.format(clock.now)
+        self.scenarioTime = clock.unixSeconds
+        self.start = ScenarioInstant.format(clock.start)
+        if case .scaled(let rate) = clock.mode {
+            self.mode = "scaled"
+            self.rate = rate
+        } else {
+            self.mode = "manual"
+            self.rate = 0
+        }
+        self.nextDue = clock.nextDue.map(ScenarioInstant.format)
+        self.movedFrom = movedFrom.map(ScenarioInstant.format)
+    }
+}
+
+struct AwaitResult: Encodable {
+    var idle: Bool?
+    var entry: JournalEntryView?
+    var error: String?
+    var pending: [PendingView]
+
+    struct PendingView: Encodable {
+        var notificationId: String
+        var productId: String
+        var target: String
+        var attempt: Int
+        var due: String
+        var inFlight: Bool
+        var kind: String
+    }
+
+    init(idle: Bool?, entry: JournalEntryView?, pending: [PendingDelivery]) {
+        self.idle = idle
+        self.entry = entry
+        self.pending = pending.map(Self.view)
+    }
+
+    init(error: String, pending: [PendingDelivery]) {
+        self.error = error
+        self.pending = pending.map(Self.view)
+    }
+
+    static func view(_ pending: PendingDelivery) -> PendingView {
+        PendingView(
+            notificationId: pending.notificationID,
+            productId: pending.productID,
+            target: pending.target,
+            attempt: pending.attempt,
+            due: ScenarioInstant.format(pending.due),
+            inFlight: pending.inFlight,
+            kind: pending.kind.rawValue
+        )
+    }
+}
+
+/// `GET /__admin/webhooks`: what is pending and every attempt, payloads as text.
+struct WebhooksView: Encodable {
+    struct Attempt: Encodable {
+        var notificationId: String
+        var eventType: Int
+        var shopId: String
+        var target: String
+        var attempt: Int
+        var payload: String
+        var signature: String
+        var isForged: Bool
+        var isDuplicate: Bool
+        var scenarioTime: Int64
+        var latencyMicroseconds: Int64?
+        var responseStatus: Int?
+        var error: String?
+        var outcome: String
+
+        init(_ record: WebhookDeliveryRecord) {
+            self.notificationId = record.notificationID
+            self.eventType = record.eventType
+            self.shopId = record.shopID
+            self.target = record.target
+            self.attempt = record.attempt
+            self.payload = String(decoding: record.payload, as: UTF8.self)
+            self.signature = record.signature
+            self.isForged = record.isForged
+            self.isDuplicate = record.isDuplicate
+            self.scenarioTime = record.scenarioTime
+            self.latencyMicroseconds = record.latencyMicroseconds
+            self.responseStatus = record.responseStatus
+            self.error = record.error
+            self.outcome = record.outcome.rawValue
+        }
+    }
+
+    var pending: [AwaitResult.PendingView]
+    var deliveries: [Attempt]
+}
+
+struct AdminError: Error, Encodable {
+    var error: String
+    var endpoints: [String]?
+}
+
+struct JournalPage: Encodable {
+    var entries: [JournalEntryView]
+}
+
+/// A journal entry as JSON: bodies as text when they are UTF-8, else base64 under `*_base64`.
+struct JournalEntryView: Encodable {
+    var id: Int64
+    var requestId: String
+    var wallTime: Double
+    var scenarioTime: Int64
+    var method: String
+    var path: String
+    var query: String
+    var headers: [String: String]
+    var body: String?
+    var bodyBase64: String?
+    var operation: String?
+    var shopCipher: String?
+    var answeredBy: String
+    var failedChecks: [JournalEntry.FailedCheck]
+    var responseStatus: Int
+    var responseCode: Int?
+    var responseBody: String?
+    var durationMicroseconds: Int64
+
+    init(_ entry: JournalEntry) {
+        self.id = entry.id
+        self.requestId = entry.requestID
+        self.wallTime = entry.wallTime
+        self.scenarioTime = entry.scenarioTime
+        self.method = entry.method
+        self.path = entry.path
+        self.query = entry.query
+        self.headers = entry.headers
+        let text = String(data: entry.body, encoding: .utf8)
+        self.body = text
+        self.bodyBase64 = text == nil ? entry.body.base64EncodedString() : nil
+        self.operation = entry.operation
+        self.shopCipher = entry.shopCipher
+        self.answeredBy = entry.answeredBy.rawValue
+        self.failedChecks = entry.failedChecks
+        self.responseStatus = entry.responseStatus
+        self.responseCode = entry.responseCode
+        self.responseBody = String(data: entry.responseBody, encoding: .utf8)
+        self.durationMicroseconds = entry.durationMicroseconds
+    }
+}

@@ -1,0 +1,34 @@
+import Scenarios
+
+/// What `POST /__admin/await` waits for in the journal: all given fields must match.
+struct JournalPattern {
+    var operation: String?
+    var method: String?
+    var path: String?
+    var answeredBy: String?
+    var responseCode: Int?
+    var after: Int64
+
+    init(_ value: JSONValue) throws {
+        guard let object = value.object else { throw AdminError(error: "journal must be an object such as {\"operation\": \"search_products\"}") }
+        let known = ["operation", "method", "path", "answered_by", "response_code", "after"]
+        if let unknown = object.keys.first(where: { !known.contains($0) }) {
+            throw AdminError(error: "journal pattern has no field '\(unknown)'; it matches on \(known.joined(separator: ", "))")
+        }
+        self.operation = value["operation"]?.string
+        self.method = value["method"]?.string
+        self.path = value["path"]?.string
+        self.answeredBy = value["answered_by"]?.string
+        self.responseCode = value["response_code"]?.number.map { Int($0) }
+        self.after = value["after"]?.number.map { Int64($0) } ?? 0
+    }
+
+    var matches: @Sendable (JournalEntry) -> Bool {
+        let pattern = self
+        return { entry in
+            (pattern.operation.map { $0 == entry.operation } ?? true) && (pattern.method.map { $0 == entry.method } ?? true)
+                && (pattern.path.map { $0 == entry.path } ?? true) && (pattern.answeredBy.map { $0 == entry.answeredBy.rawValue } ?? true)
+                && (pattern.responseCode.map { $0 == entry.responseCode } ?? true)
+        }
+    }
+}
