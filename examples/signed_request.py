@@ -2,14 +2,21 @@
 """Send one signed request to a running tts-replay server, the way a real client would.
 
 Usage:
-    python3 examples/signed_request.py < serve.json          # the JSON line `tts-replay serve` printed
-    python3 examples/signed_request.py serve.json [PATH]     # PATH defaults to /authorization/202309/shops
+    python3 examples/signed_request.py SERVE_JSON [PATH] [--method POST] [--body JSON] [--query k=v ...]
+
+SERVE_JSON is the file holding the line `tts-replay serve` printed (`-` reads standard input);
+PATH defaults to /authorization/202309/shops. Examples:
+
+    python3 examples/signed_request.py /tmp/tts-replay.json
+    python3 examples/signed_request.py /tmp/tts-replay.json /product/202309/categories --query category_version=v2
+    python3 examples/signed_request.py /tmp/tts-replay.json /product/202407/products/category_upgrade_task --method POST
 
 Signing, per TikTok Shop's "sign your API request": the query parameters except `sign` and
 `access_token`, sorted by name, concatenated as name+value after the path, then the raw body,
 wrapped in the app secret on both sides, HMAC-SHA256 keyed with the app secret, lowercase hex.
 The access token goes in the `x-tts-access-token` header, never in the query.
 """
+import argparse
 import hashlib
 import hmac
 import json
@@ -43,15 +50,22 @@ def read_line(path, wait_seconds=120):
 
 
 def main():
-    args = sys.argv[1:]
-    server = json.loads(read_line(args[0])) if args else json.loads(sys.stdin.readline())
-    path = args[1] if len(args) > 1 else "/authorization/202309/shops"
-    query = {"app_key": server["app_key"], "timestamp": str(int(time.time()))}
-    if not path.startswith("/authorization/"):
+    parser = argparse.ArgumentParser(description="Send one signed request to a tts-replay server.")
+    parser.add_argument("serve_json", help="the file holding the line `tts-replay serve` printed, or - for standard input")
+    parser.add_argument("path", nargs="?", default="/authorization/202309/shops")
+    parser.add_argument("--method", default="GET")
+    parser.add_argument("--body", default="", help="a JSON body, sent and signed as is")
+    parser.add_argument("--query", nargs="*", default=[], metavar="NAME=VALUE")
+    args = parser.parse_args()
+
+    server = json.loads(sys.stdin.readline() if args.serve_json == "-" else read_line(args.serve_json))
+    query = dict(item.split("=", 1) for item in args.query)
+    query.update({"app_key": server["app_key"], "timestamp": str(int(time.time()))})
+    if not args.path.startswith("/authorization/"):
         query["shop_cipher"] = server["shop_cipher"]  # shop-scoped operations name the shop
-    query["sign"] = sign(path, query, "", server["app_secret"])
-    url = server["base_url"] + path + "?" + urllib.parse.urlencode(query)
-    request = urllib.request.Request(url, headers={
+    query["sign"] = sign(args.path, query, args.body, server["app_secret"])
+    url = server["base_url"] + args.path + "?" + urllib.parse.urlencode(query)
+    request = urllib.request.Request(url, method=args.method.upper(), data=args.body.encode() or None, headers={
         "x-tts-access-token": server["access_token"],
         "content-type": "application/json",
     })
@@ -62,7 +76,7 @@ def main():
         status, body = error.code, error.read()
     print(f"HTTP {status}")
     print(json.dumps(json.loads(body), indent=2, ensure_ascii=False))
-    return 0 if status == 200 else 1
+    return 0 if status == 200 and json.loads(body).get("code") == 0 else 1
 
 
 if __name__ == "__main__":
