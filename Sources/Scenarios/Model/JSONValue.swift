@@ -14,6 +14,12 @@ public enum JSONValue: Sendable, Hashable {
         return nil
     }
 
+    /// The element of an array at an index, or nil.
+    public subscript(index: Int) -> JSONValue? {
+        if case .array(let array) = self, array.indices.contains(index) { return array[index] }
+        return nil
+    }
+
     /// The text of a string, or nil.
     public var string: String? {
         if case .string(let value) = self { return value }

@@ -4,6 +4,7 @@ import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
 import ReplayServer
+import Scenarios
 
 /// Calls to the admin API, with JSON in and out.
 struct AdminClient {

@@ -1,5 +1,6 @@
 import Foundation
 import ReplayServer
+import Scenarios
 
 /// `tts-replay serve` run as a child process, the way a client in another language uses it.
 struct ServeProcess {
