@@ -8,9 +8,9 @@ struct TTSReplay: AsyncParsableCommand {
         commandName: "tts-replay",
         abstract: "A fake TikTok Shop API server for testing clients against the L7 category contract.",
         discussion: """
-            Exit status: 0 success; 2 usage error, a broken scenario, or a server that could not start.
+            Exit status: 0 success; 1 problems found (lint); 2 usage error, a broken scenario, or a server that could not start.
             """,
-        subcommands: [Serve.self, ListScenarios.self, CatalogueCommand.self]
+        subcommands: [Serve.self, Lint.self, ListScenarios.self, CatalogueCommand.self]
     )
 
     /// Parses and runs, mapping usage errors to exit status 2 (ArgumentParser's default is 64).

@@ -121,6 +121,46 @@ struct CommandLineTests {
         }
     }
 
+    @Test func lintReportsEveryBrokenFileAndExits1() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tts-replay-lint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "name: x\nshops:\n  - id: \"1\"\n    regoin: GB\n".write(
+            to: directory.appendingPathComponent("typo.yaml"),
+            atomically: true,
+            encoding: .utf8
+        )
+        try Data([0xFF, 0x00, 0xFE]).write(to: directory.appendingPathComponent("binary.yaml"))
+        try "".write(to: directory.appendingPathComponent("empty.yml"), atomically: true, encoding: .utf8)
+        try "name: fine\n".write(to: directory.appendingPathComponent("fine.json"), atomically: true, encoding: .utf8)
+
+        let broken = try await Self.run(["lint", directory.path])
+        #expect(broken.status == 1)
+        let lines = broken.output.split(separator: "\n")
+        #expect(lines.contains { $0.hasSuffix("typo.yaml:4:5: error: unknown key 'regoin'; did you mean 'region'? (at shops[0].regoin)") })
+        #expect(lines.contains { $0.hasSuffix("binary.yaml: error: the file is not UTF-8 text") })
+        #expect(lines.contains { $0.hasSuffix("empty.yml: error: the file is empty") })
+        #expect(!lines.contains { $0.contains("fine.json") })
+
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../scenarios").standardized.path
+        #expect(try await Self.run(["lint", shipped]).status == 0)
+        #expect(try await Self.run(["lint", directory.appendingPathComponent("missing.yaml").path]).status == 2)
+    }
+
+    /// Runs `tts-replay` with arguments; standard output and the exit status.
+    static func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = try ServeProcess.executable
+        process.arguments = arguments
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let output = try await Task.detached { try stdout.fileHandleForReading.readToEnd() ?? Data() }.value
+        await ServeProcess.waitForExit(process)
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+
     @Test func unknownScenarioExitsWithStatus2AndSaysWhy() async throws {
         let process = Process()
         process.executableURL = try ServeProcess.executable

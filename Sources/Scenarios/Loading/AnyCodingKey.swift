@@ -32,13 +32,30 @@ struct InvalidValueError: Error {
     var message: String
 }
 
+/// Collects unknown keys while decoding goes on, so one pass reports every typo in a file.
+final class UnknownKeyCollector: @unchecked Sendable {
+    /// The key under which decoders find the collector in `userInfo`.
+    static let userInfoKey = CodingUserInfoKey(rawValue: "tts-replay.unknown-keys")!
+
+    // Decoding is synchronous and single-threaded; the collector never crosses threads.
+    private(set) var errors: [UnknownKeyError] = []
+
+    func record(_ error: UnknownKeyError) {
+        errors.append(error)
+    }
+}
+
 extension Decoder {
-    /// Rejects keys that `Keys` does not list, so that a typo never passes silently as a default.
+    /// Rejects keys that `Keys` does not list, so that a typo never passes silently as a default:
+    /// recorded in the decoder's collector when it has one (decoding goes on), thrown otherwise.
     func rejectUnknownKeys<Keys: CodingKey & CaseIterable>(_ keys: Keys.Type) throws {
         let container = try self.container(keyedBy: AnyCodingKey.self)
         let known = Keys.allCases.map(\.stringValue)
+        let collector = userInfo[UnknownKeyCollector.userInfoKey] as? UnknownKeyCollector
         for key in container.allKeys where !known.contains(key.stringValue) {
-            throw UnknownKeyError(codingPath: codingPath + [key], key: key.stringValue, knownKeys: known)
+            let error = UnknownKeyError(codingPath: codingPath + [key], key: key.stringValue, knownKeys: known)
+            guard let collector else { throw error }
+            collector.record(error)
         }
     }
 

@@ -25,8 +25,10 @@ extension Scenario {
         guard document.isMapping else {
             throw DiagnosticError([document.diagnostic(at: [], message: "a scenario is a mapping of keys such as name, shops and products")])
         }
-        let file = try document.decode(ScenarioFile.self)
+        var unknownKeys: [Diagnostic] = []
+        let file = try document.decode(ScenarioFile.self, unknownKeys: &unknownKeys)
         var checker = ScenarioChecker(document: document)
+        checker.problems += unknownKeys
         let app = file.app ?? AppCredentials(key: "6a1c2e9f3b7d", secret: "5f0e8d2c9a4b7e1f3c6d")
         let shops =
             file.shops ?? [

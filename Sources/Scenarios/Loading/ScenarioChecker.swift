@@ -2,7 +2,7 @@
 /// and products against the catalogue. Collects every problem, each located in the file.
 struct ScenarioChecker {
     let document: YAMLDocument
-    private(set) var problems: [Diagnostic] = []
+    var problems: [Diagnostic] = []
 
     init(document: YAMLDocument) {
         self.document = document
@@ -19,11 +19,11 @@ struct ScenarioChecker {
     mutating func check(shops: [Shop], tokens: [AccessToken]) {
         if shops.isEmpty { problem(["shops"], "a scenario needs at least one shop") }
         if tokens.isEmpty { problem(["access_tokens"], "a scenario needs at least one access token") }
+        var ids: Set<String> = []
+        var ciphers: Set<String> = []
         for (index, shop) in shops.enumerated() {
-            if shops[..<index].contains(where: { $0.id == shop.id }) { problem(["shops", "\(index)", "id"], "duplicate shop id '\(shop.id)'") }
-            if shops[..<index].contains(where: { $0.cipher == shop.cipher }) {
-                problem(["shops", "\(index)", "cipher"], "duplicate shop cipher '\(shop.cipher)'")
-            }
+            if !ids.insert(shop.id).inserted { problem(["shops", "\(index)", "id"], "duplicate shop id '\(shop.id)'") }
+            if !ciphers.insert(shop.cipher).inserted { problem(["shops", "\(index)", "cipher"], "duplicate shop cipher '\(shop.cipher)'") }
         }
     }
 
@@ -46,8 +46,9 @@ struct ScenarioChecker {
     /// Resolves each product's shop (the only shop when there is one).
     mutating func products(_ entries: [ProductEntry], shops: [Shop]) -> [Product] {
         var products: [Product] = []
+        var seen: Set<String> = []
         for (index, entry) in entries.enumerated() {
-            if products.contains(where: { $0.id == entry.id }) { problem(["products", "\(index)", "id"], "duplicate product id '\(entry.id)'") }
+            if !seen.insert(entry.id).inserted { problem(["products", "\(index)", "id"], "duplicate product id '\(entry.id)'") }
             var shopID = shops.first?.id ?? ""
             if let named = entry.shop {
                 shopID = named

@@ -17,6 +17,22 @@ struct YAMLDocument {
         if text.allSatisfy(\.isWhitespace) {
             throw DiagnosticError([Diagnostic(file: file, line: 0, column: 0, keyPath: "", message: "the file is empty")])
         }
+        if text.utf8.count > Self.maximumBytes {
+            throw DiagnosticError([
+                Diagnostic(file: file, line: 0, column: 0, keyPath: "", message: "the file is over \(Self.maximumBytes / 1_048_576) MiB; split it")
+            ])
+        }
+        if let (line, column) = Self.tooDeep(text) {
+            throw DiagnosticError([
+                Diagnostic(
+                    file: file,
+                    line: line,
+                    column: column,
+                    keyPath: "",
+                    message: "nested more than \(Self.maximumDepth) levels deep; no scenario or cassette needs that"
+                )
+            ])
+        }
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 throw DiagnosticError([
@@ -55,26 +71,48 @@ struct YAMLDocument {
     /// Whether the document's root is a mapping.
     var isMapping: Bool { root.mapping != nil }
 
-    /// Decodes the whole document as `T`.
+    /// Decodes the whole document as `T`, reporting every unknown key at once.
     ///
-    /// - Throws: `DiagnosticError` locating the first key or value that does not fit `T`.
-    func decode<T: Decodable>(_ type: T.Type) throws(DiagnosticError) -> T {
+    /// - Parameter unknownKeys: Receives a diagnostic for each unknown key (decoding goes on past them).
+    /// - Throws: `DiagnosticError` locating the first value that does not fit `T`, with the unknown keys found before it.
+    func decode<T: Decodable>(_ type: T.Type, unknownKeys: inout [Diagnostic]) throws(DiagnosticError) -> T {
+        let collector = UnknownKeyCollector()
         do {
-            return try YAMLDecoder().decode(type, from: root)
-        } catch let error as UnknownKeyError {
-            var message = "unknown key '\(error.key)'"
-            if let suggestion = DidYouMean.suggestion(for: error.key, among: error.knownKeys) {
-                message += "; did you mean '\(suggestion)'?"
-            } else {
-                message += "; expected one of: \(error.knownKeys.joined(separator: ", "))"
-            }
-            throw DiagnosticError([diagnostic(at: error.codingPath, message: message, pointAtKey: true)])
-        } catch let error as InvalidValueError {
-            throw DiagnosticError([diagnostic(at: error.codingPath, message: error.message)])
-        } catch let error as DecodingError {
-            throw DiagnosticError([diagnostic(for: error)])
+            let value = try YAMLDecoder().decode(type, from: root, userInfo: [UnknownKeyCollector.userInfoKey: collector])
+            unknownKeys += collector.errors.map(diagnostic)
+            return value
         } catch {
-            throw DiagnosticError([Diagnostic(file: file, line: 0, column: 0, keyPath: "", message: "\(error)")])
+            throw DiagnosticError(collector.errors.map(diagnostic) + [translate(error)])
+        }
+    }
+
+    /// Decodes the whole document as `T`; an unknown key is an error like any other.
+    ///
+    /// - Throws: `DiagnosticError` with the unknown keys and the first value that does not fit `T`.
+    func decode<T: Decodable>(_ type: T.Type) throws(DiagnosticError) -> T {
+        var unknownKeys: [Diagnostic] = []
+        let value = try decode(type, unknownKeys: &unknownKeys)
+        if !unknownKeys.isEmpty { throw DiagnosticError(unknownKeys) }
+        return value
+    }
+
+    private func diagnostic(for error: UnknownKeyError) -> Diagnostic {
+        var message = "unknown key '\(error.key)'"
+        if let suggestion = DidYouMean.suggestion(for: error.key, among: error.knownKeys) {
+            message += "; did you mean '\(suggestion)'?"
+        } else {
+            message += "; expected one of: \(error.knownKeys.joined(separator: ", "))"
+        }
+        return diagnostic(at: error.codingPath, message: message, pointAtKey: true)
+    }
+
+    /// The diagnostic of a decoding failure.
+    private func translate(_ error: any Error) -> Diagnostic {
+        switch error {
+        case let error as UnknownKeyError: diagnostic(for: error)
+        case let error as InvalidValueError: diagnostic(at: error.codingPath, message: error.message)
+        case let error as DecodingError: diagnostic(for: error)
+        default: Diagnostic(file: file, line: 0, column: 0, keyPath: "", message: "\(error)")
         }
     }
 
@@ -88,6 +126,63 @@ struct YAMLDocument {
             keyPath: Self.render(path),
             message: message
         )
+    }
+
+    // MARK: - Limits
+
+    /// The largest file read: far above any scenario or cassette, far below what hurts.
+    static let maximumBytes = 64 * 1_048_576
+    /// The deepest nesting of flow collections or indentation levels accepted (the YAML parser recurses).
+    static let maximumDepth = 200
+
+    /// Where the text first nests deeper than ``maximumDepth`` (flow brackets outside quotes and
+    /// comments, or indentation), if it does.
+    private static func tooDeep(_ text: String) -> (line: Int, column: Int)? {
+        var depth = 0
+        var line = 1
+        var column = 0
+        var quote: UInt8?
+        var inComment = false
+        var atLineStart = true
+        var indentation = 0
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            column += 1
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 0
+                inComment = false
+                quote = nil  // counting too much is the safe side: a quoted line break ends the quote here
+                atLineStart = true
+                indentation = 0
+                previous = byte
+                continue
+            }
+            if atLineStart {
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
+                    indentation += 1
+                    if indentation > maximumDepth * 4 { return (line, column) }
+                } else {
+                    atLineStart = false
+                }
+            }
+            if inComment { continue }
+            if let open = quote {
+                if byte == open && previous != UInt8(ascii: "\\") { quote = nil }
+            } else {
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+                case UInt8(ascii: "#") where previous == UInt8(ascii: " ") || column == 1: inComment = true
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    depth += 1
+                    if depth > maximumDepth { return (line, column) }
+                case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+                default: break
+                }
+            }
+            previous = byte
+        }
+        return nil
     }
 
     // MARK: - Locating

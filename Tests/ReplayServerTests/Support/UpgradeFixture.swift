@@ -32,7 +32,7 @@ struct UpgradeFixture {
         let scenario = try scenario ?? Scenario.default
         try await WebhookReceiver.with(script: script, appKey: scenario.app.key, appSecret: scenario.app.secret) { receiver in
             try await withReplayServer(scenario: scenario, configuration: .init(webhookURL: receiver.url)) { server in
-                let market = try scenario.catalogue.market(.gb)
+                let market = try scenario.catalogue.market(scenario.primaryShop.region)
                 try await body(UpgradeFixture(server: server, receiver: receiver, client: SignedClient(server: server), market: market))
             }
         }

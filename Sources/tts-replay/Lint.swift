@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Scenarios
+
+/// `tts-replay lint`: check scenario files and report every problem with its file:line:column.
+struct Lint: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check scenario files; print every problem as file:line:column: error: message (at key.path).",
+        discussion: """
+            Folders are searched for .yaml, .yml and .json files. Exit status: 0 when every file is clean,
+            1 when any has a problem, 2 when a path does not exist.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Scenario files or folders.", valueName: "path"))
+    var paths: [String]
+
+    func validate() throws {
+        guard !paths.isEmpty else { throw ValidationError("give at least one file or folder to check") }
+        for path in paths where !FileManager.default.fileExists(atPath: path) {
+            throw ValidationError("no such file or folder: \(path)")
+        }
+    }
+
+    func run() async throws {
+        let files = paths.flatMap(Self.files(under:))
+        var problems = 0
+        for file in files {
+            do {
+                _ = try Scenario.load(contentsOf: URL(fileURLWithPath: file))
+            } catch {
+                problems += error.diagnostics.count
+                for diagnostic in error.diagnostics { print(diagnostic) }
+            }
+        }
+        let summary = "\(files.count) file\(files.count == 1 ? "" : "s") checked, \(problems) problem\(problems == 1 ? "" : "s")"
+        FileHandle.standardError.write(Data((summary + "\n").utf8))
+        if problems > 0 { throw ExitCode.failure }
+    }
+
+    /// The file itself, or the scenario-like files below a folder, sorted.
+    static func files(under path: String) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+        let enumerator = FileManager.default.enumerator(atPath: path)
+        var files: [String] = []
+        while let name = enumerator?.nextObject() as? String {
+            if ["yaml", "yml", "json"].contains((name as NSString).pathExtension) {
+                files.append((path as NSString).appendingPathComponent(name))
+            }
+        }
+        return files.sorted()
+    }
+}
