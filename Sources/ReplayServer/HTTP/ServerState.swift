@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import Scenarios
 import Synchronization
 
@@ -16,7 +15,6 @@ final class ServerState: Sendable {
     let requestIDs: RequestIDGenerator
     let maxBodyBytes: Int
     let maxHeaderBytes: Int
-    let logger: Logger
     private let arrivals = Atomic<Int64>(0)
 
     /// - Throws: `DiagnosticError` when a shop's market catalogue is missing or broken.
@@ -51,7 +49,6 @@ final class ServerState: Sendable {
         self.requestIDs = RequestIDGenerator(seed: scenario.seed)
         self.maxBodyBytes = configuration.maxBodyBytes
         self.maxHeaderBytes = configuration.maxHeaderBytes
-        self.logger = configuration.logger
     }
 
     /// The next arrival number, starting at 1.

@@ -180,6 +180,11 @@ public final class WebhookOutbox: Sendable {
         }
         let elapsed = ContinuousClock.now - started
         let acknowledged = status.map { (200..<300).contains($0) } ?? false
+        let outcome = acknowledged ? "acknowledged" : "failed: \(failure ?? "HTTP \(status ?? 0)")"
+        logger.log(
+            level: acknowledged ? .debug : .notice,
+            "webhook \(delivery.notification.id) (\(delivery.kind.rawValue), attempt \(delivery.attempt)) to \(delivery.target): \(outcome)"
+        )
         record(
             delivery.notification,
             target: delivery.target,

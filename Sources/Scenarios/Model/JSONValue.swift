@@ -1,11 +1,17 @@
 /// Any JSON value: for data the fake serves as it was written or recorded (attributes, rules,
 /// request and response bodies), without fixing its shape in Swift.
 public enum JSONValue: Sendable, Hashable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number (integers up to 2^53 round-trip exactly).
     case number(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object.
     case object([String: JSONValue])
 
     /// The member of an object, or nil.

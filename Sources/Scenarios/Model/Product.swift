@@ -4,13 +4,21 @@ import Foundation
 public struct Product: Sendable, Hashable {
     /// The lifecycle status of a product, as the Product API spells it.
     public enum Status: String, Sendable, Hashable, CaseIterable {
+        /// Saved, not submitted.
         case draft = "DRAFT"
+        /// In audit.
         case pending = "PENDING"
+        /// Refused by the audit.
         case failed = "FAILED"
+        /// Live: the only status the upgrade task moves.
         case activate = "ACTIVATE"
+        /// Taken down by the seller.
         case sellerDeactivated = "SELLER_DEACTIVATED"
+        /// Taken down by the platform.
         case platformDeactivated = "PLATFORM_DEACTIVATED"
+        /// Frozen: cannot be edited.
         case freeze = "FREEZE"
+        /// Deleted: cannot be edited, left out of "ALL" searches.
         case deleted = "DELETED"
     }
 
