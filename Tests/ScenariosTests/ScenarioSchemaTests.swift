@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+@testable import Scenarios
+
+/// `docs/schema/scenario.schema.json` (for editors) names exactly the keys the loader reads.
+@Suite("Scenario JSON Schema")
+struct ScenarioSchemaTests {
+    static let schema: JSONValue = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/schema/scenario.schema.json")
+        let data = (try? Data(contentsOf: url)) ?? Data()
+        return (try? JSONDecoder().decode(JSONValue.self, from: data)) ?? .null
+    }()
+
+    /// The property names of the object at a path of `properties` / `items` / `additionalProperties` steps.
+    static func keys(_ path: [String]) -> Set<String> {
+        var node: JSONValue? = schema
+        for step in path { node = node?[step] }
+        return Set(node?["properties"]?.object?.keys ?? [:].keys)
+    }
+
+    static func names<Keys: CodingKey & CaseIterable>(_ keys: Keys.Type) -> Set<String> {
+        Set(Keys.allCases.map(\.stringValue))
+    }
+
+    @Test func everyObjectListsTheLoadersKeys() throws {
+        try #require(Self.schema != .null)
+        #expect(Self.keys([]) == Self.names(ScenarioFile.CodingKeys.self))
+        #expect(Self.keys(["properties", "clock"]) == Self.names(ScenarioFile.Clock.CodingKeys.self))
+        #expect(Self.keys(["properties", "app"]) == Self.names(AppCredentials.CodingKeys.self))
+        #expect(Self.keys(["properties", "access_tokens", "items"]) == Self.names(AccessToken.CodingKeys.self))
+        #expect(Self.keys(["properties", "shops", "items"]) == Self.names(Shop.CodingKeys.self))
+        #expect(Self.keys(["properties", "products", "items"]) == Self.names(ProductEntry.CodingKeys.self))
+        #expect(Self.keys(["properties", "market_policy", "additionalProperties"]) == Self.names(MarketPolicy.CodingKeys.self))
+        #expect(Self.keys(["properties", "upgrade"]) == Self.names(UpgradeBehaviour.CodingKeys.self))
+        #expect(Self.keys(["properties", "upgrade", "properties", "failures", "items"]) == Self.names(UpgradeBehaviour.Failure.CodingKeys.self))
+        #expect(Self.keys(["properties", "webhooks"]) == Self.names(WebhookBehaviour.CodingKeys.self))
+        #expect(Self.keys(["properties", "gateway"]) == Self.names(GatewayPolicy.CodingKeys.self))
+    }
+}
