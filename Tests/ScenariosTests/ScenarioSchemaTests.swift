@@ -36,5 +36,8 @@ struct ScenarioSchemaTests {
         #expect(Self.keys(["properties", "upgrade", "properties", "failures", "items"]) == Self.names(UpgradeBehaviour.Failure.CodingKeys.self))
         #expect(Self.keys(["properties", "webhooks"]) == Self.names(WebhookBehaviour.CodingKeys.self))
         #expect(Self.keys(["properties", "gateway"]) == Self.names(GatewayPolicy.CodingKeys.self))
+        #expect(Self.keys(["properties", "stubs", "items"]) == Self.names(StubEntry.CodingKeys.self))
+        #expect(Self.keys(["properties", "stubs", "items", "properties", "match"]) == Self.names(Stub.Match.CodingKeys.self))
+        #expect(Self.keys(["properties", "stubs", "items", "properties", "respond"]) == Self.names(Stub.Response.CodingKeys.self))
     }
 }

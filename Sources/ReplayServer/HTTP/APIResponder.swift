@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import NIOHTTP1
 import Scenarios
 
 /// Answers one TikTok Shop API request: gateway, then the simulator, then the journal entry.
@@ -14,9 +15,13 @@ struct APIResponder: Sendable {
         var status: Int
         var code: Int
         var bytes: [UInt8]
+        /// A stub's extra headers, delay and fault.
+        var headers: [String: String] = [:]
+        var delay: Duration?
+        var hangsUp = false
     }
 
-    func respond(to request: Request) async -> Response {
+    func respond(to request: Request, channel: any Channel) async -> Response {
         let started = ContinuousClock.now
         let wallTime = Date()
         let arrival = state.nextArrival()
@@ -24,8 +29,11 @@ struct APIResponder: Sendable {
         let requestID = state.requestIDs.id(sequence: arrival, scenarioTime: scenarioTime)
 
         let (decision, body) = await decide(request, now: wallTime)
-        let answer = answer(decision, body: body, path: request.uri.path, requestID: requestID)
-        let responseHeaders: HTTPFields = [.contentType: "application/json"]
+        let answer = answer(decision, request: request, body: body, requestID: requestID)
+        var responseHeaders: HTTPFields = [.contentType: "application/json"]
+        for (name, value) in answer.headers {
+            if let field = HTTPField.Name(name) { responseHeaders[field] = value }
+        }
 
         state.journal.record(
             .request(
@@ -51,6 +59,8 @@ struct APIResponder: Sendable {
                 )
             )
         )
+        if let delay = answer.delay { try? await Task.sleep(for: delay) }
+        if answer.hangsUp { try? await channel.close() }
         return Response(
             status: .init(code: answer.status),
             headers: responseHeaders,
@@ -118,13 +128,23 @@ struct APIResponder: Sendable {
         return (state.gateway.check(checked, now: now), body)
     }
 
-    /// The gateway's rejection, else the simulator's answer, else a clear "nothing answers this".
-    private func answer(_ decision: Gateway.Decision, body: [UInt8], path: String, requestID: String) -> Answer {
+    /// The gateway's rejection, else a stub's answer, else the simulator's, else a clear "nothing answers this".
+    private func answer(_ decision: Gateway.Decision, request: Request, body: [UInt8], requestID: String) -> Answer {
+        let path = request.uri.path
         func failure(_ error: APIError, by answerer: JournalEntry.Answerer) -> Answer {
             Answer(answeredBy: answerer, status: error.httpStatus, code: error.code, bytes: error.envelope(requestID: requestID).encoded())
         }
         if let rejection = decision.rejection {
             return failure(rejection, by: .gateway)
+        }
+        if let stub = state.stubs.answer(
+            method: request.method.rawValue,
+            path: path,
+            operation: decision.operation?.id,
+            query: decision.query,
+            body: decision.body
+        ) {
+            return stubbed(stub, requestID: requestID)
         }
         guard let operation = decision.operation,
             let answer = state.simulator.answer(
@@ -148,6 +168,21 @@ struct APIResponder: Sendable {
         case .failure(let error):
             return failure(error, by: .simulator)
         }
+    }
+
+    private func stubbed(_ stub: Stub, requestID: String) -> Answer {
+        let response = stub.response
+        let message = response.message ?? (response.code == 0 ? "Success" : "tts-replay stub '\(stub.name)'")
+        let data = response.data ?? (response.code == 0 ? .object([:]) : nil)
+        return Answer(
+            answeredBy: .stub,
+            status: response.status,
+            code: response.code,
+            bytes: Envelope(code: response.code, message: message, requestID: requestID, data: data).encoded(),
+            headers: response.headers,
+            delay: response.delay.map { .milliseconds($0.milliseconds) },
+            hangsUp: response.fault == .reset
+        )
     }
 
     private static func microseconds(_ duration: Duration) -> Int64 {

@@ -4,7 +4,7 @@ import Hummingbird
 /// TikTok Shop API. Routing inside the API follows the operation table, not Hummingbird's router,
 /// so unknown paths and wrong methods get TikTok's own errors.
 struct ReplayResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = ReplayRequestContext
 
     let api: APIResponder
     let admin: AdminResponder
@@ -13,6 +13,6 @@ struct ReplayResponder: HTTPResponder {
         if request.uri.path.hasPrefix(AdminResponder.prefix) {
             return await admin.respond(to: request)
         }
-        return await api.respond(to: request)
+        return await api.respond(to: request, channel: context.channel)
     }
 }

@@ -11,14 +11,18 @@ final class ServerState: Sendable {
     let gateway: Gateway
     let simulator: ShopSimulator
     let outbox: WebhookOutbox
+    let stubs: StubBook
     let journal: Journal
     let requestIDs: RequestIDGenerator
     let maxBodyBytes: Int
     let maxHeaderBytes: Int
     private let arrivals = Atomic<Int64>(0)
 
-    /// - Throws: `DiagnosticError` when a shop's market catalogue is missing or broken.
-    init(scenario: Scenario, journal: Journal, configuration: ReplayServer.Configuration) throws(DiagnosticError) {
+    /// - Throws: `DiagnosticError` when a shop's market catalogue is missing or broken;
+    ///   `StubBook.Problem` when a stub names an unknown operation.
+    init(scenario: Scenario, journal: Journal, configuration: ReplayServer.Configuration) throws {
+        // Everything that can fail comes before the webhook outbox, whose HTTP client must be shut down.
+        let stubs = try StubBook(stubs: scenario.stubs)
         var markets: [Region: MarketCatalogue] = [:]
         for region in Set(scenario.shops.map(\.region)) {
             markets[region] = try scenario.catalogue.market(region)
@@ -45,6 +49,7 @@ final class ServerState: Sendable {
             events: events
         )
         self.outbox = outbox
+        self.stubs = stubs
         self.journal = journal
         self.requestIDs = RequestIDGenerator(seed: scenario.seed)
         self.maxBodyBytes = configuration.maxBodyBytes
@@ -64,6 +69,7 @@ final class ServerState: Sendable {
         simulator.store.reset()
         simulator.subscriptions.reset()
         simulator.upgrades.reset()
+        stubs.reset()
         try await journal.clear()
         arrivals.store(0, ordering: .relaxed)
     }

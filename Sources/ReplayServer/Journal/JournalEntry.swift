@@ -9,6 +9,8 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     public enum Answerer: String, Sendable, Hashable, Codable {
         /// The gateway refused the request (path, method, credentials, format).
         case gateway
+        /// A scenario stub answered.
+        case stub
         /// The shop simulator answered from the scenario's state.
         case simulator
         /// Nothing could answer: the operation is not simulated and no cassette matched.

@@ -68,6 +68,9 @@ extension Scenario {
             shops: shops,
             products: products,
             gateway: file.gateway ?? GatewayPolicy(),
+            stubs: (file.stubs ?? []).enumerated().map { index, entry in
+                Stub(name: entry.name ?? "stub \(index + 1)", match: entry.match, response: entry.response)
+            },
             upgrade: file.upgrade ?? UpgradeBehaviour(),
             webhooks: file.webhooks ?? WebhookBehaviour(),
             catalogue: catalogue,

@@ -1,7 +1,7 @@
 /// The YAML form of a scenario, decoded strictly, before cross-references are checked.
 struct ScenarioFile: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, description, seed, clock, app, shops, products, gateway, catalogue, upgrade, webhooks
+        case name, description, seed, clock, app, shops, products, gateway, catalogue, upgrade, webhooks, stubs
         case accessTokens = "access_tokens"
         case marketPolicy = "market_policy"
     }
@@ -43,6 +43,7 @@ struct ScenarioFile: Decodable {
     var products: [ProductEntry]?
     var gateway: GatewayPolicy?
     var upgrade: UpgradeBehaviour?
+    var stubs: [StubEntry]?
     var webhooks: WebhookBehaviour?
     var catalogue: String?
     var marketPolicy: [String: MarketPolicy]?
@@ -60,6 +61,7 @@ struct ScenarioFile: Decodable {
         self.products = try container.decodeIfPresent([ProductEntry].self, forKey: .products)
         self.gateway = try container.decodeIfPresent(GatewayPolicy.self, forKey: .gateway)
         self.upgrade = try container.decodeIfPresent(UpgradeBehaviour.self, forKey: .upgrade)
+        self.stubs = try container.decodeIfPresent([StubEntry].self, forKey: .stubs)
         self.webhooks = try container.decodeIfPresent(WebhookBehaviour.self, forKey: .webhooks)
         self.catalogue = try container.decodeIfPresent(String.self, forKey: .catalogue)
         self.marketPolicy = try container.decodeIfPresent([String: MarketPolicy].self, forKey: .marketPolicy)

@@ -26,6 +26,8 @@ public struct Scenario: Sendable {
     public var products: [Product]
     /// Which gateway checks are relaxed.
     public var gateway: GatewayPolicy
+    /// Scripted answers tried before the simulator, in order.
+    public var stubs: [Stub]
     /// How the Category Upgrade Task behaves.
     public var upgrade: UpgradeBehaviour
     /// Where webhooks go and how delivering them misbehaves.
@@ -49,6 +51,7 @@ public struct Scenario: Sendable {
         shops: [Shop],
         products: [Product] = [],
         gateway: GatewayPolicy = GatewayPolicy(),
+        stubs: [Stub] = [],
         upgrade: UpgradeBehaviour = UpgradeBehaviour(),
         webhooks: WebhookBehaviour = WebhookBehaviour(),
         catalogue: Catalogue = .builtIn,
@@ -65,6 +68,7 @@ public struct Scenario: Sendable {
         self.shops = shops
         self.products = products
         self.gateway = gateway
+        self.stubs = stubs
         self.upgrade = upgrade
         self.webhooks = webhooks
         self.catalogue = catalogue

@@ -63,7 +63,8 @@ struct SignedClient {
         }
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
         let bytes = try await response.body.collect(upTo: 16 * 1024 * 1024)
-        return Answer(status: Int(response.status.code), body: Data(buffer: bytes))
+        let headers = Dictionary(response.headers.map { ($0.name.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+        return Answer(status: Int(response.status.code), body: Data(buffer: bytes), headers: headers)
     }
 
     /// A signed call on the primary shop, with query parameters and a JSON body.
@@ -84,6 +85,8 @@ struct SignedClient {
 struct Answer {
     var status: Int
     var body: Data
+    /// Response headers, names lower-cased.
+    var headers: [String: String] = [:]
 
     var envelope: Envelope {
         get throws { try JSONDecoder().decode(Envelope.self, from: body) }

@@ -1,0 +1,154 @@
+/// A scripted answer that overrides the simulator: "the third search gets a 429 with
+/// Retry-After: 30", "Get Product of this id fails with 36009003", "this call hangs up".
+///
+/// Stubs are tried in order after the gateway's checks; the first whose `match` fits answers.
+public struct Stub: Sendable, Hashable {
+    /// Which requests a stub answers. Every condition given must hold.
+    public struct Match: Sendable, Hashable {
+        /// The HTTP method, such as `POST`.
+        public var method: String?
+        /// The exact path, such as `/product/202502/products/search`.
+        public var path: String?
+        /// The operation id, such as `search_products`.
+        public var operation: String?
+        /// Query parameters that must have these values.
+        public var query: [String: String]
+        /// Top-level JSON body fields that must have these values.
+        public var body: [String: JSONValue]
+        /// Which of the matching calls, counting from 1, the stub answers; nil for all of them.
+        public var calls: Set<Int>?
+
+        /// Creates a match; by default it matches every request.
+        public init(
+            method: String? = nil,
+            path: String? = nil,
+            operation: String? = nil,
+            query: [String: String] = [:],
+            body: [String: JSONValue] = [:],
+            calls: Set<Int>? = nil
+        ) {
+            self.method = method
+            self.path = path
+            self.operation = operation
+            self.query = query
+            self.body = body
+            self.calls = calls
+        }
+    }
+
+    /// What a stub answers.
+    public struct Response: Sendable, Hashable {
+        /// How to fail at the network level instead of answering.
+        public enum Fault: String, Sendable, Hashable, CaseIterable {
+            /// Close the connection without an answer.
+            case reset
+        }
+
+        /// The HTTP status. Default 200.
+        public var status: Int
+        /// The envelope's `code`. Default 0.
+        public var code: Int
+        /// The envelope's `message`. Default "Success" for code 0, else a message naming the stub.
+        public var message: String?
+        /// The envelope's `data`. Default `{}` for code 0, else null.
+        public var data: JSONValue?
+        /// Extra response headers, such as `Retry-After`.
+        public var headers: [String: String]
+        /// How long to wait, in real time, before answering (to exercise client timeouts). Default none.
+        public var delay: HumanDuration?
+        /// A network fault instead of an answer. Default none.
+        public var fault: Fault?
+
+        /// Creates a response; by default an empty success.
+        public init(
+            status: Int = 200,
+            code: Int = 0,
+            message: String? = nil,
+            data: JSONValue? = nil,
+            headers: [String: String] = [:],
+            delay: HumanDuration? = nil,
+            fault: Fault? = nil
+        ) {
+            self.status = status
+            self.code = code
+            self.message = message
+            self.data = data
+            self.headers = headers
+            self.delay = delay
+            self.fault = fault
+        }
+    }
+
+    /// A name for the journal and diagnostics. Default `stub N`.
+    public var name: String
+    /// Which requests it answers.
+    public var match: Match
+    /// What it answers.
+    public var response: Response
+
+    /// Creates a stub.
+    public init(name: String, match: Match, response: Response) {
+        self.name = name
+        self.match = match
+        self.response = response
+    }
+}
+
+/// The file form of a stub (the name defaults to its position).
+struct StubEntry: Decodable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, match, respond
+    }
+
+    var name: String?
+    var match: Stub.Match
+    var response: Stub.Response
+
+    init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.match = try container.decodeIfPresent(Stub.Match.self, forKey: .match) ?? Stub.Match()
+        self.response = try container.decode(Stub.Response.self, forKey: .respond)
+    }
+}
+
+extension Stub.Match: Decodable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case method, path, operation, query, body, calls
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.method = try container.decodeIfPresent(String.self, forKey: .method)?.uppercased()
+        self.path = try container.decodeIfPresent(String.self, forKey: .path)
+        self.operation = try container.decodeIfPresent(String.self, forKey: .operation)
+        self.query = try container.decodeIfPresent([String: String].self, forKey: .query) ?? [:]
+        self.body = try container.decodeIfPresent([String: JSONValue].self, forKey: .body) ?? [:]
+        let calls = try container.decodeIfPresent([Int].self, forKey: .calls)
+        if let calls, calls.contains(where: { $0 < 1 }) { throw decoder.invalidValue("calls count from 1") }
+        self.calls = calls.map(Set.init)
+        if let path, !path.hasPrefix("/") { throw decoder.invalidValue("path starts with /, such as /product/202502/products/search") }
+    }
+}
+
+extension Stub.Response: Decodable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case status, code, message, data, headers, delay, fault
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.status = try container.decodeIfPresent(Int.self, forKey: .status) ?? 200
+        self.code = try container.decodeIfPresent(Int.self, forKey: .code) ?? 0
+        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.data = try container.decodeIfPresent(JSONValue.self, forKey: .data)
+        self.headers = try container.decodeIfPresent([String: String].self, forKey: .headers) ?? [:]
+        self.delay = try container.decodeIfPresent(HumanDuration.self, forKey: .delay)
+        self.fault = try container.decodeIfPresent(oneOf: Fault.self, forKey: .fault)
+        if !(100...599).contains(status) { throw decoder.invalidValue("status must be an HTTP status, 100 to 599") }
+        if let delay, delay.milliseconds < 0 || delay.milliseconds > 600_000 { throw decoder.invalidValue("delay must be between 0s and 10m") }
+    }
+}
