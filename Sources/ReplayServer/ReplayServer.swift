@@ -75,27 +75,7 @@ public final class ReplayServer: Sendable {
     ///   ``ReplayServerError`` when the address cannot be bound; an error when the journal cannot be opened.
     public static func start(scenario: Scenario, configuration: Configuration = Configuration()) async throws -> ReplayServer {
         let logger = configuration.logger
-        let journalPath: String
-        let temporary = configuration.journalPath == nil
-        if let path = configuration.journalPath {
-            journalPath = path
-        } else {
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tts-replay-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            journalPath = directory.appendingPathComponent("journal.sqlite").path
-        }
-        let journal = try Journal(
-            path: journalPath,
-            runInfo: [
-                "format_version": "1",
-                "scenario": scenario.name,
-                "scenario_source": scenario.sourcePath ?? "",
-                "seed": "\(scenario.seed)",
-                "clock_start": ScenarioInstant.format(scenario.clockStart),
-            ],
-            removesFileOnClose: temporary,
-            logger: logger
-        )
+        let journal = try Journal.open(for: scenario, at: configuration.journalPath, logger: logger)
         let state: ServerState
         do {
             state = try ServerState(scenario: scenario, journal: journal, configuration: configuration)
@@ -152,7 +132,7 @@ public final class ReplayServer: Sendable {
             serviceGroup: serviceGroup,
             running: running
         )
-        logger.info("tts-replay serving scenario '\(scenario.name)' at \(server.baseURL.absoluteString), journal \(journalPath)")
+        logger.info("tts-replay serving scenario '\(scenario.name)' at \(server.baseURL.absoluteString), journal \(journal.path)")
         return server
     }
 

@@ -1,6 +1,7 @@
 public import Foundation
 import GRDB
 import Logging
+import Scenarios
 import Synchronization
 
 /// The record of everything a server saw and did, in a SQLite file (WAL mode).
@@ -44,6 +45,29 @@ public final class Journal: Sendable {
         self.reader = JournalReader(database: pool)
         self.writer = JournalWriter(pool: pool, logger: logger)
         self.removesFileOnClose = removesFileOnClose
+    }
+
+    /// Opens the journal of a server: the given file, or a new one in a temporary folder that is
+    /// removed when the journal closes. The run information names the scenario.
+    static func open(for scenario: Scenario, at path: String?, logger: Logger) throws -> Journal {
+        var file = path
+        if file == nil {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tts-replay-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            file = directory.appendingPathComponent("journal.sqlite").path
+        }
+        return try Journal(
+            path: file ?? "",
+            runInfo: [
+                "format_version": "1",
+                "scenario": scenario.name,
+                "scenario_source": scenario.sourcePath ?? "",
+                "seed": "\(scenario.seed)",
+                "clock_start": ScenarioInstant.format(scenario.clockStart),
+            ],
+            removesFileOnClose: path == nil,
+            logger: logger
+        )
     }
 
     /// Waits until every entry recorded so far is in the file: a barrier for readers in other processes.
