@@ -55,6 +55,9 @@ extension Shop: Decodable {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.id = try container.decode(String.self, forKey: .id)
+        if (try? container.decodeIfPresent(String.self, forKey: .region)) == "UK" {
+            throw InvalidValueError(codingPath: decoder.codingPath + [CodingKeys.region], message: "the API writes the United Kingdom as GB, not UK")
+        }
         self.region = try container.decodeIfPresent(oneOf: Region.self, forKey: .region) ?? .gb
         self.name = try container.decodeIfPresent(String.self, forKey: .name) ?? "Shop \(id)"
         self.sellerType = try container.decodeIfPresent(oneOf: SellerType.self, forKey: .sellerType) ?? .local
