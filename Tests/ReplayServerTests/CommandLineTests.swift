@@ -13,20 +13,21 @@ struct CommandLineTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let journalPath = directory.appendingPathComponent("journal.sqlite").path
 
-        let serve = try await ServeProcess.start(["--journal", journalPath])
-        let keys = try JSONSerialization.jsonObject(with: Data(serve.line.utf8)) as? [String: Any]
-        #expect(
-            Set(keys?.keys ?? [:].keys) == ["base_url", "admin_url", "app_key", "app_secret", "access_token", "shop_cipher", "shop_id", "journal"]
-        )
-        #expect(serve.announcement.journal == journalPath)
-        #expect(serve.announcement.baseURL.hasPrefix("http://127.0.0.1:"))
-        #expect(serve.announcement.adminURL == serve.announcement.baseURL + "/__admin")
-
-        let answer = try await serve.client.listShops()
-        #expect(answer.status == 200)
-
-        await serve.stop()
-        #expect(serve.process.terminationReason == .exit)
+        let serve = try await ServeProcess.with(["--journal", journalPath]) { serve in
+            let keys = try JSONSerialization.jsonObject(with: Data(serve.line.utf8)) as? [String: Any]
+            #expect(
+                Set(keys?.keys ?? [:].keys) == [
+                    "base_url", "admin_url", "app_key", "app_secret", "access_token", "shop_cipher", "shop_id", "journal",
+                ]
+            )
+            #expect(serve.announcement.journal == journalPath)
+            #expect(serve.announcement.baseURL.hasPrefix("http://127.0.0.1:"))
+            #expect(serve.announcement.adminURL == serve.announcement.baseURL + "/__admin")
+            let answer = try await serve.client.listShops()
+            #expect(answer.status == 200)
+            return serve
+        }
+        #expect(serve.process.terminationReason == .exit, "SIGTERM is a clean stop")
         #expect(serve.process.terminationStatus == 0)
         let reader = try JournalReader(path: journalPath)
         #expect(try await reader.count() == 1)
@@ -35,10 +36,10 @@ struct CommandLineTests {
 
     /// The listing flow for a GB product on the v2 tree, as a client in any language walks it.
     @Test func walksTheWholeV2ListingFlowAgainstServe() async throws {
-        let serve = try await ServeProcess.start([])
-        defer { Task { await serve.stop() } }
-        let client = serve.client
+        try await ServeProcess.with { serve in try await walkListingFlow(serve.client) }
+    }
 
+    func walkListingFlow(_ client: SignedClient) async throws {
         let categories = try await client.call(.GET, "/product/202309/categories", query: ["category_version": "v2"]).data
         #expect((categories["categories"]?.array?.count ?? 0) > 100)
 
@@ -104,21 +105,23 @@ struct CommandLineTests {
     @Test func upgradeFlowOverTheAdminAPIWithAWebhookURL() async throws {
         let scenario = try Scenario.default
         try await WebhookReceiver.with(appKey: scenario.app.key, appSecret: scenario.app.secret) { receiver in
-            let serve = try await ServeProcess.start(["--webhook-url", receiver.url])
-            defer { Task { await serve.stop() } }
-            let admin = AdminClient(adminURL: serve.announcement.adminURL)
-            let trigger = try await serve.client.call(.POST, "/product/202407/products/category_upgrade_task")
-            #expect(trigger.code == 0)
-            let moved = try await admin.call(.POST, "/clock/advance", json: #"{"by": "2h"}"#)
-            #expect(moved.status == 200)
-            let idle = try await admin.call(.POST, "/await", json: #"{"timeout_seconds": 10}"#)
-            #expect(idle.json["idle"]?.bool == true)
-            #expect(receiver.received.count == 3)
-            #expect(receiver.received.allSatisfy(receiver.isSigned))
-            let webhooks = try await admin.call(.GET, "/webhooks")
-            #expect(webhooks.json["deliveries"]?.array?.count == 3)
-            #expect(webhooks.json["pending"]?.array == [])
+            try await ServeProcess.with(["--webhook-url", receiver.url]) { serve in try await driveUpgrade(serve, receiver: receiver) }
         }
+    }
+
+    func driveUpgrade(_ serve: ServeProcess, receiver: WebhookReceiver) async throws {
+        let admin = AdminClient(adminURL: serve.announcement.adminURL)
+        let trigger = try await serve.client.call(.POST, "/product/202407/products/category_upgrade_task")
+        #expect(trigger.code == 0)
+        let moved = try await admin.call(.POST, "/clock/advance", json: #"{"by": "2h"}"#)
+        #expect(moved.status == 200)
+        let idle = try await admin.call(.POST, "/await", json: #"{"timeout_seconds": 10}"#)
+        #expect(idle.json["idle"]?.bool == true)
+        #expect(receiver.received.count == 3)
+        #expect(receiver.received.allSatisfy(receiver.isSigned))
+        let webhooks = try await admin.call(.GET, "/webhooks")
+        #expect(webhooks.json["deliveries"]?.array?.count == 3)
+        #expect(webhooks.json["pending"]?.array == [])
     }
 
     @Test func lintReportsEveryBrokenFileAndExits1() async throws {

@@ -18,6 +18,8 @@ struct ServeProcess {
     }
 
     let process: Process
+    /// A folder of this process's own, removed by ``stop()``.
+    let directory: URL
     let line: String
     let announcement: Announcement
     let credentials: ClientCredentials
@@ -35,11 +37,15 @@ struct ServeProcess {
         }
     }
 
-    /// Starts `tts-replay serve` with extra arguments and waits for its line.
-    static func start(_ arguments: [String]) async throws -> ServeProcess {
+    /// Starts `tts-replay serve` with extra arguments (and a journal in a folder of its own,
+    /// unless the arguments name one) and waits for its line.
+    private static func start(_ arguments: [String]) async throws -> ServeProcess {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tts-replay-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let journal = arguments.contains("--journal") ? [] : ["--journal", directory.appendingPathComponent("journal.sqlite").path]
         let process = Process()
         process.executableURL = try executable
-        process.arguments = ["serve", "--log-level", "warning"] + arguments
+        process.arguments = ["serve", "--log-level", "warning"] + journal + arguments
         let stdout = Pipe()
         process.standardOutput = stdout
         process.standardError = FileHandle.nullDevice
@@ -49,12 +55,27 @@ struct ServeProcess {
             let data = Data(line.utf8)
             return ServeProcess(
                 process: process,
+                directory: directory,
                 line: line,
                 announcement: try JSONDecoder().decode(Announcement.self, from: data),
                 credentials: try JSONDecoder().decode(ClientCredentials.self, from: data)
             )
         } catch {
             process.terminate()
+            try? FileManager.default.removeItem(at: directory)
+            throw error
+        }
+    }
+
+    /// Runs `body` with a started process that is stopped afterwards, whether `body` returns or throws.
+    static func with<T>(_ arguments: [String] = [], _ body: (ServeProcess) async throws -> T) async throws -> T {
+        let serve = try await start(arguments)
+        do {
+            let result = try await body(serve)
+            await serve.stop()
+            return result
+        } catch {
+            await serve.stop()
             throw error
         }
     }
@@ -62,10 +83,11 @@ struct ServeProcess {
     /// A signed client for the process.
     var client: SignedClient { SignedClient(baseURL: announcement.baseURL, credentials: credentials) }
 
-    /// Sends SIGTERM and waits for the exit.
+    /// Sends SIGTERM, waits for the exit, and removes the process's folder.
     func stop() async {
         if process.isRunning { process.terminate() }
         await Self.waitForExit(process)
+        try? FileManager.default.removeItem(at: directory)
     }
 
     static func firstLine(of handle: FileHandle) async throws -> String {
