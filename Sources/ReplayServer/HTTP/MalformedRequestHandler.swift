@@ -12,6 +12,8 @@ final class MalformedRequestHandler: ChannelInboundHandler, RemovableChannelHand
     typealias OutboundOut = HTTPResponsePart
 
     private let api: APIResponder
+    /// Whether this connection has had its answer: the rest of a broken stream is ignored.
+    private var answered = false
 
     init(api: APIResponder) {
         self.api = api
@@ -22,10 +24,12 @@ final class MalformedRequestHandler: ChannelInboundHandler, RemovableChannelHand
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if answered { return }
         guard let parserError = error as? HTTPParserError else {
             context.fireErrorCaught(error)
             return
         }
+        answered = true
         let answer = api.respondToMalformedRequest(reason: "\(parserError)")
         let head = HTTPResponse(
             status: .init(code: answer.status),
@@ -33,9 +37,12 @@ final class MalformedRequestHandler: ChannelInboundHandler, RemovableChannelHand
         )
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         context.write(wrapOutboundOut(.body(ByteBuffer(bytes: answer.bytes))), promise: nil)
+        // Close only our side first: a client still sending (huge headers) would otherwise get
+        // a reset instead of the answer. The connection closes for good shortly after.
         let channel = context.channel
         context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
-            channel.close(promise: nil)
+            channel.close(mode: .output, promise: nil)
+            channel.eventLoop.scheduleTask(in: .seconds(2)) { channel.close(promise: nil) }
         }
     }
 }
