@@ -39,6 +39,9 @@ struct StubTests {
             let entries = try await server.journal.entries(operation: "search_products")
             #expect(entries.map(\.answeredBy) == [.simulator, .stub, .simulator])
             #expect(entries[1].responseHeaders["retry-after"] == "30")
+            let overHTTP = try await AdminClient(server: server).call(.GET, "/journal?operation=search_products")
+            #expect(overHTTP.json["entries"]?[1]?["answered_by"]?.string == "stub")
+            #expect(overHTTP.json["entries"]?[1]?["response_headers"]?["retry-after"]?.string == "30")
         }
     }
 

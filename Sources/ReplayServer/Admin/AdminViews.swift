@@ -143,6 +143,7 @@ struct JournalEntryView: Encodable {
     var failedChecks: [JournalEntry.FailedCheck]
     var responseStatus: Int
     var responseCode: Int?
+    var responseHeaders: [String: String]
     var responseBody: String?
     var durationMicroseconds: Int64
 
@@ -164,6 +165,7 @@ struct JournalEntryView: Encodable {
         self.failedChecks = entry.failedChecks
         self.responseStatus = entry.responseStatus
         self.responseCode = entry.responseCode
+        self.responseHeaders = entry.responseHeaders
         self.responseBody = String(data: entry.responseBody, encoding: .utf8)
         self.durationMicroseconds = entry.durationMicroseconds
     }
