@@ -97,37 +97,34 @@ struct Serve: AsyncParsableCommand {
     }
 }
 
-/// The one JSON line `serve` prints once it listens.
+/// The one JSON line `serve` prints once it listens: the client credentials plus where to find
+/// the server and its journal.
 struct ServeAnnouncement: Encodable {
+    var credentials: ClientCredentials
     var baseURL: String
     var adminURL: String
-    var appKey: String
-    var appSecret: String
-    var accessToken: String
-    var shopCipher: String
-    var shopID: String
     var journal: String
 
     enum CodingKeys: String, CodingKey {
         case baseURL = "base_url"
         case adminURL = "admin_url"
-        case appKey = "app_key"
-        case appSecret = "app_secret"
-        case accessToken = "access_token"
-        case shopCipher = "shop_cipher"
-        case shopID = "shop_id"
         case journal
     }
 
     init(server: ReplayServer) {
+        self.credentials = server.credentials
         self.baseURL = server.baseURL.absoluteString
         self.adminURL = server.adminURL.absoluteString
-        self.appKey = server.credentials.appKey
-        self.appSecret = server.credentials.appSecret
-        self.accessToken = server.credentials.accessToken
-        self.shopCipher = server.credentials.shopCipher
-        self.shopID = server.credentials.shopID
         self.journal = server.journal.path
+    }
+
+    /// The credentials' keys and the three of the announcement, in one flat object.
+    func encode(to encoder: any Encoder) throws {
+        try credentials.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(baseURL, forKey: .baseURL)
+        try container.encode(adminURL, forKey: .adminURL)
+        try container.encode(journal, forKey: .journal)
     }
 
     var json: String {

@@ -36,6 +36,8 @@ struct AdminTests {
             #expect(shops.json["entries"]?.array?.count == 2)
             #expect(shops.json["entries"]?[0]?["operation"]?.string == "get_authorized_shops")
             #expect(shops.json["entries"]?[0]?["headers"]?["x-tts-access-token"]?.string == "<redacted>")
+            let secondShops = try await get(server, "/journal?operation=get_authorized_shops&after=1&limit=1")
+            #expect(secondShops.json["entries"]?.array?.compactMap { $0["id"]?.number } == [3], "filter, cursor and limit together")
             let page = try await get(server, "/journal?after=1&limit=1")
             #expect(page.json["entries"]?.array?.count == 1)
             #expect(page.json["entries"]?[0]?["id"] == .number(2))

@@ -46,7 +46,7 @@ struct AdminResponder: Sendable {
             case (.get, "webhooks"):
                 let deliveries = try await state.journal.webhookDeliveries()
                 return try json(
-                    WebhooksView(pending: state.outbox.pending.map(AwaitResult.view), deliveries: deliveries.map(WebhooksView.Attempt.init))
+                    WebhooksView(pending: state.outbox.pending, deliveries: deliveries.map(WebhooksView.Attempt.init))
                 )
             default:
                 return try json(
@@ -73,10 +73,7 @@ struct AdminResponder: Sendable {
                 return value
             } ?? 0
         await state.journal.flush()
-        var entries = try await state.journal.reader.entries(after: after, limit: query["operation"] == nil ? limit : Int.max)
-        if let operation = query["operation"] {
-            entries = Array(entries.filter { $0.operation == operation }.prefix(limit))
-        }
+        let entries = try await state.journal.reader.entries(after: after, limit: limit, operation: query["operation"])
         return try json(JournalPage(entries: entries.map(JournalEntryView.init)))
     }
 
@@ -84,6 +81,7 @@ struct AdminResponder: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
         return Response(
             status: status,
             headers: [.contentType: "application/json"],
@@ -134,7 +132,7 @@ struct AdminResponder: Sendable {
         if let pattern = body["journal"] {
             let match = try JournalPattern(pattern)
             if let entry = try await state.journal.firstEntry(after: match.after, timeout: duration, matching: match.matches) {
-                return try json(AwaitResult(idle: nil, entry: JournalEntryView(entry), pending: state.outbox.pending))
+                return try json(AwaitResult(entry: JournalEntryView(entry), pending: state.outbox.pending))
             }
             return try json(
                 AwaitResult(error: "no journal entry matched within \(timeout) s", pending: state.outbox.pending),
@@ -142,8 +140,11 @@ struct AdminResponder: Sendable {
             )
         }
         if await state.outbox.awaitIdle(timeout: duration) {
-            return try json(AwaitResult(idle: true, entry: nil, pending: state.outbox.pending))
+            return try json(AwaitResult(idle: true, pending: state.outbox.pending))
         }
-        return try json(AwaitResult(error: "webhooks still pending after \(timeout) s", pending: state.outbox.pending), status: .requestTimeout)
+        return try json(
+            AwaitResult(error: "webhooks still pending after \(timeout) s", pending: state.outbox.pending),
+            status: .requestTimeout
+        )
     }
 }

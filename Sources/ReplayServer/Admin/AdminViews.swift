@@ -40,40 +40,7 @@ struct AwaitResult: Encodable {
     var idle: Bool?
     var entry: JournalEntryView?
     var error: String?
-    var pending: [PendingView]
-
-    struct PendingView: Encodable {
-        var notificationId: String
-        var productId: String
-        var target: String
-        var attempt: Int
-        var due: String
-        var inFlight: Bool
-        var kind: String
-    }
-
-    init(idle: Bool?, entry: JournalEntryView?, pending: [PendingDelivery]) {
-        self.idle = idle
-        self.entry = entry
-        self.pending = pending.map(Self.view)
-    }
-
-    init(error: String, pending: [PendingDelivery]) {
-        self.error = error
-        self.pending = pending.map(Self.view)
-    }
-
-    static func view(_ pending: PendingDelivery) -> PendingView {
-        PendingView(
-            notificationId: pending.notificationID,
-            productId: pending.productID,
-            target: pending.target,
-            attempt: pending.attempt,
-            due: ScenarioInstant.format(pending.due),
-            inFlight: pending.inFlight,
-            kind: pending.kind.rawValue
-        )
-    }
+    var pending: [PendingDelivery]
 }
 
 /// `GET /__admin/webhooks`: what is pending and every attempt, payloads as text.
@@ -112,7 +79,7 @@ struct WebhooksView: Encodable {
         }
     }
 
-    var pending: [AwaitResult.PendingView]
+    var pending: [PendingDelivery]
     var deliveries: [Attempt]
 }
 

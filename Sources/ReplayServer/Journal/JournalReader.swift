@@ -57,10 +57,14 @@ public struct JournalReader: Sendable {
         }
     }
 
-    /// The entries after a given id, at most `limit` of them: a cursor for following a journal.
-    public func entries(after id: Int64, limit: Int) async throws -> [JournalEntry] {
+    /// The entries after a given id (of one operation, when given), at most `limit` of them:
+    /// a cursor for following a journal.
+    public func entries(after id: Int64, limit: Int, operation: String? = nil) async throws -> [JournalEntry] {
         try await database.read { db in
-            try RequestTable.fetchAll(db, where: "id > ?", arguments: [id], limit: limit)
+            if let operation {
+                return try RequestTable.fetchAll(db, where: "id > ? AND operation = ?", arguments: [id, operation], limit: limit)
+            }
+            return try RequestTable.fetchAll(db, where: "id > ?", arguments: [id], limit: limit)
         }
     }
 

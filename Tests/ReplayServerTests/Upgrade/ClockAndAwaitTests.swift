@@ -105,6 +105,10 @@ struct ClockAndAwaitTests {
             #expect(answer.status == 408)
             #expect(answer.json["pending"]?[0]?["product_id"]?.string == F.board)
             #expect(answer.json["pending"]?[0]?["attempt"] == .number(1))
+            #expect(answer.json["pending"]?[0]?["in_flight"] == .bool(false))
+            #expect(answer.json["pending"]?[0]?["kind"]?.string == "original")
+            let due = try #require(answer.json["pending"]?[0]?["due"]?.string.flatMap(ScenarioInstant.parse))
+            #expect(due.timeIntervalSince(f.server.scenario.clockStart) >= 3600, "due an hour after the edit, as ISO 8601")
         }
     }
 
