@@ -31,7 +31,7 @@ let package = Package(
         .target(
             name: "Scenarios",
             dependencies: [product("Yams", "Yams")],
-            resources: [.copy("../../scenarios"), .copy("../../catalogue")]
+            resources: [.copy("../../scenarios"), .copy("../../catalogue"), .copy("../../cassettes")]
         ),
         .target(
             name: "ReplayServer",

@@ -2,9 +2,7 @@ public import Foundation
 import Hummingbird
 import HummingbirdCore
 import Logging
-import NIOCore
 public import Scenarios
-import ServiceLifecycle
 import Synchronization
 
 /// A fake TikTok Shop API server running a scenario on a real socket.
@@ -36,16 +34,14 @@ public final class ReplayServer: Sendable {
     public let webhooks: WebhookOutbox
 
     private let driver: ClockDriver
-    private let serviceGroup: ServiceGroup
-    private let running: Task<Void, any Error>
+    private let listener: Listener
     private let stopped = Mutex(false)
 
     private init(
         scenario: Scenario,
         baseURL: URL,
         state: ServerState,
-        serviceGroup: ServiceGroup,
-        running: Task<Void, any Error>
+        listener: Listener
     ) {
         self.scenario = scenario
         self.baseURL = baseURL
@@ -61,8 +57,7 @@ public final class ReplayServer: Sendable {
         self.clock = state.clock
         self.webhooks = state.outbox
         self.driver = ClockDriver(clock: state.clock)
-        self.serviceGroup = serviceGroup
-        self.running = running
+        self.listener = listener
     }
 
     /// Starts a server and returns once it accepts connections.
@@ -84,53 +79,29 @@ public final class ReplayServer: Sendable {
             throw error
         }
 
-        let (ports, portContinuation) = AsyncStream<Int?>.makeStream()
         let api = APIResponder(state: state)
-        let application = Application(
-            responder: ReplayResponder(api: api, admin: AdminResponder(state: state)),
-            server: .http1(
-                configuration: HTTP1Channel.Configuration(
+        let listener: Listener
+        do {
+            listener = try await Listener.start(
+                responder: ReplayResponder(api: api, admin: AdminResponder(state: state)),
+                http1: HTTP1Channel.Configuration(
                     additionalChannelHandlers: [MalformedRequestHandler(api: api)],
                     httpDecoderConfiguration: Self.parserLimits
-                )
-            ),
-            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "tts-replay"),
-            onServerRunning: { channel in
-                portContinuation.yield(channel.localAddress?.port)
-                portContinuation.finish()
-            },
-            logger: logger
-        )
-        let serviceGroup = ServiceGroup(configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger))
-        let running = Task {
-            defer { portContinuation.finish() }
-            try await serviceGroup.run()
-        }
-
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() ?? nil else {
-            let failure: any Error
-            do {
-                try await running.value
-                failure = ReplayServerError.couldNotBind(
-                    host: configuration.host,
-                    port: configuration.port,
-                    reason: "the server stopped before it listened"
-                )
-            } catch {
-                failure = ReplayServerError.couldNotBind(host: configuration.host, port: configuration.port, reason: "\(error)")
-            }
+                ),
+                host: configuration.host,
+                port: configuration.port,
+                logger: logger
+            )
+        } catch {
             await state.outbox.shutdown()
             await journal.close()
-            throw failure
+            throw error
         }
-        let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         let server = ReplayServer(
             scenario: scenario,
-            baseURL: URL(string: "http://\(host):\(port)")!,
+            baseURL: URL(string: listener.baseURL(host: configuration.host))!,
             state: state,
-            serviceGroup: serviceGroup,
-            running: running
+            listener: listener
         )
         logger.info("tts-replay serving scenario '\(scenario.name)' at \(server.baseURL.absoluteString), journal \(journal.path)")
         return server
@@ -153,8 +124,12 @@ public final class ReplayServer: Sendable {
             return stopped
         }
         guard !alreadyStopped else { return }
-        await serviceGroup.triggerGracefulShutdown()
-        let result = await running.result
+        let result: Result<Void, any Error>
+        do {
+            result = .success(try await listener.stop())
+        } catch {
+            result = .failure(error)
+        }
         await driver.stop()
         await webhooks.shutdown()
         clock.reset()

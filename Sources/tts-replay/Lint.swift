@@ -2,17 +2,18 @@ import ArgumentParser
 import Foundation
 import Scenarios
 
-/// `tts-replay lint`: check scenario files and report every problem with its file:line:column.
+/// `tts-replay lint`: check scenario and cassette files and report every problem with its file:line:column.
 struct Lint: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check scenario files; print every problem as file:line:column: error: message (at key.path).",
+        abstract: "Check scenario and cassette files; print every problem as file:line:column: error: message (at key.path).",
         discussion: """
-            Folders are searched for .yaml, .yml and .json files. Exit status: 0 when every file is clean,
-            1 when any has a problem, 2 when a path does not exist.
+            Folders are searched for .yaml, .yml and .json files. A file with `interactions` or `format` at the
+            top is read as a cassette, any other as a scenario (and the cassettes it names are checked too).
+            Exit status: 0 when every file is clean, 1 when any has a problem, 2 when a path does not exist.
             """
     )
 
-    @Argument(help: ArgumentHelp("Scenario files or folders.", valueName: "path"))
+    @Argument(help: ArgumentHelp("Scenario or cassette files, or folders of them.", valueName: "path"))
     var paths: [String]
 
     func validate() throws {
@@ -25,12 +26,11 @@ struct Lint: AsyncParsableCommand {
     func run() async throws {
         let files = paths.flatMap(Self.files(under:))
         var problems = 0
+        var reported: Set<String> = []  // a broken cassette is reported once, though its scenario is checked too
         for file in files {
-            do {
-                _ = try Scenario.load(contentsOf: URL(fileURLWithPath: file))
-            } catch {
-                problems += error.diagnostics.count
-                for diagnostic in error.diagnostics { print(diagnostic) }
+            for diagnostic in Linter.diagnostics(forFileAt: URL(fileURLWithPath: file)) where reported.insert(diagnostic.description).inserted {
+                problems += 1
+                print(diagnostic)
             }
         }
         let summary = "\(files.count) file\(files.count == 1 ? "" : "s") checked, \(problems) problem\(problems == 1 ? "" : "s")"

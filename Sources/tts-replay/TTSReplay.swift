@@ -10,7 +10,7 @@ struct TTSReplay: AsyncParsableCommand {
         discussion: """
             Exit status: 0 success; 1 problems found (lint); 2 usage error, a broken scenario, or a server that could not start.
             """,
-        subcommands: [Serve.self, Lint.self, ListScenarios.self, CatalogueCommand.self]
+        subcommands: [Serve.self, Record.self, Lint.self, ListScenarios.self, CatalogueCommand.self]
     )
 
     /// Parses and runs, mapping usage errors to exit status 2 (ArgumentParser's default is 64).

@@ -41,3 +41,31 @@ struct ScenarioSchemaTests {
         #expect(Self.keys(["properties", "stubs", "items", "properties", "respond"]) == Self.names(Stub.Response.CodingKeys.self))
     }
 }
+
+/// `docs/schema/cassette.schema.json` names exactly the keys the cassette loader reads.
+@Suite("Cassette JSON Schema")
+struct CassetteSchemaTests {
+    static let schema: JSONValue = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/schema/cassette.schema.json")
+        let data = (try? Data(contentsOf: url)) ?? Data()
+        return (try? JSONDecoder().decode(JSONValue.self, from: data)) ?? .null
+    }()
+
+    static func keys(_ path: [String]) -> Set<String> {
+        var node: JSONValue? = schema
+        for step in path { node = node?[step] }
+        return Set(node?["properties"]?.object?.keys ?? [:].keys)
+    }
+
+    @Test func everyObjectListsTheLoadersKeys() throws {
+        try #require(Self.schema != .null)
+        let interaction = ["properties", "interactions", "items"]
+        func names<Keys: CodingKey & CaseIterable>(_ keys: Keys.Type) -> Set<String> { ScenarioSchemaTests.names(keys) }
+        #expect(Self.keys([]) == names(CassetteFile.CodingKeys.self))
+        #expect(Self.keys(["properties", "recorded"]) == names(RecordingEntry.CodingKeys.self))
+        #expect(Self.keys(["$defs", "matchRule"]) == names(MatchRuleEntry.CodingKeys.self))
+        #expect(Self.keys(interaction) == names(CassetteFile.InteractionEntry.CodingKeys.self))
+        #expect(Self.keys(interaction + ["properties", "request"]) == names(RequestEntry.CodingKeys.self))
+        #expect(Self.keys(interaction + ["properties", "response"]) == names(ResponseEntry.CodingKeys.self))
+    }
+}

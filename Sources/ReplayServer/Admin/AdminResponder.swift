@@ -12,6 +12,7 @@ import Scenarios
 /// - `GET /__admin/clock`, `POST /__admin/clock/advance`: read and move the scenario clock.
 /// - `POST /__admin/await`: wait until webhooks are idle, or until a journal entry appears.
 /// - `GET /__admin/webhooks`: the deliveries not yet settled, and every attempt so far.
+/// - `GET /__admin/near-misses`: the requests no cassette interaction matched, each with the closest three.
 struct AdminResponder: Sendable {
     static let prefix = "/__admin/"
     let state: ServerState
@@ -48,6 +49,9 @@ struct AdminResponder: Sendable {
                 return try json(
                     WebhooksView(pending: state.outbox.pending, deliveries: deliveries.map(WebhooksView.Attempt.init))
                 )
+            case (.get, "near-misses"):
+                let entries = try await state.journal.entries(answeredBy: .nearMiss)
+                return try json(NearMissesView(requests: entries.map(NearMissesView.Request.init)))
             default:
                 return try json(
                     AdminError(error: "no admin endpoint \(request.method) /__admin/\(endpoint)", endpoints: Self.endpoints),
@@ -91,7 +95,7 @@ struct AdminResponder: Sendable {
 
     static let endpoints = [
         "GET /__admin/health", "GET /__admin/journal", "POST /__admin/reset", "GET /__admin/clock", "POST /__admin/clock/advance",
-        "POST /__admin/await", "GET /__admin/webhooks",
+        "POST /__admin/await", "GET /__admin/webhooks", "GET /__admin/near-misses",
     ]
 
     private func body(of request: Request) async throws -> JSONValue {

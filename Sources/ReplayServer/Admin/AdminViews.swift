@@ -107,6 +107,7 @@ struct JournalEntryView: Encodable {
     var operation: String?
     var shopCipher: String?
     var answeredBy: String
+    var answeredFrom: String?
     var failedChecks: [JournalEntry.FailedCheck]
     var responseStatus: Int
     var responseCode: Int?
@@ -129,6 +130,7 @@ struct JournalEntryView: Encodable {
         self.operation = entry.operation
         self.shopCipher = entry.shopCipher
         self.answeredBy = entry.answeredBy.rawValue
+        self.answeredFrom = entry.answeredFrom
         self.failedChecks = entry.failedChecks
         self.responseStatus = entry.responseStatus
         self.responseCode = entry.responseCode
@@ -136,4 +138,23 @@ struct JournalEntryView: Encodable {
         self.responseBody = String(data: entry.responseBody, encoding: .utf8)
         self.durationMicroseconds = entry.durationMicroseconds
     }
+}
+
+/// `GET /__admin/near-misses`: each request no cassette interaction matched, with the closest ones.
+struct NearMissesView: Encodable {
+    struct Request: Encodable {
+        var entry: Int64
+        var requestId: String
+        var request: String
+        var nearMisses: [NearMiss]
+
+        init(_ entry: JournalEntry) {
+            self.entry = entry.id
+            self.requestId = entry.requestID
+            self.request = "\(entry.method) \(entry.path)" + (entry.query.isEmpty ? "" : "?\(entry.query)")
+            self.nearMisses = entry.nearMisses
+        }
+    }
+
+    var requests: [Request]
 }

@@ -119,6 +119,13 @@ extension APIError {
         message: "Internal error. tts-replay has no answer for this request:"
     )
 
+    /// Not a TikTok code's usual meaning: the scenario's cassettes hold no interaction for this request.
+    static let noRecordedAnswer = APIError(
+        code: 36009003,
+        httpStatus: 501,
+        message: "Internal error. tts-replay has no recorded answer:"
+    )
+
     // Business errors: HTTP 200 with a non-zero code (reference section 2, "Category and L7" and "Other product errors").
 
     static let invalidParameter = APIError(code: 98001004, httpStatus: 200, message: "Parameter is invalid.")

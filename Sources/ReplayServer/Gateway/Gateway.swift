@@ -36,17 +36,25 @@ struct Gateway: Sendable {
 
     let scenario: Scenario
     let clock: VirtualClock
+    /// Routes that cassettes answer: accepted though no operation of the table has them.
+    let recordedRoutes: Set<Route>
     private let router = OperationRouter()
 
-    init(scenario: Scenario, clock: VirtualClock) {
+    init(scenario: Scenario, clock: VirtualClock, recordedRoutes: Set<Route> = []) {
         self.scenario = scenario
         self.clock = clock
+        self.recordedRoutes = recordedRoutes
     }
 
     /// Checks a request against the wall clock (`now`) and the scenario.
     func check(_ request: Request, now: Date) -> Decision {
         var decision = Decision()
         switch router.match(method: request.method, path: request.path) {
+        case .operation(let operation, let parameters):
+            decision.operation = operation
+            decision.pathParameters = parameters
+        case _ where recordedRoutes.contains(Route(method: request.method, path: request.path)):
+            break
         case .unknownPath:
             decision.rejection = APIError.invalidPath.detailed("No API at \(request.method) \(request.path).")
             return decision
@@ -56,9 +64,6 @@ struct Gateway: Sendable {
         case .wrongVersion:
             decision.rejection = APIError.invalidVersion.detailed("No version of this API at \(request.path).")
             return decision
-        case .operation(let operation, let parameters):
-            decision.operation = operation
-            decision.pathParameters = parameters
         }
         do {
             decision.query = try QueryString(raw: request.rawQuery)
@@ -76,7 +81,7 @@ struct Gateway: Sendable {
         if let error = timestampError(decision.query, now: now) { fail(.timestamp, error) }
         if let error = signError(request, query: decision.query) { fail(.sign, error) }
         if let error = accessTokenError(request.accessToken) { fail(.accessToken, error) }
-        let (shop, shopError) = shop(for: decision.operation!, query: decision.query)
+        let (shop, shopError) = shop(for: decision.operation, query: decision.query)
         decision.shop = shop
         if let shopError { fail(.shopCipher, shopError) }
         if decision.rejection == nil {
@@ -141,8 +146,14 @@ struct Gateway: Sendable {
         return clock.now >= expiry ? .expiredAccessToken : nil
     }
 
-    private func shop(for operation: Operation, query: QueryString) -> (Shop?, APIError?) {
+    /// The shop of a shop-scoped operation. A recorded route outside the operation table may name one or not.
+    private func shop(for operation: Operation?, query: QueryString) -> (Shop?, APIError?) {
         let cipher = query["shop_cipher"]
+        guard let operation else {
+            guard let cipher else { return (nil, nil) }
+            guard let shop = scenario.shops.first(where: { $0.cipher == cipher }) else { return (scenario.primaryShop, .invalidShopCipher) }
+            return (shop, nil)
+        }
         guard operation.isShopScoped else {
             return (nil, cipher == nil ? nil : .unexpectedShopCipher)
         }

@@ -12,11 +12,14 @@ struct APIResponder: Sendable {
     /// An answer ready to send and to journal.
     private struct Answer {
         var answeredBy: JournalEntry.Answerer
+        /// The stub or cassette interaction that answered.
+        var answeredFrom: String?
         var status: Int
-        var code: Int
+        /// The envelope code; nil for a recorded answer (read from its body only when journaled).
+        var code: Int?
         var bytes: [UInt8]
-        /// A stub's extra headers, delay and fault.
-        var headers: [String: String] = [:]
+        /// A stub's or a recording's headers; a stub's delay and fault.
+        var headers: [(name: String, value: String)] = []
         var delay: Duration?
         var hangsUp = false
     }
@@ -50,9 +53,10 @@ struct APIResponder: Sendable {
                     operation: decision.operation?.id,
                     shopCipher: decision.query["shop_cipher"],
                     answeredBy: answer.answeredBy,
+                    answeredFrom: answer.answeredFrom,
                     failedChecks: decision.failedChecks,
                     responseStatus: answer.status,
-                    responseCode: answer.code,
+                    responseCode: answer.code ?? Self.envelopeCode(answer.bytes),
                     responseHeaders: Redaction.headers(responseHeaders),
                     responseBody: Data(answer.bytes),
                     durationMicroseconds: Self.microseconds(ContinuousClock.now - started)
@@ -128,7 +132,8 @@ struct APIResponder: Sendable {
         return (state.gateway.check(checked, now: now), body)
     }
 
-    /// The gateway's rejection, else a stub's answer, else the simulator's, else a clear "nothing answers this".
+    /// The gateway's rejection, else the first answer of the scenario's answer order (stubs,
+    /// simulator, cassettes by default), else the cassettes' near misses, else "nothing answers this".
     private func answer(_ decision: Gateway.Decision, request: Request, body: [UInt8], requestID: String) -> Answer {
         let path = request.uri.path
         func failure(_ error: APIError, by answerer: JournalEntry.Answerer) -> Answer {
@@ -137,37 +142,70 @@ struct APIResponder: Sendable {
         if let rejection = decision.rejection {
             return failure(rejection, by: .gateway)
         }
-        if let stub = state.stubs.answer(
-            method: request.method.rawValue,
-            path: path,
-            operation: decision.operation?.id,
-            query: decision.query,
-            body: decision.body
-        ) {
-            return stubbed(stub, requestID: requestID)
-        }
-        guard let operation = decision.operation,
-            let answer = state.simulator.answer(
-                SimulatorRequest(
-                    operation: operation,
-                    pathParameters: decision.pathParameters,
+        var nearMisses: [NearMiss]?
+        for source in state.scenario.answerOrder {
+            switch source {
+            case .stubs:
+                if let stub = state.stubs.answer(
+                    method: request.method.rawValue,
+                    path: path,
+                    operation: decision.operation?.id,
                     query: decision.query,
-                    body: decision.body,
-                    rawBody: body,
-                    shop: decision.shop
-                )
-            )
-        else {
-            let subject = decision.operation?.id ?? path
-            return failure(APIError.notSimulated.detailed("\(subject) is not simulated yet and no cassette matched."), by: .unanswered)
+                    body: decision.body
+                ) {
+                    return stubbed(stub, requestID: requestID)
+                }
+            case .simulator:
+                guard let operation = decision.operation,
+                    let answer = state.simulator.answer(
+                        SimulatorRequest(
+                            operation: operation,
+                            pathParameters: decision.pathParameters,
+                            query: decision.query,
+                            body: decision.body,
+                            rawBody: body,
+                            shop: decision.shop
+                        )
+                    )
+                else { continue }
+                switch answer {
+                case .success(let payload):
+                    let bytes = Envelope(code: 0, message: "Success", requestID: requestID, data: AnyEncodable(payload)).encoded()
+                    return Answer(answeredBy: .simulator, status: 200, code: 0, bytes: bytes)
+                case .failure(let error):
+                    return failure(error, by: .simulator)
+                }
+            case .cassettes:
+                guard !state.cassettes.isEmpty else { continue }
+                let requestBody = decision.body.map(Cassette.Body.json) ?? Cassette.Body(bytes: body)
+                switch state.cassettes.lookup(method: request.method.rawValue, path: path, query: decision.query.pairs, body: requestBody) {
+                case .answer(let recorded):
+                    return Answer(
+                        answeredBy: .cassette,
+                        answeredFrom: recorded.source,
+                        status: recorded.status,
+                        code: nil,
+                        bytes: recorded.body,
+                        headers: recorded.headers
+                    )
+                case .miss(let closest):
+                    nearMisses = closest
+                }
+            }
         }
-        switch answer {
-        case .success(let payload):
-            let bytes = Envelope(code: 0, message: "Success", requestID: requestID, data: AnyEncodable(payload)).encoded()
-            return Answer(answeredBy: .simulator, status: 200, code: 0, bytes: bytes)
-        case .failure(let error):
-            return failure(error, by: .simulator)
+        let line = "\(request.method.rawValue) \(path)"
+        if let nearMisses {
+            let error = APIError.noRecordedAnswer.detailed("\(line) matches no cassette interaction; the closest are in data.near_misses.")
+            let bytes = Envelope(code: error.code, message: error.message, requestID: requestID, data: ["near_misses": nearMisses]).encoded()
+            return Answer(answeredBy: .nearMiss, status: error.httpStatus, code: error.code, bytes: bytes)
         }
+        let subject = decision.operation?.id ?? path
+        return failure(
+            APIError.notSimulated.detailed(
+                "\(subject) is not answered by this scenario (answer order: \(state.scenario.answerOrder.map(\.rawValue).joined(separator: ", ")))."
+            ),
+            by: .unanswered
+        )
     }
 
     private func stubbed(_ stub: Stub, requestID: String) -> Answer {
@@ -176,13 +214,20 @@ struct APIResponder: Sendable {
         let data = response.data ?? (response.code == 0 ? .object([:]) : nil)
         return Answer(
             answeredBy: .stub,
+            answeredFrom: stub.name,
             status: response.status,
             code: response.code,
             bytes: Envelope(code: response.code, message: message, requestID: requestID, data: data).encoded(),
-            headers: response.headers,
+            headers: response.headers.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) },
             delay: response.delay.map { .milliseconds($0.milliseconds) },
             hangsUp: response.fault == .reset
         )
+    }
+
+    /// The `code` of a JSON envelope, read without decoding the rest.
+    private static func envelopeCode(_ bytes: [UInt8]) -> Int? {
+        struct Code: Decodable { var code: Int? }
+        return (try? JSONDecoder().decode(Code.self, from: Data(bytes)))?.code
     }
 
     private static func microseconds(_ duration: Duration) -> Int64 {

@@ -30,10 +30,18 @@ struct Envelope<Payload: Encodable>: Encodable {
 
     /// The envelope as JSON bytes.
     func encoded() -> [UInt8] {
+        JSONBytes.encode(self)
+    }
+}
+
+/// The one way the API side writes JSON: sorted keys, slashes unescaped. A recorded body
+/// replayed from a cassette is written the same way, so it comes back as the bytes it was.
+enum JSONBytes {
+    static func encode(_ value: some Encodable) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         // Every payload is a plain value tree of strings, numbers and arrays; encoding cannot fail.
-        return Array((try? encoder.encode(self)) ?? Data())
+        return Array((try? encoder.encode(value)) ?? Data())
     }
 }
 

@@ -12,6 +12,7 @@ final class ServerState: Sendable {
     let simulator: ShopSimulator
     let outbox: WebhookOutbox
     let stubs: StubBook
+    let cassettes: CassettePlayer
     let journal: Journal
     let requestIDs: RequestIDGenerator
     let maxBodyBytes: Int
@@ -23,6 +24,7 @@ final class ServerState: Sendable {
     init(scenario: Scenario, journal: Journal, configuration: ReplayServer.Configuration) throws {
         // Everything that can fail comes before the webhook outbox, whose HTTP client must be shut down.
         let stubs = try StubBook(stubs: scenario.stubs)
+        let cassettes = CassettePlayer(cassettes: scenario.cassettes)
         var markets: [Region: MarketCatalogue] = [:]
         for region in Set(scenario.shops.map(\.region)) {
             markets[region] = try scenario.catalogue.market(region)
@@ -38,7 +40,7 @@ final class ServerState: Sendable {
         let store = ProductStore(initial: ShopSimulator.initialProducts(scenario, markets: markets), seed: scenario.seed)
         self.scenario = scenario
         self.clock = clock
-        self.gateway = Gateway(scenario: scenario, clock: clock)
+        self.gateway = Gateway(scenario: scenario, clock: clock, recordedRoutes: cassettes.recordedRoutes)
         self.simulator = ShopSimulator(
             scenario: scenario,
             clock: clock,
@@ -50,6 +52,7 @@ final class ServerState: Sendable {
         )
         self.outbox = outbox
         self.stubs = stubs
+        self.cassettes = cassettes
         self.journal = journal
         self.requestIDs = RequestIDGenerator(seed: scenario.seed)
         self.maxBodyBytes = configuration.maxBodyBytes
@@ -70,6 +73,7 @@ final class ServerState: Sendable {
         simulator.subscriptions.reset()
         simulator.upgrades.reset()
         stubs.reset()
+        cassettes.reset()
         try await journal.clear()
         arrivals.store(0, ordering: .relaxed)
     }

@@ -87,6 +87,12 @@ public final class Journal: Sendable {
         return try await reader.entries(operation: operation)
     }
 
+    /// The entries one kind of answerer answered, in arrival order, after a flush.
+    public func entries(answeredBy answerer: JournalEntry.Answerer) async throws -> [JournalEntry] {
+        await flush()
+        return try await reader.entries(answeredBy: answerer)
+    }
+
     /// The entries within a span of scenario time, after a flush.
     public func entries(scenarioTimeFrom start: Date, to end: Date) async throws -> [JournalEntry] {
         await flush()

@@ -13,7 +13,11 @@ public struct JournalEntry: Sendable, Hashable, Codable {
         case stub
         /// The shop simulator answered from the scenario's state.
         case simulator
-        /// Nothing could answer: the operation is not simulated and no cassette matched.
+        /// A cassette interaction answered.
+        case cassette
+        /// No cassette interaction matched; the answer lists the closest ones.
+        case nearMiss = "near_miss"
+        /// Nothing could answer: the operation is not simulated and the scenario has no cassettes.
         case unanswered
     }
 
@@ -53,6 +57,8 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     public var shopCipher: String?
     /// Who answered.
     public var answeredBy: Answerer
+    /// Which stub or cassette interaction answered (`stub 'name'`, `catalogue-gb.yaml#3`), if one did.
+    public var answeredFrom: String? = nil
     /// The gateway checks the request failed.
     public var failedChecks: [FailedCheck]
     /// The HTTP status of the answer.
@@ -69,6 +75,16 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     /// The decoded query parameters, in the order sent; empty when the query is malformed.
     public var queryParameters: [(name: String, value: String)] {
         (try? QueryString(raw: query[...]).pairs) ?? []
+    }
+
+    /// The closest cassette interactions, when no interaction matched this request.
+    public var nearMisses: [NearMiss] {
+        guard answeredBy == .nearMiss else { return [] }
+        struct Answer: Decodable {
+            struct Data: Decodable { var near_misses: [NearMiss] }
+            var data: Data
+        }
+        return (try? JSONDecoder().decode(Answer.self, from: responseBody))?.data.near_misses ?? []
     }
 
     /// The wall-clock arrival as a date.

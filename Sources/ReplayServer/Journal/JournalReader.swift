@@ -48,6 +48,13 @@ public struct JournalReader: Sendable {
         }
     }
 
+    /// The entries one kind of answerer answered (`.nearMiss`, `.cassette`, ...), in arrival order.
+    public func entries(answeredBy answerer: JournalEntry.Answerer) async throws -> [JournalEntry] {
+        try await database.read { db in
+            try RequestTable.fetchAll(db, where: "answered_by = ?", arguments: [answerer.rawValue])
+        }
+    }
+
     /// The entries that arrived within a span of scenario time (bounds included), in arrival order.
     public func entries(scenarioTimeFrom start: Date, to end: Date) async throws -> [JournalEntry] {
         let from = Int64(start.timeIntervalSince1970.rounded(.down))

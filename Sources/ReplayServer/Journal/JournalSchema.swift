@@ -64,6 +64,11 @@ enum JournalSchema {
                 table.column("details", .text).notNull()
             }
         }
+        migrator.registerMigration("v2: who answered") { db in
+            try db.alter(table: "request") { table in
+                table.add(column: "answered_from", .text)
+            }
+        }
         return migrator
     }
 

@@ -8,7 +8,8 @@ import GRDB
 enum RequestTable {
     private static let columns = [
         "id", "request_id", "wall_time", "scenario_time", "method", "path", "query", "headers", "body", "operation", "shop_cipher",
-        "answered_by", "failed_checks", "response_status", "response_code", "response_headers", "response_body", "duration_microseconds",
+        "answered_by", "answered_from", "failed_checks", "response_status", "response_code", "response_headers", "response_body",
+        "duration_microseconds",
     ]
 
     private static let insertSQL =
@@ -18,7 +19,8 @@ enum RequestTable {
         let arguments: StatementArguments = [
             entry.id, entry.requestID, entry.wallTime, entry.scenarioTime, entry.method, entry.path, entry.query,
             try JournalJSON.encode(entry.headers), entry.body,
-            entry.operation, entry.shopCipher, entry.answeredBy.rawValue, try JournalJSON.encode(entry.failedChecks), entry.responseStatus,
+            entry.operation, entry.shopCipher, entry.answeredBy.rawValue, entry.answeredFrom, try JournalJSON.encode(entry.failedChecks),
+            entry.responseStatus,
             entry.responseCode,
             try JournalJSON.encode(entry.responseHeaders), entry.responseBody, entry.durationMicroseconds,
         ]
@@ -50,6 +52,7 @@ enum RequestTable {
             operation: row["operation"],
             shopCipher: row["shop_cipher"],
             answeredBy: JournalEntry.Answerer(rawValue: row["answered_by"]) ?? .unanswered,
+            answeredFrom: row["answered_from"],
             failedChecks: try JournalJSON.decode(row["failed_checks"]),
             responseStatus: row["response_status"],
             responseCode: row["response_code"],

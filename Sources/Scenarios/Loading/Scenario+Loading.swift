@@ -21,7 +21,7 @@ extension Scenario {
         try build(from: YAMLDocument(text: text, file: file), defaultName: file, sourcePath: nil)
     }
 
-    private static func build(from document: YAMLDocument, defaultName: String, sourcePath: String?) throws(DiagnosticError) -> Scenario {
+    static func build(from document: YAMLDocument, defaultName: String, sourcePath: String?) throws(DiagnosticError) -> Scenario {
         guard document.isMapping else {
             throw DiagnosticError([document.diagnostic(at: [], message: "a scenario is a mapping of keys such as name, shops and products")])
         }
@@ -42,13 +42,11 @@ extension Scenario {
                 )
             ]
         let tokens = file.accessTokens ?? [AccessToken(value: "TTP_replay_\(app.key)", expiresIn: HumanDuration(seconds: 7 * 86400))]
-        let catalogue =
-            file.catalogue.map { path in
-                let base =
-                    sourcePath.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
-                    ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-                return Catalogue(directory: URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL)
-            } ?? .builtIn
+        let base =
+            sourcePath.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
+            ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let catalogue = file.catalogue.map { Catalogue(directory: URL(fileURLWithPath: $0, relativeTo: base).standardizedFileURL) } ?? .builtIn
+        let cassettes = checker.cassettes(file.cassettes ?? [], relativeTo: base)
 
         checker.check(shops: shops, tokens: tokens)
         let policies = checker.policies(file.marketPolicy ?? [:])
@@ -71,6 +69,8 @@ extension Scenario {
             stubs: (file.stubs ?? []).enumerated().map { index, entry in
                 Stub(name: entry.name ?? "stub \(index + 1)", match: entry.match, response: entry.response)
             },
+            cassettes: cassettes,
+            answerOrder: file.answerOrder ?? AnswerSource.defaultOrder,
             upgrade: file.upgrade ?? UpgradeBehaviour(),
             webhooks: file.webhooks ?? WebhookBehaviour(),
             catalogue: catalogue,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The checks that need more than one key: duplicates, references between shops and products,
 /// and products against the catalogue. Collects every problem, each located in the file.
 struct ScenarioChecker {
@@ -14,6 +16,34 @@ struct ScenarioChecker {
 
     func throwIfAny() throws(DiagnosticError) {
         if !problems.isEmpty { throw DiagnosticError(problems) }
+    }
+
+    /// Loads each named cassette: a file relative to the scenario, or a shipped cassette's name.
+    /// A broken cassette's own diagnostics are kept, each at its place in the cassette file.
+    mutating func cassettes(_ references: [String], relativeTo base: URL) -> [Cassette] {
+        var cassettes: [Cassette] = []
+        for (index, reference) in references.enumerated() {
+            let file = URL(fileURLWithPath: reference, relativeTo: base).standardizedFileURL
+            let url: URL
+            if FileManager.default.fileExists(atPath: file.path) {
+                url = file
+            } else if let builtIn = Cassette.builtInURL(named: reference) {
+                url = builtIn
+            } else {
+                var message = "no cassette file at \(file.path) and no built-in cassette named '\(reference)'"
+                if let suggestion = DidYouMean.suggestion(for: reference, among: Cassette.builtInNames) {
+                    message += "; did you mean '\(suggestion)'?"
+                }
+                problem(["cassettes", "\(index)"], message)
+                continue
+            }
+            do {
+                cassettes.append(try Cassette.load(contentsOf: url))
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        return cassettes
     }
 
     mutating func check(shops: [Shop], tokens: [AccessToken]) {

@@ -1,7 +1,8 @@
 /// The YAML form of a scenario, decoded strictly, before cross-references are checked.
 struct ScenarioFile: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, description, seed, clock, app, shops, products, gateway, catalogue, upgrade, webhooks, stubs
+        case name, description, seed, clock, app, shops, products, gateway, catalogue, upgrade, webhooks, stubs, cassettes
+        case answerOrder = "answer_order"
         case accessTokens = "access_tokens"
         case marketPolicy = "market_policy"
     }
@@ -33,6 +34,17 @@ struct ScenarioFile: Decodable {
         }
     }
 
+    /// `answer_order`: each source at most once, at least one.
+    struct AnswerOrder: Decodable {
+        var sources: [AnswerSource]
+
+        init(from decoder: any Decoder) throws {
+            self.sources = try decoder.singleValueContainer().decode([ClosedSet<AnswerSource>].self).map(\.value)
+            if sources.isEmpty { throw decoder.invalidValue("answer_order needs at least one of stubs, simulator, cassettes") }
+            if Set(sources).count != sources.count { throw decoder.invalidValue("answer_order names a source twice") }
+        }
+    }
+
     var name: String?
     var description: String?
     var seed: UInt64?
@@ -44,6 +56,8 @@ struct ScenarioFile: Decodable {
     var gateway: GatewayPolicy?
     var upgrade: UpgradeBehaviour?
     var stubs: [StubEntry]?
+    var cassettes: [String]?
+    var answerOrder: [AnswerSource]?
     var webhooks: WebhookBehaviour?
     var catalogue: String?
     var marketPolicy: [String: MarketPolicy]?
@@ -62,6 +76,8 @@ struct ScenarioFile: Decodable {
         self.gateway = try container.decodeIfPresent(GatewayPolicy.self, forKey: .gateway)
         self.upgrade = try container.decodeIfPresent(UpgradeBehaviour.self, forKey: .upgrade)
         self.stubs = try container.decodeIfPresent([StubEntry].self, forKey: .stubs)
+        self.cassettes = try container.decodeIfPresent([String].self, forKey: .cassettes)
+        self.answerOrder = try container.decodeIfPresent(AnswerOrder.self, forKey: .answerOrder)?.sources
         self.webhooks = try container.decodeIfPresent(WebhookBehaviour.self, forKey: .webhooks)
         self.catalogue = try container.decodeIfPresent(String.self, forKey: .catalogue)
         self.marketPolicy = try container.decodeIfPresent([String: MarketPolicy].self, forKey: .marketPolicy)

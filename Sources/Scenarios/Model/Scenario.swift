@@ -26,8 +26,12 @@ public struct Scenario: Sendable {
     public var products: [Product]
     /// Which gateway checks are relaxed.
     public var gateway: GatewayPolicy
-    /// Scripted answers tried before the simulator, in order.
+    /// Scripted answers, tried in order.
     public var stubs: [Stub]
+    /// Recorded answers, looked up by request.
+    public var cassettes: [Cassette]
+    /// Which sources answer a request that passed the gateway, in order. Default: stubs, simulator, cassettes.
+    public var answerOrder: [AnswerSource]
     /// How the Category Upgrade Task behaves.
     public var upgrade: UpgradeBehaviour
     /// Where webhooks go and how delivering them misbehaves.
@@ -52,6 +56,8 @@ public struct Scenario: Sendable {
         products: [Product] = [],
         gateway: GatewayPolicy = GatewayPolicy(),
         stubs: [Stub] = [],
+        cassettes: [Cassette] = [],
+        answerOrder: [AnswerSource] = AnswerSource.defaultOrder,
         upgrade: UpgradeBehaviour = UpgradeBehaviour(),
         webhooks: WebhookBehaviour = WebhookBehaviour(),
         catalogue: Catalogue = .builtIn,
@@ -69,6 +75,8 @@ public struct Scenario: Sendable {
         self.products = products
         self.gateway = gateway
         self.stubs = stubs
+        self.cassettes = cassettes
+        self.answerOrder = answerOrder
         self.upgrade = upgrade
         self.webhooks = webhooks
         self.catalogue = catalogue

@@ -1,0 +1,210 @@
+import Scenarios
+import Synchronization
+
+/// The scenario's cassettes, indexed so that finding the interaction for a request costs one
+/// hash lookup per matching rule of its route, whether the cassettes hold a hundred
+/// interactions or a hundred thousand. Answers are encoded once, at start.
+final class CassettePlayer: Sendable {
+    /// A recorded answer, ready to send.
+    struct Recorded: Sendable {
+        var status: Int
+        var headers: [(name: String, value: String)]
+        var body: [UInt8]
+        /// `file.yaml#N`, for the journal.
+        var source: String
+    }
+
+    /// What the cassettes say about a request.
+    enum Lookup {
+        /// An interaction answers.
+        case answer(Recorded)
+        /// None does; the closest ones, nearest first (at most three).
+        case miss([NearMiss])
+    }
+
+    /// One interaction with its rule and its prepared answer.
+    private struct Entry: Sendable {
+        var request: Cassette.RecordedRequest
+        var rule: CompiledRule
+        var answer: Recorded
+        var line: Int
+    }
+
+    /// The interactions recorded for one request (under one rule), in order, and what follows the last.
+    private struct Slot: Sendable {
+        var entries: [Int]
+        var repeatPolicy: Cassette.Repeat
+    }
+
+    /// The interactions of one route that share a rule, by key.
+    private struct RuleGroup: Sendable {
+        var rule: CompiledRule
+        var slots: [MatchKey: Int]
+    }
+
+    private let entries: [Entry]
+    private let slots: [Slot]
+    private let routes: [Route: [RuleGroup]]
+    private let entriesByPath: [String: [Int]]
+    private let calls: Mutex<[Int]>
+
+    init(cassettes: [Cassette]) {
+        var entries: [Entry] = []
+        var slots: [Slot] = []
+        var routes: [Route: [RuleGroup]] = [:]
+        var entriesByPath: [String: [Int]] = [:]
+        for cassette in cassettes {
+            for (index, interaction) in cassette.interactions.enumerated() {
+                let request = interaction.request
+                let rule = CompiledRule(cassette.match.merged(with: interaction.match).merged(with: Self.redactedFields(of: request)))
+                let source = "\(cassette.displayName)#\(index + 1)"
+                let entryIndex = entries.count
+                entries.append(
+                    Entry(request: request, rule: rule, answer: Self.prepare(interaction.response, source: source), line: interaction.line)
+                )
+                entriesByPath[request.path, default: []].append(entryIndex)
+
+                let route = Route(method: request.method, path: request.path)
+                let key = rule.key(query: request.query.map { (name: $0.key, value: $0.value) }, body: request.body)
+                var groups = routes[route] ?? []
+                let groupIndex =
+                    groups.firstIndex { $0.rule == rule }
+                    ?? {
+                        groups.append(RuleGroup(rule: rule, slots: [:]))
+                        return groups.count - 1
+                    }()
+                if let slot = groups[groupIndex].slots[key] {
+                    slots[slot].entries.append(entryIndex)
+                } else {
+                    groups[groupIndex].slots[key] = slots.count
+                    slots.append(Slot(entries: [entryIndex], repeatPolicy: cassette.repeatPolicy))
+                }
+                routes[route] = groups
+            }
+        }
+        self.entries = entries
+        self.slots = slots
+        self.routes = routes
+        self.entriesByPath = entriesByPath
+        self.calls = Mutex(Array(repeating: 0, count: slots.count))
+    }
+
+    /// Whether no cassette is loaded.
+    var isEmpty: Bool { entries.isEmpty }
+
+    /// The routes the cassettes hold, which the gateway accepts even when it does not know them.
+    var recordedRoutes: Set<Route> { Set(routes.keys) }
+
+    /// The answer to a request, or its near misses. Each call counts: the n-th matching call gets
+    /// the n-th recorded interaction, then the cassette's repeat policy applies.
+    func lookup(method: String, path: String, query: [(name: String, value: String)], body: Cassette.Body) -> Lookup {
+        var exhausted: Int?
+        for group in routes[Route(method: method, path: path)] ?? [] {
+            guard let slotIndex = group.slots[group.rule.key(query: query, body: body)] else { continue }
+            let slot = slots[slotIndex]
+            let call = calls.withLock { calls in
+                defer { calls[slotIndex] += 1 }
+                return calls[slotIndex]
+            }
+            let position: Int? =
+                switch slot.repeatPolicy {
+                case .last: min(call, slot.entries.count - 1)
+                case .cycle: call % slot.entries.count
+                case .none: call < slot.entries.count ? call : nil
+                }
+            if let position { return .answer(entries[slot.entries[position]].answer) }
+            exhausted = exhausted ?? slotIndex
+        }
+        return .miss(nearMisses(method: method, path: path, query: query, body: body, exhausted: exhausted))
+    }
+
+    /// Forgets how many times each request was answered.
+    func reset() {
+        calls.withLock { $0 = Array(repeating: 0, count: slots.count) }
+    }
+
+    // MARK: - Near misses
+
+    /// The three closest interactions. Those of the same path are compared field by field; when
+    /// there are fewer than three, interactions whose paths share the longest prefix join them.
+    private func nearMisses(method: String, path: String, query: [(name: String, value: String)], body: Cassette.Body, exhausted: Int?) -> [NearMiss]
+    {
+        var result: [NearMiss] = []
+        if let exhausted {
+            let slot = slots[exhausted]
+            let last = entries[slot.entries[slot.entries.count - 1]]
+            result.append(
+                near(
+                    last,
+                    differences: [
+                        NearMiss.Difference(
+                            field: "call",
+                            recorded: "\(slot.entries.count) recorded, repeat: none",
+                            received: "call \(slot.entries.count + 1)"
+                        )
+                    ]
+                )
+            )
+        }
+        var candidates = entriesByPath[path] ?? []
+        if candidates.count < 3 {
+            let segments = path.split(separator: "/")
+            let others = entriesByPath.filter { $0.key != path }.sorted { a, b in
+                let left = Self.sharedPrefix(segments, a.key.split(separator: "/"))
+                let right = Self.sharedPrefix(segments, b.key.split(separator: "/"))
+                return left != right ? left > right : a.key < b.key
+            }
+            for (_, indices) in others where candidates.count < 3 { candidates += indices.prefix(3 - candidates.count) }
+        }
+        let scored = candidates.map { index in
+            let entry = entries[index]
+            return near(
+                entry,
+                differences: NearMiss.differences(from: entry.request, rule: entry.rule, method: method, path: path, query: query, body: body)
+            )
+        }
+        result += scored.enumerated().sorted { ($0.element.distance, $0.offset) < ($1.element.distance, $1.offset) }.map(\.element)
+            .filter { !$0.differences.isEmpty }
+        return Array(result.prefix(3))
+    }
+
+    private func near(_ entry: Entry, differences: [NearMiss.Difference]) -> NearMiss {
+        NearMiss(
+            interaction: entry.answer.source,
+            line: entry.line,
+            request: "\(entry.request.method) \(entry.request.path)",
+            differences: differences
+        )
+    }
+
+    private static func sharedPrefix(_ a: [Substring], _ b: [Substring]) -> Int {
+        zip(a, b).prefix { $0 == $1 }.count
+    }
+
+    // MARK: - Preparing
+
+    /// Fields whose recorded value was redacted: any value matches them at replay.
+    private static func redactedFields(of request: Cassette.RecordedRequest) -> Cassette.MatchRule {
+        var ignore = request.query.filter { Redactor.isPlaceholder($0.value) }.keys.sorted().compactMap { FieldPath("query.\($0)") }
+        if case .json(let body) = request.body {
+            ignore += Redactor.placeholderPaths(in: body).compactMap { FieldPath((["body"] + $0).joined(separator: ".")) }
+        }
+        return Cassette.MatchRule(ignore: ignore)
+    }
+
+    /// Headers never replayed: the server sets its own length, framing and date.
+    private static let hopHeaders: Set<String> = ["content-length", "transfer-encoding", "connection", "keep-alive", "date", "server"]
+
+    private static func prepare(_ response: Cassette.RecordedResponse, source: String) -> Recorded {
+        var headers = response.headers.filter { !hopHeaders.contains($0.key) }.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
+        let body: [UInt8]
+        switch response.body {
+        case .none: body = []
+        case .text(let raw): body = Array(raw.utf8)
+        case .json(let value):
+            body = JSONBytes.encode(value)
+            if !headers.contains(where: { $0.name == "content-type" }) { headers.append((name: "content-type", value: "application/json")) }
+        }
+        return Recorded(status: response.status, headers: headers, body: body, source: source)
+    }
+}

@@ -1,0 +1,126 @@
+import Scenarios
+
+/// A method and a path: the first level of the cassette index.
+struct Route: Hashable, Sendable {
+    var method: String
+    var path: String
+}
+
+/// A request reduced to what a matching rule compares: the query without the parameters that
+/// change on every call or are ignored, sorted, and the body as canonical text. Equal keys
+/// mean the request matches, so lookup is one hash per rule, however large the cassette.
+struct MatchKey: Hashable, Sendable {
+    var query: [String]
+    var body: String
+}
+
+/// A matching rule ready to apply: what to drop from the query and the body, and whether arrays are sorted.
+struct CompiledRule: Hashable, Sendable {
+    /// Query parameters that change on every call (signing and credentials): never matched.
+    static let volatileQuery: Set<String> = ["app_key", "timestamp", "sign", "access_token"]
+
+    var ignoredQuery: Set<String>
+    var ignoredBody: [[String]]
+    var ignoreArrayOrder: Bool
+
+    init(_ rule: Cassette.MatchRule) {
+        self.ignoredQuery = Self.volatileQuery.union(rule.ignore.filter { $0.part == .query }.map { $0.segments[0] })
+        self.ignoredBody = rule.ignore.filter { $0.part == .body }.map(\.segments).sorted { $0.lexicographicallyPrecedes($1) }
+        self.ignoreArrayOrder = rule.ignoreArrayOrder
+    }
+
+    /// The query pairs this rule compares, sorted.
+    func query(_ pairs: some Sequence<(name: String, value: String)>) -> [(name: String, value: String)] {
+        pairs.filter { !ignoredQuery.contains($0.name) }.sorted { ($0.name, $0.value) < ($1.name, $1.value) }
+    }
+
+    /// The body this rule compares: ignored fields removed.
+    func body(_ body: Cassette.Body) -> Cassette.Body {
+        guard case .json(var value) = body, !ignoredBody.isEmpty else { return body }
+        for path in ignoredBody { value = Self.removing(path[...], from: value) }
+        return .json(value)
+    }
+
+    /// The key of a request under this rule.
+    func key(query pairs: some Sequence<(name: String, value: String)>, body: Cassette.Body) -> MatchKey {
+        let text: String
+        switch self.body(body) {
+        case .none: text = ""
+        case .json(let value): text = CanonicalJSON.text(value, sortingArrays: ignoreArrayOrder)
+        case .text(let raw): text = "text:" + raw
+        }
+        return MatchKey(query: query(pairs).map { $0.name + "=" + $0.value }, body: text)
+    }
+
+    private static func removing(_ path: ArraySlice<String>, from value: JSONValue) -> JSONValue {
+        guard let head = path.first else { return value }
+        let rest = path.dropFirst()
+        switch value {
+        case .object(var members):
+            if head == "*" {
+                if rest.isEmpty { return .object([:]) }
+                for (name, member) in members { members[name] = removing(rest, from: member) }
+            } else if rest.isEmpty {
+                members[head] = nil
+            } else if let member = members[head] {
+                members[head] = removing(rest, from: member)
+            }
+            return .object(members)
+        case .array(let elements):
+            guard head == "*" || Int(head) != nil else { return value }
+            if head == "*" { return rest.isEmpty ? .array([]) : .array(elements.map { removing(rest, from: $0) }) }
+            let index = Int(head)!
+            guard elements.indices.contains(index) else { return value }
+            var copy = elements
+            if rest.isEmpty { copy.remove(at: index) } else { copy[index] = removing(rest, from: copy[index]) }
+            return .array(copy)
+        default:
+            return value
+        }
+    }
+}
+
+/// JSON as text with sorted keys and one spelling per number: equal values, equal text.
+enum CanonicalJSON {
+    static func text(_ value: JSONValue, sortingArrays: Bool = false) -> String {
+        var output = ""
+        write(value, sortingArrays: sortingArrays, to: &output)
+        return output
+    }
+
+    private static func write(_ value: JSONValue, sortingArrays: Bool, to output: inout String) {
+        switch value {
+        case .null: output += "null"
+        case .bool(let flag): output += flag ? "true" : "false"
+        case .number(let number):
+            output += number.rounded() == number && abs(number) < 9e15 ? String(Int64(number)) : String(number)
+        case .string(let string): quote(string, to: &output)
+        case .array(let elements):
+            var parts = elements.map { text($0, sortingArrays: sortingArrays) }
+            if sortingArrays { parts.sort() }
+            output += "[" + parts.joined(separator: ",") + "]"
+        case .object(let members):
+            output += "{"
+            for (index, name) in members.keys.sorted().enumerated() {
+                if index > 0 { output += "," }
+                quote(name, to: &output)
+                output += ":"
+                write(members[name]!, sortingArrays: sortingArrays, to: &output)
+            }
+            output += "}"
+        }
+    }
+
+    private static func quote(_ string: String, to output: inout String) {
+        output += "\""
+        for character in string.unicodeScalars {
+            switch character {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            default: output.unicodeScalars.append(character)
+            }
+        }
+        output += "\""
+    }
+}

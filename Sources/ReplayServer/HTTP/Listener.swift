@@ -1,0 +1,65 @@
+import Hummingbird
+import HummingbirdCore
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// A Hummingbird application bound to a socket, started and stopped as one piece: what the
+/// fake server and the recorder both run on.
+struct Listener: Sendable {
+    /// The port bound (the system's pick when asked for 0).
+    let port: Int
+    private let serviceGroup: ServiceGroup
+    private let running: Task<Void, any Error>
+
+    /// Binds and returns once connections are accepted.
+    ///
+    /// - Throws: ``ReplayServerError/couldNotBind(host:port:reason:)`` when the address cannot be bound.
+    static func start<Responder: HTTPResponder>(
+        responder: Responder,
+        http1: HTTP1Channel.Configuration = HTTP1Channel.Configuration(),
+        host: String,
+        port: Int,
+        logger: Logger
+    ) async throws -> Listener where Responder.Context: InitializableFromSource<ApplicationRequestContextSource> {
+        let (ports, portContinuation) = AsyncStream<Int?>.makeStream()
+        let application = Application(
+            responder: responder,
+            server: .http1(configuration: http1),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "tts-replay"),
+            onServerRunning: { channel in
+                portContinuation.yield(channel.localAddress?.port)
+                portContinuation.finish()
+            },
+            logger: logger
+        )
+        let serviceGroup = ServiceGroup(configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger))
+        let running = Task {
+            defer { portContinuation.finish() }
+            try await serviceGroup.run()
+        }
+        var iterator = ports.makeAsyncIterator()
+        guard let bound = await iterator.next() ?? nil else {
+            do {
+                try await running.value
+                throw ReplayServerError.couldNotBind(host: host, port: port, reason: "the server stopped before it listened")
+            } catch let error as ReplayServerError {
+                throw error
+            } catch {
+                throw ReplayServerError.couldNotBind(host: host, port: port, reason: "\(error)")
+            }
+        }
+        return Listener(port: bound, serviceGroup: serviceGroup, running: running)
+    }
+
+    /// The base URL on a host, such as `http://127.0.0.1:49152` (IPv6 hosts in brackets).
+    func baseURL(host: String) -> String {
+        "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+    }
+
+    /// Stops accepting connections and finishes the requests in flight.
+    func stop() async throws {
+        await serviceGroup.triggerGracefulShutdown()
+        try await running.value
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Logging
+import Scenarios
+
+/// The cassette being recorded: each exchange is redacted, appended and the file rewritten
+/// at once (atomically), so a recording stopped any way keeps every exchange answered so far.
+actor CassetteRecording {
+    private var cassette: Cassette
+    private var redactor: Redactor
+    private let path: String
+    private let logger: Logger
+
+    /// - Throws: `RecorderError` when the file exists and may not be replaced, cannot be read to
+    ///   append to, or cannot be written.
+    init(
+        path: String,
+        existingFile: Recorder.ExistingFile,
+        recording: Cassette.Recording,
+        description: String?,
+        secrets: [String],
+        logger: Logger
+    )
+        throws
+    {
+        let exists = FileManager.default.fileExists(atPath: path)
+        var cassette = Cassette(description: description ?? "", recording: recording)
+        var highestPlaceholder = 0
+        switch (exists, existingFile) {
+        case (true, .refuse):
+            throw RecorderError.cassetteExists(path: path)
+        case (true, .append):
+            do {
+                cassette = try Cassette.load(contentsOf: URL(fileURLWithPath: path))
+            } catch {
+                throw RecorderError.cannotAppend(path: path, reason: error.description)
+            }
+            if let description { cassette.description = description }
+            highestPlaceholder = Redactor.highestNumber(in: (try? String(contentsOfFile: path, encoding: .utf8)) ?? "")
+        default:
+            break
+        }
+        cassette.sourcePath = path
+        self.cassette = cassette
+        self.redactor = Redactor(secrets: secrets, numberingAfter: highestPlaceholder)
+        self.path = path
+        self.logger = logger
+        try Self.write(cassette, to: path)
+    }
+
+    /// How many interactions the cassette holds.
+    var count: Int { cassette.interactions.count }
+
+    /// Redacts an exchange, appends it and rewrites the file.
+    func append(_ interaction: Cassette.Interaction) {
+        cassette.interactions.append(redactor.redact(interaction))
+        do {
+            try Self.write(cassette, to: path)
+        } catch {
+            logger.error("\(error)")
+        }
+    }
+
+    private static func write(_ cassette: Cassette, to path: String) throws(RecorderError) {
+        do {
+            try Data(cassette.yaml().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw .cannotWrite(path: path, reason: error.localizedDescription)
+        }
+    }
+}

@@ -1,0 +1,20 @@
+public import Foundation
+
+/// Checks scenario and cassette files, telling one from the other by its keys: a file with
+/// `interactions` or `format` at the top is a cassette, anything else a scenario.
+public enum Linter {
+    /// Every problem of one file, each at its file:line:column; empty when the file is clean.
+    public static func diagnostics(forFileAt url: URL) -> [Diagnostic] {
+        do {
+            let document = try YAMLDocument(contentsOf: url)
+            if Cassette.isCassette(document) {
+                _ = try Cassette.build(from: document, sourcePath: url.path)
+            } else {
+                _ = try Scenario.build(from: document, defaultName: url.deletingPathExtension().lastPathComponent, sourcePath: url.path)
+            }
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+}
