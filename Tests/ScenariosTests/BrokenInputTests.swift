@@ -94,6 +94,37 @@ struct BrokenInputTests {
         #expect(throws: DiagnosticError.self) { try Scenario.parse(blocks, file: "deep-blocks.yaml") }
     }
 
+    /// The first interaction of a shipped cassette (a whole one is 200 KiB).
+    static let cassette: String = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../cassettes/catalogue-gb.yaml")
+        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let cut = lines.indices.filter { lines[$0].hasPrefix("- request:") }.dropFirst(1).first ?? lines.count
+        return lines[..<cut].joined(separator: "\n") + "\n"
+    }()
+
+    /// Lint writes a folder of broken cassettes and scenarios and checks each: every file gets
+    /// located diagnostics or none, and nothing crashes.
+    @Test func lintSurvivesAFolderOfBrokenCassettesAndScenarios() throws {
+        try #require(Self.cassette.contains("interactions:"))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var refused = 0
+        for seed in UInt64(0)..<300 {
+            let text = Self.mutate(seed.isMultiple(of: 3) ? Self.original : Self.cassette, seed: seed)
+            let file = folder.appendingPathComponent("mutant-\(seed).yaml")
+            try Data(text.utf8).write(to: file)
+            let diagnostics = Linter.diagnostics(forFileAt: file)
+            if !diagnostics.isEmpty { refused += 1 }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            for diagnostic in diagnostics where diagnostic.file == file.path {
+                #expect((0...lines + 1).contains(diagnostic.line), "seed \(seed): \(diagnostic)")
+            }
+        }
+        #expect(refused > 150, "most mutations break the file")
+    }
+
     @Test func everyUnknownKeyIsReportedInOnePass() {
         do {
             _ = try Scenario.parse("nmae: x\nshops:\n  - id: \"1\"\n    regoin: GB\n    nme: Shop\nprodcts: []\n", file: "typos.yaml")

@@ -35,7 +35,8 @@ struct CassetteReplayTests {
                 options: options
             )
             #expect(answer.status == 200)
-            let expected = #"{"code":0,"data":{"orders":[{"id":"576","status":"UNPAID"}],"total_count":1},"message":"Success","request_id":"20261102090000ABC"}"#
+            let expected =
+                #"{"code":0,"data":{"orders":[{"id":"576","status":"UNPAID"}],"total_count":1},"message":"Success","request_id":"20261102090000ABC"}"#
             #expect(String(decoding: answer.body, as: UTF8.self) == expected)
             #expect(answer.headers["x-tts-trace"] == "abc")
             let entry = try #require(try await server.journal.entries().last)
@@ -47,7 +48,13 @@ struct CassetteReplayTests {
             var unsigned = SignedClient.Options()
             unsigned.extraQuery = ["page_size": "10"]
             unsigned.sign = .some("0000")
-            let refused = try await client.send(.POST, "/order/202309/orders/search", body: #"{"order_status":"UNPAID","create_time_ge":1793600000}"#, shopScoped: true, options: unsigned)
+            let refused = try await client.send(
+                .POST,
+                "/order/202309/orders/search",
+                body: #"{"order_status":"UNPAID","create_time_ge":1793600000}"#,
+                shopScoped: true,
+                options: unsigned
+            )
             #expect(refused.code == 106001, "the gateway checks a recorded route like any other")
         }
     }
@@ -64,7 +71,9 @@ struct CassetteReplayTests {
         """
     }
 
-    @Test(arguments: [("last", ["first", "second", "second", "second"]), ("cycle", ["first", "second", "first", "second"]), ("none", ["first", "second", "", ""])])
+    @Test(arguments: [
+        ("last", ["first", "second", "second", "second"]), ("cycle", ["first", "second", "first", "second"]), ("none", ["first", "second", "", ""]),
+    ])
     func repeatedRequestsReplayInOrderThenFollowTheRepeatPolicy(_ policy: String, _ expected: [String]) async throws {
         try await CassetteFixture.withServer(cassettes: ["products": Self.repeating(policy)], scenario: "answer_order: [cassettes]\n") { server in
             let client = SignedClient(server: server)
@@ -103,11 +112,26 @@ struct CassetteReplayTests {
         try await CassetteFixture.withServer(cassettes: ["search": Self.search], scenario: "answer_order: [cassettes]\n") { server in
             let client = SignedClient(server: server)
             let query = ["page_size": "20", "category_version": "v2"]
-            let hit = try await client.call(.POST, "/product/202502/products/search", query: query, json: ["status": "ACTIVATE", "page_token": "zzz", "ids": ["3", "1", "2"]])
+            let hit = try await client.call(
+                .POST,
+                "/product/202502/products/search",
+                query: query,
+                json: ["status": "ACTIVATE", "page_token": "zzz", "ids": ["3", "1", "2"]]
+            )
             #expect(try hit.envelope.requestID == "searched")
-            let absent = try await client.call(.POST, "/product/202502/products/search", query: query, json: ["status": "ACTIVATE", "ids": ["2", "3", "1"]])
+            let absent = try await client.call(
+                .POST,
+                "/product/202502/products/search",
+                query: query,
+                json: ["status": "ACTIVATE", "ids": ["2", "3", "1"]]
+            )
             #expect(try absent.envelope.requestID == "searched", "an ignored field may be missing")
-            let miss = try await client.call(.POST, "/product/202502/products/search", query: query, json: ["status": "DRAFT", "ids": ["1", "2", "3"]])
+            let miss = try await client.call(
+                .POST,
+                "/product/202502/products/search",
+                query: query,
+                json: ["status": "DRAFT", "ids": ["1", "2", "3"]]
+            )
             #expect(miss.code == 36009003)
             #expect(miss.status == 501)
         }
@@ -140,7 +164,10 @@ struct CassetteReplayTests {
             #expect(misses.count == 3)
             #expect(misses[0]["interaction"] == .string("catalogue.yaml#1"))
             #expect(misses[0]["line"] == .number(3))
-            #expect(misses[0]["differences"] == .array([.object(["field": .string("query.locale"), "recorded": .string("en-GB"), "received": .string("de-DE")])]))
+            #expect(
+                misses[0]["differences"]
+                    == .array([.object(["field": .string("query.locale"), "recorded": .string("en-GB"), "received": .string("de-DE")])])
+            )
             #expect(misses[1]["interaction"] == .string("catalogue.yaml#2"))
             #expect(misses[1]["differences"]?.array?.count == 2, "category_version and locale differ")
             #expect(misses[2]["interaction"] == .string("catalogue.yaml#3"), "then the path sharing the longest prefix")
@@ -169,14 +196,20 @@ struct CassetteReplayTests {
             _ = try await SignedClient(server: server).call(.GET, "/product/202309/categories", query: query)
             #expect(try await server.journal.entries().last?.answeredBy == .simulator, "by default the simulator comes before cassettes")
         }
-        try await CassetteFixture.withServer(cassettes: ["catalogue": Self.catalogue], scenario: "answer_order: [stubs, cassettes, simulator]\n") { server in
+        try await CassetteFixture.withServer(cassettes: ["catalogue": Self.catalogue], scenario: "answer_order: [stubs, cassettes, simulator]\n") {
+            server in
             let answer = try await SignedClient(server: server).call(.GET, "/product/202309/categories", query: query)
             #expect(try answer.envelope.requestID == "v2")
-            let other = try await SignedClient(server: server).call(.GET, "/product/202309/categories", query: ["category_version": "v2", "locale": "ja-JP"])
+            let other = try await SignedClient(server: server).call(
+                .GET,
+                "/product/202309/categories",
+                query: ["category_version": "v2", "locale": "ja-JP"]
+            )
             #expect(other.code == 0, "a miss falls through to the simulator")
             #expect(try await server.journal.entries().map(\.answeredBy) == [.cassette, .simulator])
         }
-        try await CassetteFixture.withServer(cassettes: ["catalogue": Self.catalogue], scenario: "answer_order: [stubs, cassettes]\n" + stub) { server in
+        try await CassetteFixture.withServer(cassettes: ["catalogue": Self.catalogue], scenario: "answer_order: [stubs, cassettes]\n" + stub) {
+            server in
             let answer = try await SignedClient(server: server).call(.GET, "/product/202309/categories", query: query)
             #expect(try answer.data["stubbed"] == .bool(true))
             #expect(try await server.journal.entries().last?.answeredFrom == "stub 1")

@@ -22,7 +22,12 @@ struct RecordTests {
             try await client.call(.GET, "/product/202309/categories", query: ["category_version": "v1"]),
             try await client.call(.POST, "/product/202502/products/search", query: ["page_size": "5"], json: ["status": "ACTIVATE"]),
             try await client.call(.GET, "/product/202309/products/0000"),
-            try await client.call(.POST, "/product/202309/categories/recommend", query: ["category_version": "v2"], json: ["product_title": "Organic linen tea towel set of two in natural colour"]),
+            try await client.call(
+                .POST,
+                "/product/202309/categories/recommend",
+                query: ["category_version": "v2"],
+                json: ["product_title": "Organic linen tea towel set of two in natural colour"]
+            ),
         ]
     }
 
@@ -31,7 +36,9 @@ struct RecordTests {
             let path = folder.appendingPathComponent("recorded.yaml").path
             let scenario = try Scenario.default
             let (recordedAnswers, signs) = try await withReplayServer(scenario: scenario) { upstream in
-                let recorder = try await Recorder.start(.init(upstream: upstream.baseURL, cassettePath: path, secrets: [upstream.credentials.appSecret]))
+                let recorder = try await Recorder.start(
+                    .init(upstream: upstream.baseURL, cassettePath: path, secrets: [upstream.credentials.appSecret])
+                )
                 do {
                     let answers = try await Self.exercise(SignedClient(baseURL: recorder.baseURL.absoluteString, credentials: upstream.credentials))
                     try await recorder.stop()
