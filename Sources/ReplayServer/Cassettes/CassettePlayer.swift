@@ -66,20 +66,19 @@ final class CassettePlayer: Sendable {
 
                 let route = Route(method: request.method, path: request.path)
                 let key = rule.key(query: request.query.map { (name: $0.key, value: $0.value) }, body: request.body)
-                var groups = routes[route] ?? []
+                // Mutated in place: copying a group out and back would copy its table on every insert.
                 let groupIndex =
-                    groups.firstIndex { $0.rule == rule }
+                    routes[route]?.firstIndex { $0.rule == rule }
                     ?? {
-                        groups.append(RuleGroup(rule: rule, slots: [:]))
-                        return groups.count - 1
+                        routes[route, default: []].append(RuleGroup(rule: rule, slots: [:]))
+                        return routes[route]!.count - 1
                     }()
-                if let slot = groups[groupIndex].slots[key] {
+                if let slot = routes[route]![groupIndex].slots[key] {
                     slots[slot].entries.append(entryIndex)
                 } else {
-                    groups[groupIndex].slots[key] = slots.count
+                    routes[route]![groupIndex].slots[key] = slots.count
                     slots.append(Slot(entries: [entryIndex], repeatPolicy: cassette.repeatPolicy))
                 }
-                routes[route] = groups
             }
         }
         self.entries = entries

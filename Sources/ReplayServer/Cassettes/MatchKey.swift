@@ -6,12 +6,12 @@ struct Route: Hashable, Sendable {
     var path: String
 }
 
-/// A request reduced to what a matching rule compares: the query without the parameters that
-/// change on every call or are ignored, sorted, and the body as canonical text. Equal keys
-/// mean the request matches, so lookup is one hash per rule, however large the cassette.
+/// A request reduced to what a matching rule compares, as one text: the query without the
+/// parameters that change on every call or are ignored, sorted, then the body as canonical
+/// text. Equal keys mean the request matches, so lookup is one hash per rule, however large
+/// the cassette.
 struct MatchKey: Hashable, Sendable {
-    var query: [String]
-    var body: String
+    var text: String
 }
 
 /// A matching rule ready to apply: what to drop from the query and the body, and whether arrays are sorted.
@@ -19,12 +19,13 @@ struct CompiledRule: Hashable, Sendable {
     /// Query parameters that change on every call (signing and credentials): never matched.
     static let volatileQuery: Set<String> = ["app_key", "timestamp", "sign", "access_token"]
 
-    var ignoredQuery: Set<String>
+    /// Few names, so a list compares faster than a set hashes.
+    var ignoredQuery: [String]
     var ignoredBody: [[String]]
     var ignoreArrayOrder: Bool
 
     init(_ rule: Cassette.MatchRule) {
-        self.ignoredQuery = Self.volatileQuery.union(rule.ignore.filter { $0.part == .query }.map { $0.segments[0] })
+        self.ignoredQuery = Self.volatileQuery.union(rule.ignore.filter { $0.part == .query }.map { $0.segments[0] }).sorted()
         self.ignoredBody = rule.ignore.filter { $0.part == .body }.map(\.segments).sorted { $0.lexicographicallyPrecedes($1) }
         self.ignoreArrayOrder = rule.ignoreArrayOrder
     }
@@ -41,15 +42,26 @@ struct CompiledRule: Hashable, Sendable {
         return .json(value)
     }
 
-    /// The key of a request under this rule.
+    /// The key of a request under this rule, built in one string (control characters separate
+    /// the parts, so no two requests share a key).
     func key(query pairs: some Sequence<(name: String, value: String)>, body: Cassette.Body) -> MatchKey {
-        let text: String
-        switch self.body(body) {
-        case .none: text = ""
-        case .json(let value): text = CanonicalJSON.text(value, sortingArrays: ignoreArrayOrder)
-        case .text(let raw): text = "text:" + raw
+        var text = ""
+        text.reserveCapacity(160)
+        for pair in query(pairs) {
+            text += pair.name
+            text += "\u{1}"
+            text += pair.value
+            text += "\u{2}"
         }
-        return MatchKey(query: query(pairs).map { $0.name + "=" + $0.value }, body: text)
+        text += "\u{3}"
+        switch self.body(body) {
+        case .none: break
+        case .json(let value): CanonicalJSON.write(value, sortingArrays: ignoreArrayOrder, to: &text)
+        case .text(let raw):
+            text += "\u{4}"
+            text += raw
+        }
+        return MatchKey(text: text)
     }
 
     private static func removing(_ path: ArraySlice<String>, from value: JSONValue) -> JSONValue {
@@ -88,7 +100,7 @@ enum CanonicalJSON {
         return output
     }
 
-    private static func write(_ value: JSONValue, sortingArrays: Bool, to output: inout String) {
+    static func write(_ value: JSONValue, sortingArrays: Bool, to output: inout String) {
         switch value {
         case .null: output += "null"
         case .bool(let flag): output += flag ? "true" : "false"
@@ -113,6 +125,11 @@ enum CanonicalJSON {
 
     private static func quote(_ string: String, to output: inout String) {
         output += "\""
+        if !string.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\n") }) {
+            output += string
+            output += "\""
+            return
+        }
         for character in string.unicodeScalars {
             switch character {
             case "\"": output += "\\\""

@@ -1,0 +1,22 @@
+// swift-tools-version: 6.1
+// Benchmarks of tts-replay, kept out of the main package so `swift build` and `swift test`
+// never build them. Run from this folder: `swift run -c release tts-replay-benchmarks lookup`.
+import PackageDescription
+
+let package = Package(
+    name: "tts-replay-benchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "tts-replay", path: "..")
+    ],
+    targets: [
+        .executableTarget(
+            name: "tts-replay-benchmarks",
+            dependencies: [
+                .product(name: "ReplayServer", package: "tts-replay"),
+                .product(name: "Scenarios", package: "tts-replay"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        )
+    ]
+)
