@@ -136,6 +136,11 @@ struct CommandLineTests {
         try Data([0xFF, 0x00, 0xFE]).write(to: directory.appendingPathComponent("binary.yaml"))
         try "".write(to: directory.appendingPathComponent("empty.yml"), atomically: true, encoding: .utf8)
         try "name: fine\n".write(to: directory.appendingPathComponent("fine.json"), atomically: true, encoding: .utf8)
+        try "format: 1\ninteractions:\n  - request: {method: GET, path: /a}\n    response: {status: 99}\n".write(
+            to: directory.appendingPathComponent("cassette.yaml"),
+            atomically: true,
+            encoding: .utf8
+        )
 
         let broken = try await Self.run(["lint", directory.path])
         #expect(broken.status == 1)
@@ -144,9 +149,13 @@ struct CommandLineTests {
         #expect(lines.contains { $0.hasSuffix("binary.yaml: error: the file is not UTF-8 text") })
         #expect(lines.contains { $0.hasSuffix("empty.yml: error: the file is empty") })
         #expect(!lines.contains { $0.contains("fine.json") })
+        #expect(
+            lines.contains { $0.hasSuffix("cassette.yaml:4:15: error: status 99 is not an HTTP status (100 to 599) (at interactions[0].response)") }
+        )
 
-        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../scenarios").standardized.path
-        #expect(try await Self.run(["lint", shipped]).status == 0)
+        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+        let shipped = try await Self.run(["lint", package.appendingPathComponent("scenarios").path, package.appendingPathComponent("cassettes").path])
+        #expect(shipped.status == 0, "\(shipped.output)")
         #expect(try await Self.run(["lint", directory.appendingPathComponent("missing.yaml").path]).status == 2)
     }
 
@@ -176,6 +185,23 @@ struct CommandLineTests {
         let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(process.terminationStatus == 2)
         #expect(message.contains("did you mean 'default'?"))
+    }
+
+    @Test func recordRefusesToReplaceACassetteWithStatus2() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("existing-\(UUID().uuidString).yaml")
+        try "format: 1\ninteractions: []\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = try ServeProcess.executable
+        process.arguments = ["record", "--upstream", "http://127.0.0.1:1", "--cassette", file.path]
+        let stderr = Pipe()
+        process.standardError = stderr
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        await ServeProcess.waitForExit(process)
+        let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 2)
+        #expect(message.contains("exists; pass --append to add to it or --overwrite to replace it"))
     }
 
     @Test func badOptionExitsWithStatus2() async throws {

@@ -59,7 +59,7 @@ public final class Journal: Sendable {
         return try Journal(
             path: file ?? "",
             runInfo: [
-                "format_version": "1",
+                "format_version": "2",
                 "scenario": scenario.name,
                 "scenario_source": scenario.sourcePath ?? "",
                 "seed": "\(scenario.seed)",
