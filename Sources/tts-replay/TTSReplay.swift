@@ -8,9 +8,10 @@ struct TTSReplay: AsyncParsableCommand {
         commandName: "tts-replay",
         abstract: "A fake TikTok Shop API server for testing clients against the L7 category contract.",
         discussion: """
-            Exit status: 0 success; 1 problems found (lint); 2 usage error, a broken scenario, or a server that could not start.
+            Exit status: 0 success; 1 problems found (lint) or a contract violated (run, verify); 2 usage error, a broken
+            scenario, or a server that could not start; 3 the client command of `run` failed.
             """,
-        subcommands: [Serve.self, Record.self, Lint.self, ListScenarios.self, CatalogueCommand.self]
+        subcommands: [Serve.self, Run.self, Verify.self, Record.self, Lint.self, ListScenarios.self, CatalogueCommand.self]
     )
 
     /// Parses and runs, mapping usage errors to exit status 2 (ArgumentParser's default is 64).
@@ -39,6 +40,8 @@ enum ExitStatus: Int32 {
     case success = 0
     /// A usage error, a broken scenario, or a server that could not start.
     case usage = 2
+    /// The client command of `run` failed.
+    case clientFailed = 3
 
     var exitCode: ExitCode { ExitCode(rawValue) }
 }

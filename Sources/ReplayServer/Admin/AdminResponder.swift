@@ -13,6 +13,7 @@ import Scenarios
 /// - `POST /__admin/await`: wait until webhooks are idle, or until a journal entry appears.
 /// - `GET /__admin/webhooks`: the deliveries not yet settled, and every attempt so far.
 /// - `GET /__admin/near-misses`: the requests no cassette interaction matched, each with the closest three.
+/// - `GET /__admin/contract[?contract=l7]`: the contract report of the run so far.
 struct AdminResponder: Sendable {
     static let prefix = "/__admin/"
     let state: ServerState
@@ -49,6 +50,14 @@ struct AdminResponder: Sendable {
                 return try json(
                     WebhooksView(pending: state.outbox.pending, deliveries: deliveries.map(WebhooksView.Attempt.init))
                 )
+            case (.get, "contract"):
+                let contract = try Contract.named(query["contract"] ?? "l7")
+                await state.journal.flush()
+                return Response(
+                    status: .ok,
+                    headers: [.contentType: "application/json"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(bytes: try await contract.judge(state.journal.reader).json))
+                )
             case (.get, "near-misses"):
                 let entries = try await state.journal.entries(answeredBy: .nearMiss)
                 return try json(NearMissesView(requests: entries.map(NearMissesView.Request.init)))
@@ -58,6 +67,8 @@ struct AdminResponder: Sendable {
                     status: .notFound
                 )
             }
+        } catch let error as ContractError {
+            return (try? json(AdminError(error: error.description), status: .badRequest)) ?? Response(status: .badRequest)
         } catch let error as AdminError {
             return (try? json(error, status: .badRequest)) ?? Response(status: .badRequest)
         } catch {
@@ -95,7 +106,7 @@ struct AdminResponder: Sendable {
 
     static let endpoints = [
         "GET /__admin/health", "GET /__admin/journal", "POST /__admin/reset", "GET /__admin/clock", "POST /__admin/clock/advance",
-        "POST /__admin/await", "GET /__admin/webhooks", "GET /__admin/near-misses",
+        "POST /__admin/await", "GET /__admin/webhooks", "GET /__admin/near-misses", "GET /__admin/contract",
     ]
 
     private func body(of request: Request) async throws -> JSONValue {

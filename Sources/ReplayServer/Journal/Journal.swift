@@ -64,6 +64,7 @@ public final class Journal: Sendable {
                 "scenario_source": scenario.sourcePath ?? "",
                 "seed": "\(scenario.seed)",
                 "clock_start": ScenarioInstant.format(scenario.clockStart),
+                ContractFacts.runInfoKey: ContractFacts(scenario: scenario).json,
             ],
             removesFileOnClose: path == nil,
             logger: logger

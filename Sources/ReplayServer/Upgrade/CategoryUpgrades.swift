@@ -57,7 +57,10 @@ final class CategoryUpgrades: Sendable {
                 events.record(
                     "product.upgrade_skipped",
                     productID: product.id,
-                    details: ["reason": "too_new", "live_for": "\(HumanDuration(seconds: age))"]
+                    details: [
+                        "reason": "too_new", "shop_id": shop.id, "live_for": "\(HumanDuration(seconds: age))",
+                        "eligible_at": "\(nowSeconds + behaviour.minimumAge.seconds - age)",
+                    ]
                 )
             }
         }
@@ -85,7 +88,7 @@ final class CategoryUpgrades: Sendable {
             return state.tries[productID, default: 0]
         }
         if let failure = behaviour.failures.first(where: { $0.productID == productID }), tries <= (failure.attempts ?? Int.max) {
-            events.record("product.upgrade_failed", productID: productID, details: ["attempt": "\(tries)"])
+            events.record("product.upgrade_failed", productID: productID, details: ["attempt": "\(tries)", "shop_id": shop.id])
             return
         }
         guard let market = markets[shop.region] else { return }

@@ -1,0 +1,83 @@
+import Foundation
+import Scenarios
+
+/// Everything a run left in its journal, read once, with the lookups the clauses share.
+struct ContractEvidence: Sendable {
+    let facts: ContractFacts
+    let scenario: String
+    /// API requests in arrival order.
+    let requests: [JournalEntry]
+    /// Webhook delivery attempts in order.
+    let deliveries: [WebhookDeliveryRecord]
+    /// Shop events in order.
+    let events: [ShopEvent]
+    /// The scenario time when the run was judged: the last thing the journal saw.
+    let endTime: Int64
+
+    init(journal: JournalReader) async throws {
+        let info = try await journal.runInfo()
+        let facts = info[ContractFacts.runInfoKey].flatMap { try? JSONDecoder().decode(ContractFacts.self, from: Data($0.utf8)) }
+        guard let facts else {
+            throw ContractError.notJudgeable(reason: "the journal holds no contract facts (written by a tts-replay before the contract existed)")
+        }
+        self.facts = facts
+        self.scenario = info["scenario"] ?? ""
+        self.requests = try await journal.entries()
+        self.deliveries = try await journal.webhookDeliveries()
+        self.events = try await journal.shopEvents()
+        let clockMoves = try await journal.clockMoves()
+        let start = info["clock_start"].flatMap(ScenarioInstant.parse).map { Int64($0.timeIntervalSince1970) } ?? 0
+        self.endTime =
+            ([start] + requests.map(\.scenarioTime) + deliveries.map(\.scenarioTime) + events.map(\.scenarioTime) + clockMoves.map(\.toTime)).max()
+            ?? start
+    }
+
+    /// Requests the client made (the parser's rejects, which have no method, are left out).
+    var clientRequests: [JournalEntry] { requests.filter { !$0.method.isEmpty } }
+
+    /// The request line of an entry, query included: `GET /product/202309/categories?category_version=v1`.
+    static func line(_ entry: JournalEntry) -> String {
+        "\(entry.method) \(entry.path)" + (entry.query.isEmpty ? "" : "?\(entry.query)")
+    }
+
+    /// A query parameter of an entry.
+    static func query(_ entry: JournalEntry, _ name: String) -> String? {
+        entry.queryParameters.first { $0.name == name }?.value
+    }
+
+    /// The JSON body of an entry, if it has one.
+    static func body(_ entry: JournalEntry) -> JSONValue? {
+        try? JSONDecoder().decode(JSONValue.self, from: entry.body)
+    }
+
+    /// The JSON payload of a delivery.
+    static func payload(_ delivery: WebhookDeliveryRecord) -> JSONValue? {
+        try? JSONDecoder().decode(JSONValue.self, from: delivery.payload)
+    }
+
+    /// The product a category-change delivery is about.
+    static func productID(_ delivery: WebhookDeliveryRecord) -> String? {
+        payload(delivery)?["data"]?["product_id"]?.string
+    }
+
+    /// The requests that arrived after a wall-clock instant.
+    func requests(after wallTime: Double) -> ArraySlice<JournalEntry> {
+        let index = requests.firstIndex { $0.wallTime > wallTime } ?? requests.endIndex
+        return requests[index...]
+    }
+}
+
+/// Why a journal cannot be judged.
+public enum ContractError: Error, Sendable, CustomStringConvertible {
+    /// The journal lacks what the contract needs.
+    case notJudgeable(reason: String)
+    /// No contract has that name.
+    case unknownContract(String)
+
+    public var description: String {
+        switch self {
+        case .notJudgeable(let reason): "the journal cannot be judged: \(reason)"
+        case .unknownContract(let name): "no contract named '\(name)'; contracts: \(Contract.all.map(\.name).joined(separator: ", "))"
+        }
+    }
+}
