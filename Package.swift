@@ -87,7 +87,18 @@ let package = Package(
         ),
         .testTarget(
             name: "ContractTests",
-            dependencies: ["ContractAssertions", "ReplayServer", "Scenarios"]
+            dependencies: [
+                "ContractAssertions",
+                "ReplayServer",
+                "Scenarios",
+                product("AsyncHTTPClient", "async-http-client"),
+                product("Hummingbird", "hummingbird"),
+                product("ServiceLifecycle", "swift-service-lifecycle"),
+                product("NIOCore", "swift-nio"),
+                product("NIOHTTP1", "swift-nio"),
+                product("NIOFoundationCompat", "swift-nio"),
+                product("Logging", "swift-log"),
+            ]
         ),
     ]
 )

@@ -56,9 +56,11 @@ extension Clause {
         evidence.requests(after: wallTime).filter { $0.operation == "get_product" && $0.path.hasSuffix("/\(productID)") }
     }
 
-    /// Search Products calls that name a category_version, after a wall-clock instant.
-    static func versionSearches(after wallTime: Double, in evidence: ContractEvidence) -> [JournalEntry] {
-        evidence.requests(after: wallTime).filter { $0.operation == "search_products" && ContractEvidence.body($0)?["category_version"] != nil }
+    /// Search Products calls on the 7-level tree (category_version=v2), after a wall-clock instant.
+    static func v2Searches(after wallTime: Double, in evidence: ContractEvidence) -> [JournalEntry] {
+        evidence.requests(after: wallTime).filter {
+            $0.operation == "search_products" && ContractEvidence.body($0)?["category_version"]?.string?.lowercased() == "v2"
+        }
     }
 
     static let duplicatesHandledOnce = Clause(
@@ -94,7 +96,7 @@ extension Clause {
 
     static let confirmedAfterWebhook = Clause(
         id: "l7.confirmed-after-webhook",
-        title: "Each category-change webhook is confirmed with Search Products (category_version) or Get Product",
+        title: "Each category-change webhook is confirmed with Get Product or Search Products on v2",
         facts:
             "tiktok-shop-l7.md §4 type 18: after it arrives, clients confirm through Search Products or Get Product; the payload has no version field",
         hint:
@@ -108,12 +110,12 @@ extension Clause {
             guard let productID = ContractEvidence.productID(delivery) else { continue }
             let confirmed =
                 !productReads(productID, after: delivery.wallTime, in: evidence).isEmpty
-                || !versionSearches(after: delivery.wallTime, in: evidence).isEmpty
+                || !v2Searches(after: delivery.wallTime, in: evidence).isEmpty
             if !confirmed {
                 violations.append(
                     ContractViolation(
                         message: "notification \(delivery.notificationID) said product \(productID) changed category; the client never read it back",
-                        expected: "Get Product \(productID), or Search Products with category_version, after the webhook",
+                        expected: "Get Product \(productID), or Search Products with category_version=v2, after the webhook",
                         notification: delivery.notificationID
                     )
                 )

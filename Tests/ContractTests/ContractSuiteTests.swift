@@ -1,0 +1,101 @@
+import ContractAssertions
+import Foundation
+import Testing
+
+/// The L7 contract against clients: the reference client passes every clause on every
+/// shipped scenario; each deliberately broken client fails exactly its clause.
+@Suite("L7 contract suites")
+struct ContractSuiteTests {
+    /// Runs a client with some faults against a scenario and returns the report.
+    static func report(_ scenario: Scenario, faults: ClientFaults = [], recordingIssues: Bool = false) async throws -> ContractReport {
+        try await withReplayServer(scenario: scenario) { server in
+            try await NotificationReceiver.with(appKey: scenario.app.key, appSecret: scenario.app.secret, faults: faults) { receiver in
+                try await ReferenceClient(server: server, faults: faults, receiver: receiver).run()
+                if recordingIssues { return try await expectContract(server, .l7) }
+                _ = await server.webhooks.awaitIdle()
+                await server.journal.flush()
+                return try await Contract.l7.judge(server.journal.reader)
+            }
+        }
+    }
+
+    @Test(arguments: Scenario.builtInNames)
+    func theReferenceClientPassesEveryClause(_ name: String) async throws {
+        let report = try await Self.report(try Scenario.builtIn(named: name), recordingIssues: true)
+        #expect(report.passed)
+        #expect(report.ids(.violated).isEmpty, "warnings too: \(report.summary)")
+    }
+
+    /// The scenarios where the reference client exercises the clauses about webhooks and upgrades.
+    @Test func theReferenceClientExercisesEveryClauseSomewhere() async throws {
+        var exercised: Set<String> = []
+        for name in ["happy-path-gb", "too-new-for-24h", "failed-upgrade", "forged-webhook", "duplicate-and-out-of-order-webhooks", "rate-limited"] {
+            let report = try await Self.report(try Scenario.builtIn(named: name))
+            exercised.formUnion(report.ids(.passed))
+        }
+        let expected = Set(Contract.l7.clauses.map(\.id))
+        #expect(expected.subtracting(exercised).isEmpty, "never exercised: \(expected.subtracting(exercised).sorted())")
+    }
+
+    struct BrokenClient: Sendable, CustomTestStringConvertible {
+        var faults: ClientFaults
+        var scenario: String
+        var clause: String
+        var acknowledgementTimeout: HumanDuration?
+        var testDescription: String { "\(faults) on \(scenario) breaks \(clause)" }
+    }
+
+    @Test(arguments: [
+        BrokenClient(faults: .badSign, scenario: "default", clause: "l7.signed-and-fresh"),
+        BrokenClient(faults: .tokenInQuery, scenario: "default", clause: "l7.token-in-header"),
+        BrokenClient(faults: .noShopCipher, scenario: "default", clause: "l7.shop-cipher"),
+        BrokenClient(faults: .v1Listing, scenario: "happy-path-gb", clause: "l7.v2-on-listing"),
+        BrokenClient(faults: .v1LeafOnCreate, scenario: "happy-path-gb", clause: "l7.v2-leaf-on-write"),
+        BrokenClient(faults: .legacyGlobalProducts, scenario: "happy-path-gb", clause: "l7.no-legacy-global-products"),
+        BrokenClient(faults: .hammersUpgrade, scenario: "happy-path-gb", clause: "l7.upgrade-not-hammered"),
+        BrokenClient(faults: .stopsAfterFirstTask, scenario: "too-new-for-24h", clause: "l7.upgrade-retriggered-for-skipped"),
+        BrokenClient(faults: .stopsAfterFirstTask, scenario: "failed-upgrade", clause: "l7.failed-upgrades-handled"),
+        BrokenClient(
+            faults: .slowAcknowledgement,
+            scenario: "happy-path-gb",
+            clause: "l7.webhooks-acknowledged",
+            acknowledgementTimeout: HumanDuration(milliseconds: 150)
+        ),
+        BrokenClient(faults: .acceptForged, scenario: "forged-webhook", clause: "l7.forged-webhooks-rejected"),
+        BrokenClient(faults: .noDeduplication, scenario: "duplicate-and-out-of-order-webhooks", clause: "l7.duplicates-handled-once"),
+        BrokenClient(faults: .noConfirmation, scenario: "happy-path-gb", clause: "l7.confirmed-after-webhook"),
+        BrokenClient(faults: .ignoresRetryAfter, scenario: "rate-limited", clause: "l7.retry-after-honoured"),
+    ])
+    func aBrokenClientFailsExactlyItsClause(_ broken: BrokenClient) async throws {
+        var scenario = try Scenario.builtIn(named: broken.scenario)
+        if let timeout = broken.acknowledgementTimeout { scenario.webhooks.acknowledgementTimeout = timeout }
+        let report = try await Self.report(scenario, faults: broken.faults)
+        #expect(report.ids(.violated) == [broken.clause], "\(report.summary)")
+        let violation = try #require(report.result(broken.clause)?.violations.first)
+        #expect(!violation.message.isEmpty && !violation.expected.isEmpty)
+        #expect(report.passed == (Contract.l7.clauses.first { $0.id == broken.clause }?.severity == .warning))
+    }
+
+    /// Every clause is shown to fail by one broken client above.
+    @Test func everyClauseHasABrokenClient() {
+        let broken = Set(
+            [
+                "l7.signed-and-fresh", "l7.token-in-header", "l7.shop-cipher", "l7.v2-on-listing", "l7.v2-leaf-on-write",
+                "l7.no-legacy-global-products",
+                "l7.upgrade-not-hammered", "l7.upgrade-retriggered-for-skipped", "l7.failed-upgrades-handled", "l7.webhooks-acknowledged",
+                "l7.forged-webhooks-rejected", "l7.duplicates-handled-once", "l7.confirmed-after-webhook", "l7.retry-after-honoured",
+            ]
+        )
+        #expect(broken == Set(Contract.l7.clauses.map(\.id)))
+    }
+
+    @Test func aRunThatExercisesNothingSaysSoAndIsNotAPass() async throws {
+        try await withReplayServer(scenario: try .default) { server in
+            let report = try await Contract.l7.judge(server.journal.reader)
+            #expect(report.ids(.notExercised).count == Contract.l7.clauses.count)
+            #expect(report.ids(.passed).isEmpty)
+            #expect(report.result("l7.v2-on-listing")?.notExercisedBecause == "no listing API was called on a shop whose market requires v2")
+            #expect(report.summary.hasSuffix("0 passed, 0 violated, 14 not exercised (\(report.ids(.notExercised).joined(separator: ", "))): PASSED"))
+        }
+    }
+}

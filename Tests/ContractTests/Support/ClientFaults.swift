@@ -1,0 +1,44 @@
+/// What a deliberately broken client gets wrong: each fault breaks one clause. The reference
+/// client has none.
+struct ClientFaults: OptionSet, Sendable, Hashable, CustomStringConvertible {
+    let rawValue: Int
+
+    /// Signs its first call with a wrong sign.
+    static let badSign = ClientFaults(rawValue: 1 << 0)
+    /// Sends the token in the query of its first call instead of the header.
+    static let tokenInQuery = ClientFaults(rawValue: 1 << 1)
+    /// Leaves shop_cipher off its first Get Categories.
+    static let noShopCipher = ClientFaults(rawValue: 1 << 2)
+    /// Reads the categories with category_version=v1.
+    static let v1Listing = ClientFaults(rawValue: 1 << 3)
+    /// Creates a product on a 3-level leaf while saying v2.
+    static let v1LeafOnCreate = ClientFaults(rawValue: 1 << 4)
+    /// Calls a legacy Global Product API.
+    static let legacyGlobalProducts = ClientFaults(rawValue: 1 << 5)
+    /// Triggers the upgrade task again at once.
+    static let hammersUpgrade = ClientFaults(rawValue: 1 << 6)
+    /// Stops after the first task: never comes back for skipped or failed products.
+    static let stopsAfterFirstTask = ClientFaults(rawValue: 1 << 7)
+    /// Acknowledges webhooks after the deadline.
+    static let slowAcknowledgement = ClientFaults(rawValue: 1 << 8)
+    /// Accepts webhooks without checking their signature.
+    static let acceptForged = ClientFaults(rawValue: 1 << 9)
+    /// Acts on every delivery, duplicates included.
+    static let noDeduplication = ClientFaults(rawValue: 1 << 10)
+    /// Never reads a product back after its webhook.
+    static let noConfirmation = ClientFaults(rawValue: 1 << 11)
+    /// Retries a 429 at once.
+    static let ignoresRetryAfter = ClientFaults(rawValue: 1 << 12)
+
+    static let names: [(ClientFaults, String)] = [
+        (.badSign, "badSign"), (.tokenInQuery, "tokenInQuery"), (.noShopCipher, "noShopCipher"), (.v1Listing, "v1Listing"),
+        (.v1LeafOnCreate, "v1LeafOnCreate"), (.legacyGlobalProducts, "legacyGlobalProducts"), (.hammersUpgrade, "hammersUpgrade"),
+        (.stopsAfterFirstTask, "stopsAfterFirstTask"), (.slowAcknowledgement, "slowAcknowledgement"), (.acceptForged, "acceptForged"),
+        (.noDeduplication, "noDeduplication"), (.noConfirmation, "noConfirmation"), (.ignoresRetryAfter, "ignoresRetryAfter"),
+    ]
+
+    var description: String {
+        let named = Self.names.filter { contains($0.0) }.map(\.1)
+        return named.isEmpty ? "reference" : named.joined(separator: "+")
+    }
+}

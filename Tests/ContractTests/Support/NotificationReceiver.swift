@@ -1,0 +1,110 @@
+import ContractAssertions
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import Synchronization
+
+/// The reference client's webhook endpoint, as a user would write one: check the signature,
+/// answer 200 at once, remember each notification id, and queue the product for confirmation.
+/// The faults make it careless in one way each.
+final class NotificationReceiver: Sendable {
+    let url: String
+    private let appKey: String
+    private let appSecret: String
+    private let faults: ClientFaults
+    private let slowReply: Duration
+    private let state = Mutex<(seen: Set<String>, toConfirm: [String], slowOnesLeft: Int)>(([], [], 1))
+
+    private init(url: String, appKey: String, appSecret: String, faults: ClientFaults, slowReply: Duration) {
+        self.url = url
+        self.appKey = appKey
+        self.appSecret = appSecret
+        self.faults = faults
+        self.slowReply = slowReply
+    }
+
+    /// The products notified since the last call, to read back.
+    func takeProductsToConfirm() -> [String] {
+        state.withLock { state in
+            defer { state.toConfirm = [] }
+            return state.toConfirm
+        }
+    }
+
+    /// Runs `body` with a receiver on 127.0.0.1, port 0, stopped afterwards.
+    static func with<T>(
+        appKey: String,
+        appSecret: String,
+        faults: ClientFaults,
+        slowReply: Duration = .milliseconds(300),
+        _ body: (NotificationReceiver) async throws -> T
+    ) async throws -> T {
+        let box = Mutex<NotificationReceiver?>(nil)
+        let router = Router()
+        router.post("/tiktok/webhooks") { request, _ -> Response in
+            guard let receiver = box.withLock({ $0 }) else { return Response(status: .serviceUnavailable) }
+            return await receiver.handle(request)
+        }
+        var logger = Logger(label: "reference-client-receiver")
+        logger.logLevel = .critical
+        let (ports, portContinuation) = AsyncStream<Int>.makeStream()
+        let application = Application(
+            router: router,
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in
+                portContinuation.yield(channel.localAddress?.port ?? 0)
+                portContinuation.finish()
+            },
+            logger: logger
+        )
+        let group = ServiceGroup(configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger))
+        let running = Task { try await group.run() }
+        var iterator = ports.makeAsyncIterator()
+        let port = await iterator.next() ?? 0
+        let receiver = NotificationReceiver(
+            url: "http://127.0.0.1:\(port)/tiktok/webhooks",
+            appKey: appKey,
+            appSecret: appSecret,
+            faults: faults,
+            slowReply: slowReply
+        )
+        box.withLock { $0 = receiver }
+        func stop() async {
+            await group.triggerGracefulShutdown()
+            _ = await running.result
+        }
+        do {
+            let result = try await body(receiver)
+            await stop()
+            return result
+        } catch {
+            await stop()
+            throw error
+        }
+    }
+
+    private func handle(_ request: Request) async -> Response {
+        let body = (try? await request.body.collect(upTo: 1 << 20)).map { Array($0.readableBytesView) } ?? []
+        let signature = request.headers[.authorization] ?? ""
+        let expected = WebhookSignature.sign(body: body, appKey: appKey, appSecret: appSecret)
+        if !faults.contains(.acceptForged) && signature != expected { return Response(status: .unauthorized) }
+        guard let json = try? JSONDecoder().decode(JSONValue.self, from: Data(body)), let id = json["tts_notification_id"]?.string else {
+            return Response(status: .badRequest)
+        }
+        let slow =
+            faults.contains(.slowAcknowledgement)
+            && state.withLock { state in
+                defer { state.slowOnesLeft -= 1 }
+                return state.slowOnesLeft > 0
+            }
+        if slow { try? await Task.sleep(for: slowReply) }  // the first delivery only: once is enough to miss the deadline
+        let productID = json["data"]?["product_id"]?.string
+        state.withLock { state in
+            let isNew = state.seen.insert(id).inserted
+            if let productID, isNew || faults.contains(.noDeduplication) { state.toConfirm.append(productID) }
+        }
+        return Response(status: .ok)
+    }
+}

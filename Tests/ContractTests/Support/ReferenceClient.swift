@@ -1,0 +1,264 @@
+import AsyncHTTPClient
+import ContractAssertions
+import Foundation
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
+import Synchronization
+
+/// A TikTok Shop client written as a user would write one for the L7 move: signed calls,
+/// listing on v2, a webhook receiver that checks signatures and deduplicates, the upgrade
+/// flow with confirmation, skipped and failed products found with a v1 search and handled,
+/// and Retry-After honoured. Time passes through `wait`, which in these tests moves the
+/// server's scenario clock instead of sleeping.
+struct ReferenceClient {
+    let server: ReplayServer
+    let faults: ClientFaults
+    let receiver: NotificationReceiver
+    private let firstCall = Flag()
+    private let firstCategoriesCall = Flag()
+
+    init(server: ReplayServer, faults: ClientFaults = [], receiver: NotificationReceiver) {
+        self.server = server
+        self.faults = faults
+        self.receiver = receiver
+    }
+
+    /// Lets time pass: the scenario clock moves (a real client would sleep).
+    func wait(_ duration: Duration) async {
+        await server.clock.advance(by: duration)
+    }
+
+    // MARK: - Calls
+
+    struct Answer {
+        var status: Int
+        var code: Int
+        var data: JSONValue
+        var retryAfter: Double?
+    }
+
+    /// A signed call; a 429 is retried after Retry-After.
+    @discardableResult
+    func call(
+        _ method: HTTPMethod,
+        _ path: String,
+        cipher: String? = nil,
+        query: [String: String] = [:],
+        body: JSONValue? = nil
+    ) async throws -> Answer {
+        for _ in 0..<5 {
+            let answer = try await send(method, path, cipher: cipher, query: query, body: body)
+            guard answer.status == 429 else { return answer }
+            if !faults.contains(.ignoresRetryAfter) { await wait(.seconds(answer.retryAfter ?? 1)) }
+        }
+        return try await send(method, path, cipher: cipher, query: query, body: body)
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, cipher: String?, query extra: [String: String], body: JSONValue?) async throws -> Answer {
+        let credentials = server.credentials
+        let first = firstCall.take()
+        var query = extra
+        query["app_key"] = credentials.appKey
+        query["timestamp"] = String(Int(Date().timeIntervalSince1970))
+        let dropsCipher = faults.contains(.noShopCipher) && path.hasSuffix("/categories") && firstCategoriesCall.take()
+        if let cipher, !dropsCipher { query["shop_cipher"] = cipher }
+        let bytes = try body.map { Array(try JSONEncoder().encode($0)) } ?? []
+        query["sign"] = RequestSignature.sign(path: path, query: query, body: bytes, appSecret: credentials.appSecret)
+        if first && faults.contains(.badSign) { query["sign"] = String(repeating: "0", count: 64) }
+        let tokenInQuery = first && faults.contains(.tokenInQuery)
+        if tokenInQuery { query["access_token"] = credentials.accessToken }
+        var components = URLComponents()
+        components.queryItems = query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        var request = HTTPClientRequest(url: server.baseURL.absoluteString + path + "?" + (components.percentEncodedQuery ?? ""))
+        request.method = method
+        request.headers.add(name: "content-type", value: "application/json")
+        if !tokenInQuery { request.headers.add(name: "x-tts-access-token", value: credentials.accessToken) }
+        if !bytes.isEmpty { request.body = .bytes(ByteBuffer(bytes: bytes)) }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let data = try await response.body.collect(upTo: 32 << 20)
+        let json = (try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: data))) ?? .null
+        return Answer(
+            status: Int(response.status.code),
+            code: json["code"]?.number.map { Int($0) } ?? -1,
+            data: json["data"] ?? .null,
+            retryAfter: response.headers.first(name: "retry-after").flatMap(Double.init)
+        )
+    }
+
+    // MARK: - The flow
+
+    /// Lists the shops, registers the webhook, reads the catalogue, runs the upgrade to the end.
+    func run() async throws {
+        let shops = try await call(.GET, "/authorization/202309/shops").data["shops"]?.array ?? []
+        let ciphers = shops.compactMap { $0["cipher"]?.string }
+        for cipher in ciphers {
+            try await call(
+                .PUT,
+                "/event/202309/webhooks",
+                cipher: cipher,
+                body: .object(["address": .string(receiver.url), "event_type": .string("PRODUCT_CATEGORY_CHANGE")])
+            )
+            try await call(.GET, "/product/202309/categories", cipher: cipher, query: ["category_version": faults.contains(.v1Listing) ? "v1" : "v2"])
+        }
+        if faults.contains(.legacyGlobalProducts) { try await call(.POST, "/product/202309/global_products/search", body: .object([:])) }
+        if faults.contains(.v1LeafOnCreate), let cipher = ciphers.first { try await createOnV1Leaf(cipher: cipher) }
+        try await upgrade(ciphers)
+    }
+
+    /// Triggers the task per shop, lets it run, confirms what the webhooks said, and comes back
+    /// for what is left: first after 24 hours (products too new), then by editing to a v2 leaf.
+    private func upgrade(_ ciphers: [String]) async throws {
+        var pending = ciphers
+        for round in 0..<3 {
+            for cipher in pending {
+                let started = try await call(.POST, "/product/202407/products/category_upgrade_task", cipher: cipher)
+                if faults.contains(.hammersUpgrade), round == 0 {
+                    try await call(.POST, "/product/202407/products/category_upgrade_task", cipher: cipher)
+                }
+                guard started.code == 0 else { return }  // no upgrade here (a replay without it, say)
+            }
+            await wait(.seconds(2 * 3600 + 60))
+            try await settleWebhooks()
+            if faults.contains(.stopsAfterFirstTask) {
+                await wait(.seconds(25 * 3600))  // the client gets on with other things; a day passes
+                try await settleWebhooks()
+                return
+            }
+            var left: [String: [JSONValue]] = [:]
+            for cipher in pending {
+                let products = try await searchOnV1(cipher)
+                if !products.isEmpty { left[cipher] = products }
+            }
+            if left.isEmpty { break }
+            if round == 0 {
+                await wait(.seconds(24 * 3600))  // products too new are old enough now
+                pending = Array(left.keys).sorted()
+                continue
+            }
+            for (cipher, products) in left {
+                for product in products {
+                    if let id = product["id"]?.string { try await editToV2Leaf(id, cipher: cipher) }
+                }
+            }
+            try await settleWebhooks()
+            break
+        }
+        await wait(.seconds(3600))  // late webhooks (slow or held back) arrive
+        try await settleWebhooks()
+    }
+
+    /// Waits for the server's deliveries, then reads back every product a webhook named.
+    private func settleWebhooks() async throws {
+        _ = await server.webhooks.awaitIdle()
+        guard !faults.contains(.noConfirmation) else {
+            _ = receiver.takeProductsToConfirm()
+            return
+        }
+        for productID in receiver.takeProductsToConfirm() {
+            try await call(.GET, "/product/202309/products/\(productID)", cipher: cipherOf(productID))
+        }
+    }
+
+    private func cipherOf(_ productID: String) -> String {
+        let shopID = server.scenario.products.first { $0.id == productID }?.shopID
+        return server.scenario.shops.first { $0.id == shopID }?.cipher ?? server.credentials.shopCipher
+    }
+
+    private func searchOnV1(_ cipher: String) async throws -> [JSONValue] {
+        let answer = try await call(
+            .POST,
+            "/product/202502/products/search",
+            cipher: cipher,
+            query: ["page_size": "100"],
+            body: .object(["category_version": .string("v1"), "status": .string("ACTIVATE")])
+        )
+        return answer.data["products"]?.array ?? []
+    }
+
+    /// Moves a product that the task cannot move: the recommended v2 leaf, its required
+    /// attributes and certifications, and the product's own title, images and SKUs.
+    private func editToV2Leaf(_ productID: String, cipher: String) async throws {
+        let product = try await call(.GET, "/product/202309/products/\(productID)", cipher: cipher).data
+        let title = product["title"]?.string ?? ""
+        guard let leaf = try await v2Leaf(for: product, cipher: cipher) else { return }
+        let attributes =
+            try await call(.GET, "/product/202309/categories/\(leaf)/attributes", cipher: cipher, query: ["category_version": "v2"]).data[
+                "attributes"
+            ]?.array ?? []
+        let rules = try await call(.GET, "/product/202309/categories/\(leaf)/rules", cipher: cipher, query: ["category_version": "v2"]).data
+        let required = attributes.filter { $0["is_requried"]?.bool == true }.map { attribute -> JSONValue in
+            let value = attribute["values"]?[0]?["id"].map { JSONValue.object(["id": $0]) } ?? .object(["name": .string("1")])
+            return .object(["id": attribute["id"] ?? .null, "values": .array([value])])
+        }
+        let certifications = (rules["product_certifications"]?.array ?? []).filter { $0["is_required"]?.bool == true }.map {
+            JSONValue.object(["id": $0["id"] ?? .null, "images": .array([.object(["uri": .string("tos-certificate")])])])
+        }
+        let skus = (product["skus"]?.array ?? []).map { sku -> JSONValue in
+            .object([
+                "id": sku["id"] ?? .null, "seller_sku": sku["seller_sku"] ?? .null,
+                "price": .object(["amount": sku["price"]?["sale_price"] ?? .string("1.00"), "currency": sku["price"]?["currency"] ?? .null]),
+                "inventory": sku["inventory"] ?? .array([]),
+            ])
+        }
+        let body: JSONValue = .object([
+            "title": .string(title), "description": product["description"] ?? .string(title), "category_id": .string(leaf),
+            "category_version": .string("v2"), "main_images": product["main_images"] ?? .array([]), "product_attributes": .array(required),
+            "certifications": .array(certifications), "skus": .array(skus),
+        ])
+        try await call(.PUT, "/product/202309/products/\(productID)", cipher: cipher, body: body)
+    }
+
+    /// The 7-level leaf for a product: the recommended one, else the leaf of the same name as its
+    /// current one, else an available leaf under the same top-level category.
+    private func v2Leaf(for product: JSONValue, cipher: String) async throws -> String? {
+        let title = product["title"]?.string ?? ""
+        let recommended = try await call(
+            .POST,
+            "/product/202309/categories/recommend",
+            cipher: cipher,
+            body: .object(["product_title": .string(title), "category_version": .string("v2")])
+        )
+        if let leaf = recommended.data["leaf_category_id"]?.string { return leaf }
+        let chain = product["category_chains"]?.array ?? []
+        let categories =
+            try await call(.GET, "/product/202309/categories", cipher: cipher, query: ["category_version": "v2"]).data["categories"]?.array ?? []
+        let byID = Dictionary(
+            categories.compactMap { category in category["id"]?.string.map { ($0, category) } },
+            uniquingKeysWith: { first, _ in first }
+        )
+        func root(_ category: JSONValue) -> JSONValue {
+            var current = category
+            while let parent = current["parent_id"]?.string, let next = byID[parent] { current = next }
+            return current
+        }
+        let leaves = categories.filter { $0["is_leaf"]?.bool == true && $0["permission_statuses"]?.array == [.string("AVAILABLE")] }
+        if let name = chain.last?["local_name"], let same = leaves.first(where: { $0["local_name"] == name }) { return same["id"]?.string }
+        return leaves.first { root($0)["local_name"] == chain.first?["local_name"] }?["id"]?.string
+    }
+
+    /// The broken create: a 3-level leaf sent as if it were a 7-level one.
+    private func createOnV1Leaf(cipher: String) async throws {
+        let v1Leaf = server.scenario.products.first?.categoryID ?? "600001"
+        try await call(
+            .POST,
+            "/product/202309/products",
+            cipher: cipher,
+            body: .object([
+                "title": .string("Tea towel"), "description": .string("<p>Linen</p>"), "category_id": .string(v1Leaf),
+                "category_version": .string("v2"),
+            ])
+        )
+    }
+}
+
+/// True once, then false: marks the first call of a client.
+final class Flag: Sendable {
+    private let value = Mutex(true)
+    func take() -> Bool {
+        value.withLock { value in
+            defer { value = false }
+            return value
+        }
+    }
+}
