@@ -11,7 +11,7 @@ struct TTSReplay: AsyncParsableCommand {
             Exit status: 0 success; 1 problems found (lint) or a contract violated (run, verify); 2 usage error, a broken
             scenario, or a server that could not start; 3 the client command of `run` failed.
             """,
-        subcommands: [Serve.self, Run.self, Verify.self, Record.self, Lint.self, ListScenarios.self, CatalogueCommand.self]
+        subcommands: [Serve.self, Run.self, Verify.self, Clauses.self, Record.self, Lint.self, ListScenarios.self, CatalogueCommand.self]
     )
 
     /// Parses and runs, mapping usage errors to exit status 2 (ArgumentParser's default is 64).

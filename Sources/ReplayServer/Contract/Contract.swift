@@ -54,3 +54,17 @@ public struct Contract: Sendable {
         )
     }
 }
+
+extension Contract {
+    /// The clause catalogue as Markdown: one section per clause with its id, severity, the
+    /// facts it rests on and the fix. docs/contract.md holds it between markers, checked by a test.
+    public var markdown: String {
+        var text = "| id | severity | what the client must do |\n|---|---|---|\n"
+        for clause in clauses { text += "| `\(clause.id)` | \(clause.severity.rawValue) | \(clause.title) |\n" }
+        for clause in clauses {
+            text +=
+                "\n### `\(clause.id)`\n\n\(clause.title).\n\n- Severity: \(clause.severity.rawValue)\n- Facts: \(clause.facts)\n- Fix: \(clause.hint)\n"
+        }
+        return text
+    }
+}

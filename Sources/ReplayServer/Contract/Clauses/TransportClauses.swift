@@ -21,7 +21,7 @@ extension Clause {
     static let signedAndFresh = Clause(
         id: "l7.signed-and-fresh",
         title: "Every call carries the app_key, a valid sign and a fresh timestamp",
-        facts: "tiktok-shop-l7.md §1 Signing; §2 gateway errors 106001 (bad sign) and 36009004 (timestamp outside 5 minutes)",
+        facts: "tiktok-shop-l7.md §1 Request conventions, Signing and Timestamp window; §2 gateway errors 106001 (bad sign) and 36009004",
         hint:
             "Sign every request: HMAC-SHA256 keyed with the app secret over secret + path + sorted query (name+value, without sign and access_token) + raw body + secret; send timestamp as the current Unix seconds."
     ) { evidence in
@@ -31,7 +31,7 @@ extension Clause {
     static let tokenInHeader = Clause(
         id: "l7.token-in-header",
         title: "The access token travels in the x-tts-access-token header",
-        facts: "tiktok-shop-l7.md §1 Authentication: the token goes in the x-tts-access-token header, not the query",
+        facts: "tiktok-shop-l7.md §1 Request conventions, Access token: header x-tts-access-token, never in the query; token lifetime 7 days",
         hint: "Send the shop's access token in the x-tts-access-token header on every call, and refresh it before it expires."
     ) { evidence in
         failedChecks(["access_token"], in: evidence, what: "the access token was missing, unknown or expired")
@@ -40,7 +40,8 @@ extension Clause {
     static let shopCipher = Clause(
         id: "l7.shop-cipher",
         title: "Shop-scoped calls name their shop with shop_cipher",
-        facts: "tiktok-shop-l7.md §1: shop-scoped APIs need shop_cipher (106013 when missing); shop-less ones must not send it",
+        facts:
+            "tiktok-shop-l7.md §1 Request conventions, shop_cipher: shop-scoped APIs need it (106013 when missing); §5 cross-border sellers must send the right one per shop",
         hint: "Read each shop's cipher from Get Authorized Shops and pass it as shop_cipher on every shop-scoped call, the right one per shop."
     ) { evidence in
         failedChecks(["shop_cipher"], in: evidence, what: "the shop_cipher was missing, unknown or not wanted")

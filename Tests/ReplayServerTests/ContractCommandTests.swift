@@ -1,0 +1,102 @@
+import Foundation
+import NIOHTTP1
+import ReplayServer
+import Scenarios
+import Testing
+
+/// `tts-replay run` and `verify`, and `GET /__admin/contract`, as a new user meets them.
+@Suite("Contract commands")
+struct ContractCommandTests {
+    static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+    static let client = package.appendingPathComponent("examples/l7_client.py").path
+
+    /// Runs `tts-replay` with arguments; the exit status and standard error.
+    static func run(_ arguments: [String]) async throws -> (status: Int32, errors: String) {
+        let process = Process()
+        process.executableURL = try ServeProcess.executable
+        process.arguments = arguments
+        let stderr = Pipe()
+        process.standardError = stderr
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let errors = try await Task.detached { try stderr.fileHandleForReading.readToEnd() ?? Data() }.value
+        await ServeProcess.waitForExit(process)
+        return (process.terminationStatus, String(decoding: errors, as: UTF8.self))
+    }
+
+    static func withFolder<T>(_ body: (URL) async throws -> T) async throws -> T {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("contract-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return try await body(folder)
+    }
+
+    @Test func runExitsZeroForAGoodClientAndOneWithTheClauseTheRequestAndTheFixForV1() async throws {
+        try await Self.withFolder { folder in
+            let junit = folder.appendingPathComponent("report.xml").path
+            let json = folder.appendingPathComponent("report.json").path
+            let good = try await Self.run(["run", "--scenario", "happy-path-gb", "--junit", junit, "--json", json, "--", "python3", Self.client])
+            #expect(good.status == 0, "\(good.errors)")
+            #expect(good.errors.contains("contract l7 on scenario 'happy-path-gb': 5 passed, 0 violated, 9 not exercised"))
+            let report = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: URL(fileURLWithPath: json)))
+            #expect(report["passed"] == .bool(true))
+            #expect(report["results"]?.array?.count == 14)
+            #expect(
+                try String(contentsOfFile: junit, encoding: .utf8).contains(#"<testsuites name="tts-replay" tests="14" failures="0" skipped="9">"#)
+            )
+
+            let bad = try await Self.run(["run", "--scenario", "happy-path-gb", "--junit", junit, "--", "python3", Self.client, "--v1"])
+            #expect(bad.status == 1)
+            #expect(bad.errors.contains("error: l7.v2-on-listing: get_categories sent category_version=v1 on a GB shop, whose market requires v2"))
+            #expect(bad.errors.contains("  --> journal entry 1: GET /product/202309/categories?"))
+            #expect(bad.errors.contains("  fix: Send category_version=v2"))
+            #expect(try String(contentsOfFile: junit, encoding: .utf8).contains(#"type="l7.v2-on-listing""#))
+        }
+    }
+
+    @Test func runExitsThreeWhenTheClientFailsAndTwoForUsageErrors() async throws {
+        #expect(try await Self.run(["run", "--", "false"]).status == 3)
+        #expect(try await Self.run(["run", "--", "/nonexistent/client"]).status == 3)
+        let unknown = try await Self.run(["run", "--scenario", "defualt", "--", "true"])
+        #expect(unknown.status == 2)
+        #expect(unknown.errors.contains("did you mean 'default'?"))
+        #expect(try await Self.run(["run"]).status == 2)
+        #expect(try await Self.run(["run", "--contract", "l8", "--", "true"]).status == 2)
+    }
+
+    @Test func verifyJudgesAJournalFileWrittenEarlier() async throws {
+        try await Self.withFolder { folder in
+            let journal = folder.appendingPathComponent("run.sqlite").path
+            try await withReplayServer(scenario: try .default, configuration: .init(journalPath: journal)) { server in
+                _ = try await SignedClient(server: server).call(.GET, "/product/202309/categories", query: ["category_version": "v1"])
+            }
+            let json = folder.appendingPathComponent("report.json").path
+            let verdict = try await Self.run(["verify", journal, "--json", json])
+            #expect(verdict.status == 1)
+            #expect(verdict.errors.contains("error: l7.v2-on-listing"))
+            let report = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: URL(fileURLWithPath: json)))
+            #expect(report["passed"] == .bool(false))
+            #expect(report["scenario"] == .string("default"))
+            let missing = try await Self.run(["verify", folder.appendingPathComponent("none.sqlite").path])
+            #expect(missing.status == 2)
+            #expect(missing.errors.contains("no such file"))
+        }
+    }
+
+    @Test func theAdminAPIReportsTheContractAtAnyMoment() async throws {
+        try await withReplayServer(scenario: try .default) { server in
+            let admin = AdminClient(server: server)
+            let before = try await admin.call(.GET, "/contract")
+            #expect(before.status == 200)
+            #expect(before.json["passed"] == .bool(true))
+            #expect(before.json["results"]?[0]?["status"] == .string("not_exercised"))
+            _ = try await SignedClient(server: server).call(.GET, "/product/202309/categories", query: ["category_version": "v1"])
+            let after = try await admin.call(.GET, "/contract?contract=l7")
+            #expect(after.json["passed"] == .bool(false))
+            let listing = after.json["results"]?.array?.first { $0["id"] == .string("l7.v2-on-listing") }
+            #expect(listing?["status"] == .string("violated"))
+            #expect(listing?["violations"]?[0]?["entries"] == .array([.number(1)]))
+            #expect(try await admin.call(.GET, "/contract?contract=l8").status == 400)
+        }
+    }
+}
