@@ -6,8 +6,16 @@ import Testing
 /// shipped scenario; each deliberately broken client fails exactly its clause.
 @Suite("L7 contract suites")
 struct ContractSuiteTests {
+    /// At most two client runs at a time: the suite has dozens, and together they would keep
+    /// every thread of the test process busy long enough to delay other suites' webhook answers.
+    static let runs = RunLimiter(width: 2)
+
     /// Runs a client with some faults against a scenario and returns the report.
     static func report(_ scenario: Scenario, faults: ClientFaults = [], recordingIssues: Bool = false) async throws -> ContractReport {
+        try await runs.run { try await run(scenario, faults: faults, recordingIssues: recordingIssues) }
+    }
+
+    private static func run(_ scenario: Scenario, faults: ClientFaults, recordingIssues: Bool) async throws -> ContractReport {
         try await withReplayServer(scenario: scenario) { server in
             try await NotificationReceiver.with(appKey: scenario.app.key, appSecret: scenario.app.secret, faults: faults) { receiver in
                 try await ReferenceClient(server: server, faults: faults, receiver: receiver).run()

@@ -168,7 +168,7 @@ struct CommandLineTests {
         process.standardOutput = stdout
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let output = try await Task.detached { try stdout.fileHandleForReading.readToEnd() ?? Data() }.value
+        let output = try await offThePool { try stdout.fileHandleForReading.readToEnd() ?? Data() }
         await ServeProcess.waitForExit(process)
         return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }
@@ -182,7 +182,7 @@ struct CommandLineTests {
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         await ServeProcess.waitForExit(process)
-        let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let message = String(decoding: try await offThePool { stderr.fileHandleForReading.readDataToEndOfFile() }, as: UTF8.self)
         #expect(process.terminationStatus == 2)
         #expect(message.contains("did you mean 'default'?"))
     }
@@ -199,7 +199,7 @@ struct CommandLineTests {
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         await ServeProcess.waitForExit(process)
-        let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let message = String(decoding: try await offThePool { stderr.fileHandleForReading.readDataToEndOfFile() }, as: UTF8.self)
         #expect(process.terminationStatus == 2)
         #expect(message.contains("exists; pass --append to add to it or --overwrite to replace it"))
     }

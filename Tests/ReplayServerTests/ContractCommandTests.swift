@@ -19,7 +19,7 @@ struct ContractCommandTests {
         process.standardError = stderr
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        let errors = try await Task.detached { try stderr.fileHandleForReading.readToEnd() ?? Data() }.value
+        let errors = try await offThePool { try stderr.fileHandleForReading.readToEnd() ?? Data() }
         await ServeProcess.waitForExit(process)
         return (process.terminationStatus, String(decoding: errors, as: UTF8.self))
     }

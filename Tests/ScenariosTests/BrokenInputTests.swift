@@ -60,21 +60,31 @@ struct BrokenInputTests {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    @Test func hundredsOfMutationsNeverCrashAndAlwaysPointIntoTheFile() throws {
+    @Test func hundredsOfMutationsNeverCrashAndAlwaysPointIntoTheFile() async throws {
         try #require(!Self.original.isEmpty)
-        var refused = 0
-        for seed in UInt64(0)..<600 {
-            let text = Self.mutate(Self.original, seed: seed)
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
-            do {
-                _ = try Scenario.parse(text, file: "mutant-\(seed).yaml")
-            } catch {
-                refused += 1
-                #expect(!error.diagnostics.isEmpty)
-                for diagnostic in error.diagnostics {
-                    #expect(diagnostic.file == "mutant-\(seed).yaml")
-                    #expect((0...lines + 1).contains(diagnostic.line), "seed \(seed): \(diagnostic)")
+        // Parsed off the cooperative threads (see offThePool), checked here.
+        let outcomes = try await offThePool {
+            (UInt64(0)..<600).map { seed -> (seed: UInt64, lines: Int, diagnostics: [Diagnostic]?) in
+                let text = Self.mutate(Self.original, seed: seed)
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+                do {
+                    _ = try Scenario.parse(text, file: "mutant-\(seed).yaml")
+                    return (seed, lines, nil)
+                } catch let error as DiagnosticError {
+                    return (seed, lines, error.diagnostics)
+                } catch {
+                    return (seed, lines, [Diagnostic(file: "?", line: -1, column: 0, keyPath: "", message: "\(error)")])
                 }
+            }
+        }
+        var refused = 0
+        for (seed, lines, diagnostics) in outcomes {
+            guard let diagnostics else { continue }
+            refused += 1
+            #expect(!diagnostics.isEmpty)
+            for diagnostic in diagnostics {
+                #expect(diagnostic.file == "mutant-\(seed).yaml")
+                #expect((0...lines + 1).contains(diagnostic.line), "seed \(seed): \(diagnostic)")
             }
         }
         #expect(refused > 300, "most mutations break the file")
@@ -105,20 +115,23 @@ struct BrokenInputTests {
 
     /// Lint writes a folder of broken cassettes and scenarios and checks each: every file gets
     /// located diagnostics or none, and nothing crashes.
-    @Test func lintSurvivesAFolderOfBrokenCassettesAndScenarios() throws {
+    @Test func lintSurvivesAFolderOfBrokenCassettesAndScenarios() async throws {
         try #require(Self.cassette.contains("interactions:"))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
+        let outcomes = try await offThePool {
+            try (UInt64(0)..<300).map { seed -> (seed: UInt64, lines: Int, file: String, diagnostics: [Diagnostic]) in
+                let text = Self.mutate(seed.isMultiple(of: 3) ? Self.original : Self.cassette, seed: seed)
+                let file = folder.appendingPathComponent("mutant-\(seed).yaml")
+                try Data(text.utf8).write(to: file)
+                return (seed, text.split(separator: "\n", omittingEmptySubsequences: false).count, file.path, Linter.diagnostics(forFileAt: file))
+            }
+        }
         var refused = 0
-        for seed in UInt64(0)..<300 {
-            let text = Self.mutate(seed.isMultiple(of: 3) ? Self.original : Self.cassette, seed: seed)
-            let file = folder.appendingPathComponent("mutant-\(seed).yaml")
-            try Data(text.utf8).write(to: file)
-            let diagnostics = Linter.diagnostics(forFileAt: file)
+        for (seed, lines, file, diagnostics) in outcomes {
             if !diagnostics.isEmpty { refused += 1 }
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
-            for diagnostic in diagnostics where diagnostic.file == file.path {
+            for diagnostic in diagnostics where diagnostic.file == file {
                 #expect((0...lines + 1).contains(diagnostic.line), "seed \(seed): \(diagnostic)")
             }
         }

@@ -7,6 +7,10 @@ extension JSONValue {
     init(yaml node: Node) {
         switch node {
         case .scalar(let scalar):
+            if scalar.style == .singleQuoted || scalar.style == .doubleQuoted || Self.isPlainText(scalar.string) {
+                self = .string(scalar.string)
+                return
+            }
             switch Resolver.default.resolveTag(of: node).rawValue {
             case Tag.Name.null.rawValue: self = .null
             case Tag.Name.bool.rawValue: self = Bool.construct(from: scalar).map(JSONValue.bool) ?? .string(scalar.string)
@@ -23,5 +27,14 @@ extension JSONValue {
         case .alias:
             self = .null
         }
+    }
+
+    /// Whether a plain scalar can only be a string, without running the resolver's patterns:
+    /// it starts with a letter that no null, boolean or number of YAML starts with.
+    private static func isPlainText(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        let ambiguous: Set<UInt8> = Set("nNtTfFyYoO~".utf8)
+        let isLetter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20)
+        return isLetter && !ambiguous.contains(first)
     }
 }

@@ -38,24 +38,37 @@ struct ReferenceClient {
         var retryAfter: Double?
     }
 
-    /// A signed call; a 429 is retried after Retry-After.
+    /// A signed call; a 429 is retried after Retry-After. `readsData: false` skips decoding a
+    /// large answer the caller does not look at.
     @discardableResult
     func call(
         _ method: HTTPMethod,
         _ path: String,
         cipher: String? = nil,
         query: [String: String] = [:],
-        body: JSONValue? = nil
+        body: JSONValue? = nil,
+        readsData: Bool = true
     ) async throws -> Answer {
         for _ in 0..<5 {
-            let answer = try await send(method, path, cipher: cipher, query: query, body: body)
+            let answer = try await send(method, path, cipher: cipher, query: query, body: body, readsData: readsData)
             guard answer.status == 429 else { return answer }
             if !faults.contains(.ignoresRetryAfter) { await wait(.seconds(answer.retryAfter ?? 1)) }
         }
-        return try await send(method, path, cipher: cipher, query: query, body: body)
+        return try await send(method, path, cipher: cipher, query: query, body: body, readsData: readsData)
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, cipher: String?, query extra: [String: String], body: JSONValue?) async throws -> Answer {
+    private struct Code: Decodable {
+        var code: Int
+    }
+
+    private func send(
+        _ method: HTTPMethod,
+        _ path: String,
+        cipher: String?,
+        query extra: [String: String],
+        body: JSONValue?,
+        readsData: Bool
+    ) async throws -> Answer {
         let credentials = server.credentials
         let first = firstCall.take()
         var query = extra
@@ -76,11 +89,12 @@ struct ReferenceClient {
         if !tokenInQuery { request.headers.add(name: "x-tts-access-token", value: credentials.accessToken) }
         if !bytes.isEmpty { request.body = .bytes(ByteBuffer(bytes: bytes)) }
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
-        let data = try await response.body.collect(upTo: 32 << 20)
-        let json = (try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: data))) ?? .null
+        let data = Data(buffer: try await response.body.collect(upTo: 32 << 20))
+        let json: JSONValue = readsData ? (try? JSONDecoder().decode(JSONValue.self, from: data)) ?? .null : .null
+        let code: Int = (try? JSONDecoder().decode(Code.self, from: data))?.code ?? -1
         return Answer(
             status: Int(response.status.code),
-            code: json["code"]?.number.map { Int($0) } ?? -1,
+            code: code,
             data: json["data"] ?? .null,
             retryAfter: response.headers.first(name: "retry-after").flatMap(Double.init)
         )
@@ -99,7 +113,13 @@ struct ReferenceClient {
                 cipher: cipher,
                 body: .object(["address": .string(receiver.url), "event_type": .string("PRODUCT_CATEGORY_CHANGE")])
             )
-            try await call(.GET, "/product/202309/categories", cipher: cipher, query: ["category_version": faults.contains(.v1Listing) ? "v1" : "v2"])
+            try await call(
+                .GET,
+                "/product/202309/categories",
+                cipher: cipher,
+                query: ["category_version": faults.contains(.v1Listing) ? "v1" : "v2"],
+                readsData: false
+            )
         }
         if faults.contains(.legacyGlobalProducts) { try await call(.POST, "/product/202309/global_products/search", body: .object([:])) }
         if faults.contains(.v1LeafOnCreate), let cipher = ciphers.first { try await createOnV1Leaf(cipher: cipher) }

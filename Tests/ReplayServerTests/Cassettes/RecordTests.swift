@@ -59,7 +59,7 @@ struct RecordTests {
             #expect(text.contains("<redacted:x-tts-access-token:"))
             #expect(text.contains("<redacted:sign:"))
 
-            let cassette = try Cassette.load(contentsOf: URL(fileURLWithPath: path))
+            let cassette = try await offThePool { try Cassette.load(contentsOf: URL(fileURLWithPath: path)) }
             #expect(cassette.interactions.count == 6)
             #expect(cassette.recording.with == "tts-replay record")
             var replaying = scenario

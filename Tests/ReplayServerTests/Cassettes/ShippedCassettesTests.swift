@@ -45,10 +45,10 @@ struct ShippedCassettesTests {
 
     @Test(arguments: Cassette.builtInNames)
     func replaysEveryInteractionAndAgreesWithTheSimulator(_ name: String) async throws {
-        let cassette = try Cassette.builtIn(named: name)
+        let cassette = try await offThePool { try Cassette.builtIn(named: name) }
         #expect(cassette.interactions.count >= 10)
         let market = String(name.dropFirst("catalogue-".count))
-        var scenario = try Scenario.builtIn(named: "happy-path-\(market)")
+        var scenario = try await offThePool { try Scenario.builtIn(named: "happy-path-\(market)") }
 
         let simulated = try await withReplayServer(scenario: scenario) { try await Self.replay(cassette, to: $0) }
         scenario.cassettes = [cassette]
@@ -68,7 +68,7 @@ struct ShippedCassettesTests {
     }
 
     @Test func theReplayOnlyScenarioAnswersFromItsCassetteAndNamesNearMisses() async throws {
-        try await withReplayServer(scenario: Scenario.builtIn(named: "replay-only-gb")) { server in
+        try await withReplayServer(scenario: try await offThePool { try Scenario.builtIn(named: "replay-only-gb") }) { server in
             let client = SignedClient(server: server)
             let categories = try await client.call(.GET, "/product/202309/categories", query: ["category_version": "v2"])
             #expect(try categories.data["categories"]?.array?.count ?? 0 > 100)

@@ -91,7 +91,7 @@ struct ServeProcess {
     }
 
     static func firstLine(of handle: FileHandle) async throws -> String {
-        try await Task.detached {
+        try await offThePool {
             var data = Data()
             while !data.contains(UInt8(ascii: "\n")) {
                 let chunk = handle.availableData
@@ -102,10 +102,11 @@ struct ServeProcess {
                 throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "serve printed no line"])
             }
             return String(decoding: data[..<end], as: UTF8.self)
-        }.value
+        }
     }
 
     static func waitForExit(_ process: Process) async {
-        await Task.detached { process.waitUntilExit() }.value
+        try? await offThePool { process.waitUntilExit() }
     }
+
 }

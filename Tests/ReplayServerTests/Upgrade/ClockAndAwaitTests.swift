@@ -67,7 +67,11 @@ struct ClockAndAwaitTests {
             #expect(idle.status == 200)
             #expect(idle.json["idle"]?.bool == true)
             #expect(f.receiver.received.count == 1)
-            #expect(try await f.server.journal.webhookDeliveries().first?.outcome == .acknowledged)
+            let deliveries = try await f.server.journal.webhookDeliveries()
+            #expect(
+                deliveries.first?.outcome == .acknowledged,
+                "\(deliveries.map { "\($0.outcome) \($0.error ?? "") \($0.latencyMicroseconds ?? -1)" })"
+            )
         }
     }
 
