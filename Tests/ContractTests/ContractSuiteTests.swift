@@ -1,5 +1,6 @@
 import ContractAssertions
 import Foundation
+import NIOHTTP1
 import Testing
 
 /// The L7 contract against clients: the reference client passes every clause on every
@@ -104,6 +105,36 @@ struct ContractSuiteTests {
             #expect(report.ids(.passed).isEmpty)
             #expect(report.result("l7.v2-on-listing")?.notExercisedBecause == "no listing API was called on a shop whose market requires v2")
             #expect(report.summary.hasSuffix("0 passed, 0 violated, 14 not exercised (\(report.ids(.notExercised).joined(separator: ", "))): PASSED"))
+        }
+    }
+}
+
+@Suite("expectContract")
+struct ExpectContractTests {
+    @Test func recordsOneIssuePerViolationAtTheCallersLine() async throws {
+        try await withReplayServer(scenario: try .builtIn(named: "happy-path-gb")) { server in
+            try await NotificationReceiver.with(appKey: server.scenario.app.key, appSecret: server.scenario.app.secret, faults: []) { receiver in
+                let client = ReferenceClient(server: server, receiver: receiver)
+                for _ in 0..<2 {
+                    try await client.call(
+                        .GET,
+                        "/product/202309/categories",
+                        cipher: server.credentials.shopCipher,
+                        query: ["category_version": "v1"],
+                        readsData: false
+                    )
+                }
+                let line = #line + 2  // the line of expectContract below
+                try await withKnownIssue {
+                    _ = try await expectContract(server, .l7.only(["l7.v2-on-listing", "l7.signed-and-fresh"]))
+                } matching: { issue in
+                    issue.sourceLocation?.line == line
+                        && issue.comments.contains { $0.rawValue.hasPrefix("l7.v2-on-listing: get_categories sent category_version=v1") }
+                }
+                let report = try await Contract.l7.only(["l7.v2-on-listing"]).judge(server.journal.reader)
+                #expect(report.results.map(\.id) == ["l7.v2-on-listing"])
+                #expect(report.result("l7.v2-on-listing")?.violations.count == 2, "one issue per violation")
+            }
         }
     }
 }
