@@ -7,7 +7,8 @@ let package = Package(
     name: "tts-replay-benchmarks",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(name: "tts-replay", path: "..")
+        .package(name: "tts-replay", path: ".."),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .executableTarget(
@@ -15,6 +16,7 @@ let package = Package(
             dependencies: [
                 .product(name: "ReplayServer", package: "tts-replay"),
                 .product(name: "Scenarios", package: "tts-replay"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         )
