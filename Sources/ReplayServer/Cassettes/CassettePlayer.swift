@@ -10,6 +10,8 @@ final class CassettePlayer: Sendable {
         var status: Int
         var headers: [(name: String, value: String)]
         var body: [UInt8]
+        /// The envelope's `code`, when the body is an envelope.
+        var code: Int?
         /// `file.yaml#N`, for the journal.
         var source: String
     }
@@ -197,13 +199,15 @@ final class CassettePlayer: Sendable {
     private static func prepare(_ response: Cassette.RecordedResponse, source: String) -> Recorded {
         var headers = response.headers.filter { !hopHeaders.contains($0.key) }.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
         let body: [UInt8]
+        var code: Int?
         switch response.body {
         case .none: body = []
         case .text(let raw): body = Array(raw.utf8)
         case .json(let value):
             body = JSONBytes.encode(value)
+            code = value["code"]?.number.map { Int($0) }
             if !headers.contains(where: { $0.name == "content-type" }) { headers.append((name: "content-type", value: "application/json")) }
         }
-        return Recorded(status: response.status, headers: headers, body: body, source: source)
+        return Recorded(status: response.status, headers: headers, body: body, code: code, source: source)
     }
 }

@@ -42,7 +42,7 @@ struct QueryString: Sendable {
 
     /// Percent-decodes, with `+` as a space; nil for a broken escape or invalid UTF-8.
     static func percentDecoded(_ text: Substring) -> String? {
-        guard text.contains(where: { $0 == "%" || $0 == "+" }) else { return String(text) }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else { return String(text) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var iterator = text.utf8.makeIterator()

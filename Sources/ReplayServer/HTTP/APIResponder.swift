@@ -15,7 +15,7 @@ struct APIResponder: Sendable {
         /// The stub or cassette interaction that answered.
         var answeredFrom: String?
         var status: Int
-        /// The envelope code; nil for a recorded answer (read from its body only when journaled).
+        /// The envelope code; nil for a recorded answer that is not an envelope.
         var code: Int?
         var bytes: [UInt8]
         /// A stub's or a recording's headers; a stub's delay and fault.
@@ -56,7 +56,7 @@ struct APIResponder: Sendable {
                     answeredFrom: answer.answeredFrom,
                     failedChecks: decision.failedChecks,
                     responseStatus: answer.status,
-                    responseCode: answer.code ?? Self.envelopeCode(answer.bytes),
+                    responseCode: answer.code,
                     responseHeaders: Redaction.headers(responseHeaders),
                     responseBody: Data(answer.bytes),
                     durationMicroseconds: Self.microseconds(ContinuousClock.now - started)
@@ -170,7 +170,9 @@ struct APIResponder: Sendable {
                 else { continue }
                 switch answer {
                 case .success(let payload):
-                    let bytes = Envelope(code: 0, message: "Success", requestID: requestID, data: AnyEncodable(payload)).encoded()
+                    let bytes =
+                        (payload as? EncodedPayload)?.successEnvelope(requestID: requestID)
+                        ?? Envelope(code: 0, message: "Success", requestID: requestID, data: AnyEncodable(payload)).encoded()
                     return Answer(answeredBy: .simulator, status: 200, code: 0, bytes: bytes)
                 case .failure(let error):
                     return failure(error, by: .simulator)
@@ -184,7 +186,7 @@ struct APIResponder: Sendable {
                         answeredBy: .cassette,
                         answeredFrom: recorded.source,
                         status: recorded.status,
-                        code: nil,
+                        code: recorded.code,
                         bytes: recorded.body,
                         headers: recorded.headers
                     )
@@ -222,12 +224,6 @@ struct APIResponder: Sendable {
             delay: response.delay.map { .milliseconds($0.milliseconds) },
             hangsUp: response.fault == .reset
         )
-    }
-
-    /// The `code` of a JSON envelope, read without decoding the rest.
-    private static func envelopeCode(_ bytes: [UInt8]) -> Int? {
-        struct Code: Decodable { var code: Int? }
-        return (try? JSONDecoder().decode(Code.self, from: Data(bytes)))?.code
     }
 
     private static func microseconds(_ duration: Duration) -> Int64 {

@@ -18,7 +18,7 @@ enum Redaction {
 
     /// The raw query with the value of a legacy `access_token` parameter replaced.
     static func query(_ raw: String) -> String {
-        guard raw.contains("access_token=") else { return raw }
+        guard raw.utf8.contains(UInt8(ascii: "_")), raw.contains("access_token=") else { return raw }
         return raw.split(separator: "&", omittingEmptySubsequences: false)
             .map { $0.hasPrefix("access_token=") ? "access_token=\(placeholder)" : String($0) }
             .joined(separator: "&")

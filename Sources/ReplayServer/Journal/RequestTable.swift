@@ -18,11 +18,12 @@ enum RequestTable {
     static func insert(_ entry: JournalEntry, into db: Database) throws {
         let arguments: StatementArguments = [
             entry.id, entry.requestID, entry.wallTime, entry.scenarioTime, entry.method, entry.path, entry.query,
-            try JournalJSON.encode(entry.headers), entry.body,
-            entry.operation, entry.shopCipher, entry.answeredBy.rawValue, entry.answeredFrom, try JournalJSON.encode(entry.failedChecks),
+            JournalJSON.encode(entry.headers), entry.body,
+            entry.operation, entry.shopCipher, entry.answeredBy.rawValue, entry.answeredFrom,
+            entry.failedChecks.isEmpty ? "[]" : try JournalJSON.encode(entry.failedChecks),
             entry.responseStatus,
             entry.responseCode,
-            try JournalJSON.encode(entry.responseHeaders), entry.responseBody, entry.durationMicroseconds,
+            JournalJSON.encode(entry.responseHeaders), entry.responseBody, entry.durationMicroseconds,
         ]
         try db.cachedStatement(sql: insertSQL).execute(arguments: arguments)
     }

@@ -19,7 +19,7 @@ public struct ShopEvent: Sendable, Hashable, Codable {
 enum ShopEventTable {
     static func insert(_ event: ShopEvent, into db: Database) throws {
         try db.cachedStatement(sql: "INSERT INTO shop_event (scenario_time, wall_time, kind, product_id, details) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [event.scenarioTime, event.wallTime, event.kind, event.productID, try JournalJSON.encode(event.details)])
+            .execute(arguments: [event.scenarioTime, event.wallTime, event.kind, event.productID, JournalJSON.encode(event.details)])
     }
 
     static func fetchAll(_ db: Database) throws -> [ShopEvent] {

@@ -48,19 +48,24 @@ public enum RequestSignature {
     ) -> String {
         let secret = SymmetricKey(data: Array(appSecret.utf8))
         var hmac = HMAC<SHA256>(key: secret)
-        hmac.update(data: Array(appSecret.utf8))
-        hmac.update(data: Array(path.utf8))
+        // Strings are fed as their UTF-8 bytes in place: no copy per parameter on every request.
+        func feed(_ text: String) {
+            var text = text
+            text.withUTF8 { hmac.update(data: UnsafeRawBufferPointer($0)) }
+        }
+        feed(appSecret)
+        feed(path)
         let signed = pairs.enumerated()
             .filter { $0.element.name != "sign" && $0.element.name != "access_token" }
             .sorted { ($0.element.name, $0.offset) < ($1.element.name, $1.offset) }
         for (_, pair) in signed {
-            hmac.update(data: Array(pair.name.utf8))
-            hmac.update(data: Array(pair.value.utf8))
+            feed(pair.name)
+            feed(pair.value)
         }
         if !isMultipart {
             hmac.update(data: body)
         }
-        hmac.update(data: Array(appSecret.utf8))
+        feed(appSecret)
         return Hex.lowercase(hmac.finalize())
     }
 }

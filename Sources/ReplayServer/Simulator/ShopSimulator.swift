@@ -13,6 +13,8 @@ struct ShopSimulator: Sendable {
     let subscriptions: WebhookSubscriptions
     let upgrades: CategoryUpgrades
     let events: ShopEvents
+    /// Answers that depend only on the catalogue, encoded once.
+    let encodedAnswers = EncodedAnswers()
 
     func answer(_ request: SimulatorRequest) -> SimulatorAnswer? {
         do throws(APIError) {
@@ -33,7 +35,9 @@ struct ShopSimulator: Sendable {
         let products = ProductHandlers(market: market, store: store, versions: versions, events: events, now: clock.unixSeconds)
         let webhooks = WebhookHandlers(subscriptions: subscriptions, now: clock.unixSeconds)
         switch request.operation.id {
-        case "get_categories": return try catalogue.categories(request)
+        case "get_categories":
+            let selection = try catalogue.categorySelection(request)
+            return encodedAnswers.payload(for: "categories \(shop.region.rawValue) \(selection)") { catalogue.categories(selection) }
         case "recommend_category": return try catalogue.recommend(request)
         case "get_category_rules": return try catalogue.rules(request)
         case "get_attributes": return try catalogue.attributes(request)

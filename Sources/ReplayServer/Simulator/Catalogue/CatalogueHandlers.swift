@@ -7,9 +7,16 @@ struct CatalogueHandlers: Sendable {
     let market: MarketCatalogue
     let versions: CategoryVersionRule
 
-    /// `GET /product/202309/categories`: the flat tree; PROHIBITED nodes (and what lies under
-    /// them) only with `include_prohibited_categories=true`; `keyword` filters `local_name`.
-    func categories(_ request: SimulatorRequest) throws(APIError) -> CategoryList {
+    /// What a Get Categories call asks for, once its parameters are checked: the answer depends
+    /// on nothing else, so it can be encoded once and served as bytes.
+    struct CategorySelection: Hashable, Sendable {
+        var version: CategoryVersion
+        var includeProhibited: Bool
+        var keyword: String?
+    }
+
+    /// Checks the parameters of `GET /product/202309/categories`.
+    func categorySelection(_ request: SimulatorRequest) throws(APIError) -> CategorySelection {
         let version = try readVersion(request)
         let includeProhibited = try flag(request.query, "include_prohibited_categories")
         if let locale = request.query["locale"], !locale.isEmpty, !Self.locales.contains(locale) {
@@ -18,6 +25,15 @@ struct CatalogueHandlers: Sendable {
         if let platform = request.query["listing_platform"], !["TIKTOK_SHOP", "TOKOPEDIA"].contains(platform) {
             throw APIError.invalidParameter.detailed("`listing_platform` must be TIKTOK_SHOP or TOKOPEDIA.")
         }
+        let keyword = request.query["keyword"]?.lowercased()
+        return CategorySelection(version: version, includeProhibited: includeProhibited, keyword: keyword?.isEmpty == false ? keyword : nil)
+    }
+
+    /// `GET /product/202309/categories`: the flat tree; PROHIBITED nodes (and what lies under
+    /// them) only with `include_prohibited_categories=true`; `keyword` filters `local_name`.
+    func categories(_ selection: CategorySelection) -> CategoryList {
+        let version = selection.version
+        let includeProhibited = selection.includeProhibited
         var hidden: Set<String> = []
         var categories: [Category] = []
         for category in market.tree(version).categories {
@@ -27,7 +43,7 @@ struct CatalogueHandlers: Sendable {
             }
             categories.append(category)
         }
-        if let keyword = request.query["keyword"]?.lowercased(), !keyword.isEmpty {
+        if let keyword = selection.keyword {
             categories = categories.filter { $0.localName.lowercased().contains(keyword) }
         }
         return CategoryList(categories: categories)
