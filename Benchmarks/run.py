@@ -245,7 +245,7 @@ def main():
             for count in (100, 100_000):
                 answer = {"code": 0, "message": "Success", "request_id": "202611020900004D299F0370E6186B0001", "data": {"id": "x"}}
                 interactions = [("GET", f"/product/202309/products/{1729000000000000000 + i}", {"shop_cipher": CIPHER}, answer) for i in range(count)]
-                cassette = workdir / f"w4-{count}.yaml"
+                cassette = workdir / f"w4-{count}-cassette.yaml"
                 cassette.write_text(cassette_text(interactions))
                 scenario = scenario_file(workdir, f"w4-{count}", f"name: bench-w4-{count}\ncassettes: [{cassette}]\nanswer_order: [cassettes]\n")
                 started = time.time()

@@ -7,6 +7,9 @@ cd "$(dirname "$0")"
 if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
     apt-get install -y nginx-light wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y nginx-light wrk >/dev/null; }
 fi
+# SwiftPM keeps the source list of a path dependency between builds; forget it so files added
+# to the main package since the last run are compiled.
+rm -f .build/release.yaml .build/release/description.json
 swift build -c release --product tts-replay
 swift build -c release --product tts-replay-benchmarks
 python3 run.py "$@"

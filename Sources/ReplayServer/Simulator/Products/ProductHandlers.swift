@@ -91,13 +91,13 @@ struct ProductHandlers: Sendable {
             throw APIError.invalidParameter.detailed("`page_token` is invalid.")
         }
         let filter = try ProductSearchFilter(body: request.body, version: try versions.version(of: request), now: now)
-        let matches = store.products(ofShop: shop.id).filter(filter.matches)
-        guard matches.count <= 10_000 else { throw APIError.tooManyResults }
-        let page = PageToken.page(matches, offset: offset, size: size)
+        let found = store.search(ofShop: shop.id, offset: offset, size: size, where: filter.matches)
+        guard found.total <= 10_000 else { throw APIError.tooManyResults }
+        let end = min(offset, found.total) + found.page.count
         return ProductSearchPage(
-            products: page.items.map { ProductSearchPage.Entry($0, market: market) },
-            totalCount: matches.count,
-            nextPageToken: page.next
+            products: found.page.map { ProductSearchPage.Entry($0, market: market) },
+            totalCount: found.total,
+            nextPageToken: end < found.total ? PageToken.make(offset: end) : ""
         )
     }
 

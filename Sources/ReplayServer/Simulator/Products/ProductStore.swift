@@ -11,6 +11,9 @@ final class ProductStore: Sendable {
         var order: [String] = []
         var createdCount = 0
         var skuCount = 0
+        /// Each shop's product ids, newest update first: kept until a product changes, so a
+        /// search of a large shop filters without sorting or copying every product.
+        var newestFirst: [String: [String]] = [:]
     }
 
     private let initial: [ProductState]
@@ -38,8 +41,29 @@ final class ProductStore: Sendable {
     func products(ofShop shopID: String, inCreationOrder: Bool = false) -> [ProductState] {
         state.withLock { state in
             if inCreationOrder { return state.order.compactMap { state.products[$0] }.filter { $0.shopID == shopID } }
-            return state.products.values.filter { $0.shopID == shopID }.sorted { ($0.updateTime, $0.id) > ($1.updateTime, $1.id) }
+            return Self.newestFirst(ofShop: shopID, in: &state).compactMap { state.products[$0] }
         }
+    }
+
+    /// One page of a shop's products that match, newest update first, and how many match in all.
+    func search(ofShop shopID: String, offset: Int, size: Int, where matches: (ProductState) -> Bool) -> (page: [ProductState], total: Int) {
+        state.withLock { state in
+            var page: [ProductState] = []
+            var total = 0
+            for id in Self.newestFirst(ofShop: shopID, in: &state) {
+                guard let product = state.products[id], matches(product) else { continue }
+                if total >= offset && page.count < size { page.append(product) }
+                total += 1
+            }
+            return (page, total)
+        }
+    }
+
+    private static func newestFirst(ofShop shopID: String, in state: inout State) -> [String] {
+        if let known = state.newestFirst[shopID] { return known }
+        let ids = state.products.values.filter { $0.shopID == shopID }.sorted { ($0.updateTime, $0.id) > ($1.updateTime, $1.id) }.map(\.id)
+        state.newestFirst[shopID] = ids
+        return ids
     }
 
     /// Stores a new product, giving it and its SKUs ids.
@@ -53,6 +77,7 @@ final class ProductStore: Sendable {
             }
             state.products[id] = product
             state.order.append(id)
+            state.newestFirst = [:]
             return product
         }
     }
@@ -66,6 +91,7 @@ final class ProductStore: Sendable {
                 return DeterministicID.make(prefix: DeterministicID.sku, seed: seed, sequence: state.skuCount)
             }
             state.products[id] = product
+            state.newestFirst = [:]
             return product
         }
     }
