@@ -5,6 +5,10 @@ import Logging
 public import Scenarios
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A fake TikTok Shop API server running a scenario on a real socket.
 ///
 /// Start one per test; many can run at once in one process without sharing anything.
@@ -79,6 +83,7 @@ public final class ReplayServer: Sendable {
             throw error
         }
 
+        Self.returnFreedMemory()
         let api = APIResponder(state: state)
         let listener: Listener
         do {
@@ -105,6 +110,18 @@ public final class ReplayServer: Sendable {
         )
         logger.info("tts-replay serving scenario '\(scenario.name)' at \(server.baseURL.absoluteString), journal \(journal.path)")
         return server
+    }
+
+    /// Gives the memory freed after loading (a large cassette's YAML tree) back to the system,
+    /// so a server holding 100,000 interactions does not keep the parser's peak resident.
+    private static func returnFreedMemory() {
+        #if canImport(Glibc)
+        // glibc's malloc_trim, looked up at run time (malloc.h is not part of the Glibc module).
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
+            typealias MallocTrim = @convention(c) (Int) -> Int32
+            _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+        }
+        #endif
     }
 
     /// Generous parser limits, so that oversized headers reach the gateway and get an envelope.

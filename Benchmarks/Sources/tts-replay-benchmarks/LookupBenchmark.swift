@@ -76,6 +76,7 @@ enum LookupBenchmark {
         let started = ContinuousClock.now
         let probe = CassetteLookupProbe(cassettes: [cassette])
         let indexSeconds = seconds(ContinuousClock.now - started)
+        if count >= 100_000 { print("  resident after indexing \(count) interactions built in memory: \(residentMiB()) MiB") }
         var generator = SystemRandomNumberGenerator()
         let chosen = (0..<count).shuffled(using: &generator).prefix(distinct)
         let requests = (0..<10_000).map { _ in request(for: chosen.randomElement(using: &generator)!) }
@@ -119,6 +120,13 @@ enum LookupBenchmark {
                 small.median / largeHot.median
             )
         )
+    }
+
+    /// VmRSS of this process, MiB.
+    static func residentMiB() -> Int {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
+        return (Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
     }
 
     private static func seconds(_ duration: Duration) -> Double {

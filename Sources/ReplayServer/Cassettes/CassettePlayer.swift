@@ -27,7 +27,8 @@ final class CassettePlayer: Sendable {
     /// One interaction with its rule and its prepared answer.
     private struct Entry: Sendable {
         var request: Cassette.RecordedRequest
-        var rule: CompiledRule
+        /// Index into ``rules``: most cassettes have one or two distinct rules, shared by every entry.
+        var rule: Int
         var answer: Recorded
         var line: Int
     }
@@ -38,70 +39,94 @@ final class CassettePlayer: Sendable {
         var repeatPolicy: Cassette.Repeat
     }
 
-    /// The interactions of one route that share a rule, by key.
-    private struct RuleGroup: Sendable {
-        var rule: CompiledRule
-        var slots: [MatchKey: Int]
-    }
-
     private let entries: [Entry]
     private let slots: [Slot]
-    private let routes: [Route: [RuleGroup]]
-    private let entriesByPath: [String: [Int]]
+    /// The distinct matching rules, each tried once per lookup.
+    private let rules: [CompiledRule]
+    /// Every slot, by rule, method, path and the request's key under that rule: one table, one
+    /// hash per distinct rule, however many interactions and routes there are.
+    private let table: [MatchKey: Int]
+    /// The routes recorded, as `METHOD path`.
+    private let routeNames: Set<String>
+    /// Entry indices sorted by path: interactions of one path are contiguous, and paths that
+    /// share a prefix are near each other (for near misses).
+    private let byPath: [Int]
     private let calls: Mutex<[Int]>
 
     init(cassettes: [Cassette]) {
         var entries: [Entry] = []
         var slots: [Slot] = []
-        var routes: [Route: [RuleGroup]] = [:]
-        var entriesByPath: [String: [Int]] = [:]
+        var rules: [CompiledRule] = []
+        var ruleIndex: [CompiledRule: Int] = [:]
+        var table: [MatchKey: Int] = [:]
+        var routeNames: Set<String> = []
         for cassette in cassettes {
             for (index, interaction) in cassette.interactions.enumerated() {
                 let request = interaction.request
                 let rule = CompiledRule(cassette.match.merged(with: interaction.match).merged(with: Self.redactedFields(of: request)))
-                let source = "\(cassette.displayName)#\(index + 1)"
-                let entryIndex = entries.count
-                entries.append(
-                    Entry(request: request, rule: rule, answer: Self.prepare(interaction.response, source: source), line: interaction.line)
-                )
-                entriesByPath[request.path, default: []].append(entryIndex)
-
-                let route = Route(method: request.method, path: request.path)
-                let key = rule.key(query: request.query.map { (name: $0.key, value: $0.value) }, body: request.body)
-                // Mutated in place: copying a group out and back would copy its table on every insert.
-                let groupIndex =
-                    routes[route]?.firstIndex { $0.rule == rule }
+                let ruleID =
+                    ruleIndex[rule]
                     ?? {
-                        routes[route, default: []].append(RuleGroup(rule: rule, slots: [:]))
-                        return routes[route]!.count - 1
+                        rules.append(rule)
+                        ruleIndex[rule] = rules.count - 1
+                        return rules.count - 1
                     }()
-                if let slot = routes[route]![groupIndex].slots[key] {
+                let entryIndex = entries.count
+                let source = "\(cassette.displayName)#\(index + 1)"
+                entries.append(
+                    Entry(request: request, rule: ruleID, answer: Self.prepare(interaction.response, source: source), line: interaction.line)
+                )
+                routeNames.insert(request.method + " " + request.path)
+                let key = rule.key(
+                    Self.scope(rule: ruleID, method: request.method, path: request.path),
+                    query: request.query.map { (name: $0.key, value: $0.value) },
+                    body: request.body
+                )
+                if let slot = table[key] {
                     slots[slot].entries.append(entryIndex)
                 } else {
-                    routes[route]![groupIndex].slots[key] = slots.count
+                    table[key] = slots.count
                     slots.append(Slot(entries: [entryIndex], repeatPolicy: cassette.repeatPolicy))
                 }
             }
         }
         self.entries = entries
         self.slots = slots
-        self.routes = routes
-        self.entriesByPath = entriesByPath
+        self.rules = rules
+        self.table = table
+        self.routeNames = routeNames
+        self.byPath = entries.indices.sorted { (entries[$0].request.path, $0) < (entries[$1].request.path, $1) }
         self.calls = Mutex(Array(repeating: 0, count: slots.count))
+    }
+
+    /// What a table key starts with: the rule, the method and the path.
+    private static func scope(rule: Int, method: String, path: String) -> String {
+        var text = String(rule)
+        text += "\u{5}"
+        text += method
+        text += "\u{5}"
+        text += path
+        text += "\u{5}"
+        return text
     }
 
     /// Whether no cassette is loaded.
     var isEmpty: Bool { entries.isEmpty }
 
-    /// The routes the cassettes hold, which the gateway accepts even when it does not know them.
-    var recordedRoutes: Set<Route> { Set(routes.keys) }
+    /// Whether the cassettes hold a route: the gateway accepts it even when it does not know it.
+    func holds(method: String, path: String) -> Bool {
+        routeNames.contains(method + " " + path)
+    }
 
     /// The answer to a request, or its near misses. Each call counts: the n-th matching call gets
     /// the n-th recorded interaction, then the cassette's repeat policy applies.
     func lookup(method: String, path: String, query: [(name: String, value: String)], body: Cassette.Body) -> Lookup {
         var exhausted: Int?
-        for group in routes[Route(method: method, path: path)] ?? [] {
-            guard let slotIndex = group.slots[group.rule.key(query: query, body: body)] else { continue }
+        guard holds(method: method, path: path) else {
+            return .miss(nearMisses(method: method, path: path, query: query, body: body, exhausted: nil))
+        }
+        for (ruleID, rule) in rules.enumerated() {
+            guard let slotIndex = table[rule.key(Self.scope(rule: ruleID, method: method, path: path), query: query, body: body)] else { continue }
             let slot = slots[slotIndex]
             let call = calls.withLock { calls in
                 defer { calls[slotIndex] += 1 }
@@ -147,21 +172,24 @@ final class CassettePlayer: Sendable {
                 )
             )
         }
-        var candidates = entriesByPath[path] ?? []
+        // Interactions of the same path, then those whose paths share the longest prefix: the
+        // neighbours of the path in the sorted order.
+        let position = Self.lowerBound(byPath, path) { entries[$0].request.path }
+        var candidates = byPath[position...].prefix { entries[$0].request.path == path }.map { $0 }
         if candidates.count < 3 {
             let segments = path.split(separator: "/")
-            let others = entriesByPath.filter { $0.key != path }.sorted { a, b in
-                let left = Self.sharedPrefix(segments, a.key.split(separator: "/"))
-                let right = Self.sharedPrefix(segments, b.key.split(separator: "/"))
-                return left != right ? left > right : a.key < b.key
-            }
-            for (_, indices) in others where candidates.count < 3 { candidates += indices.prefix(3 - candidates.count) }
+            let window = byPath[max(0, position - 8)..<min(byPath.count, position + candidates.count + 8)].filter { !candidates.contains($0) }
+            candidates += window.sorted { a, b in
+                let left = Self.sharedPrefix(segments, entries[a].request.path.split(separator: "/"))
+                let right = Self.sharedPrefix(segments, entries[b].request.path.split(separator: "/"))
+                return left != right ? left > right : a < b
+            }.prefix(3 - candidates.count)
         }
         let scored = candidates.map { index in
             let entry = entries[index]
             return near(
                 entry,
-                differences: NearMiss.differences(from: entry.request, rule: entry.rule, method: method, path: path, query: query, body: body)
+                differences: NearMiss.differences(from: entry.request, rule: rules[entry.rule], method: method, path: path, query: query, body: body)
             )
         }
         result += scored.enumerated().sorted { ($0.element.distance, $0.offset) < ($1.element.distance, $1.offset) }.map(\.element)
@@ -176,6 +204,17 @@ final class CassettePlayer: Sendable {
             request: "\(entry.request.method) \(entry.request.path)",
             differences: differences
         )
+    }
+
+    /// The first position in `order` whose path is not less than `path`.
+    private static func lowerBound(_ order: [Int], _ path: String, _ pathOf: (Int) -> String) -> Int {
+        var low = 0
+        var high = order.count
+        while low < high {
+            let middle = (low + high) / 2
+            if pathOf(order[middle]) < path { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     private static func sharedPrefix(_ a: [Substring], _ b: [Substring]) -> Int {

@@ -1,11 +1,5 @@
 import Scenarios
 
-/// A method and a path: the first level of the cassette index.
-struct Route: Hashable, Sendable {
-    var method: String
-    var path: String
-}
-
 /// A request reduced to what a matching rule compares, as one text: the query without the
 /// parameters that change on every call or are ignored, sorted, then the body as canonical
 /// text. Equal keys mean the request matches, so lookup is one hash per rule, however large
@@ -42,11 +36,12 @@ struct CompiledRule: Hashable, Sendable {
         return .json(value)
     }
 
-    /// The key of a request under this rule, built in one string (control characters separate
-    /// the parts, so no two requests share a key).
-    func key(query pairs: some Sequence<(name: String, value: String)>, body: Cassette.Body) -> MatchKey {
+    /// The key of a request under this rule, built in one string after `scope` (control
+    /// characters separate the parts, so no two requests share a key).
+    func key(_ scope: String = "", query pairs: some Sequence<(name: String, value: String)>, body: Cassette.Body) -> MatchKey {
         var text = ""
-        text.reserveCapacity(160)
+        text.reserveCapacity(160 + scope.utf8.count)
+        text += scope
         for pair in query(pairs) {
             text += pair.name
             text += "\u{1}"
