@@ -152,7 +152,7 @@ final class CassettePlayer: Sendable {
     // MARK: - Near misses
 
     /// The three closest interactions. Those of the same path are compared field by field; when
-    /// there are fewer than three, interactions whose paths share the longest prefix join them.
+    /// there are fewer than three, those of the paths next to it in sorted order that share the longest prefix join them.
     private func nearMisses(method: String, path: String, query: [(name: String, value: String)], body: Cassette.Body, exhausted: Int?) -> [NearMiss]
     {
         var result: [NearMiss] = []
