@@ -54,6 +54,15 @@ struct ContractCommandTests {
         }
     }
 
+    /// The Python reference client runs the whole upgrade flow, moving the scenario clock through the admin API.
+    @Test(arguments: ["slow-webhook", "too-new-for-24h", "forged-webhook", "rate-limited"])
+    func thePythonReferenceClientPasses(_ scenario: String) async throws {
+        let client = Self.package.appendingPathComponent("examples/reference_client.py").path
+        let result = try await Self.run(["run", "--scenario", scenario, "--", "python3", client])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.errors.contains("0 violated"))
+    }
+
     @Test func runExitsThreeWhenTheClientFailsAndTwoForUsageErrors() async throws {
         #expect(try await Self.run(["run", "--", "false"]).status == 3)
         #expect(try await Self.run(["run", "--", "/nonexistent/client"]).status == 3)
