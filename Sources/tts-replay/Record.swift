@@ -42,8 +42,7 @@ struct Record: AsyncParsableCommand {
     @Option(name: .long, help: "The port to bind; 0 picks a free one (read it from base_url).")
     var port = 0
 
-    @Option(name: .long, help: "Log level on standard error: trace, debug, info, notice, warning, error, critical.")
-    var logLevel = "info"
+    @OptionGroup var log: LogOptions
 
     func validate() throws {
         guard let url = URL(string: upstream), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
@@ -51,19 +50,10 @@ struct Record: AsyncParsableCommand {
         }
         if append && overwrite { throw ValidationError("give --append or --overwrite, not both") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
-        guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
-        }
     }
 
     func run() async throws {
-        let level = Logger.Level(rawValue: logLevel) ?? .info
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
-        let logger = Logger(label: "tts-replay.record")
+        let logger = log.bootstrap(label: "tts-replay.record")
         let recorder: Recorder
         do {
             recorder = try await Recorder.start(

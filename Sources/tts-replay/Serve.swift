@@ -34,27 +34,17 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Register this address for PRODUCT_CATEGORY_CHANGE webhooks on every shop.", valueName: "url"))
     var webhookURL: String?
 
-    @Option(name: .long, help: "Log level on standard error: trace, debug, info, notice, warning, error, critical.")
-    var logLevel = "info"
+    @OptionGroup var log: LogOptions
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
         if let webhookURL, URL(string: webhookURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {
             throw ValidationError("--webhook-url must be an http:// or https:// URL, not '\(webhookURL)'")
         }
-        guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
-        }
     }
 
     func run() async throws {
-        let level = Logger.Level(rawValue: logLevel) ?? .info
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
-        let logger = Logger(label: "tts-replay")
+        let logger = log.bootstrap(label: "tts-replay")
 
         let loaded: Scenarios.Scenario
         do {

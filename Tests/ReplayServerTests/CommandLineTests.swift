@@ -142,7 +142,7 @@ struct CommandLineTests {
             encoding: .utf8
         )
 
-        let broken = try await Self.run(["lint", directory.path])
+        let broken = try await ToolRun.run(["lint", directory.path])
         #expect(broken.status == 1)
         let lines = broken.output.split(separator: "\n")
         #expect(lines.contains { $0.hasSuffix("typo.yaml:4:5: error: unknown key 'regoin'; did you mean 'region'? (at shops[0].regoin)") })
@@ -154,64 +154,29 @@ struct CommandLineTests {
         )
 
         let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
-        let shipped = try await Self.run(["lint", package.appendingPathComponent("scenarios").path, package.appendingPathComponent("cassettes").path])
+        let shipped = try await ToolRun.run([
+            "lint", package.appendingPathComponent("scenarios").path, package.appendingPathComponent("cassettes").path,
+        ])
         #expect(shipped.status == 0, "\(shipped.output)")
-        #expect(try await Self.run(["lint", directory.appendingPathComponent("missing.yaml").path]).status == 2)
-    }
-
-    /// Runs `tts-replay` with arguments; standard output and the exit status.
-    static func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = try ServeProcess.executable
-        process.arguments = arguments
-        let stdout = Pipe()
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let output = try await offThePool { try stdout.fileHandleForReading.readToEnd() ?? Data() }
-        await ServeProcess.waitForExit(process)
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        #expect(try await ToolRun.run(["lint", directory.appendingPathComponent("missing.yaml").path]).status == 2)
     }
 
     @Test func unknownScenarioExitsWithStatus2AndSaysWhy() async throws {
-        let process = Process()
-        process.executableURL = try ServeProcess.executable
-        process.arguments = ["serve", "--scenario", "defualt"]
-        let stderr = Pipe()
-        process.standardError = stderr
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        await ServeProcess.waitForExit(process)
-        let message = String(decoding: try await offThePool { stderr.fileHandleForReading.readDataToEndOfFile() }, as: UTF8.self)
-        #expect(process.terminationStatus == 2)
-        #expect(message.contains("did you mean 'default'?"))
+        let run = try await ToolRun.run(["serve", "--scenario", "defualt"])
+        #expect(run.status == 2)
+        #expect(run.errors.contains("did you mean 'default'?"))
     }
 
     @Test func recordRefusesToReplaceACassetteWithStatus2() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("existing-\(UUID().uuidString).yaml")
         try "format: 1\ninteractions: []\n".write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = try ServeProcess.executable
-        process.arguments = ["record", "--upstream", "http://127.0.0.1:1", "--cassette", file.path]
-        let stderr = Pipe()
-        process.standardError = stderr
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        await ServeProcess.waitForExit(process)
-        let message = String(decoding: try await offThePool { stderr.fileHandleForReading.readDataToEndOfFile() }, as: UTF8.self)
-        #expect(process.terminationStatus == 2)
-        #expect(message.contains("exists; pass --append to add to it or --overwrite to replace it"))
+        let run = try await ToolRun.run(["record", "--upstream", "http://127.0.0.1:1", "--cassette", file.path])
+        #expect(run.status == 2)
+        #expect(run.errors.contains("exists; pass --append to add to it or --overwrite to replace it"))
     }
 
     @Test func badOptionExitsWithStatus2() async throws {
-        let process = Process()
-        process.executableURL = try ServeProcess.executable
-        process.arguments = ["serve", "--port", "70000"]
-        process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        await ServeProcess.waitForExit(process)
-        #expect(process.terminationStatus == 2)
+        #expect(try await ToolRun.run(["serve", "--port", "70000"]).status == 2)
     }
 }

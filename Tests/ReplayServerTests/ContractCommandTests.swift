@@ -10,20 +10,6 @@ struct ContractCommandTests {
     static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
     static let client = package.appendingPathComponent("examples/l7_client.py").path
 
-    /// Runs `tts-replay` with arguments; the exit status and standard error.
-    static func run(_ arguments: [String]) async throws -> (status: Int32, errors: String) {
-        let process = Process()
-        process.executableURL = try ServeProcess.executable
-        process.arguments = arguments
-        let stderr = Pipe()
-        process.standardError = stderr
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let errors = try await offThePool { try stderr.fileHandleForReading.readToEnd() ?? Data() }
-        await ServeProcess.waitForExit(process)
-        return (process.terminationStatus, String(decoding: errors, as: UTF8.self))
-    }
-
     static func withFolder<T>(_ body: (URL) async throws -> T) async throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("contract-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -35,7 +21,7 @@ struct ContractCommandTests {
         try await Self.withFolder { folder in
             let junit = folder.appendingPathComponent("report.xml").path
             let json = folder.appendingPathComponent("report.json").path
-            let good = try await Self.run(["run", "--scenario", "happy-path-gb", "--junit", junit, "--json", json, "--", "python3", Self.client])
+            let good = try await ToolRun.run(["run", "--scenario", "happy-path-gb", "--junit", junit, "--json", json, "--", "python3", Self.client])
             #expect(good.status == 0, "\(good.errors)")
             #expect(good.errors.contains("contract l7 on scenario 'happy-path-gb': 5 passed, 0 violated, 9 not exercised"))
             let report = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: URL(fileURLWithPath: json)))
@@ -45,7 +31,7 @@ struct ContractCommandTests {
                 try String(contentsOfFile: junit, encoding: .utf8).contains(#"<testsuites name="tts-replay" tests="14" failures="0" skipped="9">"#)
             )
 
-            let bad = try await Self.run(["run", "--scenario", "happy-path-gb", "--junit", junit, "--", "python3", Self.client, "--v1"])
+            let bad = try await ToolRun.run(["run", "--scenario", "happy-path-gb", "--junit", junit, "--", "python3", Self.client, "--v1"])
             #expect(bad.status == 1)
             #expect(bad.errors.contains("error: l7.v2-on-listing: get_categories sent category_version=v1 on a GB shop, whose market requires v2"))
             #expect(bad.errors.contains("  --> journal entry 1: GET /product/202309/categories?"))
@@ -58,19 +44,19 @@ struct ContractCommandTests {
     @Test(arguments: ["slow-webhook", "too-new-for-24h", "forged-webhook", "rate-limited"])
     func thePythonReferenceClientPasses(_ scenario: String) async throws {
         let client = Self.package.appendingPathComponent("examples/reference_client.py").path
-        let result = try await Self.run(["run", "--scenario", scenario, "--", "python3", client])
+        let result = try await ToolRun.run(["run", "--scenario", scenario, "--", "python3", client])
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.errors.contains("0 violated"))
     }
 
     @Test func runExitsThreeWhenTheClientFailsAndTwoForUsageErrors() async throws {
-        #expect(try await Self.run(["run", "--", "false"]).status == 3)
-        #expect(try await Self.run(["run", "--", "/nonexistent/client"]).status == 3)
-        let unknown = try await Self.run(["run", "--scenario", "defualt", "--", "true"])
+        #expect(try await ToolRun.run(["run", "--", "false"]).status == 3)
+        #expect(try await ToolRun.run(["run", "--", "/nonexistent/client"]).status == 3)
+        let unknown = try await ToolRun.run(["run", "--scenario", "defualt", "--", "true"])
         #expect(unknown.status == 2)
         #expect(unknown.errors.contains("did you mean 'default'?"))
-        #expect(try await Self.run(["run"]).status == 2)
-        #expect(try await Self.run(["run", "--contract", "l8", "--", "true"]).status == 2)
+        #expect(try await ToolRun.run(["run"]).status == 2)
+        #expect(try await ToolRun.run(["run", "--contract", "l8", "--", "true"]).status == 2)
     }
 
     @Test func verifyJudgesAJournalFileWrittenEarlier() async throws {
@@ -80,13 +66,13 @@ struct ContractCommandTests {
                 _ = try await SignedClient(server: server).call(.GET, "/product/202309/categories", query: ["category_version": "v1"])
             }
             let json = folder.appendingPathComponent("report.json").path
-            let verdict = try await Self.run(["verify", journal, "--json", json])
+            let verdict = try await ToolRun.run(["verify", journal, "--json", json])
             #expect(verdict.status == 1)
             #expect(verdict.errors.contains("error: l7.v2-on-listing"))
             let report = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: URL(fileURLWithPath: json)))
             #expect(report["passed"] == .bool(false))
             #expect(report["scenario"] == .string("default"))
-            let missing = try await Self.run(["verify", folder.appendingPathComponent("none.sqlite").path])
+            let missing = try await ToolRun.run(["verify", folder.appendingPathComponent("none.sqlite").path])
             #expect(missing.status == 2)
             #expect(missing.errors.contains("no such file"))
         }

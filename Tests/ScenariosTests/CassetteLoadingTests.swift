@@ -98,16 +98,6 @@ struct CassetteLoadingTests {
         #expect(text.hasPrefix("# A tts-replay cassette"))
     }
 
-    struct BrokenCase: Sendable, CustomTestStringConvertible {
-        var name: String
-        var yaml: String
-        var line: Int
-        var column: Int
-        var keyPath: String
-        var message: String
-        var testDescription: String { name }
-    }
-
     static let head = "format: 1\ninteractions:\n  - request:\n"
 
     @Test(arguments: [

@@ -60,17 +60,6 @@ struct ScenarioLoadingTests {
         #expect(scenario.gateway.relaxed == [.sign, .timestamp])
     }
 
-    struct BrokenCase: CustomTestStringConvertible, Sendable {
-        var name: String
-        var yaml: String
-        var line: Int
-        var column: Int
-        var keyPath: String
-        var message: String
-
-        var testDescription: String { name }
-    }
-
     @Test(arguments: [
         BrokenCase(
             name: "unknown key",

@@ -3,69 +3,68 @@ import Testing
 
 @testable import Scenarios
 
-/// `docs/schema/scenario.schema.json` (for editors) names exactly the keys the loader reads.
-@Suite("Scenario JSON Schema")
-struct ScenarioSchemaTests {
-    static let schema: JSONValue = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/schema/scenario.schema.json")
+/// A JSON Schema under `docs/schema/`, read for its property names.
+struct SchemaFile {
+    let root: JSONValue
+
+    init(_ name: String) {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/schema/\(name)")
         let data = (try? Data(contentsOf: url)) ?? Data()
-        return (try? JSONDecoder().decode(JSONValue.self, from: data)) ?? .null
-    }()
+        self.root = (try? JSONDecoder().decode(JSONValue.self, from: data)) ?? .null
+    }
 
     /// The property names of the object at a path of `properties` / `items` / `additionalProperties` steps.
-    static func keys(_ path: [String]) -> Set<String> {
-        var node: JSONValue? = schema
+    func keys(_ path: [String]) -> Set<String> {
+        var node: JSONValue? = root
         for step in path { node = node?[step] }
         return Set(node?["properties"]?.object?.keys ?? [:].keys)
     }
 
+    /// The keys a loader type reads.
     static func names<Keys: CodingKey & CaseIterable>(_ keys: Keys.Type) -> Set<String> {
         Set(Keys.allCases.map(\.stringValue))
     }
+}
 
+/// `docs/schema/scenario.schema.json` (for editors) names exactly the keys the loader reads.
+@Suite("Scenario JSON Schema")
+struct ScenarioSchemaTests {
     @Test func everyObjectListsTheLoadersKeys() throws {
-        try #require(Self.schema != .null)
-        #expect(Self.keys([]) == Self.names(ScenarioFile.CodingKeys.self))
-        #expect(Self.keys(["properties", "clock"]) == Self.names(ScenarioFile.Clock.CodingKeys.self))
-        #expect(Self.keys(["properties", "app"]) == Self.names(AppCredentials.CodingKeys.self))
-        #expect(Self.keys(["properties", "access_tokens", "items"]) == Self.names(AccessToken.CodingKeys.self))
-        #expect(Self.keys(["properties", "shops", "items"]) == Self.names(Shop.CodingKeys.self))
-        #expect(Self.keys(["properties", "products", "items"]) == Self.names(ProductEntry.CodingKeys.self))
-        #expect(Self.keys(["properties", "market_policy", "additionalProperties"]) == Self.names(MarketPolicy.CodingKeys.self))
-        #expect(Self.keys(["properties", "upgrade"]) == Self.names(UpgradeBehaviour.CodingKeys.self))
-        #expect(Self.keys(["properties", "upgrade", "properties", "failures", "items"]) == Self.names(UpgradeBehaviour.Failure.CodingKeys.self))
-        #expect(Self.keys(["properties", "webhooks"]) == Self.names(WebhookBehaviour.CodingKeys.self))
-        #expect(Self.keys(["properties", "gateway"]) == Self.names(GatewayPolicy.CodingKeys.self))
-        #expect(Self.keys(["properties", "stubs", "items"]) == Self.names(StubEntry.CodingKeys.self))
-        #expect(Self.keys(["properties", "stubs", "items", "properties", "match"]) == Self.names(Stub.Match.CodingKeys.self))
-        #expect(Self.keys(["properties", "stubs", "items", "properties", "respond"]) == Self.names(Stub.Response.CodingKeys.self))
+        let schema = SchemaFile("scenario.schema.json")
+        try #require(schema.root != .null)
+
+        #expect(schema.keys([]) == SchemaFile.names(ScenarioFile.CodingKeys.self))
+        #expect(schema.keys(["properties", "clock"]) == SchemaFile.names(ScenarioFile.Clock.CodingKeys.self))
+        #expect(schema.keys(["properties", "app"]) == SchemaFile.names(AppCredentials.CodingKeys.self))
+        #expect(schema.keys(["properties", "access_tokens", "items"]) == SchemaFile.names(AccessToken.CodingKeys.self))
+        #expect(schema.keys(["properties", "shops", "items"]) == SchemaFile.names(Shop.CodingKeys.self))
+        #expect(schema.keys(["properties", "products", "items"]) == SchemaFile.names(ProductEntry.CodingKeys.self))
+        #expect(schema.keys(["properties", "market_policy", "additionalProperties"]) == SchemaFile.names(MarketPolicy.CodingKeys.self))
+        #expect(schema.keys(["properties", "upgrade"]) == SchemaFile.names(UpgradeBehaviour.CodingKeys.self))
+        #expect(
+            schema.keys(["properties", "upgrade", "properties", "failures", "items"]) == SchemaFile.names(UpgradeBehaviour.Failure.CodingKeys.self)
+        )
+        #expect(schema.keys(["properties", "webhooks"]) == SchemaFile.names(WebhookBehaviour.CodingKeys.self))
+        #expect(schema.keys(["properties", "gateway"]) == SchemaFile.names(GatewayPolicy.CodingKeys.self))
+        #expect(schema.keys(["properties", "stubs", "items"]) == SchemaFile.names(StubEntry.CodingKeys.self))
+        #expect(schema.keys(["properties", "stubs", "items", "properties", "match"]) == SchemaFile.names(Stub.Match.CodingKeys.self))
+        #expect(schema.keys(["properties", "stubs", "items", "properties", "respond"]) == SchemaFile.names(Stub.Response.CodingKeys.self))
     }
 }
 
 /// `docs/schema/cassette.schema.json` names exactly the keys the cassette loader reads.
 @Suite("Cassette JSON Schema")
 struct CassetteSchemaTests {
-    static let schema: JSONValue = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/schema/cassette.schema.json")
-        let data = (try? Data(contentsOf: url)) ?? Data()
-        return (try? JSONDecoder().decode(JSONValue.self, from: data)) ?? .null
-    }()
-
-    static func keys(_ path: [String]) -> Set<String> {
-        var node: JSONValue? = schema
-        for step in path { node = node?[step] }
-        return Set(node?["properties"]?.object?.keys ?? [:].keys)
-    }
-
     @Test func everyObjectListsTheLoadersKeys() throws {
-        try #require(Self.schema != .null)
+        let schema = SchemaFile("cassette.schema.json")
+        try #require(schema.root != .null)
         let interaction = ["properties", "interactions", "items"]
-        func names<Keys: CodingKey & CaseIterable>(_ keys: Keys.Type) -> Set<String> { ScenarioSchemaTests.names(keys) }
-        #expect(Self.keys([]) == names(CassetteFile.CodingKeys.self))
-        #expect(Self.keys(["properties", "recorded"]) == names(RecordingEntry.CodingKeys.self))
-        #expect(Self.keys(["$defs", "matchRule"]) == names(MatchRuleEntry.CodingKeys.self))
-        #expect(Self.keys(interaction) == names(CassetteFile.InteractionEntry.CodingKeys.self))
-        #expect(Self.keys(interaction + ["properties", "request"]) == names(RequestEntry.CodingKeys.self))
-        #expect(Self.keys(interaction + ["properties", "response"]) == names(ResponseEntry.CodingKeys.self))
+
+        #expect(schema.keys([]) == SchemaFile.names(CassetteFile.CodingKeys.self))
+        #expect(schema.keys(["properties", "recorded"]) == SchemaFile.names(RecordingEntry.CodingKeys.self))
+        #expect(schema.keys(["$defs", "matchRule"]) == SchemaFile.names(MatchRuleEntry.CodingKeys.self))
+        #expect(schema.keys(interaction) == SchemaFile.names(CassetteFile.InteractionEntry.CodingKeys.self))
+        #expect(schema.keys(interaction + ["properties", "request"]) == SchemaFile.names(RequestEntry.CodingKeys.self))
+        #expect(schema.keys(interaction + ["properties", "response"]) == SchemaFile.names(ResponseEntry.CodingKeys.self))
     }
 }

@@ -13,6 +13,10 @@ struct ContractEvidence: Sendable {
     let events: [ShopEvent]
     /// The scenario time when the run was judged: the last thing the journal saw.
     let endTime: Int64
+    /// The JSON bodies of the requests that have one, by entry id: decoded once, read by many clauses.
+    private let bodies: [Int64: JSONValue]
+    /// The product each notification is about, by notification id.
+    private let notifiedProducts: [String: String]
 
     init(journal: JournalReader) async throws {
         let info = try await journal.runInfo()
@@ -26,6 +30,19 @@ struct ContractEvidence: Sendable {
         self.deliveries = try await journal.webhookDeliveries()
         self.events = try await journal.shopEvents()
         let clockMoves = try await journal.clockMoves()
+        self.bodies = Dictionary(
+            uniqueKeysWithValues: requests.compactMap { entry in
+                entry.body.isEmpty ? nil : (try? JSONDecoder().decode(JSONValue.self, from: entry.body)).map { (entry.id, $0) }
+            }
+        )
+        self.notifiedProducts = Dictionary(
+            deliveries.compactMap { delivery in
+                (try? JSONDecoder().decode(JSONValue.self, from: delivery.payload))?["data"]?["product_id"]?.string.map {
+                    (delivery.notificationID, $0)
+                }
+            },
+            uniquingKeysWith: { first, _ in first }
+        )
         let start = info["clock_start"].flatMap(ScenarioInstant.parse).map { Int64($0.timeIntervalSince1970) } ?? 0
         self.endTime =
             ([start] + requests.map(\.scenarioTime) + deliveries.map(\.scenarioTime) + events.map(\.scenarioTime) + clockMoves.map(\.toTime)).max()
@@ -46,18 +63,13 @@ struct ContractEvidence: Sendable {
     }
 
     /// The JSON body of an entry, if it has one.
-    static func body(_ entry: JournalEntry) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: entry.body)
-    }
-
-    /// The JSON payload of a delivery.
-    static func payload(_ delivery: WebhookDeliveryRecord) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: delivery.payload)
+    func body(_ entry: JournalEntry) -> JSONValue? {
+        bodies[entry.id]
     }
 
     /// The product a category-change delivery is about.
-    static func productID(_ delivery: WebhookDeliveryRecord) -> String? {
-        payload(delivery)?["data"]?["product_id"]?.string
+    func productID(_ delivery: WebhookDeliveryRecord) -> String? {
+        notifiedProducts[delivery.notificationID]
     }
 
     /// The requests that arrived after a wall-clock instant.

@@ -90,8 +90,16 @@ struct ReferenceClient {
         if !bytes.isEmpty { request.body = .bytes(ByteBuffer(bytes: bytes)) }
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
         let data = Data(buffer: try await response.body.collect(upTo: 32 << 20))
-        let json: JSONValue = readsData ? (try? JSONDecoder().decode(JSONValue.self, from: data)) ?? .null : .null
-        let code: Int = (try? JSONDecoder().decode(Code.self, from: data))?.code ?? -1
+        // The whole answer is decoded only when the caller reads it; otherwise only its code.
+        let json: JSONValue
+        let code: Int
+        if readsData {
+            json = (try? JSONDecoder().decode(JSONValue.self, from: data)) ?? .null
+            code = json["code"]?.number.map { Int($0) } ?? -1
+        } else {
+            json = .null
+            code = (try? JSONDecoder().decode(Code.self, from: data))?.code ?? -1
+        }
         return Answer(
             status: Int(response.status.code),
             code: code,

@@ -8,8 +8,8 @@ extension Clause {
     ]
 
     /// The `category_version` an entry sent (lower-cased), from the query or the body.
-    static func categoryVersion(_ entry: JournalEntry, inQuery: Bool) -> String? {
-        let value = inQuery ? ContractEvidence.query(entry, "category_version") : ContractEvidence.body(entry)?["category_version"]?.string
+    static func categoryVersion(_ entry: JournalEntry, inQuery: Bool, in evidence: ContractEvidence) -> String? {
+        let value = inQuery ? ContractEvidence.query(entry, "category_version") : evidence.body(entry)?["category_version"]?.string
         return value?.lowercased()
     }
 
@@ -29,7 +29,7 @@ extension Clause {
         return .judged(
             calls.compactMap { entry in
                 let operation = entry.operation ?? ""
-                let version = categoryVersion(entry, inQuery: listingOperations[operation] ?? false)
+                let version = categoryVersion(entry, inQuery: listingOperations[operation] ?? false, in: evidence)
                 let region = evidence.facts.shop(cipher: entry.shopCipher)?.region ?? "?"
                 if operation == "search_products" ? (version == "v1" || version == "v2") : version == "v2" { return nil }
                 let sent = version.map { "category_version=\($0)" } ?? "no category_version"
@@ -57,13 +57,13 @@ extension Clause {
     ) { evidence in
         let writes = evidence.clientRequests.filter { entry in
             ["create_product", "edit_product", "edit_product_202509"].contains(entry.operation ?? "")
-                && ContractEvidence.body(entry)?["category_id"] != nil
+                && evidence.body(entry)?["category_id"] != nil
         }
         guard !writes.isEmpty else { return .notExercised("no Create or Edit Product call named a category_id") }
         return .judged(
             writes.compactMap { entry in
                 guard let code = entry.responseCode, leafErrorCodes.contains(code) else { return nil }
-                let id = ContractEvidence.body(entry)?["category_id"]?.string ?? "?"
+                let id = evidence.body(entry)?["category_id"]?.string ?? "?"
                 return ContractViolation(
                     message: "\(entry.operation ?? "") used category_id \(id), which is not a leaf of the tree it named (answered \(code))",
                     expected: "a leaf id of the 7-level (v2) tree",

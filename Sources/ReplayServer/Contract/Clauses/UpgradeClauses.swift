@@ -84,7 +84,7 @@ extension Clause {
             let cipher = evidence.facts.shops.first { $0.id == shop }?.cipher
             let searched = evidence.requests(after: first.wallTime).contains { entry in
                 entry.operation == "search_products" && entry.shopCipher == cipher
-                    && ContractEvidence.body(entry)?["category_version"]?.string?.lowercased() == "v1"
+                    && evidence.body(entry)?["category_version"]?.string?.lowercased() == "v1"
             }
             if !searched {
                 violations.append(
