@@ -207,6 +207,35 @@ struct ProductFlowTests {
         }
     }
 
+    /// Search answers newest update first, and an edit moves a product to the front.
+    @Test func searchIsNewestFirstAndAnEditMovesAProductToTheFront() async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            let fixture = try ListingFixture(server)
+            let leaf = try fixture.leaf(.v2)
+            func order() async throws -> [String] {
+                let data = try await fixture.client.call(
+                    .POST,
+                    "/product/202502/products/search",
+                    query: ["page_size": "10"],
+                    json: ["category_version": "v2"]
+                ).data
+                return data["products"]?.array?.compactMap { $0["id"]?.string } ?? []
+            }
+            let first = try await fixture.createProduct(on: leaf, version: .v2, title: "First")
+            await server.clock.advance(by: .seconds(60))
+            let second = try await fixture.createProduct(on: leaf, version: .v2, title: "Second")
+            #expect(try await order() == [second, first])
+            await server.clock.advance(by: .seconds(60))
+            let edit = try await fixture.client.call(
+                .PUT,
+                "/product/202309/products/\(first)",
+                json: fixture.validBody(for: leaf, version: .v2, title: "First, edited")
+            )
+            #expect(edit.code == 0)
+            #expect(try await order() == [first, second])
+        }
+    }
+
     @Test func searchPagesToTheEndAndFilters() async throws {
         try await withReplayServer(scenario: Scenario.default) { server in
             let fixture = try ListingFixture(server)
