@@ -1,6 +1,8 @@
 // swift-tools-version: 6.1
 // Benchmarks of tts-replay, kept out of the main package so `swift build` and `swift test`
-// never build them. Run from this folder: `swift run -c release tts-replay-benchmarks lookup`.
+// never build them. From this folder: `swift package benchmark` (micro benchmarks with
+// ordo-one/benchmark), `swift run -c release tts-replay-benchmarks startup|memory FILE`, and
+// `./run.sh` (the HTTP workloads against nginx).
 import PackageDescription
 
 let package = Package(
@@ -9,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(name: "tts-replay", path: ".."),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         .executableTarget(
@@ -19,6 +22,17 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
-        )
+        ),
+        .executableTarget(
+            name: "Micro",
+            dependencies: [
+                .product(name: "ReplayServer", package: "tts-replay"),
+                .product(name: "Scenarios", package: "tts-replay"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Micro",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -1,16 +1,15 @@
 import Foundation
 
-/// `tts-replay-benchmarks lookup [LOOKUPS] [ROUNDS]` or `startup [TIMES]`: micro benchmarks of
-/// tts-replay's hot paths; `Benchmarks/run.sh` runs the HTTP workloads against nginx.
+/// `tts-replay-benchmarks startup [TIMES]` or `memory CASSETTE`: what the micro benchmarks
+/// (`swift package benchmark`) cannot measure in their loop; `Benchmarks/run.sh` runs the HTTP
+/// workloads against nginx.
 let arguments = CommandLine.arguments.dropFirst()
-switch arguments.first {
-case "lookup":
-    let lookups = arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000
-    let rounds = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 5
-    LookupBenchmark.run(lookups: lookups, rounds: rounds)
-case "startup":
+switch (arguments.first, arguments.count) {
+case ("startup", 1...2):
     try await StartupBenchmark.run(times: arguments.dropFirst().first.flatMap { Int($0) } ?? 20)
+case ("memory", 2):
+    try MemoryBenchmark.run(path: arguments[arguments.startIndex + 1])
 default:
-    FileHandle.standardError.write(Data("usage: tts-replay-benchmarks lookup [LOOKUPS] [ROUNDS] | startup [TIMES]\n".utf8))
+    FileHandle.standardError.write(Data("usage: tts-replay-benchmarks startup [TIMES] | memory CASSETTE\n".utf8))
     exit(2)
 }

@@ -1,0 +1,85 @@
+import Benchmark
+import Foundation
+@_spi(Benchmarks) import ReplayServer
+import Scenarios
+
+/// Micro benchmarks of the request path, with ordo-one/benchmark: run them from this folder with
+/// `swift package benchmark` (add `--filter` to pick some). The HTTP workloads against nginx are
+/// in run.py.
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .throughput],
+        scalingFactor: .kilo,
+        maxDuration: .seconds(2),
+        maxIterations: 1_000_000
+    )
+
+    // The gateway: query parsing, app_key, timestamp, HMAC-SHA256 signature, token, shop_cipher, body.
+    let scenario = try! Scenario.default
+    let gateway = GatewayProbe(scenario: scenario)
+    for (name, request) in [("GET, no body", SignedRequest.get(in: scenario)), ("POST search, JSON body", SignedRequest.search(in: scenario))] {
+        Benchmark("Gateway checks and signature: \(name)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                let accepted = gateway.accepts(
+                    method: request.method,
+                    path: request.path,
+                    rawQuery: request.rawQuery,
+                    accessToken: request.accessToken,
+                    contentType: request.contentType,
+                    body: request.body
+                )
+                precondition(accepted, "a correctly signed request must pass the gateway")
+                blackHole(accepted)
+            }
+        }
+    }
+
+    // Matching: one lookup in the cassette index, 100 and 100,000 interactions (the same 100 requests).
+    for interactions in [100, 100_000] {
+        Benchmark("Cassette lookup: \(interactions) interactions") { benchmark in
+            let probe = interactions == 100 ? LookupFixture.hundred : LookupFixture.hundredThousand
+            let requests = LookupFixture.requests(100, over: interactions)
+            benchmark.startMeasurement()
+            for iteration in benchmark.scaledIterations {
+                let request = requests[iteration % requests.count]
+                let hit = probe.answers(method: request.method, path: request.path, query: request.query, body: request.body)
+                precondition(hit, "every request must hit")
+                blackHole(hit)
+            }
+        }
+    }
+
+    // Building the index of 100,000 interactions, as a server does at start.
+    let large = LookupFixture.cassette(interactions: 100_000)
+    Benchmark(
+        "Cassette index: 100,000 interactions built",
+        configuration: .init(metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal], maxDuration: .seconds(5), maxIterations: 5)
+    ) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(CassetteLookupProbe(cassettes: [large]))
+        }
+    }
+
+    // The journal: 1,000 entries queued and written in batches to a real SQLite file (WAL).
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tts-replay-micro-\(getpid())")
+    Benchmark(
+        "Journal batch write: 1,000 entries to SQLite",
+        configuration: .init(
+            metrics: [.wallClock, .throughput, .mallocCountTotal, .writeBytesPhysical],
+            maxDuration: .seconds(3),
+            maxIterations: 1_000
+        )
+    ) { benchmark in
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let probe = try JournalWriteProbe(path: folder.appendingPathComponent("journal.sqlite").path)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            await probe.write(1_000)
+        }
+        benchmark.stopMeasurement()
+        let written = try await probe.count()
+        await probe.close()
+        try FileManager.default.removeItem(at: folder)
+        precondition(written == 1_000 * benchmark.scaledIterations.count, "every entry must be on disk")
+    }
+}
