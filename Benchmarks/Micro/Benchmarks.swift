@@ -8,7 +8,7 @@ import Scenarios
 /// in run.py.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput],
+        metrics: [.wallClock, .throughput, .mallocCountTotal],
         scalingFactor: .kilo,
         maxDuration: .seconds(2),
         maxIterations: 1_000_000

@@ -30,7 +30,8 @@ struct OperationRouter: Sendable {
     }
 
     func match(method: String, path: String) -> Match {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        // Split on the byte of `/`, which is ASCII: no Character needs forming.
+        let segments = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map(Substring.init)
         let candidates = routesBySegmentCount[segments.count] ?? []
         var allowed: [String] = []
         for route in candidates {

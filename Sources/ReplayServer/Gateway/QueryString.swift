@@ -14,10 +14,11 @@ struct QueryString: Sendable {
     /// - Throws: `Malformed` when a percent escape is broken or does not decode to UTF-8.
     init(raw: Substring) throws(Malformed) {
         var pairs: [(String, String)] = []
-        for part in raw.split(separator: "&", omittingEmptySubsequences: true) {
-            let equals = part.firstIndex(of: "=")
-            let rawName = equals.map { part[..<$0] } ?? part
-            let rawValue = equals.map { part[part.index(after: $0)...] } ?? ""
+        // Split on the bytes of `&` and `=`: both are ASCII, so no Character needs forming.
+        for part in raw.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            let equals = part.firstIndex(of: UInt8(ascii: "="))
+            let rawName = Substring(equals.map { part[..<$0] } ?? part)
+            let rawValue = Substring(equals.map { part[part.index(after: $0)...] } ?? part[part.endIndex...])
             guard let name = Self.percentDecoded(rawName), let value = Self.percentDecoded(rawValue) else {
                 throw Malformed(parameter: String(rawName.prefix(64)))
             }
