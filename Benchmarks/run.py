@@ -8,7 +8,8 @@ and against nginx serving the recorded answer as a static file on another loopba
 prints requests per second, the ratio to nginx, and p50/p99 latency. Results go to
 Benchmarks/RESULTS.md.
 
-Options: --seconds N (per wrk run, default 10), --rounds N (default 3), --only w1,w2,...
+Options: --seconds N (per wrk run, default 10), --rounds N (default 3), --only w1,w2,...,
+--soak N (after workload 1, go on until N requests are journaled; default 1,000,000, 0 for none)
 """
 import argparse, datetime, hashlib, hmac, json, os, pathlib, re, shutil, signal, socket, statistics, subprocess, sys, tempfile, time, urllib.request
 
@@ -196,6 +197,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--only", default="w1,w2,w3,w4,w5,w6")
+    parser.add_argument("--soak", type=int, default=1_000_000, help="after workload 1, go on until this many requests are journaled (0: no)")
     args = parser.parse_args()
     only = set(args.only.split(","))
     workdir = pathlib.Path(tempfile.mkdtemp(prefix="tts-replay-bench-"))
@@ -217,6 +219,14 @@ def main():
                                 lambda: [signed_url("", "/authorization/202309/shops", {}, cipher=False)], "", args.seconds, args.rounds, workdir))
             health = json.loads(urllib.request.urlopen(info["admin_url"] + "/health").read())
             notes.append(f"after workload 1 the tts-replay process held {rss_mib(server):.0f} MiB RSS with {health['requests']:,} requests journaled")
+            if args.soak:
+                # Go on to 1,000,000 journaled requests: memory must stay flat, the journal is on disk.
+                script = lua(workdir, "w1-soak", "GET", [signed_url("", "/authorization/202309/shops", {}, cipher=False)])
+                while health["requests"] < args.soak:
+                    wrk(info["base_url"], script, 10)
+                    health = json.loads(urllib.request.urlopen(info["admin_url"] + "/health").read())
+                journal_mib = sum(f.stat().st_size for f in workdir.glob("w1.sqlite*")) / 1048576
+                notes.append(f"after {health['requests']:,} journaled requests (workload 1 run on) the tts-replay process held {rss_mib(server):.0f} MiB RSS; the journal file held {journal_mib:,.0f} MiB on disk")
             stop(server); stop(nginx)
         if "w2" in only:
             products = "".join(f"  - {{id: \"17296{index:014d}\", title: Product {index}, category_id: \"601226\", live_for: 3d}}\n" for index in range(10_000))

@@ -53,7 +53,12 @@ let benchmarks: @Sendable () -> Void = {
     let large = LookupFixture.cassette(interactions: 100_000)
     Benchmark(
         "Cassette index: 100,000 interactions built",
-        configuration: .init(metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal], maxDuration: .seconds(5), maxIterations: 5)
+        configuration: .init(
+            metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal],
+            scalingFactor: .one,
+            maxDuration: .seconds(5),
+            maxIterations: 5
+        )
     ) { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(CassetteLookupProbe(cassettes: [large]))
@@ -66,6 +71,7 @@ let benchmarks: @Sendable () -> Void = {
         "Journal batch write: 1,000 entries to SQLite",
         configuration: .init(
             metrics: [.wallClock, .throughput, .mallocCountTotal, .writeBytesPhysical],
+            scalingFactor: .one,
             maxDuration: .seconds(3),
             maxIterations: 1_000
         )

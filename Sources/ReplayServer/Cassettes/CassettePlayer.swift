@@ -12,8 +12,13 @@ final class CassettePlayer: Sendable {
         var body: [UInt8]
         /// The envelope's `code`, when the body is an envelope.
         var code: Int?
+        /// The cassette's file name (one string shared by all its interactions).
+        var cassette: String
+        /// The interaction's number in its cassette, from 1.
+        var number: Int
+
         /// `file.yaml#N`, for the journal.
-        var source: String
+        var source: String { "\(cassette)#\(number)" }
     }
 
     /// What the cassettes say about a request.
@@ -46,12 +51,18 @@ final class CassettePlayer: Sendable {
     /// Every slot, by rule, method, path and the request's key under that rule: one table, one
     /// hash per distinct rule, however many interactions and routes there are.
     private let table: [MatchKey: Int]
-    /// The routes recorded, as `METHOD path`.
-    private let routeNames: Set<String>
+    /// The routes recorded.
+    private let routes: Set<Route>
     /// Entry indices sorted by path: interactions of one path are contiguous, and paths that
     /// share a prefix are near each other (for near misses).
     private let byPath: [Int]
     private let calls: Mutex<[Int]>
+
+    /// A method and path; the path shares its storage with the recorded request's.
+    private struct Route: Hashable, Sendable {
+        var method: String
+        var path: String
+    }
 
     init(cassettes: [Cassette]) {
         var entries: [Entry] = []
@@ -59,8 +70,9 @@ final class CassettePlayer: Sendable {
         var rules: [CompiledRule] = []
         var ruleIndex: [CompiledRule: Int] = [:]
         var table: [MatchKey: Int] = [:]
-        var routeNames: Set<String> = []
+        var routes: Set<Route> = []
         for cassette in cassettes {
+            let name = cassette.displayName
             for (index, interaction) in cassette.interactions.enumerated() {
                 let request = interaction.request
                 let rule = CompiledRule(cassette.match.merged(with: interaction.match).merged(with: Self.redactedFields(of: request)))
@@ -72,16 +84,20 @@ final class CassettePlayer: Sendable {
                         return rules.count - 1
                     }()
                 let entryIndex = entries.count
-                let source = "\(cassette.displayName)#\(index + 1)"
                 entries.append(
-                    Entry(request: request, rule: ruleID, answer: Self.prepare(interaction.response, source: source), line: interaction.line)
+                    Entry(
+                        request: request,
+                        rule: ruleID,
+                        answer: Self.prepare(interaction.response, cassette: name, number: index + 1),
+                        line: interaction.line
+                    )
                 )
-                routeNames.insert(request.method + " " + request.path)
+                routes.insert(Route(method: request.method, path: request.path))
                 let key = rule.key(
                     Self.scope(rule: ruleID, method: request.method, path: request.path),
                     query: request.query.map { (name: $0.key, value: $0.value) },
                     body: request.body
-                )
+                ).compacted()
                 if let slot = table[key] {
                     slots[slot].entries.append(entryIndex)
                 } else {
@@ -94,7 +110,7 @@ final class CassettePlayer: Sendable {
         self.slots = slots
         self.rules = rules
         self.table = table
-        self.routeNames = routeNames
+        self.routes = routes
         self.byPath = entries.indices.sorted { (entries[$0].request.path, $0) < (entries[$1].request.path, $1) }
         self.calls = Mutex(Array(repeating: 0, count: slots.count))
     }
@@ -115,7 +131,7 @@ final class CassettePlayer: Sendable {
 
     /// Whether the cassettes hold a route: the gateway accepts it even when it does not know it.
     func holds(method: String, path: String) -> Bool {
-        routeNames.contains(method + " " + path)
+        routes.contains(Route(method: method, path: path))
     }
 
     /// The answer to a request, or its near misses. Each call counts: the n-th matching call gets
@@ -235,7 +251,7 @@ final class CassettePlayer: Sendable {
     /// Headers never replayed: the server sets its own length, framing and date.
     private static let hopHeaders: Set<String> = ["content-length", "transfer-encoding", "connection", "keep-alive", "date", "server"]
 
-    private static func prepare(_ response: Cassette.RecordedResponse, source: String) -> Recorded {
+    private static func prepare(_ response: Cassette.RecordedResponse, cassette: String, number: Int) -> Recorded {
         var headers = response.headers.filter { !hopHeaders.contains($0.key) }.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
         let body: [UInt8]
         var code: Int?
@@ -247,6 +263,6 @@ final class CassettePlayer: Sendable {
             code = value["code"]?.number.map { Int($0) }
             if !headers.contains(where: { $0.name == "content-type" }) { headers.append((name: "content-type", value: "application/json")) }
         }
-        return Recorded(status: response.status, headers: headers, body: body, code: code, source: source)
+        return Recorded(status: response.status, headers: headers, body: body, code: code, cassette: cassette, number: number)
     }
 }

@@ -6,6 +6,18 @@ import Scenarios
 /// the cassette.
 struct MatchKey: Hashable, Sendable {
     var text: String
+
+    /// The same key in a buffer of its own size: a key is built with room to spare, and the
+    /// index keeps one per interaction.
+    func compacted() -> MatchKey {
+        let count = text.utf8.count
+        return MatchKey(
+            text: String(unsafeUninitializedCapacity: count) { buffer in
+                _ = buffer.initialize(fromContentsOf: text.utf8)
+                return count
+            }
+        )
+    }
 }
 
 /// A matching rule ready to apply: what to drop from the query and the body, and whether arrays are sorted.
