@@ -22,7 +22,9 @@ import Glibc
 ///
 /// Prefer ``withReplayServer(scenario:configuration:_:)``, which always stops the server.
 public final class ReplayServer: Sendable {
-    /// The scenario the server simulates.
+    /// The scenario the server simulates. Its cassettes are indexed when the server starts and
+    /// are kept here without their interactions, so that a cassette of 100,000 interactions is
+    /// not held twice.
     public let scenario: Scenario
     /// The API's base URL, such as `http://127.0.0.1:49152` (paths start with `/product/...`).
     public let baseURL: URL
@@ -67,17 +69,23 @@ public final class ReplayServer: Sendable {
     /// Starts a server and returns once it accepts connections.
     ///
     /// - Parameters:
-    ///   - scenario: The scenario to simulate.
+    ///   - scenario: The scenario to simulate. Pass it with `consume` when you no longer need it,
+    ///     so that its cassettes' interactions are freed once indexed.
     ///   - configuration: Address, port, journal file and limits; the defaults bind 127.0.0.1 on a free port.
     /// - Returns: The running server. Call ``stop()`` when done.
     /// - Throws: `DiagnosticError` when a shop's market catalogue is missing or broken;
     ///   ``ReplayServerError`` when the address cannot be bound; an error when the journal cannot be opened.
-    public static func start(scenario: Scenario, configuration: Configuration = Configuration()) async throws -> ReplayServer {
+    public static func start(scenario: consuming Scenario, configuration: Configuration = Configuration()) async throws -> ReplayServer {
         let logger = configuration.logger
+        // The cassettes are indexed first, and the scenario is kept without their interactions:
+        // a large cassette is then held once, as its index (see ``scenario``).
+        let cassettes = CassettePlayer(cassettes: scenario.cassettes)
+        for index in scenario.cassettes.indices { scenario.cassettes[index].interactions = [] }
+        let scenario = copy scenario
         let journal = try Journal.open(for: scenario, at: configuration.journalPath, logger: logger)
         let state: ServerState
         do {
-            state = try ServerState(scenario: scenario, journal: journal, configuration: configuration)
+            state = try ServerState(scenario: scenario, cassettes: cassettes, journal: journal, configuration: configuration)
         } catch {
             await journal.close()
             throw error

@@ -58,7 +58,7 @@ struct Serve: AsyncParsableCommand {
         let server: ReplayServer
         do {
             server = try await ReplayServer.start(
-                scenario: loaded,
+                scenario: consume loaded,
                 configuration: .init(host: host, port: port, journalPath: journalPath, webhookURL: webhookURL, logger: logger)
             )
         } catch {

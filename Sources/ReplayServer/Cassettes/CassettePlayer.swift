@@ -74,7 +74,7 @@ final class CassettePlayer: Sendable {
         for cassette in cassettes {
             let name = cassette.displayName
             for (index, interaction) in cassette.interactions.enumerated() {
-                let request = interaction.request
+                let request = interaction.request.detached()
                 let rule = CompiledRule(cassette.match.merged(with: interaction.match).merged(with: Self.redactedFields(of: request)))
                 let ruleID =
                     ruleIndex[rule]
@@ -252,7 +252,9 @@ final class CassettePlayer: Sendable {
     private static let hopHeaders: Set<String> = ["content-length", "transfer-encoding", "connection", "keep-alive", "date", "server"]
 
     private static func prepare(_ response: Cassette.RecordedResponse, cassette: String, number: Int) -> Recorded {
-        var headers = response.headers.filter { !hopHeaders.contains($0.key) }.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
+        var headers = response.headers.filter { !hopHeaders.contains($0.key) }.sorted { $0.key < $1.key }.map {
+            (name: $0.key.detached(), value: $0.value.detached())
+        }
         let body: [UInt8]
         var code: Int?
         switch response.body {

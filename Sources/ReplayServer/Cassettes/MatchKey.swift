@@ -10,13 +10,7 @@ struct MatchKey: Hashable, Sendable {
     /// The same key in a buffer of its own size: a key is built with room to spare, and the
     /// index keeps one per interaction.
     func compacted() -> MatchKey {
-        let count = text.utf8.count
-        return MatchKey(
-            text: String(unsafeUninitializedCapacity: count) { buffer in
-                _ = buffer.initialize(fromContentsOf: text.utf8)
-                return count
-            }
-        )
+        MatchKey(text: text.detached())
     }
 }
 

@@ -21,10 +21,9 @@ final class ServerState: Sendable {
 
     /// - Throws: `DiagnosticError` when a shop's market catalogue is missing or broken;
     ///   `StubBook.Problem` when a stub names an unknown operation.
-    init(scenario: Scenario, journal: Journal, configuration: ReplayServer.Configuration) throws {
+    init(scenario: Scenario, cassettes: CassettePlayer, journal: Journal, configuration: ReplayServer.Configuration) throws {
         // Everything that can fail comes before the webhook outbox, whose HTTP client must be shut down.
         let stubs = try StubBook(stubs: scenario.stubs)
-        let cassettes = CassettePlayer(cassettes: scenario.cassettes)
         var markets: [Region: MarketCatalogue] = [:]
         for region in Set(scenario.shops.map(\.region)) {
             markets[region] = try scenario.catalogue.market(region)

@@ -21,6 +21,27 @@ struct CassetteReplayTests {
               body: {code: 0, message: Success, request_id: "20261102090000ABC", data: {orders: [{id: "576", status: UNPAID}], total_count: 1}}
         """
 
+    /// A running server holds a cassette once, as its index: the scenario it keeps lists the
+    /// cassette without its interactions, and the answers still come from them.
+    @Test func theServerKeepsCassettesAsTheirIndexOnly() async throws {
+        try await CassetteFixture.withServer(cassettes: ["orders": Self.orders]) { server in
+            let cassette = try #require(server.scenario.cassettes.first)
+            #expect(cassette.interactions.isEmpty)
+            #expect(cassette.displayName == "orders.yaml")
+            var options = SignedClient.Options()
+            options.extraQuery = ["page_size": "10"]
+            let answer = try await SignedClient(server: server).send(
+                .POST,
+                "/order/202309/orders/search",
+                body: #"{"order_status":"UNPAID","create_time_ge":1793600000}"#,
+                shopScoped: true,
+                options: options
+            )
+            #expect(answer.code == 0)
+            #expect(answer.headers["x-tts-trace"] == "abc")
+        }
+    }
+
     /// A request that differs from the recording only in what changes on every call matches it.
     @Test func replaysTheRecordedAnswerIgnoringSigningAndTokens() async throws {
         try await CassetteFixture.withServer(cassettes: ["orders": Self.orders]) { server in
