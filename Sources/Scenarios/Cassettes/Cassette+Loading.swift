@@ -36,13 +36,14 @@ extension Cassette {
         do {
             let head = try YAMLDocument(checkedText: outline.head, file: file)
             guard outline.holdsItems(head) else { return nil }
-            let cassetteFile = try head.decode(CassetteFile.self)
+            let decoder = YAMLDecoder()
+            let cassetteFile = try head.decode(CassetteFile.self, using: decoder)
             var interactions: [Interaction] = []
             interactions.reserveCapacity(outline.items.count)
             for item in outline.items {
                 let document = try YAMLDocument(checkedText: String(text[item.range]), file: file, lineOffset: item.lineOffset)
                 guard let nodes = document.root.sequence, nodes.count == 1 else { return nil }
-                let entries = try document.decode([CassetteFile.InteractionEntry].self)
+                let entries = try document.decode([CassetteFile.InteractionEntry].self, using: decoder)
                 interactions.append(Interaction(entries[0], node: nodes[0], in: document))
             }
             return Cassette(cassetteFile, interactions: interactions, sourcePath: sourcePath)

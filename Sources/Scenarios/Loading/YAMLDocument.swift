@@ -101,12 +101,18 @@ struct YAMLDocument {
 
     /// Decodes the whole document as `T`, reporting every unknown key at once.
     ///
-    /// - Parameter unknownKeys: Receives a diagnostic for each unknown key (decoding goes on past them).
+    /// - Parameters:
+    ///   - unknownKeys: Receives a diagnostic for each unknown key (decoding goes on past them).
+    ///   - decoder: The decoder; one made for every document would read the process environment each time (Yams does).
     /// - Throws: `DiagnosticError` locating the first value that does not fit `T`, with the unknown keys found before it.
-    func decode<T: Decodable>(_ type: T.Type, unknownKeys: inout [Diagnostic]) throws(DiagnosticError) -> T {
+    func decode<T: Decodable>(
+        _ type: T.Type,
+        unknownKeys: inout [Diagnostic],
+        using decoder: YAMLDecoder = YAMLDecoder()
+    ) throws(DiagnosticError) -> T {
         let collector = UnknownKeyCollector()
         do {
-            let value = try YAMLDecoder().decode(type, from: root, userInfo: [UnknownKeyCollector.userInfoKey: collector])
+            let value = try decoder.decode(type, from: root, userInfo: [UnknownKeyCollector.userInfoKey: collector])
             unknownKeys += collector.errors.map(diagnostic)
             return value
         } catch {
@@ -117,9 +123,9 @@ struct YAMLDocument {
     /// Decodes the whole document as `T`; an unknown key is an error like any other.
     ///
     /// - Throws: `DiagnosticError` with the unknown keys and the first value that does not fit `T`.
-    func decode<T: Decodable>(_ type: T.Type) throws(DiagnosticError) -> T {
+    func decode<T: Decodable>(_ type: T.Type, using decoder: YAMLDecoder = YAMLDecoder()) throws(DiagnosticError) -> T {
         var unknownKeys: [Diagnostic] = []
-        let value = try decode(type, unknownKeys: &unknownKeys)
+        let value = try decode(type, unknownKeys: &unknownKeys, using: decoder)
         if !unknownKeys.isEmpty { throw DiagnosticError(unknownKeys) }
         return value
     }
