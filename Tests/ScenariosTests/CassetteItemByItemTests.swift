@@ -43,17 +43,18 @@ struct CassetteItemByItemTests {
     @Test(arguments: Cassette.builtInNames)
     func everyShippedCassetteReadsTheSameItemByItem(_ name: String) async throws {
         let url = try #require(Cassette.builtInURL(named: name))
-        let (whole, itemByItem, loaded) = try await offThePool {
+        let (whole, alone, loaded) = try await offThePool {
             let text = try String(contentsOf: url, encoding: .utf8)
             return (
                 try Cassette.build(from: YAMLDocument(text: text, file: url.path), sourcePath: url.path),
-                Cassette.buildItemByItem(text: text, file: url.path, sourcePath: url.path),
+                Cassette.buildItemByItem(text: text, file: url.path, sourcePath: url.path, partBytes: 1),
                 try Cassette.load(contentsOf: url)
             )
         }
         #expect(whole.interactions.count > 1)
-        #expect(itemByItem == whole)
-        #expect(loaded == whole)
+        // Compared by equality only: a failure would print three 200 KiB cassettes.
+        #expect(alone == whole, "each item alone")
+        #expect(loaded == whole, "in parts")
     }
 
     @Test(arguments: [
@@ -271,15 +272,19 @@ struct CassetteItemByItemTests {
     func layoutIsReadItemByItemOnlyWhenItIsPlainAndGivesTheSameResult(_ layout: Layout) throws {
         let whole = Self.whole(layout.yaml)
         #expect(Self.loaded(layout.yaml) == whole)
-        let itemByItem = Cassette.buildItemByItem(text: layout.yaml, file: "t.yaml", sourcePath: nil)
+        // Every item parsed alone, the strictest test of the cuts, then items in parts as loading does.
+        let alone = Cassette.buildItemByItem(text: layout.yaml, file: "t.yaml", sourcePath: nil, partBytes: 1)
+        let inParts = Cassette.buildItemByItem(text: layout.yaml, file: "t.yaml", sourcePath: nil)
         if layout.itemByItem {
             guard case .cassette(let cassette) = whole else {
                 Issue.record("the whole document does not load: \(whole)")
                 return
             }
-            #expect(itemByItem == cassette)
+            #expect(alone == cassette)
+            #expect(inParts == cassette)
         } else {
-            #expect(itemByItem == nil)
+            #expect(alone == nil)
+            #expect(inParts.map { Outcome.cassette($0) == whole } != false)
         }
     }
 
@@ -307,6 +312,12 @@ struct CassetteItemByItemTests {
             ]
         )
         #expect(outline.items.map(\.lineOffset) == [3, 7])
+        #expect(outline.parts(bytes: 1).map(\.range) == outline.items.map(\.range))
+        #expect(outline.parts(bytes: 1).map(\.lineOffset) == [3, 7])
+        let parts = outline.parts(bytes: 1_000)
+        #expect(parts.map(\.items) == [2])
+        #expect(parts.map(\.lineOffset) == [3])
+        #expect(parts.map { String(text[$0.range]) } == [outline.items.map { String(text[$0.range]) }.joined()])
         #expect(outline.head == "format: 1\ninteractions: []\n\n\n\n\n\n\n\ndescription: after\n")
     }
 
@@ -417,12 +428,14 @@ struct CassetteItemByItemTests {
     @Test(arguments: ["shipped", "indented"])
     func mutantsLoadTheSameEitherWay(_ name: String) async throws {
         let original = try #require(Self.originals[name])
-        #expect(Cassette.buildItemByItem(text: original, file: "t.yaml", sourcePath: nil) != nil)
+        #expect(Cassette.buildItemByItem(text: original, file: "t.yaml", sourcePath: nil, partBytes: 1) != nil)
         let outcomes = try await offThePool {
             (UInt64(0)..<300).map { seed -> (seed: UInt64, same: Bool, itemByItem: Bool) in
                 let mutant = BrokenInputTests.mutate(original, seed: seed)
-                let itemByItem = Cassette.buildItemByItem(text: mutant, file: "t.yaml", sourcePath: nil) != nil
-                return (seed, Self.loaded(mutant) == Self.whole(mutant), itemByItem)
+                let whole = Self.whole(mutant)
+                let alone = Cassette.buildItemByItem(text: mutant, file: "t.yaml", sourcePath: nil, partBytes: 1)
+                let same = Self.loaded(mutant) == whole && alone.map { Outcome.cassette($0) == whole } != false
+                return (seed, same, alone != nil)
             }
         }
         #expect(outcomes.filter { !$0.same }.map(\.seed) == [])

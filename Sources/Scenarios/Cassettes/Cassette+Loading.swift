@@ -19,7 +19,7 @@ extension Cassette {
         try build(text: text, file: file, sourcePath: nil)
     }
 
-    /// Builds a cassette from the text of a file: one interaction at a time when the layout
+    /// Builds a cassette from the text of a file: a few interactions at a time when the layout
     /// allows it (see ``CassetteOutline``), else, or when any part fails, from the whole document,
     /// which is also what reports the problems.
     static func build(text: String, file: String, sourcePath: String?) throws(DiagnosticError) -> Cassette {
@@ -28,10 +28,14 @@ extension Cassette {
         return try build(from: YAMLDocument(checkedText: text, file: file), sourcePath: sourcePath)
     }
 
-    /// Builds a cassette from checked text, parsing the file without its items and then each item
-    /// on its own, so that the node tree of a large file is never whole in memory; nil when the
-    /// layout is not the plain one or any part fails to parse or decode.
-    static func buildItemByItem(text: String, file: String, sourcePath: String?) -> Cassette? {
+    /// Builds a cassette from checked text, parsing the file without its items and then the items
+    /// a few at a time, so that the node tree of a large file is never whole in memory; nil when
+    /// the layout is not the plain one or any part fails to parse or decode.
+    ///
+    /// - Parameter partBytes: How much text of consecutive items is parsed as one document (at
+    ///   least one item): large enough that the parser's set-up per document does not show, small
+    ///   enough that a part's node tree stays small.
+    static func buildItemByItem(text: String, file: String, sourcePath: String?, partBytes: Int = 65_536) -> Cassette? {
         guard let outline = CassetteOutline(text) else { return nil }
         do {
             let head = try YAMLDocument(checkedText: outline.head, file: file)
@@ -40,11 +44,11 @@ extension Cassette {
             let cassetteFile = try head.decode(CassetteFile.self, using: decoder)
             var interactions: [Interaction] = []
             interactions.reserveCapacity(outline.items.count)
-            for item in outline.items {
-                let document = try YAMLDocument(checkedText: String(text[item.range]), file: file, lineOffset: item.lineOffset)
-                guard let nodes = document.root.sequence, nodes.count == 1 else { return nil }
+            for part in outline.parts(bytes: partBytes) {
+                let document = try YAMLDocument(checkedText: String(text[part.range]), file: file, lineOffset: part.lineOffset)
+                guard let nodes = document.root.sequence, nodes.count == part.items else { return nil }
                 let entries = try document.decode([CassetteFile.InteractionEntry].self, using: decoder)
-                interactions.append(Interaction(entries[0], node: nodes[0], in: document))
+                interactions += zip(entries, nodes).map { entry, node in Interaction(entry, node: node, in: document) }
             }
             return Cassette(cassetteFile, interactions: interactions, sourcePath: sourcePath)
         } catch {

@@ -1,8 +1,8 @@
 import Yams
 
 /// Where the interactions of a cassette lie in its text, found by reading lines rather than
-/// parsing YAML, so that a large cassette can be parsed one interaction at a time instead of as
-/// one node tree of the whole file.
+/// parsing YAML, so that a large cassette can be parsed a few interactions at a time instead of
+/// as one node tree of the whole file.
 ///
 /// The outline exists only for the plain block layout that `Cassette.yaml()` and people write:
 /// a top-level line `interactions:` (nothing after the colon but a comment) followed by a block
@@ -11,10 +11,11 @@ import Yams
 /// next top-level key. Everything else, whether it reads well as YAML or not, is left to the
 /// parser of the whole file.
 ///
-/// Cutting by lines is right whenever every part parses: a cut inside a flow collection or a
-/// quoted scalar leaves the part before it unterminated, which the parser rejects, and a block
-/// scalar or a plain scalar ends at a line indented no more than its item in the whole file too.
-/// An alias that parses within its item names the same anchor there as in the whole file.
+/// Cutting between items by lines is right whenever every part parses: a cut inside a flow
+/// collection or a quoted scalar leaves the part before it unterminated, which the parser
+/// rejects, and a block scalar or a plain scalar ends at a line indented no more than its item in
+/// the whole file too. An alias that parses within its part names the same anchor there as in
+/// the whole file.
 struct CassetteOutline {
     /// One interaction: its text, with its original indentation, and where it starts.
     struct Item {
@@ -31,11 +32,14 @@ struct CassetteOutline {
     var interactionsLine: Int
     /// The items, in order; never empty.
     var items: [Item]
+    /// The text outlined.
+    private let text: String
 
     /// Outlines a cassette's text, or returns nil when its layout is not the plain one.
     init?(_ text: String) {
         guard let scanned = text.utf8.withContiguousStorageIfAvailable(Self.scan) ?? nil else { return nil }
         let (lines, items) = scanned
+        self.text = text
         let utf8 = text.utf8
         func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
         self.interactionsLine = lines.interactions
@@ -52,6 +56,36 @@ struct CassetteOutline {
         guard let mapping = head.root.mapping else { return false }
         let marks = mapping.compactMap { key, _ in key.string == "interactions" ? key.mark : nil }
         return marks.count == 1 && marks[0].line == interactionsLine && marks[0].column == 1
+    }
+
+    /// Consecutive items parsed as one document: their text and how many they are.
+    struct Part {
+        /// The items' lines.
+        var range: Range<String.Index>
+        /// The number of lines before the first item in the file.
+        var lineOffset: Int
+        /// The number of items.
+        var items: Int
+    }
+
+    /// The items grouped into parts of about `bytes` of text each, at least one item per part.
+    func parts(bytes: Int) -> [Part] {
+        var parts: [Part] = []
+        for item in items {
+            if let last = parts.last, last.range.upperBound == item.range.lowerBound,
+                utf8Distance(last.range.lowerBound, item.range.upperBound) <= bytes
+            {
+                parts[parts.count - 1].range = last.range.lowerBound..<item.range.upperBound
+                parts[parts.count - 1].items += 1
+            } else {
+                parts.append(Part(range: item.range, lineOffset: item.lineOffset, items: 1))
+            }
+        }
+        return parts
+    }
+
+    private func utf8Distance(_ start: String.Index, _ end: String.Index) -> Int {
+        text.utf8.distance(from: start, to: end)
     }
 
     // MARK: - Scanning

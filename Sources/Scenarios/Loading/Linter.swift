@@ -8,7 +8,7 @@ public enum Linter {
         do {
             let text = try YAMLDocument.text(contentsOf: url, displayName: url.path)
             try YAMLDocument.check(text, file: url.path)
-            // A large cassette is read one interaction at a time; the whole document reports the problems.
+            // A large cassette is read a few interactions at a time; the whole document reports the problems.
             if Cassette.buildItemByItem(text: text, file: url.path, sourcePath: url.path) != nil { return [] }
             let document = try YAMLDocument(checkedText: text, file: url.path)
             if Cassette.isCassette(document) {
