@@ -221,6 +221,16 @@ struct CassetteItemByItemTests {
                 """,
             itemByItem: false
         ),
+        Layout(
+            name: "a flow mapping at the top",
+            yaml: "{format: 1,\ninteractions:\n  - request: {method: GET, path: /a}\n    response: {}\n}\n",
+            itemByItem: false
+        ),
+        Layout(
+            name: "a document marker before the items",
+            yaml: "--- {format: 1,\ninteractions:\n  - request: {method: GET, path: /a}\n    response: {}\n}\n",
+            itemByItem: false
+        ),
         Layout(name: "only format and an empty list", yaml: "format: 1\ninteractions: []\n", itemByItem: false),
         Layout(
             name: "JSON",

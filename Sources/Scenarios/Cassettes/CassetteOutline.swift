@@ -116,6 +116,7 @@ struct CassetteOutline {
         var lines = Lines()
         var spans: [Span] = []
         var phase = Phase.beforeKey
+        var hasTopLevel = false
         var line = 0
         var start = 0
         while start < bytes.count {
@@ -141,6 +142,13 @@ struct CassetteOutline {
             let isSkipped = isBlank(content) || content.first == UInt8(ascii: "#")
             switch phase {
             case .beforeKey:
+                if isSkipped { break }
+                // The top level must be a block mapping: one in flow style may hold `interactions:`
+                // at column 0 too, and take the items for an error where the outline would not.
+                if !hasTopLevel {
+                    guard indentation == 0, startsKey(content) else { return nil }
+                    hasTopLevel = true
+                }
                 if indentation == 0 && isInteractionsKey(content) {
                     lines.interactions = line
                     lines.interactionsStart = start
@@ -182,6 +190,15 @@ struct CassetteOutline {
         let rest = UnsafeBufferPointer(rebasing: content[key.count...])
         guard let first = rest.firstIndex(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") }) else { return true }
         return first > rest.startIndex && rest[first] == UInt8(ascii: "#")
+    }
+
+    /// A line that can only start a key of a block mapping at the top (or something the parser
+    /// rejects): a plain or quoted scalar, not a flow collection, a tag, an anchor or a marker.
+    private static func startsKey(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = content.first else { return false }
+        let isLetter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20)
+        let isDigit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+        return isLetter || isDigit || first == UInt8(ascii: "_") || first == UInt8(ascii: "\"") || first == UInt8(ascii: "'")
     }
 
     /// A block sequence entry: `-` then a space or the end of the line.
