@@ -5,8 +5,9 @@ import Yams
 /// as one node tree of the whole file.
 ///
 /// The outline exists only for the plain block layout that `Cassette.yaml()` and people write:
-/// a top-level line `interactions:` (nothing after the colon but a comment) followed by a block
-/// sequence whose entries `- ` all start at one indentation (0 included). An item runs until the
+/// a block mapping at the top (its first line a key at column 0), a line `interactions:` (nothing
+/// after the colon but a comment) followed by a block sequence whose entries `- ` all start at
+/// one indentation (0 included), no tabs and no line breaks but LF and CRLF. An item runs until the
 /// next line, neither blank nor a comment, indented no more than its `- `: the next item, or the
 /// next top-level key. Everything else, whether it reads well as YAML or not, is left to the
 /// parser of the whole file.
