@@ -6,7 +6,11 @@ public enum Linter {
     /// Every problem of one file, each at its file:line:column; empty when the file is clean.
     public static func diagnostics(forFileAt url: URL) -> [Diagnostic] {
         do {
-            let document = try YAMLDocument(contentsOf: url)
+            let text = try YAMLDocument.text(contentsOf: url, displayName: url.path)
+            try YAMLDocument.check(text, file: url.path)
+            // A large cassette is read a few interactions at a time; the whole document reports the problems.
+            if Cassette.buildItemByItem(text: text, file: url.path, sourcePath: url.path) != nil { return [] }
+            let document = try YAMLDocument(checkedText: text, file: url.path)
             if Cassette.isCassette(document) {
                 _ = try Cassette.build(from: document, sourcePath: url.path)
             } else {

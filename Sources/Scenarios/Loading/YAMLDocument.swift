@@ -9,11 +9,72 @@ struct YAMLDocument {
     /// The composed node tree, kept to locate key paths.
     let root: Node
 
+    /// The number of lines before the document's text in its file: 0 for a whole file, more for
+    /// a part of one (an interaction of a cassette) so that every line reported is the file's.
+    let lineOffset: Int
+
     /// Parses text.
     ///
     /// - Throws: `DiagnosticError` when the text is empty or not well-formed YAML.
     init(text: String, file: String) throws(DiagnosticError) {
+        try Self.check(text, file: file)
+        try self.init(checkedText: text, file: file)
+    }
+
+    /// Parses text that has passed ``check(_:file:)``, or a part of such a text.
+    ///
+    /// - Parameter lineOffset: The number of lines before `text` in its file.
+    /// - Throws: `DiagnosticError` when the text is not well-formed YAML or holds no document.
+    init(checkedText text: String, file: String, lineOffset: Int = 0) throws(DiagnosticError) {
         self.file = file
+        self.lineOffset = lineOffset
+        do {
+            // The encoding is named so that the parser does not read the environment on every part.
+            guard let node = try Yams.compose(yaml: text, .default, .default, .utf8) else {
+                throw DiagnosticError([
+                    Diagnostic(file: file, line: 0, column: 0, keyPath: "", message: "the file holds no YAML document")
+                ])
+            }
+            self.root = node
+        } catch let error as DiagnosticError {
+            throw error
+        } catch let error as YamlError {
+            throw DiagnosticError([Self.diagnostic(for: error, file: file, lineOffset: lineOffset)])
+        } catch {
+            throw DiagnosticError([Diagnostic(file: file, line: 0, column: 0, keyPath: "", message: "\(error)")])
+        }
+    }
+
+    /// Reads and parses a file.
+    ///
+    /// - Throws: `DiagnosticError` when the file is missing, unreadable, not UTF-8 or not YAML.
+    init(contentsOf url: URL, displayName: String? = nil) throws(DiagnosticError) {
+        let name = displayName ?? url.path
+        try self.init(text: Self.text(contentsOf: url, displayName: name), file: name)
+    }
+
+    /// Reads a file as text, without parsing it.
+    ///
+    /// - Throws: `DiagnosticError` when the file is missing, unreadable or not UTF-8.
+    static func text(contentsOf url: URL, displayName name: String) throws(DiagnosticError) -> String {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw DiagnosticError([
+                Diagnostic(file: name, line: 0, column: 0, keyPath: "", message: "cannot read the file: no such file or not readable")
+            ])
+        }
+        guard let text = String(data: data, encoding: .utf8), !text.contains("\0") else {
+            throw DiagnosticError([Diagnostic(file: name, line: 0, column: 0, keyPath: "", message: "the file is not UTF-8 text")])
+        }
+        return text
+    }
+
+    /// The checks of a whole file before it is parsed: not empty, not too large, not too deep.
+    ///
+    /// - Throws: `DiagnosticError` naming the first check the text fails.
+    static func check(_ text: String, file: String) throws(DiagnosticError) {
         if text.allSatisfy(\.isWhitespace) {
             throw DiagnosticError([Diagnostic(file: file, line: 0, column: 0, keyPath: "", message: "the file is empty")])
         }
@@ -33,39 +94,6 @@ struct YAMLDocument {
                 )
             ])
         }
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw DiagnosticError([
-                    Diagnostic(file: file, line: 0, column: 0, keyPath: "", message: "the file holds no YAML document")
-                ])
-            }
-            self.root = node
-        } catch let error as DiagnosticError {
-            throw error
-        } catch let error as YamlError {
-            throw DiagnosticError([Self.diagnostic(for: error, file: file)])
-        } catch {
-            throw DiagnosticError([Diagnostic(file: file, line: 0, column: 0, keyPath: "", message: "\(error)")])
-        }
-    }
-
-    /// Reads and parses a file.
-    ///
-    /// - Throws: `DiagnosticError` when the file is missing, unreadable, not UTF-8 or not YAML.
-    init(contentsOf url: URL, displayName: String? = nil) throws(DiagnosticError) {
-        let name = displayName ?? url.path
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw DiagnosticError([
-                Diagnostic(file: name, line: 0, column: 0, keyPath: "", message: "cannot read the file: no such file or not readable")
-            ])
-        }
-        guard let text = String(data: data, encoding: .utf8), !text.contains("\0") else {
-            throw DiagnosticError([Diagnostic(file: name, line: 0, column: 0, keyPath: "", message: "the file is not UTF-8 text")])
-        }
-        try self.init(text: text, file: name)
     }
 
     /// Whether the document's root is a mapping.
@@ -73,12 +101,18 @@ struct YAMLDocument {
 
     /// Decodes the whole document as `T`, reporting every unknown key at once.
     ///
-    /// - Parameter unknownKeys: Receives a diagnostic for each unknown key (decoding goes on past them).
+    /// - Parameters:
+    ///   - unknownKeys: Receives a diagnostic for each unknown key (decoding goes on past them).
+    ///   - decoder: The decoder; one made for every document would read the process environment each time (Yams does).
     /// - Throws: `DiagnosticError` locating the first value that does not fit `T`, with the unknown keys found before it.
-    func decode<T: Decodable>(_ type: T.Type, unknownKeys: inout [Diagnostic]) throws(DiagnosticError) -> T {
+    func decode<T: Decodable>(
+        _ type: T.Type,
+        unknownKeys: inout [Diagnostic],
+        using decoder: YAMLDecoder = YAMLDecoder()
+    ) throws(DiagnosticError) -> T {
         let collector = UnknownKeyCollector()
         do {
-            let value = try YAMLDecoder().decode(type, from: root, userInfo: [UnknownKeyCollector.userInfoKey: collector])
+            let value = try decoder.decode(type, from: root, userInfo: [UnknownKeyCollector.userInfoKey: collector])
             unknownKeys += collector.errors.map(diagnostic)
             return value
         } catch {
@@ -89,9 +123,9 @@ struct YAMLDocument {
     /// Decodes the whole document as `T`; an unknown key is an error like any other.
     ///
     /// - Throws: `DiagnosticError` with the unknown keys and the first value that does not fit `T`.
-    func decode<T: Decodable>(_ type: T.Type) throws(DiagnosticError) -> T {
+    func decode<T: Decodable>(_ type: T.Type, using decoder: YAMLDecoder = YAMLDecoder()) throws(DiagnosticError) -> T {
         var unknownKeys: [Diagnostic] = []
-        let value = try decode(type, unknownKeys: &unknownKeys)
+        let value = try decode(type, unknownKeys: &unknownKeys, using: decoder)
         if !unknownKeys.isEmpty { throw DiagnosticError(unknownKeys) }
         return value
     }
@@ -121,7 +155,7 @@ struct YAMLDocument {
         let mark = locate(path, pointAtKey: pointAtKey) ?? root.mark
         return Diagnostic(
             file: file,
-            line: mark?.line ?? 0,
+            line: mark.map { $0.line + lineOffset } ?? 0,
             column: mark?.column ?? 0,
             keyPath: Self.render(path),
             message: message
@@ -272,16 +306,16 @@ struct YAMLDocument {
         }
     }
 
-    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return Diagnostic(file: file, line: mark.line, column: mark.column, keyPath: "", message: "YAML syntax: \(problem)")
+            return Diagnostic(file: file, line: mark.line + lineOffset, column: mark.column, keyPath: "", message: "YAML syntax: \(problem)")
         case .reader(let problem, _, _, _):
             return Diagnostic(file: file, line: 0, column: 0, keyPath: "", message: "YAML reader: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return Diagnostic(
                 file: file,
-                line: context.mark.line,
+                line: context.mark.line + lineOffset,
                 column: context.mark.column,
                 keyPath: "",
                 message: "duplicate key \(duplicates.joined(separator: ", "))"
