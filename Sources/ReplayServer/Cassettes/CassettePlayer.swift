@@ -8,6 +8,7 @@ final class CassettePlayer: Sendable {
     /// A recorded answer, ready to send.
     struct Recorded: Sendable {
         var status: Int
+        /// The recorded headers; without a content-type the answer goes out as JSON.
         var headers: [(name: String, value: String)]
         var body: [UInt8]
         /// The envelope's `code`, when the body is an envelope.
@@ -40,8 +41,15 @@ final class CassettePlayer: Sendable {
 
     /// The interactions recorded for one request (under one rule), in order, and what follows the last.
     private struct Slot: Sendable {
-        var entries: [Int]
+        /// The first entry; most requests are recorded once, and then no array is needed.
+        var first: Int
+        var others: [Int] = []
         var repeatPolicy: Cassette.Repeat
+
+        var count: Int { 1 + others.count }
+
+        /// The entry answering the call at `position` (from 0).
+        subscript(position: Int) -> Int { position == 0 ? first : others[position - 1] }
     }
 
     private let entries: [Entry]
@@ -51,18 +59,11 @@ final class CassettePlayer: Sendable {
     /// Every slot, by rule, method, path and the request's key under that rule: one table, one
     /// hash per distinct rule, however many interactions and routes there are.
     private let table: [MatchKey: Int]
-    /// The routes recorded.
-    private let routes: Set<Route>
-    /// Entry indices sorted by path: interactions of one path are contiguous, and paths that
-    /// share a prefix are near each other (for near misses).
+    /// Entry indices sorted by path, then method: interactions of one route are contiguous (so
+    /// a route is found by binary search), and paths that share a prefix are near each other
+    /// (for near misses).
     private let byPath: [Int]
     private let calls: Mutex<[Int]>
-
-    /// A method and path; the path shares its storage with the recorded request's.
-    private struct Route: Hashable, Sendable {
-        var method: String
-        var path: String
-    }
 
     init(cassettes: [Cassette]) {
         var entries: [Entry] = []
@@ -70,7 +71,10 @@ final class CassettePlayer: Sendable {
         var rules: [CompiledRule] = []
         var ruleIndex: [CompiledRule: Int] = [:]
         var table: [MatchKey: Int] = [:]
-        var routes: Set<Route> = []
+        let count = cassettes.reduce(0) { $0 + $1.interactions.count }
+        entries.reserveCapacity(count)
+        slots.reserveCapacity(count)
+        table.reserveCapacity(count)
         for cassette in cassettes {
             let name = cassette.displayName
             for (index, interaction) in cassette.interactions.enumerated() {
@@ -92,17 +96,16 @@ final class CassettePlayer: Sendable {
                         line: interaction.line
                     )
                 )
-                routes.insert(Route(method: request.method, path: request.path))
                 let key = rule.key(
                     Self.scope(rule: ruleID, method: request.method, path: request.path),
                     query: request.query.map { (name: $0.key, value: $0.value) },
                     body: request.body
                 ).compacted()
                 if let slot = table[key] {
-                    slots[slot].entries.append(entryIndex)
+                    slots[slot].others.append(entryIndex)
                 } else {
                     table[key] = slots.count
-                    slots.append(Slot(entries: [entryIndex], repeatPolicy: cassette.repeatPolicy))
+                    slots.append(Slot(first: entryIndex, repeatPolicy: cassette.repeatPolicy))
                 }
             }
         }
@@ -110,8 +113,9 @@ final class CassettePlayer: Sendable {
         self.slots = slots
         self.rules = rules
         self.table = table
-        self.routes = routes
-        self.byPath = entries.indices.sorted { (entries[$0].request.path, $0) < (entries[$1].request.path, $1) }
+        self.byPath = entries.indices.sorted {
+            (entries[$0].request.path, entries[$0].request.method, $0) < (entries[$1].request.path, entries[$1].request.method, $1)
+        }
         self.calls = Mutex(Array(repeating: 0, count: slots.count))
     }
 
@@ -131,7 +135,10 @@ final class CassettePlayer: Sendable {
 
     /// Whether the cassettes hold a route: the gateway accepts it even when it does not know it.
     func holds(method: String, path: String) -> Bool {
-        routes.contains(Route(method: method, path: path))
+        let position = Self.lowerBound(byPath) { (entries[$0].request.path, entries[$0].request.method) < (path, method) }
+        guard position < byPath.count else { return false }
+        let request = entries[byPath[position]].request
+        return request.path == path && request.method == method
     }
 
     /// The answer to a request, or its near misses. Each call counts: the n-th matching call gets
@@ -150,11 +157,11 @@ final class CassettePlayer: Sendable {
             }
             let position: Int? =
                 switch slot.repeatPolicy {
-                case .last: min(call, slot.entries.count - 1)
-                case .cycle: call % slot.entries.count
-                case .none: call < slot.entries.count ? call : nil
+                case .last: min(call, slot.count - 1)
+                case .cycle: call % slot.count
+                case .none: call < slot.count ? call : nil
                 }
-            if let position { return .answer(entries[slot.entries[position]].answer) }
+            if let position { return .answer(entries[slot[position]].answer) }
             exhausted = exhausted ?? slotIndex
         }
         return .miss(nearMisses(method: method, path: path, query: query, body: body, exhausted: exhausted))
@@ -174,15 +181,15 @@ final class CassettePlayer: Sendable {
         var result: [NearMiss] = []
         if let exhausted {
             let slot = slots[exhausted]
-            let last = entries[slot.entries[slot.entries.count - 1]]
+            let last = entries[slot[slot.count - 1]]
             result.append(
                 near(
                     last,
                     differences: [
                         NearMiss.Difference(
                             field: "call",
-                            recorded: "\(slot.entries.count) recorded, repeat: none",
-                            received: "call \(slot.entries.count + 1)"
+                            recorded: "\(slot.count) recorded, repeat: none",
+                            received: "call \(slot.count + 1)"
                         )
                     ]
                 )
@@ -190,7 +197,7 @@ final class CassettePlayer: Sendable {
         }
         // Interactions of the same path, then those whose paths share the longest prefix: the
         // neighbours of the path in the sorted order.
-        let position = Self.lowerBound(byPath, path) { entries[$0].request.path }
+        let position = Self.lowerBound(byPath) { entries[$0].request.path < path }
         var candidates = byPath[position...].prefix { entries[$0].request.path == path }.map { $0 }
         if candidates.count < 3 {
             let segments = path.split(separator: "/")
@@ -222,13 +229,13 @@ final class CassettePlayer: Sendable {
         )
     }
 
-    /// The first position in `order` whose path is not less than `path`.
-    private static func lowerBound(_ order: [Int], _ path: String, _ pathOf: (Int) -> String) -> Int {
+    /// The first position in `order` whose entry is not below what is looked for.
+    private static func lowerBound(_ order: [Int], isBelow: (Int) -> Bool) -> Int {
         var low = 0
         var high = order.count
         while low < high {
             let middle = (low + high) / 2
-            if pathOf(order[middle]) < path { low = middle + 1 } else { high = middle }
+            if isBelow(order[middle]) { low = middle + 1 } else { high = middle }
         }
         return low
     }
@@ -252,7 +259,7 @@ final class CassettePlayer: Sendable {
     private static let hopHeaders: Set<String> = ["content-length", "transfer-encoding", "connection", "keep-alive", "date", "server"]
 
     private static func prepare(_ response: Cassette.RecordedResponse, cassette: String, number: Int) -> Recorded {
-        var headers = response.headers.filter { !hopHeaders.contains($0.key) }.sorted { $0.key < $1.key }.map {
+        let headers = response.headers.filter { !hopHeaders.contains($0.key) }.sorted { $0.key < $1.key }.map {
             (name: $0.key.detached(), value: $0.value.detached())
         }
         let body: [UInt8]
@@ -263,7 +270,6 @@ final class CassettePlayer: Sendable {
         case .json(let value):
             body = JSONBytes.encode(value)
             code = value["code"]?.number.map { Int($0) }
-            if !headers.contains(where: { $0.name == "content-type" }) { headers.append((name: "content-type", value: "application/json")) }
         }
         return Recorded(status: response.status, headers: headers, body: body, code: code, cassette: cassette, number: number)
     }

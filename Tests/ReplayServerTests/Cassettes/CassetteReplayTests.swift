@@ -77,6 +77,9 @@ struct CassetteReplayTests {
                 options: unsigned
             )
             #expect(refused.code == 106001, "the gateway checks a recorded route like any other")
+
+            let otherMethod = try await client.send(.GET, "/order/202309/orders/search", shopScoped: true, options: options)
+            #expect(otherMethod.code == 36009009, "a route outside the operation table is accepted only with the method recorded")
         }
     }
 
