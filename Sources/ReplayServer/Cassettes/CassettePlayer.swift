@@ -30,9 +30,13 @@ final class CassettePlayer: Sendable {
         case miss([NearMiss])
     }
 
-    /// One interaction with its rule and its prepared answer.
+    /// One interaction with its rule and its prepared answer. The rest of the recorded request
+    /// is in its slot's key, which near misses read back: the index keeps no other copy.
     private struct Entry: Sendable {
-        var request: Cassette.RecordedRequest
+        var method: String
+        var path: String
+        /// Index into ``slots``.
+        var slot: Int
         /// Index into ``rules``: most cassettes have one or two distinct rules, shared by every entry.
         var rule: Int
         var answer: Recorded
@@ -41,6 +45,8 @@ final class CassettePlayer: Sendable {
 
     /// The interactions recorded for one request (under one rule), in order, and what follows the last.
     private struct Slot: Sendable {
+        /// The key of the slot's request (the same storage as the table's).
+        var key: MatchKey
         /// The first entry; most requests are recorded once, and then no array is needed.
         var first: Int
         var others: [Int] = []
@@ -78,7 +84,7 @@ final class CassettePlayer: Sendable {
         for cassette in cassettes {
             let name = cassette.displayName
             for (index, interaction) in cassette.interactions.enumerated() {
-                let request = interaction.request.detached()
+                let request = interaction.request
                 let rule = CompiledRule(cassette.match.merged(with: interaction.match).merged(with: Self.redactedFields(of: request)))
                 let ruleID =
                     ruleIndex[rule]
@@ -88,25 +94,30 @@ final class CassettePlayer: Sendable {
                         return rules.count - 1
                     }()
                 let entryIndex = entries.count
-                entries.append(
-                    Entry(
-                        request: request,
-                        rule: ruleID,
-                        answer: Self.prepare(interaction.response, cassette: name, number: index + 1),
-                        line: interaction.line
-                    )
-                )
                 let key = rule.key(
                     Self.scope(rule: ruleID, method: request.method, path: request.path),
                     query: request.query.map { (name: $0.key, value: $0.value) },
                     body: request.body
                 ).compacted()
-                if let slot = table[key] {
+                let slot: Int
+                if let existing = table[key] {
+                    slot = existing
                     slots[slot].others.append(entryIndex)
                 } else {
-                    table[key] = slots.count
-                    slots.append(Slot(first: entryIndex, repeatPolicy: cassette.repeatPolicy))
+                    slot = slots.count
+                    table[key] = slot
+                    slots.append(Slot(key: key, first: entryIndex, repeatPolicy: cassette.repeatPolicy))
                 }
+                entries.append(
+                    Entry(
+                        method: request.method.detached(),
+                        path: request.path.detached(),
+                        slot: slot,
+                        rule: ruleID,
+                        answer: Self.prepare(interaction.response, cassette: name, number: index + 1),
+                        line: interaction.line
+                    )
+                )
             }
         }
         self.entries = entries
@@ -114,7 +125,7 @@ final class CassettePlayer: Sendable {
         self.rules = rules
         self.table = table
         self.byPath = entries.indices.sorted {
-            (entries[$0].request.path, entries[$0].request.method, $0) < (entries[$1].request.path, entries[$1].request.method, $1)
+            (entries[$0].path, entries[$0].method, $0) < (entries[$1].path, entries[$1].method, $1)
         }
         self.calls = Mutex(Array(repeating: 0, count: slots.count))
     }
@@ -135,10 +146,10 @@ final class CassettePlayer: Sendable {
 
     /// Whether the cassettes hold a route: the gateway accepts it even when it does not know it.
     func holds(method: String, path: String) -> Bool {
-        let position = Self.lowerBound(byPath) { (entries[$0].request.path, entries[$0].request.method) < (path, method) }
+        let position = Self.lowerBound(byPath) { (entries[$0].path, entries[$0].method) < (path, method) }
         guard position < byPath.count else { return false }
-        let request = entries[byPath[position]].request
-        return request.path == path && request.method == method
+        let entry = entries[byPath[position]]
+        return entry.path == path && entry.method == method
     }
 
     /// The answer to a request, or its near misses. Each call counts: the n-th matching call gets
@@ -197,14 +208,14 @@ final class CassettePlayer: Sendable {
         }
         // Interactions of the same path, then those whose paths share the longest prefix: the
         // neighbours of the path in the sorted order.
-        let position = Self.lowerBound(byPath) { entries[$0].request.path < path }
-        var candidates = byPath[position...].prefix { entries[$0].request.path == path }.map { $0 }
+        let position = Self.lowerBound(byPath) { entries[$0].path < path }
+        var candidates = byPath[position...].prefix { entries[$0].path == path }.map { $0 }
         if candidates.count < 3 {
             let segments = path.split(separator: "/")
             let window = byPath[max(0, position - 8)..<min(byPath.count, position + candidates.count + 8)].filter { !candidates.contains($0) }
             candidates += window.sorted { a, b in
-                let left = Self.sharedPrefix(segments, entries[a].request.path.split(separator: "/"))
-                let right = Self.sharedPrefix(segments, entries[b].request.path.split(separator: "/"))
+                let left = Self.sharedPrefix(segments, entries[a].path.split(separator: "/"))
+                let right = Self.sharedPrefix(segments, entries[b].path.split(separator: "/"))
                 return left != right ? left > right : a < b
             }.prefix(3 - candidates.count)
         }
@@ -212,7 +223,14 @@ final class CassettePlayer: Sendable {
             let entry = entries[index]
             return near(
                 entry,
-                differences: NearMiss.differences(from: entry.request, rule: rules[entry.rule], method: method, path: path, query: query, body: body)
+                differences: NearMiss.differences(
+                    from: slots[entry.slot].key.recordedRequest(),
+                    rule: rules[entry.rule],
+                    method: method,
+                    path: path,
+                    query: query,
+                    body: body
+                )
             )
         }
         result += scored.enumerated().sorted { ($0.element.distance, $0.offset) < ($1.element.distance, $1.offset) }.map(\.element)
@@ -224,7 +242,7 @@ final class CassettePlayer: Sendable {
         NearMiss(
             interaction: entry.answer.source,
             line: entry.line,
-            request: "\(entry.request.method) \(entry.request.path)",
+            request: "\(entry.method) \(entry.path)",
             differences: differences
         )
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Scenarios
 
 /// A request reduced to what a matching rule compares, as one text: the query without the
@@ -6,6 +7,49 @@ import Scenarios
 /// the cassette.
 struct MatchKey: Hashable, Sendable {
     var text: String
+
+    /// The request the key was made from, as far as its rule compares it: method, path, the
+    /// compared query parameters and the compared body. Near misses are described from it.
+    func recordedRequest() -> Cassette.RecordedRequest {
+        // scope (rule, method, path, each ended by 5), then name 1 value 2 per parameter, then 3, then the body.
+        let bytes = Array(text.utf8)
+        var fields: [String] = []
+        var start = 0
+        var position = 0
+        while fields.count < 3, position < bytes.count {
+            if bytes[position] == 5 {
+                fields.append(String(decoding: bytes[start..<position], as: UTF8.self))
+                start = position + 1
+            }
+            position += 1
+        }
+        guard fields.count == 3 else { return Cassette.RecordedRequest(method: "", path: "") }
+        var query: [String: String] = [:]
+        var name = ""
+        while position < bytes.count, bytes[position] != 3 {
+            switch bytes[position] {
+            case 1:
+                name = String(decoding: bytes[start..<position], as: UTF8.self)
+                start = position + 1
+            case 2:
+                query[name] = String(decoding: bytes[start..<position], as: UTF8.self)
+                start = position + 1
+            default: break
+            }
+            position += 1
+        }
+        let rest = bytes[min(position + 1, bytes.count)...]
+        let body: Cassette.Body
+        if rest.isEmpty {
+            body = .none
+        } else if rest.first == 4 {
+            body = .text(String(decoding: rest.dropFirst(), as: UTF8.self))
+        } else {
+            body =
+                (try? JSONDecoder().decode(JSONValue.self, from: Data(rest))).map(Cassette.Body.json) ?? .text(String(decoding: rest, as: UTF8.self))
+        }
+        return Cassette.RecordedRequest(method: fields[1], path: fields[2], query: query, body: body)
+    }
 
     /// The same key in a buffer of its own size: a key is built with room to spare, and the
     /// index keeps one per interaction.
@@ -124,9 +168,10 @@ enum CanonicalJSON {
         }
     }
 
+    /// A JSON string: quotes, backslashes and control characters escaped, so the text reads back as JSON.
     private static func quote(_ string: String, to output: inout String) {
         output += "\""
-        if !string.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\n") }) {
+        if !string.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) {
             output += string
             output += "\""
             return
@@ -136,6 +181,7 @@ enum CanonicalJSON {
             case "\"": output += "\\\""
             case "\\": output += "\\\\"
             case "\n": output += "\\n"
+            case _ where character.value < 0x20: output += "\\u00" + (character.value < 0x10 ? "0" : "") + String(character.value, radix: 16)
             default: output.unicodeScalars.append(character)
             }
         }
