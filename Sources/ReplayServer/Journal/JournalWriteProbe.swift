@@ -31,7 +31,7 @@ public final class JournalWriteProbe: Sendable {
 
     /// Entries on disk so far.
     public func count() async throws -> Int {
-        try await journal.entries().count
+        try await journal.reader.count()
     }
 
     private static let body = Data(
