@@ -1,21 +1,23 @@
-import Hummingbird
-import HummingbirdCore
-import Logging
+public import Hummingbird
+public import HummingbirdCore
+public import Logging
 import NIOCore
 import ServiceLifecycle
 
 /// A Hummingbird application bound to a socket, started and stopped as one piece: what the
-/// fake server and the recorder both run on.
-struct Listener: Sendable {
+/// fake server and the recorder both run on, and what tests run their own receivers on
+/// (`@_spi(Testing)`: not part of the public API).
+@_spi(Testing)
+public struct Listener: Sendable {
     /// The port bound (the system's pick when asked for 0).
-    let port: Int
+    public let port: Int
     private let serviceGroup: ServiceGroup
     private let running: Task<Void, any Error>
 
     /// Binds and returns once connections are accepted.
     ///
     /// - Throws: ``ReplayServerError/couldNotBind(host:port:reason:)`` when the address cannot be bound.
-    static func start<Responder: HTTPResponder>(
+    public static func start<Responder: HTTPResponder>(
         responder: Responder,
         http1: HTTP1Channel.Configuration = HTTP1Channel.Configuration(),
         host: String,
@@ -53,12 +55,12 @@ struct Listener: Sendable {
     }
 
     /// The base URL on a host, such as `http://127.0.0.1:49152` (IPv6 hosts in brackets).
-    func baseURL(host: String) -> String {
+    public func baseURL(host: String) -> String {
         "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
     }
 
     /// Stops accepting connections and finishes the requests in flight.
-    func stop() async throws {
+    public func stop() async throws {
         await serviceGroup.triggerGracefulShutdown()
         try await running.value
     }

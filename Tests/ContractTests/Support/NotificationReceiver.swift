@@ -2,8 +2,7 @@ import ContractAssertions
 import Foundation
 import Hummingbird
 import Logging
-import NIOCore
-import ServiceLifecycle
+@_spi(Testing) import ReplayServer
 import Synchronization
 
 /// The reference client's webhook endpoint, as a user would write one: check the signature,
@@ -49,38 +48,21 @@ final class NotificationReceiver: Sendable {
         }
         var logger = Logger(label: "reference-client-receiver")
         logger.logLevel = .critical
-        let (ports, portContinuation) = AsyncStream<Int>.makeStream()
-        let application = Application(
-            router: router,
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                portContinuation.yield(channel.localAddress?.port ?? 0)
-                portContinuation.finish()
-            },
-            logger: logger
-        )
-        let group = ServiceGroup(configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger))
-        let running = Task { try await group.run() }
-        var iterator = ports.makeAsyncIterator()
-        let port = await iterator.next() ?? 0
+        let listener = try await Listener.start(responder: router.buildResponder(), host: "127.0.0.1", port: 0, logger: logger)
         let receiver = NotificationReceiver(
-            url: "http://127.0.0.1:\(port)/tiktok/webhooks",
+            url: listener.baseURL(host: "127.0.0.1") + "/tiktok/webhooks",
             appKey: appKey,
             appSecret: appSecret,
             faults: faults,
             slowReply: slowReply
         )
         box.withLock { $0 = receiver }
-        func stop() async {
-            await group.triggerGracefulShutdown()
-            _ = await running.result
-        }
         do {
             let result = try await body(receiver)
-            await stop()
+            try? await listener.stop()
             return result
         } catch {
-            await stop()
+            try? await listener.stop()
             throw error
         }
     }

@@ -2,9 +2,8 @@ import Crypto
 import Foundation
 import Hummingbird
 import Logging
-import NIOCore
+@_spi(Testing) import ReplayServer
 import Scenarios
-import ServiceLifecycle
 import Synchronization
 
 /// A webhook receiver on a real socket, as a client would run one: it records every delivery
@@ -81,22 +80,9 @@ final class WebhookReceiver: Sendable {
         }
         var logger = Logger(label: "webhook-receiver")
         logger.logLevel = .critical
-        let (ports, portContinuation) = AsyncStream<Int>.makeStream()
-        let application = Application(
-            router: router,
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                portContinuation.yield(channel.localAddress?.port ?? 0)
-                portContinuation.finish()
-            },
-            logger: logger
-        )
-        let group = ServiceGroup(configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger))
-        let running = Task { try await group.run() }
-        var iterator = ports.makeAsyncIterator()
-        let port = await iterator.next() ?? 0
+        let listener = try await Listener.start(responder: router.buildResponder(), host: "127.0.0.1", port: 0, logger: logger)
         let receiver = WebhookReceiver(
-            url: "http://127.0.0.1:\(port)/webhooks",
+            url: listener.baseURL(host: "127.0.0.1") + "/webhooks",
             script: script,
             appKey: appKey,
             appSecret: appSecret,
@@ -106,8 +92,7 @@ final class WebhookReceiver: Sendable {
         box.withLock { $0 = receiver }
         func stop() async {
             release.finish()
-            await group.triggerGracefulShutdown()
-            _ = await running.result
+            try? await listener.stop()
         }
         do {
             let result = try await body(receiver)
