@@ -5,6 +5,12 @@
 // `./run.sh` (the HTTP workloads against nginx).
 import PackageDescription
 
+/// What every benchmark measures: the library targets of tts-replay.
+let ttsReplay: [Target.Dependency] = [
+    .product(name: "ReplayServer", package: "tts-replay"),
+    .product(name: "Scenarios", package: "tts-replay"),
+]
+
 let package = Package(
     name: "tts-replay-benchmarks",
     platforms: [.macOS(.v15)],
@@ -16,20 +22,12 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "tts-replay-benchmarks",
-            dependencies: [
-                .product(name: "ReplayServer", package: "tts-replay"),
-                .product(name: "Scenarios", package: "tts-replay"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            ],
+            dependencies: ttsReplay + [.product(name: "AsyncHTTPClient", package: "async-http-client")],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .executableTarget(
             name: "Micro",
-            dependencies: [
-                .product(name: "ReplayServer", package: "tts-replay"),
-                .product(name: "Scenarios", package: "tts-replay"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
+            dependencies: ttsReplay + [.product(name: "Benchmark", package: "benchmark")],
             path: "Micro",
             swiftSettings: [.swiftLanguageMode(.v6)],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

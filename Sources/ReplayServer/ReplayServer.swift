@@ -120,9 +120,11 @@ public final class ReplayServer: Sendable {
         return server
     }
 
-    /// Gives the memory freed after loading (a large cassette's YAML tree) back to the system,
-    /// so a server holding 100,000 interactions does not keep the parser's peak resident.
-    private static func returnFreedMemory() {
+    /// Gives freed memory back to the system (glibc keeps it otherwise): run once the cassettes
+    /// are indexed and their loaded model dropped, so a server holding 100,000 interactions does
+    /// not keep the loading's peak resident. `@_spi(Benchmarks)` for the memory benchmark.
+    @_spi(Benchmarks)
+    public static func returnFreedMemory() {
         #if canImport(Glibc)
         // glibc's malloc_trim, looked up at run time (malloc.h is not part of the Glibc module).
         if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {

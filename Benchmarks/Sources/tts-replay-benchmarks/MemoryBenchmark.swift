@@ -13,8 +13,8 @@ enum MemoryBenchmark {
         let probe = CassetteLookupProbe(cassettes: [cassette!])
         report("indexed")
         cassette = nil
-        trim()
-        report("model dropped, trimmed")
+        ReplayServer.returnFreedMemory()
+        report("model dropped, memory returned as the server does")
         withExtendedLifetime(probe) {}
     }
 
@@ -34,14 +34,5 @@ enum MemoryBenchmark {
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
         let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
         return (Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
-    }
-
-    static func trim() {
-        #if canImport(Glibc)
-        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
-            typealias MallocTrim = @convention(c) (Int) -> Int32
-            _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
-        }
-        #endif
     }
 }
