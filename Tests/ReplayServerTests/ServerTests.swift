@@ -40,6 +40,19 @@ struct ServerTests {
         }
     }
 
+    /// Header values are journaled as JSON written by hand: quotes, backslashes and control
+    /// characters must come back as sent.
+    @Test func headerValuesWithQuotesBackslashesAndTabsReadBackAsSent() async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            var options = SignedClient.Options()
+            options.contentType = "application/json; note=\"say \\\"hi\\\"\tnow\""
+            let answer = try await SignedClient(server: server).send(.GET, "/authorization/202309/shops", options: options)
+            #expect(answer.status == 200)
+            let entry = try #require(try await server.journal.entries().last)
+            #expect(entry.headers["content-type"] == options.contentType)
+        }
+    }
+
     @Test func fiveHundredConcurrentRequestsAreEachJournaledOnce() async throws {
         try await withReplayServer(scenario: Scenario.default) { server in
             let client = SignedClient(server: server)

@@ -151,7 +151,7 @@ enum CanonicalJSON {
         case .bool(let flag): output += flag ? "true" : "false"
         case .number(let number):
             output += number.rounded() == number && abs(number) < 9e15 ? String(Int64(number)) : String(number)
-        case .string(let string): quote(string, to: &output)
+        case .string(let string): JSONString.append(string, to: &output)
         case .array(let elements):
             var parts = elements.map { text($0, sortingArrays: sortingArrays) }
             if sortingArrays { parts.sort() }
@@ -160,31 +160,11 @@ enum CanonicalJSON {
             output += "{"
             for (index, name) in members.keys.sorted().enumerated() {
                 if index > 0 { output += "," }
-                quote(name, to: &output)
+                JSONString.append(name, to: &output)
                 output += ":"
                 write(members[name]!, sortingArrays: sortingArrays, to: &output)
             }
             output += "}"
         }
-    }
-
-    /// A JSON string: quotes, backslashes and control characters escaped, so the text reads back as JSON.
-    private static func quote(_ string: String, to output: inout String) {
-        output += "\""
-        if !string.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) {
-            output += string
-            output += "\""
-            return
-        }
-        for character in string.unicodeScalars {
-            switch character {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case _ where character.value < 0x20: output += "\\u00" + (character.value < 0x10 ? "0" : "") + String(character.value, radix: 16)
-            default: output.unicodeScalars.append(character)
-            }
-        }
-        output += "\""
     }
 }

@@ -7,27 +7,11 @@ enum JournalJSON {
         var text = "{"
         for (index, key) in map.keys.sorted().enumerated() {
             if index > 0 { text += "," }
-            quote(key, to: &text)
+            JSONString.append(key, to: &text)
             text += ":"
-            quote(map[key]!, to: &text)
+            JSONString.append(map[key]!, to: &text)
         }
         return text + "}"
-    }
-
-    private static func quote(_ string: String, to text: inout String) {
-        text += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case _ where scalar.value < 0x20: text += String(format: "\\u%04x", scalar.value)
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        text += "\""
     }
 
     static func encode(_ value: some Encodable) throws -> String {
