@@ -20,6 +20,10 @@ extension ReplayServer {
         /// The largest total size of request headers answered normally; larger ones get error 36009004
         /// (HTTP 431). Default 64 KiB. Headers over 1 MiB are cut off by the HTTP parser with a bare 400.
         public var maxHeaderBytes: Int
+        /// Whether the journal keeps request and answer bodies as sent, secrets included, for
+        /// debugging on your own machine. Default false: secrets in bodies read `<redacted>`
+        /// (query parameters and headers are redacted either way).
+        public var journalRawBodies: Bool
         /// An address to register for PRODUCT_CATEGORY_CHANGE on every shop at start, as
         /// `tts-replay serve --webhook-url` does. Default nil: the scenario's, if any.
         public var webhookURL: String?
@@ -33,6 +37,7 @@ extension ReplayServer {
             journalPath: String? = nil,
             maxBodyBytes: Int = 10 * 1024 * 1024,
             maxHeaderBytes: Int = 64 * 1024,
+            journalRawBodies: Bool = false,
             webhookURL: String? = nil,
             logger: Logger? = nil
         ) {
@@ -41,6 +46,7 @@ extension ReplayServer {
             self.journalPath = journalPath
             self.maxBodyBytes = maxBodyBytes
             self.maxHeaderBytes = maxHeaderBytes
+            self.journalRawBodies = journalRawBodies
             self.webhookURL = webhookURL
             self.logger =
                 logger

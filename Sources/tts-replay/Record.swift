@@ -11,8 +11,12 @@ struct Record: AsyncParsableCommand {
         discussion: """
             Point the client at the printed base_url and sign requests as for the upstream; each request is
             forwarded unchanged and the upstream's answer returned unchanged. Every exchange is written to
-            the cassette at once, with access tokens, signs, secrets and signatures replaced by stable
-            placeholders such as <redacted:access_token:1>. Once listening it prints one JSON line:
+            the cassette at once, with secrets replaced by stable placeholders such as
+            <redacted:access_token:1>: every query parameter, header, JSON member or form field whose name
+            says token, secret, password, key, sign, signature, auth, cookie or credential (in any case or
+            style; app_key and page tokens are kept), the upstream URL's password, every --redact value,
+            and any later value equal to or holding a secret seen before. Once listening it prints one JSON
+            line (the upstream's password reads <redacted>):
               {"base_url", "cassette", "upstream"}
             SIGINT or SIGTERM stops it. Webhooks the upstream sends go to the client directly and are not recorded.
             """
@@ -46,7 +50,7 @@ struct Record: AsyncParsableCommand {
 
     func validate() throws {
         guard let url = URL(string: upstream), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
-            throw ValidationError("--upstream must be an http:// or https:// URL, not '\(upstream)'")
+            throw ValidationError("--upstream must be an http:// or https:// URL, not '\(Recorder.redactingPassword(in: upstream))'")
         }
         if append && overwrite { throw ValidationError("give --append or --overwrite, not both") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
@@ -73,7 +77,7 @@ struct Record: AsyncParsableCommand {
             throw ExitStatus.usage.exitCode
         }
         let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
-        let line = ["base_url": recorder.baseURL.absoluteString, "cassette": recorder.cassettePath, "upstream": upstream]
+        let line = ["base_url": recorder.baseURL.absoluteString, "cassette": recorder.cassettePath, "upstream": recorder.upstream]
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         FileHandle.standardOutput.write((try encoder.encode(line)) + Data("\n".utf8))

@@ -25,6 +25,9 @@ struct Run: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Keep the journal in this file (default: a temporary file, removed).", valueName: "path"))
     var journal: String?
 
+    @Flag(name: .long, help: "Keep request and answer bodies in the journal as sent, secrets included (local debugging only).")
+    var journalRawBodies = false
+
     @Option(name: .long, help: "How long to wait for webhooks to settle after the command, in seconds.")
     var settleTimeout = 30
 
@@ -45,7 +48,7 @@ struct Run: AsyncParsableCommand {
         let server: ReplayServer
         do {
             loaded = try Scenarios.Scenario.named(scenario)
-            server = try await ReplayServer.start(scenario: consume loaded, configuration: .init(journalPath: journal, logger: logger))
+            server = try await ReplayServer.start(scenario: consume loaded, configuration: .init(journalPath: journal, journalRawBodies: journalRawBodies, logger: logger))
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitStatus.usage.exitCode

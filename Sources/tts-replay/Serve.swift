@@ -31,6 +31,9 @@ struct Serve: AsyncParsableCommand {
     )
     var journal: String?
 
+    @Flag(name: .long, help: "Keep request and answer bodies in the journal as sent, secrets included (local debugging only).")
+    var journalRawBodies = false
+
     @Option(name: .long, help: ArgumentHelp("Register this address for PRODUCT_CATEGORY_CHANGE webhooks on every shop.", valueName: "url"))
     var webhookURL: String?
 
@@ -59,7 +62,14 @@ struct Serve: AsyncParsableCommand {
         do {
             server = try await ReplayServer.start(
                 scenario: consume loaded,
-                configuration: .init(host: host, port: port, journalPath: journalPath, webhookURL: webhookURL, logger: logger)
+                configuration: .init(
+                    host: host,
+                    port: port,
+                    journalPath: journalPath,
+                    journalRawBodies: journalRawBodies,
+                    webhookURL: webhookURL,
+                    logger: logger
+                )
             )
         } catch {
             logger.critical("\(error)")

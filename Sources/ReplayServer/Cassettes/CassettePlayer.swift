@@ -264,11 +264,7 @@ final class CassettePlayer: Sendable {
 
     /// Fields whose recorded value was redacted: any value matches them at replay.
     private static func redactedFields(of request: Cassette.RecordedRequest) -> Cassette.MatchRule {
-        var ignore = request.query.filter { Redactor.isPlaceholder($0.value) }.keys.sorted().compactMap { FieldPath("query.\($0)") }
-        if case .json(let body) = request.body {
-            ignore += Redactor.placeholderPaths(in: body).compactMap { FieldPath((["body"] + $0).joined(separator: ".")) }
-        }
-        return Cassette.MatchRule(ignore: ignore)
+        Cassette.MatchRule(ignore: Redactor.redactedFields(of: request))
     }
 
     /// Headers never replayed: the server sets its own length, framing and date.

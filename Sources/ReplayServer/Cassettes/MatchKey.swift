@@ -79,11 +79,21 @@ struct CompiledRule: Hashable, Sendable {
         pairs.filter { !ignoredQuery.contains($0.name) }.sorted { ($0.name, $0.value) < ($1.name, $1.value) }
     }
 
-    /// The body this rule compares: ignored fields removed.
+    /// The body this rule compares: ignored fields removed, from a JSON body or from a
+    /// form-urlencoded one (where `body.NAME` is a field).
     func body(_ body: Cassette.Body) -> Cassette.Body {
-        guard case .json(var value) = body, !ignoredBody.isEmpty else { return body }
-        for path in ignoredBody { value = Self.removing(path[...], from: value) }
-        return .json(value)
+        guard !ignoredBody.isEmpty else { return body }
+        switch body {
+        case .json(var value):
+            for path in ignoredBody { value = Self.removing(path[...], from: value) }
+            return .json(value)
+        case .text(let raw):
+            guard let fields = SecretFields.formFields(raw) else { return body }
+            let ignored = Set(ignoredBody.map { $0.joined(separator: ".") })
+            return .text(fields.filter { !ignored.contains($0.name) }.map { raw[$0.range] }.joined(separator: "&"))
+        case .none:
+            return body
+        }
     }
 
     /// The key of a request under this rule, built in one string after `scope` (control

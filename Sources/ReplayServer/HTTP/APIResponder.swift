@@ -38,6 +38,14 @@ struct APIResponder: Sendable {
             if let field = HTTPField.Name(name) { responseHeaders[field] = value }
         }
 
+        let redacted = state.redactor.redact(
+            query: request.uri.query ?? "",
+            headers: request.headers,
+            body: body,
+            parsedBody: decision.body,
+            responseHeaders: responseHeaders,
+            responseBody: answer.bytes
+        )
         state.journal.record(
             .request(
                 JournalEntry(
@@ -47,9 +55,9 @@ struct APIResponder: Sendable {
                     scenarioTime: scenarioTime,
                     method: request.method.rawValue,
                     path: request.uri.path,
-                    query: Redaction.query(request.uri.query ?? ""),
-                    headers: Redaction.headers(request.headers),
-                    body: Data(body),
+                    query: redacted.query,
+                    headers: redacted.headers,
+                    body: redacted.body,
                     operation: decision.operation?.id,
                     shopCipher: decision.query["shop_cipher"],
                     answeredBy: answer.answeredBy,
@@ -57,8 +65,8 @@ struct APIResponder: Sendable {
                     failedChecks: decision.failedChecks,
                     responseStatus: answer.status,
                     responseCode: answer.code,
-                    responseHeaders: Redaction.headers(responseHeaders),
-                    responseBody: Data(answer.bytes),
+                    responseHeaders: redacted.responseHeaders,
+                    responseBody: redacted.responseBody,
                     durationMicroseconds: Self.microseconds(ContinuousClock.now - started)
                 )
             )

@@ -14,6 +14,8 @@ final class ServerState: Sendable {
     let stubs: StubBook
     let cassettes: CassettePlayer
     let journal: Journal
+    /// What the journal keeps of each request: secrets redacted.
+    let redactor: JournalRedactor
     let requestIDs: RequestIDGenerator
     let maxBodyBytes: Int
     let maxHeaderBytes: Int
@@ -53,6 +55,7 @@ final class ServerState: Sendable {
         self.stubs = stubs
         self.cassettes = cassettes
         self.journal = journal
+        self.redactor = JournalRedactor(scenario: scenario, keepsRawBodies: configuration.journalRawBodies)
         self.requestIDs = RequestIDGenerator(seed: scenario.seed)
         self.maxBodyBytes = configuration.maxBodyBytes
         self.maxHeaderBytes = configuration.maxHeaderBytes

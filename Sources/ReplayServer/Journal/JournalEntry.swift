@@ -2,8 +2,9 @@ public import Foundation
 
 /// One API request the fake received and the answer it gave, as the journal keeps it.
 ///
-/// Secrets are redacted before the entry is written: the `x-tts-access-token` header (and
-/// the legacy `access_token` header or query parameter) read `<redacted>`.
+/// Secrets are redacted before the entry is written (`sign`, tokens, keys, secrets,
+/// passwords, cookies in the query, headers and bodies) and read `<redacted>`; see
+/// `docs/admin-and-journal.md` and ``ReplayServer/Configuration/journalRawBodies``.
 public struct JournalEntry: Sendable, Hashable, Codable {
     /// Who produced the answer.
     public enum Answerer: String, Sendable, Hashable, Codable {

@@ -4,6 +4,11 @@ import Scenarios
 
 /// The cassette being recorded: each exchange is redacted, appended and the file rewritten
 /// at once (atomically), so a recording stopped any way keeps every exchange answered so far.
+///
+/// A credential can show up in an ordinary field before it is sent under a secret name (a
+/// token first read from a body, then sent in a header): when an exchange teaches the
+/// redactor a new credential, the interactions already in the cassette are redacted again
+/// for it before the file is rewritten, so no version of the file keeps it.
 actor CassetteRecording {
     private var cassette: Cassette
     private var redactor: Redactor
@@ -41,7 +46,7 @@ actor CassetteRecording {
         }
         cassette.sourcePath = path
         self.cassette = cassette
-        self.redactor = Redactor(secrets: secrets, numberingAfter: highestPlaceholder)
+        self.redactor = Redactor(style: .numbered, secrets: secrets, numberingAfter: highestPlaceholder)
         self.path = path
         self.logger = logger
         try Self.write(cassette, to: path)
@@ -52,7 +57,11 @@ actor CassetteRecording {
 
     /// Redacts an exchange, appends it and rewrites the file.
     func append(_ interaction: Cassette.Interaction) {
-        cassette.interactions.append(redactor.redact(interaction))
+        let (redacted, learned) = redactor.redact(interaction)
+        if let learned {
+            cassette.interactions = cassette.interactions.map { Redactor.replacing($0, with: learned) }
+        }
+        cassette.interactions.append(redacted)
         do {
             try Self.write(cassette, to: path)
         } catch {

@@ -13,13 +13,16 @@ struct ProxyResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
     let upstream: URL
+    /// The upstream as logs and error answers show it: without its password.
+    let shownAs: String
     let timeout: Duration
     let recording: CassetteRecording
     let logger: Logger
     private let client = HTTPClient(eventLoopGroupProvider: .singleton)
 
-    init(upstream: URL, timeout: Duration, recording: CassetteRecording, logger: Logger) {
+    init(upstream: URL, shownAs: String, timeout: Duration, recording: CassetteRecording, logger: Logger) {
         self.upstream = upstream
+        self.shownAs = shownAs
         self.timeout = timeout
         self.recording = recording
         self.logger = logger
@@ -50,10 +53,10 @@ struct ProxyResponder: HTTPResponder {
             answer = try await client.execute(outgoing, timeout: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000))
             answerBody = Array(try await answer.body.collect(upTo: Self.maximumBodyBytes).readableBytesView)
         } catch {
-            logger.error("upstream \(base) did not answer \(request.method) \(request.uri.path): \(error)")
+            logger.error("upstream \(shownAs) did not answer \(request.method) \(request.uri.path): \(error)")
             let envelope = Envelope<NoPayload>(
                 code: APIError.notSimulated.code,
-                message: "tts-replay record could not get an answer from the upstream \(base): \(error)",
+                message: "tts-replay record could not get an answer from the upstream \(shownAs): \(error)",
                 requestID: "",
                 data: nil
             )

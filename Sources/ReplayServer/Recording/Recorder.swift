@@ -7,7 +7,8 @@ import Scenarios
 ///
 /// The recorder is a proxy on a local port: it forwards each request unchanged, gives the
 /// client the upstream's answer unchanged, and appends the exchange to the cassette file with
-/// tokens, signs, secrets and signatures replaced by stable placeholders.
+/// tokens, signs, secrets, keys, cookies and passwords replaced by stable placeholders (see
+/// `docs/cassettes.md`, "Redaction").
 ///
 /// ```swift
 /// let recorder = try await Recorder.start(.init(upstream: upstreamURL, cassettePath: "gb.yaml"))
@@ -79,6 +80,9 @@ public final class Recorder: Sendable {
 
     /// Where clients send their requests, such as `http://127.0.0.1:49153`.
     public let baseURL: URL
+    /// The upstream's URL as printed and written into the cassette: a password in it reads
+    /// `<redacted>` (`https://user:<redacted>@host`).
+    public let upstream: String
     /// The cassette file being written.
     public let cassettePath: String
 
@@ -86,8 +90,9 @@ public final class Recorder: Sendable {
     private let proxy: ProxyResponder
     private let listener: Listener
 
-    private init(baseURL: URL, cassettePath: String, recording: CassetteRecording, proxy: ProxyResponder, listener: Listener) {
+    private init(baseURL: URL, upstream: String, cassettePath: String, recording: CassetteRecording, proxy: ProxyResponder, listener: Listener) {
         self.baseURL = baseURL
+        self.upstream = upstream
         self.cassettePath = cassettePath
         self.recording = recording
         self.proxy = proxy
@@ -101,18 +106,20 @@ public final class Recorder: Sendable {
     ///   ``ReplayServerError`` when the address cannot be bound.
     public static func start(_ configuration: Configuration) async throws -> Recorder {
         guard let scheme = configuration.upstream.scheme, ["http", "https"].contains(scheme), configuration.upstream.host != nil else {
-            throw RecorderError.invalidUpstream(configuration.upstream.absoluteString)
+            throw RecorderError.invalidUpstream(redactingPassword(in: configuration.upstream.absoluteString))
         }
+        let upstream = redactingPassword(in: configuration.upstream.absoluteString)
         let recording = try CassetteRecording(
             path: configuration.cassettePath,
             existingFile: configuration.existingFile,
-            recording: Cassette.Recording(at: Date(), from: configuration.upstream.absoluteString, with: "tts-replay record"),
+            recording: Cassette.Recording(at: Date(), from: upstream, with: "tts-replay record"),
             description: configuration.description,
-            secrets: configuration.secrets,
+            secrets: configuration.secrets + [SecretFields.password(in: configuration.upstream.absoluteString)].compactMap { $0 },
             logger: configuration.logger
         )
         let proxy = ProxyResponder(
             upstream: configuration.upstream,
+            shownAs: upstream,
             timeout: configuration.upstreamTimeout,
             recording: recording,
             logger: configuration.logger
@@ -126,11 +133,17 @@ public final class Recorder: Sendable {
         }
         return Recorder(
             baseURL: URL(string: listener.baseURL(host: configuration.host))!,
+            upstream: upstream,
             cassettePath: configuration.cassettePath,
             recording: recording,
             proxy: proxy,
             listener: listener
         )
+    }
+
+    /// A URL as it may be shown: the password of its userinfo replaced by `<redacted>`.
+    public static func redactingPassword(in url: String) -> String {
+        SecretFields.withoutPassword(url)
     }
 
     /// How many interactions the cassette holds (those appended to included).
