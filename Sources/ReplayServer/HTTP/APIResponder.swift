@@ -39,6 +39,7 @@ struct APIResponder: Sendable {
         }
 
         let redacted = state.redactor.redact(
+            path: request.uri.path,
             query: request.uri.query ?? "",
             headers: request.headers,
             body: body,
@@ -54,7 +55,7 @@ struct APIResponder: Sendable {
                     wallTime: wallTime.timeIntervalSince1970,
                     scenarioTime: scenarioTime,
                     method: request.method.rawValue,
-                    path: request.uri.path,
+                    path: redacted.path,
                     query: redacted.query,
                     headers: redacted.headers,
                     body: redacted.body,

@@ -17,6 +17,7 @@ import Synchronization
 final class JournalRedactor: Sendable {
     /// A request entry's parts as the journal keeps them.
     struct Redacted {
+        var path: String
         var query: String
         var headers: [String: String]
         var body: Data
@@ -44,6 +45,7 @@ final class JournalRedactor: Sendable {
     ///
     /// - Parameter parsedBody: The body as the gateway read it, when it did (it is not read twice).
     func redact(
+        path: String,
         query: String,
         headers: HTTPFields,
         body: [UInt8],
@@ -59,6 +61,7 @@ final class JournalRedactor: Sendable {
         let table = redactor.withLock { $0.table(for: found) }
 
         return Redacted(
+            path: table.replacing(path),
             query: table.isEmpty ? query : SecretFields.replacingForm(query, with: table, isQuery: true) ?? query,
             headers: Self.headers(headers, with: table),
             body: Data(keepsRawBodies ? body : requestBody.replacing(in: body, with: table, hasSecrets: !requestBody.secrets.isEmpty)),

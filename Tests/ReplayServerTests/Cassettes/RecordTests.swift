@@ -42,7 +42,15 @@ struct RecordTests {
                 do {
                     let answers = try await Self.exercise(SignedClient(baseURL: recorder.baseURL.absoluteString, credentials: upstream.credentials))
                     try await recorder.stop()
-                    let signs = try await upstream.journal.entries().compactMap { $0.queryParameters.first { $0.name == "sign" }?.value }
+                    // The upstream's journal redacts signs: sign again what it received to know them.
+                    let signs = try await upstream.journal.entries().map { entry in
+                        RequestSignature.sign(
+                            path: entry.path,
+                            query: Dictionary(entry.queryParameters.filter { $0.name != "sign" }.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }),
+                            body: Array(entry.body),
+                            appSecret: upstream.credentials.appSecret
+                        )
+                    }
                     return (answers, signs)
                 } catch {
                     try? await recorder.stop()
@@ -122,6 +130,164 @@ struct RecordTests {
         }
         await #expect(throws: RecorderError.self) {
             try await Recorder.start(.init(upstream: URL(string: "http://127.0.0.1:1")!, cassettePath: "/nonexistent-folder/c.yaml"))
+        }
+    }
+
+    // MARK: - Redaction
+
+    /// Records what `exchanges` sends through a recorder in front of a default-scenario
+    /// upstream, and returns the cassette's text.
+    static func recorded(
+        upstreamURL: (URL) -> URL = { $0 },
+        _ exchanges: (SignedClient) async throws -> Void
+    ) async throws -> String {
+        try await withFolder { folder in
+            let path = folder.appendingPathComponent("recorded.yaml").path
+            try await withReplayServer(scenario: try .default) { upstream in
+                let recorder = try await Recorder.start(.init(upstream: upstreamURL(upstream.baseURL), cassettePath: path))
+                do {
+                    try await exchanges(SignedClient(baseURL: recorder.baseURL.absoluteString, credentials: upstream.credentials))
+                    try await recorder.stop()
+                } catch {
+                    try? await recorder.stop()
+                    throw error
+                }
+            }
+            return try String(contentsOfFile: path, encoding: .utf8)
+        }
+    }
+
+    @Test func aCamelCaseMemberIsRedactedAtAnyDepth() async throws {
+        let text = try await Self.recorded { client in
+            _ = try await client.call(
+                .POST,
+                "/product/202502/products/search",
+                json: ["status": "ACTIVATE", "refreshToken": "RT-camel-0001-secret", "auth": ["ClientSecret": "CS-nested-0001-secret"]]
+            )
+        }
+        #expect(!text.contains("RT-camel-0001-secret"))
+        #expect(!text.contains("CS-nested-0001-secret"))
+        #expect(text.contains("<redacted:refresh_token:"), "the placeholder names the member in one style")
+        #expect(text.contains("status: ACTIVATE"), "ordinary members are kept")
+    }
+
+    @Test func aFormBodyFieldIsRedacted() async throws {
+        let text = try await Self.recorded { client in
+            var options = SignedClient.Options()
+            options.contentType = "application/x-www-form-urlencoded"
+            _ = try await client.send(
+                .POST,
+                "/product/202502/products/search",
+                body: "grant_type=refresh_token&refresh_token=RT-form-0002-secret",
+                shopScoped: true,
+                options: options
+            )
+        }
+        #expect(!text.contains("RT-form-0002-secret"))
+        #expect(text.contains("grant_type=refresh_token&refresh_token=<redacted:refresh_token:"))
+    }
+
+    @Test func anAPIKeyHeaderIsRedacted() async throws {
+        let text = try await Self.recorded { client in
+            var options = SignedClient.Options()
+            options.extraHeaders = ["x-api-key": "AK-header-0003-secret", "X-Request-Note": "kept"]
+            _ = try await client.send(.GET, "/authorization/202309/shops", options: options)
+        }
+        #expect(!text.contains("AK-header-0003-secret"))
+        #expect(text.contains("x-api-key: <redacted:x-api-key:"))
+        #expect(text.contains("x-request-note: kept"))
+    }
+
+    @Test func aValueSeenInAnOrdinaryFieldBeforeItIsSentAsATokenIsRedactedEverywhere() async throws {
+        let text = try await Self.recorded { client in
+            var first = SignedClient.Options()
+            first.extraQuery = ["note": "TK-later-0004-secret"]
+            _ = try await client.send(.GET, "/authorization/202309/shops", options: first)
+            var second = SignedClient.Options()
+            second.accessToken = "TK-later-0004-secret"
+            _ = try await client.send(.GET, "/authorization/202309/shops", options: second)
+        }
+        #expect(!text.contains("TK-later-0004-secret"), "the first interaction was redacted again once the token was known")
+        #expect(text.contains("note: <redacted:x-tts-access-token:"))
+    }
+
+    @Test func theUpstreamPasswordIsNeitherRecordedNorShown() async throws {
+        let text = try await Self.recorded(
+            upstreamURL: { URL(string: $0.absoluteString.replacingOccurrences(of: "http://", with: "http://recorder:PW-url-0005-secret@"))! }
+        ) { client in
+            _ = try await client.listShops()
+        }
+        #expect(!text.contains("PW-url-0005-secret"))
+        #expect(text.contains("recorder:<redacted>@127.0.0.1"))
+    }
+
+    @Test func recordPrintsTheUpstreamWithoutItsPassword() async throws {
+        try await Self.withFolder { folder in
+            let path = folder.appendingPathComponent("c.yaml").path
+            let process = Process()
+            process.executableURL = try ServeProcess.executable
+            process.arguments = ["record", "--upstream", "http://recorder:PW-cli-0006-secret@127.0.0.1:1", "--cassette", path]
+            let stdout = Pipe()
+            process.standardOutput = stdout
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let line: String
+            do {
+                line = try await ServeProcess.firstLine(of: stdout.fileHandleForReading)
+            } catch {
+                process.terminate()
+                await ServeProcess.waitForExit(process)
+                throw error
+            }
+            process.terminate()
+            await ServeProcess.waitForExit(process)
+            #expect(!line.contains("PW-cli-0006-secret"))
+            #expect(line.contains(#""upstream":"http://recorder:<redacted>@127.0.0.1:1""#))
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(!text.contains("PW-cli-0006-secret"))
+        }
+    }
+
+    @Test func aRedactedRecordingReplaysWithOtherSecretValues() async throws {
+        try await Self.withFolder { folder in
+            let path = folder.appendingPathComponent("recorded.yaml").path
+            let scenario = try Scenario.default
+            func exchange(_ client: SignedClient, secret: String) async throws -> Answer {
+                var options = SignedClient.Options()
+                options.extraQuery = ["api_key": "AK-\(secret)"]
+                options.extraHeaders = ["x-api-key": "HK-\(secret)"]
+                return try await client.send(
+                    .POST,
+                    "/product/202502/products/search",
+                    body: #"{"status":"ACTIVATE","refreshToken":"RT-\#(secret)","filter":{"password":"PW-\#(secret)"}}"#,
+                    shopScoped: true,
+                    options: options
+                )
+            }
+            let recorded = try await withReplayServer(scenario: scenario) { upstream in
+                let recorder = try await Recorder.start(.init(upstream: upstream.baseURL, cassettePath: path))
+                do {
+                    let answer = try await exchange(SignedClient(baseURL: recorder.baseURL.absoluteString, credentials: upstream.credentials), secret: "recorded-0007")
+                    try await recorder.stop()
+                    return answer
+                } catch {
+                    try? await recorder.stop()
+                    throw error
+                }
+            }
+            #expect(recorded.code == 0)
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(!text.contains("recorded-0007"))
+
+            var replaying = scenario
+            replaying.cassettes = [try await offThePool { try Cassette.load(contentsOf: URL(fileURLWithPath: path)) }]
+            replaying.answerOrder = [.cassettes]
+            try await withReplayServer(scenario: replaying) { replay in
+                let replayed = try await exchange(SignedClient(server: replay), secret: "replayed-0007")
+                #expect(replayed.status == recorded.status)
+                #expect(replayed.body == recorded.body, "the recorded answer, byte for byte, though every secret differs")
+                #expect(try await replay.journal.entries().map(\.answeredBy) == [.cassette])
+            }
         }
     }
 }

@@ -31,6 +31,7 @@ struct SignedClient {
         var extraQuery: [String: String] = [:]
         var rawQuerySuffix = ""
         var contentType = "application/json"
+        var extraHeaders: [String: String] = [:]
     }
 
     func send(
@@ -58,6 +59,7 @@ struct SignedClient {
         if let token = options.accessToken ?? credentials.accessToken {
             request.headers.add(name: "x-tts-access-token", value: token)
         }
+        for (name, value) in options.extraHeaders.sorted(by: { $0.key < $1.key }) { request.headers.add(name: name, value: value) }
         if let body {
             request.body = .bytes(ByteBuffer(string: body))
         }

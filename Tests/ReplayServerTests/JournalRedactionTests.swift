@@ -1,0 +1,106 @@
+import Foundation
+import ReplayServer
+import Scenarios
+import Testing
+
+/// What the journal keeps of secrets: `docs/admin-and-journal.md`, "Redaction".
+@Suite("Journal redaction")
+struct JournalRedactionTests {
+    static let searchPath = "/product/202502/products/search"
+
+    /// A signed search whose JSON body carries secrets, as written.
+    static func searchWithSecrets(_ client: SignedClient, body: String) async throws -> Answer {
+        try await client.send(.POST, searchPath, body: body, shopScoped: true)
+    }
+
+    static func text(_ data: Data) -> String { String(decoding: data, as: UTF8.self) }
+
+    @Test func theSignIsRedactedAndTheGatewayVerdictKept() async throws {
+        try await withReplayServer(scenario: try .default) { server in
+            var spoiled = SignedClient.Options()
+            spoiled.sign = "0badc0ffee0badc0ffee0badc0ffee0badc0ffee0badc0ffee0badc0ffee0bad"
+            _ = try await SignedClient(server: server).send(.GET, "/authorization/202309/shops", options: spoiled)
+            _ = try await SignedClient(server: server).listShops()
+            let entries = try await server.journal.entries()
+            #expect(entries.count == 2)
+            for entry in entries {
+                #expect(entry.queryParameters.first { $0.name == "sign" }?.value == "<redacted>")
+                #expect(entry.queryParameters.first { $0.name == "app_key" }?.value == server.credentials.appKey, "app_key is public")
+            }
+            #expect(!entries[0].query.contains("0badc0ffee"))
+            #expect(entries[0].failedChecks.map(\.check) == ["sign"], "whether the sign was right is still journaled")
+            #expect(entries[1].failedChecks.isEmpty)
+        }
+    }
+
+    @Test func secretsInAJSONBodyAreRedactedAndTheRestKeptAsSent() async throws {
+        try await withReplayServer(scenario: try .default) { server in
+            let body = #"{"status": "ACTIVATE", "refreshToken":"RT-json-0101-secret","auth":{"client_secret":"CS-json-0101-secret"},"pin_password":123456789}"#
+            _ = try await Self.searchWithSecrets(SignedClient(server: server), body: body)
+            let entry = try #require(try await server.journal.entries().first)
+            let kept = Self.text(entry.body)
+            #expect(!kept.contains("RT-json-0101-secret"))
+            #expect(!kept.contains("CS-json-0101-secret"))
+            #expect(!kept.contains("123456789"))
+            #expect(
+                kept == #"{"status": "ACTIVATE", "refreshToken":"<redacted>","auth":{"client_secret":"<redacted>"},"pin_password":"<redacted>"}"#,
+                "only the secrets change: order and spacing are as sent"
+            )
+        }
+    }
+
+    @Test func formBodiesAndKeyHeadersAreRedacted() async throws {
+        try await withReplayServer(scenario: try .default) { server in
+            var options = SignedClient.Options()
+            options.contentType = "application/x-www-form-urlencoded"
+            options.extraHeaders = ["X-API-Key": "AK-header-0102-secret", "Cookie": "session=CK-0102"]
+            _ = try await SignedClient(server: server).send(
+                .POST,
+                Self.searchPath,
+                body: "grant_type=refresh_token&refresh_token=RT-form-0102-secret",
+                shopScoped: true,
+                options: options
+            )
+            let entry = try #require(try await server.journal.entries().first)
+            #expect(Self.text(entry.body) == "grant_type=refresh_token&refresh_token=<redacted>")
+            #expect(entry.headers["x-api-key"] == "<redacted>")
+            #expect(entry.headers["cookie"] == "<redacted>")
+        }
+    }
+
+    @Test func aSecretSeenEarlierIsRedactedWhereverItComesBack() async throws {
+        try await withReplayServer(scenario: try .default) { server in
+            let client = SignedClient(server: server)
+            _ = try await Self.searchWithSecrets(client, body: #"{"status":"ACTIVATE","password":"PW-later-0103-secret"}"#)
+            var options = SignedClient.Options()
+            options.extraQuery = ["note": "PW-later-0103-secret"]
+            options.extraHeaders = ["x-request-note": "sent with PW-later-0103-secret inside"]
+            _ = try await client.send(.GET, "/authorization/202309/shops", options: options)
+            let entries = try await server.journal.entries()
+            #expect(entries.count == 2)
+            #expect(entries[1].queryParameters.first { $0.name == "note" }?.value == "<redacted>")
+            #expect(entries[1].headers["x-request-note"] == "sent with <redacted> inside")
+            #expect(!entries.contains { $0.query.contains("PW-later") || Self.text($0.body).contains("PW-later") })
+        }
+    }
+
+    @Test func theRawBodiesOptionKeepsBodiesAsSentButNotTheSign() async throws {
+        var configuration = ReplayServer.Configuration()
+        configuration.journalRawBodies = true
+        try await withReplayServer(scenario: try .default, configuration: configuration) { server in
+            let body = #"{"status":"ACTIVATE","refresh_token":"RT-raw-0104-secret"}"#
+            _ = try await Self.searchWithSecrets(SignedClient(server: server), body: body)
+            let entry = try #require(try await server.journal.entries().first)
+            #expect(Self.text(entry.body) == body)
+            #expect(entry.queryParameters.first { $0.name == "sign" }?.value == "<redacted>")
+            #expect(entry.headers["x-tts-access-token"] == "<redacted>")
+        }
+    }
+
+    @Test func serveAndRunAcceptTheRawBodiesFlag() async throws {
+        for command in ["serve", "run"] {
+            let help = try await ToolRun.run([command, "--help"])
+            #expect(help.output.contains("--journal-raw-bodies"), "\(command) documents the flag")
+        }
+    }
+}
