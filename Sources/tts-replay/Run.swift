@@ -48,7 +48,10 @@ struct Run: AsyncParsableCommand {
         let server: ReplayServer
         do {
             loaded = try Scenarios.Scenario.named(scenario)
-            server = try await ReplayServer.start(scenario: consume loaded, configuration: .init(journalPath: journal, journalRawBodies: journalRawBodies, logger: logger))
+            server = try await ReplayServer.start(
+                scenario: consume loaded,
+                configuration: .init(journalPath: journal, journalRawBodies: journalRawBodies, logger: logger)
+            )
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitStatus.usage.exitCode

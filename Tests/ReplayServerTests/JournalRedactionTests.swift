@@ -1,4 +1,5 @@
 import Foundation
+import NIOHTTP1
 import ReplayServer
 import Scenarios
 import Testing
@@ -35,7 +36,8 @@ struct JournalRedactionTests {
 
     @Test func secretsInAJSONBodyAreRedactedAndTheRestKeptAsSent() async throws {
         try await withReplayServer(scenario: try .default) { server in
-            let body = #"{"status": "ACTIVATE", "refreshToken":"RT-json-0101-secret","auth":{"client_secret":"CS-json-0101-secret"},"pin_password":123456789}"#
+            let body =
+                #"{"status": "ACTIVATE", "refreshToken":"RT-json-0101-secret","auth":{"client_secret":"CS-json-0101-secret"},"pin_password":123456789}"#
             _ = try await Self.searchWithSecrets(SignedClient(server: server), body: body)
             let entry = try #require(try await server.journal.entries().first)
             let kept = Self.text(entry.body)

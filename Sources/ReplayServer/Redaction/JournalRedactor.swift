@@ -10,7 +10,7 @@ import Synchronization
 /// answer's headers too; the answer's body, the fake's own answer built from the scenario,
 /// by value only: any credential seen in the session (the scenario's app secret and access
 /// tokens from the start, then those clients send) is replaced wherever it appears, which
-/// costs one `memmem` pass per credential and keeps a 70 KB answer off a JSON parser.
+/// costs one `memchr`-driven pass per credential and keeps a 70 KB answer off a JSON parser.
 ///
 /// Every request is redacted concurrently with others; only learning new credentials takes
 /// the lock. At most ``capacity`` credentials are followed through the session.

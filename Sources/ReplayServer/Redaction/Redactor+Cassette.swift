@@ -1,3 +1,4 @@
+import Foundation
 import Scenarios
 
 /// Redacting recorded interactions, and reading placeholders back at replay.
@@ -82,7 +83,8 @@ extension Redactor {
         var paths = request.query.filter { isPlaceholder($0.value) }.keys.sorted().compactMap { FieldPath("query.\($0)") }
         switch request.body {
         case .json(let body): paths += placeholderPaths(in: body).compactMap { FieldPath((["body"] + $0).joined(separator: ".")) }
-        case .text(let raw): paths += (SecretFields.formFields(raw) ?? []).filter { isPlaceholder($0.value) }.compactMap { FieldPath("body.\($0.name)") }
+        case .text(let raw):
+            paths += (SecretFields.formFields(raw) ?? []).filter { isPlaceholder($0.value) }.compactMap { FieldPath("body.\($0.name)") }
         case .none: break
         }
         return paths

@@ -65,21 +65,27 @@ struct SecretTable: Sendable {
         return changed
     }
 
-    /// Whether any secret of the table is inside `bytes`: one `memmem` pass per secret.
+    /// Whether any secret of the table is inside `bytes`: one pass per secret.
     func occurs(in bytes: [UInt8]) -> Bool {
         inside.contains { Self.firstRange(of: $0.secret, in: bytes, from: 0) != nil }
     }
 
-    /// The first occurrence of `needle` in `haystack` at or after `start` (memmem: linear and fast).
+    /// The first occurrence of `needle` in `haystack` at or after `start`: `memchr` (vectorised)
+    /// finds each candidate first byte, `memcmp` checks it.
     static func firstRange(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Range<Int>? {
-        guard !needle.isEmpty, haystack.count - start >= needle.count else { return nil }
-        return haystack.withUnsafeBytes { hay in
-            needle.withUnsafeBytes { pin in
-                guard let base = hay.baseAddress, let found = memmem(base + start, hay.count - start, pin.baseAddress, pin.count) else {
-                    return nil
+        guard let first = needle.first, haystack.count - start >= needle.count else { return nil }
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in
+                guard let base = hay.baseAddress, let pinBase = pin.baseAddress else { return nil }
+                let last = hay.count - pin.count
+                var position = start
+                while position <= last {
+                    guard let found = memchr(base + position, Int32(first), last - position + 1) else { return nil }
+                    let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + offset, pinBase, pin.count) == 0 { return offset..<(offset + pin.count) }
+                    position = offset + 1
                 }
-                let offset = base.distance(to: UnsafeRawPointer(found))
-                return offset..<(offset + needle.count)
+                return nil
             }
         }
     }
