@@ -42,27 +42,44 @@ enum SecretName {
     static func words(of name: some StringProtocol) -> [String] {
         var words: [String] = []
         var current = ""
-        let characters = Array(name.unicodeScalars)
-        for (index, scalar) in characters.enumerated() {
-            guard scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) else {
+        let scalars = Array(name.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            guard isLetterOrDigit(scalar) else {
                 if !current.isEmpty { words.append(current) }
                 current = ""
                 continue
             }
-            if scalar.properties.isUppercase, !current.isEmpty {
+            if isUpper(scalar), !current.isEmpty {
                 // A word starts at lower→Upper (`refreshToken`) and at the last capital of a
                 // run followed by a lower-case letter (`APIKey` is `API`, `Key`).
-                let previousIsUpper = characters[index - 1].properties.isUppercase
-                let nextIsLower = index + 1 < characters.count && characters[index + 1].properties.isLowercase
-                if !previousIsUpper || nextIsLower {
+                let nextIsLower = index + 1 < scalars.count && isLower(scalars[index + 1])
+                if !isUpper(scalars[index - 1]) || nextIsLower {
                     words.append(current)
                     current = ""
                 }
             }
-            current.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            if scalar.isASCII {
+                current.unicodeScalars.append(isUpper(scalar) ? Unicode.Scalar(UInt8(scalar.value) + 32) : scalar)
+            } else {
+                current.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
         }
         if !current.isEmpty { words.append(current) }
         return words
+    }
+
+    // ASCII first: names are nearly always ASCII, and Unicode properties cost a table lookup.
+    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return scalar.properties.isAlphabetic }
+        return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
+
+    private static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("A"..."Z").contains(scalar) : scalar.properties.isUppercase
+    }
+
+    private static func isLower(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("a"..."z").contains(scalar) : scalar.properties.isLowercase
     }
 
     /// The name as a placeholder kind: its words joined by `-` when the name is written with
