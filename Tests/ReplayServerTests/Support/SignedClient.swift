@@ -25,6 +25,9 @@ struct SignedClient {
     struct Options {
         var appKey: String?? = .none
         var timestamp: Int?? = .none
+        /// Seconds added to the current time when the request is sent (ignored when `timestamp` is set):
+        /// a skewed clock, computed at send time so that a test run late still sends the skew it means.
+        var timestampOffset = 0
         var sign: String?? = .none
         var accessToken: String?? = .none
         var shopCipher: String?? = .none
@@ -43,7 +46,7 @@ struct SignedClient {
     ) async throws -> Answer {
         var query: [String: String] = options.extraQuery
         if let appKey = options.appKey ?? credentials.appKey { query["app_key"] = appKey }
-        if let timestamp = options.timestamp ?? Int(Date().timeIntervalSince1970) { query["timestamp"] = "\(timestamp)" }
+        if let timestamp = options.timestamp ?? Int(Date().timeIntervalSince1970) + options.timestampOffset { query["timestamp"] = "\(timestamp)" }
         if let cipher = options.shopCipher ?? (shopScoped ? credentials.shopCipher : nil) { query["shop_cipher"] = cipher }
         let bodyBytes = Array((body ?? "").utf8)
         if let sign = options.sign ?? RequestSignature.sign(path: path, query: query, body: bodyBytes, appSecret: credentials.appSecret) {
