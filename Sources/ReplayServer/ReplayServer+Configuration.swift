@@ -20,6 +20,9 @@ extension ReplayServer {
         /// The largest total size of request headers answered normally; larger ones get error 36009004
         /// (HTTP 431). Default 64 KiB. Headers over 1 MiB are cut off by the HTTP parser with a bare 400.
         public var maxHeaderBytes: Int
+        /// The limits on query parameters, header fields, path length and segments, and JSON
+        /// nesting of an API request. Default: ``RequestLimits/init(queryParameters:headerFields:pathBytes:pathSegments:jsonDepth:)``'s.
+        public var requestLimits: RequestLimits
         /// An address to register for PRODUCT_CATEGORY_CHANGE on every shop at start, as
         /// `tts-replay serve --webhook-url` does. Default nil: the scenario's, if any.
         public var webhookURL: String?
@@ -33,6 +36,7 @@ extension ReplayServer {
             journalPath: String? = nil,
             maxBodyBytes: Int = 10 * 1024 * 1024,
             maxHeaderBytes: Int = 64 * 1024,
+            requestLimits: RequestLimits = RequestLimits(),
             webhookURL: String? = nil,
             logger: Logger? = nil
         ) {
@@ -41,6 +45,7 @@ extension ReplayServer {
             self.journalPath = journalPath
             self.maxBodyBytes = maxBodyBytes
             self.maxHeaderBytes = maxHeaderBytes
+            self.requestLimits = requestLimits
             self.webhookURL = webhookURL
             self.logger =
                 logger
