@@ -41,11 +41,14 @@ struct RequestLimitTests {
     /// The readings of a repeated name were found by comparing every name with every other
     /// (2.7 s of CPU for 15,000 copies): 200,000 copies would have taken minutes. A dictionary
     /// of counts takes a fraction of a second even on a debug build; the bound is generous.
-    @Test func signatureReadingsAreLinearInRepeatedNames() {
+    @Test func signatureReadingsAreLinearInRepeatedNames() async throws {
         let pairs = Array(repeating: (name: "x", value: "1"), count: 200_000) + [(name: "app_key", value: "k")]
-        let started = ContinuousClock.now
-        let readings = Gateway.signatureReadings(of: pairs)
-        let elapsed = ContinuousClock.now - started
+        // Off the cooperative threads, which the other tests' servers need meanwhile.
+        let (readings, elapsed) = try await offThePool {
+            let started = ContinuousClock.now
+            let readings = Gateway.signatureReadings(of: pairs)
+            return (readings, ContinuousClock.now - started)
+        }
         #expect(readings.count == 3)
         #expect(readings[1].count == 2)
         #expect(readings[1].first { $0.name == "x" }?.value.count == 2 * 200_000 - 1)
