@@ -24,6 +24,9 @@ extension ReplayServer {
         /// debugging on your own machine. Default false: secrets in bodies read `<redacted>`
         /// (query parameters and headers are redacted either way).
         public var journalRawBodies: Bool
+        /// The limits on query parameters, header fields, path length and segments, and JSON
+        /// nesting of an API request. Default: ``RequestLimits/init(queryParameters:headerFields:pathBytes:pathSegments:jsonDepth:)``'s.
+        public var requestLimits: RequestLimits
         /// An address to register for PRODUCT_CATEGORY_CHANGE on every shop at start, as
         /// `tts-replay serve --webhook-url` does. Default nil: the scenario's, if any.
         public var webhookURL: String?
@@ -38,6 +41,7 @@ extension ReplayServer {
             maxBodyBytes: Int = 10 * 1024 * 1024,
             maxHeaderBytes: Int = 64 * 1024,
             journalRawBodies: Bool = false,
+            requestLimits: RequestLimits = RequestLimits(),
             webhookURL: String? = nil,
             logger: Logger? = nil
         ) {
@@ -47,6 +51,7 @@ extension ReplayServer {
             self.maxBodyBytes = maxBodyBytes
             self.maxHeaderBytes = maxHeaderBytes
             self.journalRawBodies = journalRawBodies
+            self.requestLimits = requestLimits
             self.webhookURL = webhookURL
             self.logger =
                 logger

@@ -146,7 +146,7 @@ struct CommandLineTests {
         #expect(broken.status == 1)
         let lines = broken.output.split(separator: "\n")
         #expect(lines.contains { $0.hasSuffix("typo.yaml:4:5: error: unknown key 'regoin'; did you mean 'region'? (at shops[0].regoin)") })
-        #expect(lines.contains { $0.hasSuffix("binary.yaml: error: the file is not UTF-8 text") })
+        #expect(lines.contains { $0.hasSuffix("binary.yaml:1:1: error: the file is not UTF-8 text (byte 0xFF at 1:1)") })
         #expect(lines.contains { $0.hasSuffix("empty.yml: error: the file is empty") })
         #expect(!lines.contains { $0.contains("fine.json") })
         #expect(

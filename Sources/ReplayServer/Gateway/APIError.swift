@@ -106,6 +106,8 @@ extension APIError {
     static let headersTooLarge = APIError(code: 36009004, httpStatus: 431, message: "Invalid request. The request headers exceed the limit of")
     static let malformedRequest = APIError(code: 36009004, httpStatus: 400, message: "Invalid request. The request is not valid HTTP/1.1:")
     static let malformedQuery = APIError(code: 98001004, httpStatus: 400, message: "Parameter is invalid.")
+    /// Not observed live: a path over the request limits gets the code of a malformed request and HTTP 414.
+    static let pathTooLong = APIError(code: 36009004, httpStatus: 414, message: "Invalid request. The path exceeds the limit of")
     static let tooManyRequests = APIError(
         code: 36009002,
         httpStatus: 429,

@@ -36,19 +36,31 @@ struct Gateway: Sendable {
 
     let scenario: Scenario
     let clock: VirtualClock
+    /// The limits on query parameters, path and body nesting (header fields are counted by the responder).
+    let limits: ReplayServer.RequestLimits
     /// Whether cassettes answer a route: then it is accepted though no operation of the table has it.
     let isRecorded: @Sendable (_ method: String, _ path: String) -> Bool
     private let router = OperationRouter()
 
-    init(scenario: Scenario, clock: VirtualClock, isRecorded: @escaping @Sendable (_ method: String, _ path: String) -> Bool = { _, _ in false }) {
+    init(
+        scenario: Scenario,
+        clock: VirtualClock,
+        limits: ReplayServer.RequestLimits = .init(),
+        isRecorded: @escaping @Sendable (_ method: String, _ path: String) -> Bool = { _, _ in false }
+    ) {
         self.scenario = scenario
         self.clock = clock
+        self.limits = limits
         self.isRecorded = isRecorded
     }
 
     /// Checks a request against the wall clock (`now`) and the scenario.
     func check(_ request: Request, now: Date) -> Decision {
         var decision = Decision()
+        if let error = pathError(request.path) {
+            decision.rejection = error
+            return decision
+        }
         switch router.match(method: request.method, path: request.path) {
         case .operation(let operation, let parameters):
             decision.operation = operation
@@ -66,9 +78,14 @@ struct Gateway: Sendable {
             return decision
         }
         do {
-            decision.query = try QueryString(raw: request.rawQuery)
+            decision.query = try QueryString(raw: request.rawQuery, maximumPairs: limits.queryParameters)
         } catch {
-            decision.rejection = APIError.malformedQuery.detailed("The query parameter `\(error.parameter)` is not valid percent-encoded UTF-8.")
+            switch error {
+            case .malformed(let parameter):
+                decision.rejection = APIError.malformedQuery.detailed("The query parameter `\(parameter)` is not valid percent-encoded UTF-8.")
+            case .tooManyParameters(let limit):
+                decision.rejection = APIError.malformedQuery.detailed("The query has more than \(limit) parameters.")
+            }
             return decision
         }
 
@@ -96,6 +113,14 @@ struct Gateway: Sendable {
 
     // MARK: - The checks
 
+    /// A path over the limits is refused before it is split or routed.
+    private func pathError(_ path: String) -> APIError? {
+        if path.utf8.count > limits.pathBytes { return APIError.pathTooLong.detailed("\(limits.pathBytes) bytes.") }
+        let segments = path.utf8.split(separator: UInt8(ascii: "/"), maxSplits: limits.pathSegments, omittingEmptySubsequences: true)
+        if segments.count > limits.pathSegments { return APIError.pathTooLong.detailed("\(limits.pathSegments) segments.") }
+        return nil
+    }
+
     private func appKeyError(_ query: QueryString) -> APIError? {
         guard let key = query["app_key"] else { return .missingAppKey }
         return key == scenario.app.key ? nil : .invalidAppKey
@@ -118,15 +143,7 @@ struct Gateway: Sendable {
     private func signError(_ request: Request, query: QueryString) -> APIError? {
         guard let sign = query["sign"] else { return .missingSign }
         let isMultipart = request.contentType?.lowercased().hasPrefix("multipart/form-data") ?? false
-        var readings = [query.pairs]
-        let names = query.pairs.map(\.name)
-        let repeated = Set(names.filter { name in names.filter { $0 == name }.count > 1 })
-        if !repeated.isEmpty {
-            let joined = Dictionary(query.pairs.map { ($0.name, [$0.value]) }, uniquingKeysWith: +)
-            readings.append(joined.map { ($0.key, $0.value.joined(separator: ",")) })
-            readings.append(query.pairs.filter { !repeated.contains($0.name) })
-        }
-        for pairs in readings {
+        for pairs in Self.signatureReadings(of: query.pairs) {
             let expected = RequestSignature.sign(
                 path: request.path,
                 pairs: pairs,
@@ -137,6 +154,22 @@ struct Gateway: Sendable {
             if Hex.constantTimeEquals(sign, expected) { return nil }
         }
         return .invalidSign
+    }
+
+    /// The readings of a query a sign may have been computed on: the pairs as sent and, when a
+    /// name repeats, its values comma-joined in order, and the pairs without it. Linear in the
+    /// number of pairs (each name is counted once in a dictionary), so that thousands of
+    /// repeated names cost no more than thousands of distinct ones.
+    static func signatureReadings(of pairs: [(name: String, value: String)]) -> [[(name: String, value: String)]] {
+        var valuesByName: [String: [String]] = [:]
+        valuesByName.reserveCapacity(pairs.count)
+        for pair in pairs {
+            valuesByName[pair.name, default: []].append(pair.value)
+        }
+        guard valuesByName.count < pairs.count else { return [pairs] }
+        let joined = valuesByName.map { (name: $0.key, value: $0.value.joined(separator: ",")) }
+        let unrepeated = pairs.filter { valuesByName[$0.name]?.count == 1 }
+        return [pairs, joined, unrepeated]
     }
 
     private func accessTokenError(_ token: String?) -> APIError? {
@@ -166,6 +199,9 @@ struct Gateway: Sendable {
     private func jsonBody(_ request: Request) throws(APIError) -> JSONValue? {
         guard request.method != "GET", !request.body.isEmpty else { return nil }
         if request.contentType?.lowercased().hasPrefix("multipart/form-data") == true { return nil }
+        if JSONNesting.exceeds(limits.jsonDepth, in: request.body) {
+            throw APIError.invalidBodyFormat.detailed("It nests deeper than \(limits.jsonDepth) levels.")
+        }
         guard let body = try? JSONDecoder().decode(JSONValue.self, from: Data(request.body)), body.object != nil else {
             throw .invalidBodyFormat
         }

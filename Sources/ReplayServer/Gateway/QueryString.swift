@@ -1,9 +1,11 @@
 /// A query string split into decoded name/value pairs, in the order they were sent.
 struct QueryString: Sendable {
     /// Why a query string could not be decoded.
-    struct Malformed: Error {
-        /// The raw name of the parameter whose encoding is broken.
-        var parameter: String
+    enum Problem: Error {
+        /// A percent escape is broken or does not decode to UTF-8; the raw name of the parameter.
+        case malformed(parameter: String)
+        /// There are more parameters than the limit.
+        case tooManyParameters(limit: Int)
     }
 
     /// The decoded pairs, in order; names may repeat.
@@ -11,16 +13,19 @@ struct QueryString: Sendable {
 
     /// Decodes `a=1&b=x%20y+z` (a `+` is a space, as in every form-encoded query).
     ///
-    /// - Throws: `Malformed` when a percent escape is broken or does not decode to UTF-8.
-    init(raw: Substring) throws(Malformed) {
+    /// - Parameter maximumPairs: The most parameters decoded; decoding stops at the one after.
+    /// - Throws: `Problem` when a percent escape is broken or does not decode to UTF-8, or when
+    ///   there are more than `maximumPairs` parameters.
+    init(raw: Substring, maximumPairs: Int = .max) throws(Problem) {
         var pairs: [(String, String)] = []
         // Split on the bytes of `&` and `=`: both are ASCII, so no Character needs forming.
         for part in raw.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            if pairs.count == maximumPairs { throw .tooManyParameters(limit: maximumPairs) }
             let equals = part.firstIndex(of: UInt8(ascii: "="))
             let rawName = Substring(equals.map { part[..<$0] } ?? part)
             let rawValue = Substring(equals.map { part[part.index(after: $0)...] } ?? part[part.endIndex...])
             guard let name = Self.percentDecoded(rawName), let value = Self.percentDecoded(rawValue) else {
-                throw Malformed(parameter: String(rawName.prefix(64)))
+                throw .malformed(parameter: String(rawName.prefix(64)))
             }
             pairs.append((name, value))
         }

@@ -123,6 +123,10 @@ struct APIResponder: Sendable {
             decision.rejection = APIError.headersTooLarge.detailed("\(state.maxHeaderBytes) bytes.")
             return (decision, [])
         }
+        if request.headers.count > state.gateway.limits.headerFields {
+            decision.rejection = APIError.headersTooLarge.detailed("\(state.gateway.limits.headerFields) header fields.")
+            return (decision, [])
+        }
         let body: [UInt8]
         do {
             body = Array(try await request.body.collect(upTo: state.maxBodyBytes).readableBytesView)

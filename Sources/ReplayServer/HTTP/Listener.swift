@@ -4,6 +4,12 @@ public import Logging
 import NIOCore
 import ServiceLifecycle
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A Hummingbird application bound to a socket, started and stopped as one piece: what the
 /// fake server and the recorder both run on, and what tests run their own receivers on
 /// (`@_spi(Testing)`: not part of the public API).
@@ -47,11 +53,23 @@ public struct Listener: Sendable {
                 throw ReplayServerError.couldNotBind(host: host, port: port, reason: "the server stopped before it listened")
             } catch let error as ReplayServerError {
                 throw error
+            } catch let error as IOError {
+                throw ReplayServerError.couldNotBind(host: host, port: port, reason: Self.reason(error))
             } catch {
                 throw ReplayServerError.couldNotBind(host: host, port: port, reason: "\(error)")
             }
         }
         return Listener(port: bound, serviceGroup: serviceGroup, running: running)
+    }
+
+    /// Why a bind failed, in words: NIO's own description names the system call and has a stray `)`.
+    private static func reason(_ error: IOError) -> String {
+        switch error.errnoCode {
+        case EADDRINUSE: "the port is already in use (is another server listening on it?)"
+        case EADDRNOTAVAIL: "the address is not one of this machine's"
+        case EACCES: "permission denied (ports below 1024 need privileges)"
+        default: "\(String(cString: strerror(error.errnoCode))) (errno \(error.errnoCode))"
+        }
     }
 
     /// The base URL on a host, such as `http://127.0.0.1:49152` (IPv6 hosts in brackets).

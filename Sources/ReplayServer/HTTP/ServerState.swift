@@ -41,7 +41,7 @@ final class ServerState: Sendable {
         let store = ProductStore(initial: ShopSimulator.initialProducts(scenario, markets: markets), seed: scenario.seed)
         self.scenario = scenario
         self.clock = clock
-        self.gateway = Gateway(scenario: scenario, clock: clock, isRecorded: cassettes.holds)
+        self.gateway = Gateway(scenario: scenario, clock: clock, limits: configuration.requestLimits, isRecorded: cassettes.holds)
         self.simulator = ShopSimulator(
             scenario: scenario,
             clock: clock,

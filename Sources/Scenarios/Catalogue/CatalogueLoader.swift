@@ -90,9 +90,10 @@ struct CatalogueLoader {
 
     private func decode<T: Decodable>(_ type: T.Type, _ name: String) throws(DiagnosticError) -> T {
         let url = folder.appendingPathComponent(name)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        if !FileManager.default.fileExists(atPath: url.path) {
             throw DiagnosticError([Diagnostic(file: url.path, line: 0, column: 0, keyPath: "", message: "missing catalogue file")])
         }
+        let data = try Data(TextFile.bytes(at: url, displayName: url.path))
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch {

@@ -24,10 +24,12 @@ struct YAMLDocument {
     /// Parses text that has passed ``check(_:file:)``, or a part of such a text.
     ///
     /// - Parameter lineOffset: The number of lines before `text` in its file.
-    /// - Throws: `DiagnosticError` when the text is not well-formed YAML or holds no document.
+    /// - Throws: `DiagnosticError` when the text is not well-formed YAML, holds no document, or
+    ///   has aliases that copy more than ``AliasBudget/maximumNodes`` nodes.
     init(checkedText text: String, file: String, lineOffset: Int = 0) throws(DiagnosticError) {
         self.file = file
         self.lineOffset = lineOffset
+        try AliasBudget.check(text, file: file, lineOffset: lineOffset)
         do {
             // The encoding is named so that the parser does not read the environment on every part.
             guard let node = try Yams.compose(yaml: text, .default, .default, .utf8) else {
@@ -55,20 +57,10 @@ struct YAMLDocument {
 
     /// Reads a file as text, without parsing it.
     ///
-    /// - Throws: `DiagnosticError` when the file is missing, unreadable or not UTF-8.
+    /// - Throws: `DiagnosticError` when the file is missing, unreadable, not a regular file, over
+    ///   ``maximumBytes`` (checked before reading), or holds a NUL byte or bytes that are not UTF-8.
     static func text(contentsOf url: URL, displayName name: String) throws(DiagnosticError) -> String {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw DiagnosticError([
-                Diagnostic(file: name, line: 0, column: 0, keyPath: "", message: "cannot read the file: no such file or not readable")
-            ])
-        }
-        guard let text = String(data: data, encoding: .utf8), !text.contains("\0") else {
-            throw DiagnosticError([Diagnostic(file: name, line: 0, column: 0, keyPath: "", message: "the file is not UTF-8 text")])
-        }
-        return text
+        try TextFile.text(at: url, displayName: name, limit: maximumBytes)
     }
 
     /// The checks of a whole file before it is parsed: not empty, not too large, not too deep.
@@ -165,7 +157,7 @@ struct YAMLDocument {
     // MARK: - Limits
 
     /// The largest file read: far above any scenario or cassette, far below what hurts.
-    static let maximumBytes = 64 * 1_048_576
+    static let maximumBytes = TextFile.maximumBytes
     /// The deepest nesting of flow collections or indentation levels accepted (the YAML parser recurses).
     static let maximumDepth = 200
 

@@ -1,0 +1,203 @@
+import Foundation
+import Synchronization
+import Testing
+
+@testable import Scenarios
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// No file costs more than its size: alias bombs, huge files, devices, FIFOs and binary files
+/// get a diagnostic that says what they are, located where that makes sense, and are never read
+/// past the limit or waited on.
+@Suite("File limits")
+struct FileLimitTests {
+    /// Lines of a "billion laughs": `levels` anchored lists, each holding nine aliases of the
+    /// one before, indented by `indentation`. The first list is on line `firstLine`.
+    static func laughs(levels: Int, indentation: String) -> [String] {
+        let names = (0..<levels).map { "l\($0)" }
+        var lines = ["\(indentation)\(names[0]): &\(names[0]) [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+        for level in 1..<levels {
+            let aliases = Array(repeating: "*\(names[level - 1])", count: 9).joined(separator: ", ")
+            lines.append("\(indentation)\(names[level]): &\(names[level]) [\(aliases)]")
+        }
+        return lines
+    }
+
+    /// The level whose first alias takes the copied nodes past 100,000: the copies add up to 90,
+    /// 909, 8,289 and 74,718 over levels 1 to 4, and the first alias of level 5 adds 66,430.
+    static let overrunLevel = 5
+
+    static func scenario(levels: Int) -> (text: String, aliasLine: Int) {
+        let head = ["name: bomb", "stubs:", "  - name: laughs", "    respond:", "      data:"]
+        let text = (head + laughs(levels: levels, indentation: "        ")).joined(separator: "\n") + "\n"
+        return (text, head.count + overrunLevel + 1)
+    }
+
+    static func cassette(levels: Int) -> (text: String, aliasLine: Int) {
+        let head = ["format: 1", "interactions:", "- request:", "    method: POST", "    path: /product/202309/products", "    body:"]
+        let tail = ["  response:", "    status: 200"]
+        let text = (head + laughs(levels: levels, indentation: "      ") + tail).joined(separator: "\n") + "\n"
+        return (text, head.count + overrunLevel + 1)
+    }
+
+    /// The column of the first alias on a line of the laughs.
+    static func aliasColumn(in text: String, line: Int) -> Int {
+        let content = text.split(separator: "\n", omittingEmptySubsequences: false)[line - 1]
+        return content.distance(from: content.startIndex, to: content.firstIndex(of: "*")!) + 1
+    }
+
+    static func temporaryFile(_ name: String, _ contents: String) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("file-limits-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url = directory.appendingPathComponent(name)
+        try contents.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    /// The diagnostics a load throws, empty when it loads.
+    static func diagnostics(_ load: () throws(DiagnosticError) -> Void) -> [Diagnostic] {
+        do {
+            try load()
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    static func expectAliasBomb(_ diagnostics: [Diagnostic], file: String, line: Int, column: Int) {
+        #expect(diagnostics.count == 1, "\(diagnostics)")
+        let diagnostic = diagnostics.first
+        #expect(diagnostic?.file == file)
+        #expect(diagnostic?.line == line)
+        #expect(diagnostic?.column == column)
+        #expect(diagnostic?.message.hasPrefix("the alias *l4 takes the nodes that aliases copy past 100000") == true, "\(diagnostics)")
+    }
+
+    // MARK: - Alias bombs
+
+    /// Six levels copy 600,000 nodes: small enough that a loader without the limit finishes
+    /// (in seconds) and accepts it, large enough to pass the limit.
+    @Test func anAliasBombInAStubBodyIsRefusedAtTheAliasThatPassesTheLimit() async throws {
+        let (text, line) = Self.scenario(levels: 6)
+        let diagnostics = try await offThePool { Self.diagnostics { () throws(DiagnosticError) in _ = try Scenario.parse(text, file: "bomb.yaml") } }
+        Self.expectAliasBomb(diagnostics, file: "bomb.yaml", line: line, column: Self.aliasColumn(in: text, line: line))
+    }
+
+    @Test func aBillionLaughsInAStubBodyIsRefusedByLoadAndLint() async throws {
+        let (text, line) = Self.scenario(levels: 9)
+        #expect(text.utf8.count < 1_000)
+        let url = try Self.temporaryFile("bomb.yaml", text)
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        let (loaded, linted) = try await offThePool {
+            (Self.diagnostics { () throws(DiagnosticError) in _ = try Scenario.load(contentsOf: url) }, Linter.diagnostics(forFileAt: url))
+        }
+        let column = Self.aliasColumn(in: text, line: line)
+        Self.expectAliasBomb(loaded, file: url.path, line: line, column: column)
+        Self.expectAliasBomb(linted, file: url.path, line: line, column: column)
+    }
+
+    @Test(arguments: [6, 9])
+    func anAliasBombInACassetteRequestBodyIsRefusedByLoadAndLint(levels: Int) async throws {
+        let (text, line) = Self.cassette(levels: levels)
+        let url = try Self.temporaryFile("bomb-cassette.yaml", text)
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        let (loaded, linted) = try await offThePool {
+            (Self.diagnostics { () throws(DiagnosticError) in _ = try Cassette.load(contentsOf: url) }, Linter.diagnostics(forFileAt: url))
+        }
+        let column = Self.aliasColumn(in: text, line: line)
+        Self.expectAliasBomb(loaded, file: url.path, line: line, column: column)
+        Self.expectAliasBomb(linted, file: url.path, line: line, column: column)
+    }
+
+    @Test func aliasesBelowTheLimitStillWork() throws {
+        let text = """
+            name: shared
+            stubs:
+              - name: first
+                respond: {data: &shared {items: [1, 2, 3], total: 3}}
+              - name: second
+                respond: {data: *shared}
+            """
+        let scenario = try Scenario.parse(text)
+        #expect(scenario.stubs[1].response.data == scenario.stubs[0].response.data)
+        #expect(scenario.stubs[1].response.data?["total"] == .number(3))
+    }
+
+    // MARK: - Files that are not scenarios
+
+    @Test func aFileOverTheLimitIsRefusedFromItsSizeWithoutBeingRead() throws {
+        let url = try Self.temporaryFile("huge.yaml", "")
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        // Sparse: 200 MiB long, no block written, so only its size can tell it apart.
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: 200 * 1_048_576)
+        try handle.close()
+        let diagnostics = Linter.diagnostics(forFileAt: url)
+        #expect(diagnostics.map(\.message) == ["the file is 200 MiB (209715200 bytes), over the limit of 64 MiB; split it"])
+    }
+
+    @Test func aCharacterDeviceIsNamedForWhatItIs() {
+        let diagnostics = Linter.diagnostics(forFileAt: URL(fileURLWithPath: "/dev/zero"))
+        #expect(diagnostics.map(\.description) == ["/dev/zero: error: not a regular file: a character device"])
+    }
+
+    @Test func aFolderIsNamedForWhatItIs() throws {
+        let diagnostics = Linter.diagnostics(forFileAt: FileManager.default.temporaryDirectory)
+        #expect(diagnostics.map(\.message) == ["not a regular file: a folder"])
+    }
+
+    /// Opening a FIFO for reading waits for a writer; the loader must not. Should it ever wait,
+    /// the test opens the FIFO for writing after a deadline, which ends the wait, and fails.
+    @Test func aFIFOIsNamedForWhatItIsWithoutWaitingForAWriter() async throws {
+        let url = try Self.temporaryFile("pipe.yaml", "")
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        try FileManager.default.removeItem(at: url)
+        try #require(mkfifo(url.path, 0o600) == 0)
+        let finished = LockedFlag()
+        let deadline = Task {
+            try await Task.sleep(for: .seconds(20))
+            guard !finished.isSet else { return }
+            Issue.record("reading a FIFO waited for a writer")
+            let writer = open(url.path, O_WRONLY | O_NONBLOCK)
+            if writer >= 0 { close(writer) }
+        }
+        let diagnostics = try await offThePool { Linter.diagnostics(forFileAt: url) }
+        finished.set()
+        deadline.cancel()
+        #expect(diagnostics.map(\.message) == ["not a regular file: a FIFO (named pipe)"])
+    }
+
+    @Test func aMissingFileIsNamedAsMissing() {
+        let diagnostics = Linter.diagnostics(forFileAt: URL(fileURLWithPath: "/nonexistent/scenario.yaml"))
+        #expect(diagnostics.map(\.message) == ["no such file"])
+    }
+
+    @Test func aNULByteIsLocated() throws {
+        let url = try Self.temporaryFile("nul.yaml", "name: x\nde\u{0}scription: y\n")
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        let diagnostics = Linter.diagnostics(forFileAt: url)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.line == 2)
+        #expect(diagnostics.first?.column == 3)
+        #expect(diagnostics.first?.message.hasPrefix("the file contains a NUL byte at 2:3") == true, "\(diagnostics)")
+    }
+
+    @Test func bytesThatAreNotUTF8AreLocated() throws {
+        let url = try Self.temporaryFile("latin1.yaml", "")
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        try Data("name: x\ndescription: caf".utf8 + [0xE9] + Data("\n".utf8)).write(to: url)
+        let diagnostics = Linter.diagnostics(forFileAt: url)
+        #expect(diagnostics.map(\.description) == ["\(url.path):2:17: error: the file is not UTF-8 text (byte 0xE9 at 2:17)"])
+    }
+}
+
+/// A flag set once, read from another task.
+final class LockedFlag: Sendable {
+    private let value = Mutex(false)
+
+    var isSet: Bool { value.withLock { $0 } }
+
+    func set() { value.withLock { $0 = true } }
+}
