@@ -4,32 +4,37 @@ import Synchronization
 /// hanging the test when it does not: the work runs in a task of its own, left behind (and
 /// cancelled) past the bound, so a test of a hang fails instead of hanging.
 enum RealTimeBound {
+    /// Whichever comes first, the work's end or the bound, resumes the caller.
+    private final class Race<T: Sendable>: Sendable {
+        let waiter = Mutex<CheckedContinuation<(value: T, elapsed: Duration)?, Never>?>(nil)
+
+        func settle(_ result: (value: T, elapsed: Duration)?) {
+            waiter.withLock { $0.take() }?.resume(returning: result)
+        }
+    }
+
     /// What the work returned and how long it took; nil when it took longer than `limit`.
     static func run<T: Sendable>(
         within limit: Duration,
         _ work: @escaping @Sendable () async -> T
     ) async -> (value: T, elapsed: Duration)? {
         let started = ContinuousClock.now
-        let outcome = Mutex<CheckedContinuation<(value: T, elapsed: Duration)?, Never>?>(nil)
-        let worker = Mutex<Task<Void, Never>?>(nil)
-        let timer = Mutex<Task<Void, Never>?>(nil)
+        let race = Race<T>()
+        var worker: Task<Void, Never>?
+        var timer: Task<Void, Never>?
         let result = await withCheckedContinuation { continuation in
-            outcome.withLock { $0 = continuation }
-            worker.withLock {
-                $0 = Task {
-                    let value = await work()
-                    outcome.withLock { $0.take() }?.resume(returning: (value, ContinuousClock.now - started))
-                }
+            race.waiter.withLock { $0 = continuation }
+            worker = Task {
+                let value = await work()
+                race.settle((value, ContinuousClock.now - started))
             }
-            timer.withLock {
-                $0 = Task {
-                    try? await Task.sleep(for: limit)
-                    outcome.withLock { $0.take() }?.resume(returning: nil)
-                }
+            timer = Task {
+                try? await Task.sleep(for: limit)
+                race.settle(nil)
             }
         }
-        timer.withLock { $0 }?.cancel()
-        if result == nil { worker.withLock { $0 }?.cancel() }
+        timer?.cancel()
+        if result == nil { worker?.cancel() }
         return result
     }
 }

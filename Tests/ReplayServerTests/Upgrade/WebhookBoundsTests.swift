@@ -1,4 +1,5 @@
 import Foundation
+import NIOHTTP1
 import ReplayServer
 import Scenarios
 import Testing
@@ -22,12 +23,29 @@ struct WebhookBoundsTests {
         }
     }
 
+    /// Where the server sends its webhooks.
+    enum Address {
+        /// The receiver's `http://` URL.
+        case receiver
+        /// The receiver's URL with `https://`, which it does not speak.
+        case receiverOverHTTPS
+        case fixed(String)
+
+        func url(of receiver: HostileReceiver) -> String {
+            switch self {
+            case .receiver: receiver.url
+            case .receiverOverHTTPS: receiver.url.replacingOccurrences(of: "http://", with: "https://")
+            case .fixed(let url): url
+            }
+        }
+    }
+
     /// Runs `body` with a hostile receiver and a server sending it webhooks, journal in a file
     /// of its own (readable after the server stops).
     func run(
         _ script: [HostileReceiver.Behaviour],
         scenario: Scenario,
-        target: ((HostileReceiver) -> String)? = nil,
+        address: Address = .receiver,
         _ body: (ReplayServer, HostileReceiver, String) async throws -> Void
     ) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("webhook-bounds-\(UUID().uuidString)")
@@ -35,7 +53,7 @@ struct WebhookBoundsTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let journal = directory.appendingPathComponent("journal.sqlite").path
         try await HostileReceiver.with(script) { receiver in
-            let configuration = ReplayServer.Configuration(journalPath: journal, webhookURL: target?(receiver) ?? receiver.url)
+            let configuration = ReplayServer.Configuration(journalPath: journal, webhookURL: address.url(of: receiver))
             try await withReplayServer(scenario: scenario, configuration: configuration) { server in
                 try await body(server, receiver, journal)
             }
@@ -64,7 +82,8 @@ struct WebhookBoundsTests {
             #expect(attempts.map(\.outcome) == [.failed, .failed])
             #expect(attempts.map(\.responseStatus) == [nil, nil], "an unfinished answer is no status")
             for attempt in attempts {
-                #expect(attempt.error == "no answer within 200ms (HTTP 200 head, then 0 of 20 body bytes)")
+                // How far the answer got before the deadline depends on the machine's load.
+                #expect(attempt.error?.hasPrefix("no answer within 200ms (") == true, "\(attempt.error ?? "")")
                 #expect(Self.seconds(attempt.latencyMicroseconds) < 5)
             }
             #expect(receiver.requests.count == 2)
@@ -77,7 +96,7 @@ struct WebhookBoundsTests {
             #expect(await advance(server, "1m") != nil)
             let attempt = try #require(try await server.journal.webhookDeliveries().first)
             #expect(attempt.outcome == .failed, "20 bytes at 150 ms each take 3 s; the deadline is 300 ms")
-            #expect(attempt.error?.hasPrefix("no answer within 300ms (HTTP 200 head, then ") == true, "\(attempt.error ?? "")")
+            #expect(attempt.error?.hasPrefix("no answer within 300ms (") == true, "\(attempt.error ?? "")")
             #expect(Self.seconds(attempt.latencyMicroseconds) < 2.5)
         }
     }
@@ -99,7 +118,7 @@ struct WebhookBoundsTests {
     @Test func aRefusedConnectionFailsAtOnce() async throws {
         let port = try await HostileReceiver.closedPort()
         let scenario = try Self.scenario(ackTimeout: 2000, retries: ["2m", "30m"])
-        try await run([.answer(200)], scenario: scenario, target: { _ in "http://127.0.0.1:\(port)/webhooks" }) { server, _, _ in
+        try await run([.answer(200)], scenario: scenario, address: .fixed("http://127.0.0.1:\(port)/webhooks")) { server, _, _ in
             try await triggerUpgrade(server)
             let elapsed = try #require(await advance(server, "1h"))
             let attempts = try await server.journal.webhookDeliveries()
@@ -138,10 +157,7 @@ struct WebhookBoundsTests {
 
     @Test func anHTTPSAddressOfAReceiverWithoutTLSFailsWithinTheDeadline() async throws {
         let scenario = try Self.scenario(ackTimeout: 300)
-        try await run([.headThenSilence], scenario: scenario, target: { $0.url.replacingOccurrences(of: "http://", with: "https://") }) {
-            server,
-            _,
-            _ in
+        try await run([.headThenSilence], scenario: scenario, address: .receiverOverHTTPS) { server, _, _ in
             try await triggerUpgrade(server)
             #expect(await advance(server, "1m") != nil)
             let attempt = try #require(try await server.journal.webhookDeliveries().first)
