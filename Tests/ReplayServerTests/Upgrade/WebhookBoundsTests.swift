@@ -117,7 +117,7 @@ struct WebhookBoundsTests {
 
     @Test func aRefusedConnectionFailsAtOnce() async throws {
         let port = try await HostileReceiver.closedPort()
-        let scenario = try Self.scenario(ackTimeout: 2000, retries: ["2m", "30m"])
+        let scenario = try Self.scenario(ackTimeout: 5000, retries: ["2m", "30m"])
         try await run([.answer(200)], scenario: scenario, address: .fixed("http://127.0.0.1:\(port)/webhooks")) { server, _, _ in
             try await triggerUpgrade(server)
             let elapsed = try #require(await advance(server, "1h"))
@@ -125,14 +125,15 @@ struct WebhookBoundsTests {
             #expect(attempts.map(\.outcome) == [.failed, .failed, .failed])
             for attempt in attempts {
                 #expect(attempt.error == "could not connect to 127.0.0.1:\(port): connection refused")
-                #expect(Self.seconds(attempt.latencyMicroseconds) < 1, "a refusal is not waited out to the 2 s deadline")
+                #expect(Self.seconds(attempt.latencyMicroseconds) < 2.5, "a refusal is not waited out to the 5 s deadline")
             }
-            #expect(elapsed < .seconds(3), "three refused attempts, not three deadlines")
+            #expect(elapsed < .milliseconds(7500), "three refused attempts, not three deadlines (15 s)")
         }
     }
 
     @Test func aReceiverThatClosesAfterAnsweringGetsEveryDeliveryOnAFreshConnection() async throws {
-        let scenario = try Self.scenario(ackTimeout: 2000, allProducts: true)
+        // A deadline no loaded machine misses: what is under test is the connection, not the time.
+        let scenario = try Self.scenario(ackTimeout: 10_000, allProducts: true)
         try await run([.answerThenClose(after: .milliseconds(200))], scenario: scenario) { server, receiver, _ in
             try await triggerUpgrade(server)
             #expect(await advance(server, "2h") != nil)
@@ -210,7 +211,10 @@ struct WebhookBoundsTests {
                 let elapsed = try #require(exited?.elapsed, "serve did not exit on SIGTERM")
                 #expect(elapsed < .seconds(4), "the default scenario's 3 s ack timeout + 1 s")
                 let attempts = try await JournalReader(path: serve.announcement.journal).webhookDeliveries()
-                #expect(attempts.map(\.outcome) == [.cancelled])
+                // On a loaded machine an attempt can meet its 3 s deadline before the receiver
+                // reads it; the one the receiver holds when the signal comes is cancelled.
+                #expect(attempts.last?.outcome == .cancelled, "\(attempts.map(\.outcome))")
+                #expect(attempts.dropLast().allSatisfy { $0.outcome == .failed })
             }
         }
     }
