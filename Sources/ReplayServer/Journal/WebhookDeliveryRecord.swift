@@ -11,7 +11,8 @@ public struct WebhookDeliveryRecord: Sendable, Hashable, Codable {
         case failed
         /// The scenario dropped the delivery: nothing was sent.
         case dropped
-        /// The server stopped while the attempt was in flight: not an acknowledgement, not retried.
+        /// The server stopped (or the task moving the clock was cancelled) while the attempt was
+        /// in flight: not an acknowledgement, not retried.
         case cancelled
     }
 

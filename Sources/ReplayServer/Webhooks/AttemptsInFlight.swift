@@ -44,7 +44,7 @@ final class AttemptsInFlight: Sendable {
             state.isStopping = true
             return Array(state.exchanges.values)
         }
-        for exchange in exchanges { exchange.cancel() }
+        for exchange in exchanges { exchange.cancelForServerStop() }
         let waiter = state.withLock { state -> Int? in
             guard !state.exchanges.isEmpty else { return nil }
             state.nextWaiter += 1

@@ -35,8 +35,8 @@ enum WebhookAttemptError: Error, Sendable, Equatable, CustomStringConvertible {
     case connectionFailed(progress: Progress, reason: String)
     /// The receiver's answer is not HTTP/1.1.
     case malformedAnswer(reason: String)
-    /// The server stopped (or the task moving the clock was cancelled) while the attempt was in flight.
-    case cancelled
+    /// The attempt was cancelled while in flight: the server stopped, or the task moving the clock was cancelled.
+    case cancelled(byServerStop: Bool)
 
     var description: String {
         switch self {
@@ -52,8 +52,8 @@ enum WebhookAttemptError: Error, Sendable, Equatable, CustomStringConvertible {
             "the connection failed (\(progress)): \(reason)"
         case .malformedAnswer(let reason):
             "the answer is not valid HTTP/1.1: \(reason)"
-        case .cancelled:
-            "cancelled while in flight: the server stopped"
+        case .cancelled(let byServerStop):
+            "cancelled while in flight: \(byServerStop ? "the server stopped" : "the task moving the clock was cancelled")"
         }
     }
 

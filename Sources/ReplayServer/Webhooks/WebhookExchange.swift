@@ -51,7 +51,7 @@ final class WebhookExchange: Sendable {
 
     /// Sends the request and waits for the complete answer, at most the timeout.
     ///
-    /// Cancelling the calling task cancels the exchange (``WebhookAttemptError/cancelled``).
+    /// Cancelling the calling task cancels the exchange (``WebhookAttemptError/cancelled(byServerStop:)``).
     func run() async -> Result {
         await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
@@ -67,13 +67,13 @@ final class WebhookExchange: Sendable {
                 }
             }
         } onCancel: {
-            cancel()
+            finish(.failure(.cancelled(byServerStop: false)))
         }
     }
 
-    /// Ends the exchange now, as ``WebhookAttemptError/cancelled`` (nothing if it has ended).
-    func cancel() {
-        finish(.failure(.cancelled))
+    /// Ends the exchange now because the server stops (nothing if it has ended).
+    func cancelForServerStop() {
+        finish(.failure(.cancelled(byServerStop: true)))
     }
 
     // MARK: - Private

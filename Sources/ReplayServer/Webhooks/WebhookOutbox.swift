@@ -225,7 +225,11 @@ public final class WebhookOutbox: Sendable {
             case .success: nil
             case .failure(let error): error
             }
-        let outcome: WebhookDeliveryRecord.Outcome = acknowledged ? .acknowledged : failure == .cancelled ? .cancelled : .failed
+        let outcome: WebhookDeliveryRecord.Outcome =
+            switch failure {
+            case .cancelled: .cancelled
+            default: acknowledged ? .acknowledged : .failed
+            }
         logger.log(
             level: acknowledged ? .debug : .notice,
             "webhook \(delivery.notification.id) (\(delivery.kind.rawValue), attempt \(delivery.attempt)) to \(delivery.target): \(outcome.rawValue)\(failure.map { ": \($0)" } ?? status.map { ": HTTP \($0)" } ?? "")"

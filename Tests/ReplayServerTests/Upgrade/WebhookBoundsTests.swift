@@ -183,6 +183,19 @@ struct WebhookBoundsTests {
         }
     }
 
+    @Test func cancellingTheTaskThatMovesTheClockCancelsItsAttempt() async throws {
+        try await run([.headThenSilence], scenario: Self.scenario(ackTimeout: 10_000, retries: ["2m"])) { server, receiver, _ in
+            try await triggerUpgrade(server)
+            let moving = Task { await server.clock.advance(by: .seconds(60)) }
+            #expect(await receiver.awaitRequests(1))
+            moving.cancel()
+            #expect(await RealTimeBound.run(within: .seconds(5)) { await moving.value } != nil, "the move ends without the 10 s deadline")
+            let attempts = try await server.journal.webhookDeliveries()
+            #expect(attempts.map(\.outcome) == [.cancelled])
+            #expect(attempts.first?.error == "cancelled while in flight: the task moving the clock was cancelled")
+        }
+    }
+
     @Test func anAdminClockMoveWithAHangingReceiverReturns() async throws {
         try await run([.headThenSilence], scenario: Self.scenario(ackTimeout: 200, retries: ["2m"])) { server, _, _ in
             try await triggerUpgrade(server)
