@@ -110,20 +110,38 @@ final class WebhookExchange: Sendable {
                 }
             }
             .connect(host: target.host, port: target.port)
-            .whenFailure { [self] error in
-                finish(.failure(.couldNotConnect(address: target.address, reason: Self.describe(error))))
+            .whenComplete { [self] result in
+                switch result {
+                case .success(let channel):
+                    // Only the connection that won (a name may resolve to several addresses)
+                    // carries the request.
+                    if adopt(channel) { channel.pipeline.fireUserInboundEventTriggered(WebhookAnswerHandler.Send()) }
+                case .failure(let error):
+                    finish(.failure(.couldNotConnect(address: target.address, reason: Self.describe(error))))
+                }
             }
     }
 
-    /// Keeps the channel so that the deadline or a cancellation can close it; closes it at once
-    /// when the exchange has already ended.
-    fileprivate func adopt(_ channel: any Channel) {
+    /// Keeps the connection so that the deadline or a cancellation can close it; closes it at
+    /// once when the exchange has already ended.
+    ///
+    /// - Returns: Whether the exchange goes on over it.
+    private func adopt(_ channel: any Channel) -> Bool {
         let ended = state.withLock { state -> Bool in
             guard state.result == nil else { return true }
             state.channel = channel
             return false
         }
-        if ended { channel.close(promise: nil) }
+        if ended {
+            channel.close(promise: nil)
+        } else {
+            // The handler reports a close with the answer's progress; this covers a close it
+            // cannot see (before the request went out).
+            channel.closeFuture.whenComplete { [self] _ in
+                finish(.failure(.closedEarly(progress: state.withLock { $0.progress })))
+            }
+        }
+        return !ended
     }
 
     fileprivate func reached(_ progress: WebhookAttemptError.Progress) {
@@ -165,14 +183,19 @@ final class WebhookExchange: Sendable {
     }
 }
 
-/// Writes the request once connected and follows the answer to its end, reporting how far it got.
+/// Writes the request once told its connection won, and follows the answer to its end, reporting
+/// how far it got. Before that (a connection attempt that lost, or one still opening) it reports
+/// nothing.
 private final class WebhookAnswerHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPClientResponsePart
     typealias OutboundOut = HTTPClientRequestPart
 
+    /// The user event that says: this connection carries the exchange, send the request.
+    struct Send {}
+
     private let exchange: WebhookExchange
     private let request: WebhookExchange.Request
-    private var isConnected = false
+    private var isSent = false
     private var status: Int?
     private var received = 0
     private var expected: Int?
@@ -184,24 +207,24 @@ private final class WebhookAnswerHandler: ChannelInboundHandler, RemovableChanne
 
     private var progress: WebhookAttemptError.Progress {
         if let status { return .readingBody(status: status, received: received, expected: expected) }
-        return isConnected ? .awaitingHead : .connecting
+        return isSent ? .awaitingHead : .connecting
     }
 
-    func handlerAdded(context: ChannelHandlerContext) {
-        exchange.adopt(context.channel)
-    }
-
-    func channelActive(context: ChannelHandlerContext) {
-        isConnected = true
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        guard event is Send else {
+            context.fireUserInboundEventTriggered(event)
+            return
+        }
+        isSent = true
         exchange.reached(progress)
         let head = HTTPRequestHead(version: .http1_1, method: .POST, uri: request.target.requestTarget, headers: request.headers)
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: request.body)))), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
-        context.fireChannelActive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard isSent else { return }
         switch unwrapInboundIn(data) {
         case .head(let head):
             status = Int(head.status.code)
@@ -216,6 +239,8 @@ private final class WebhookAnswerHandler: ChannelInboundHandler, RemovableChanne
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        defer { context.close(promise: nil) }
+        guard isSent else { return }
         switch error {
         case HTTPParserError.invalidEOFState:
             exchange.finish(.failure(.closedEarly(progress: progress)))
@@ -224,11 +249,10 @@ private final class WebhookAnswerHandler: ChannelInboundHandler, RemovableChanne
         default:
             exchange.finish(.failure(.connectionFailed(progress: progress, reason: WebhookExchange.describe(error))))
         }
-        context.close(promise: nil)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        exchange.finish(.failure(.closedEarly(progress: progress)))
+        if isSent { exchange.finish(.failure(.closedEarly(progress: progress))) }
         context.fireChannelInactive()
     }
 }

@@ -29,12 +29,15 @@ struct WebhookBoundsTests {
         case receiver
         /// The receiver's URL with `https://`, which it does not speak.
         case receiverOverHTTPS
+        /// The receiver's URL with the name `localhost` for its address.
+        case receiverByName
         case fixed(String)
 
         func url(of receiver: HostileReceiver) -> String {
             switch self {
             case .receiver: receiver.url
             case .receiverOverHTTPS: receiver.url.replacingOccurrences(of: "http://", with: "https://")
+            case .receiverByName: receiver.url.replacingOccurrences(of: "127.0.0.1", with: "localhost")
             case .fixed(let url): url
             }
         }
@@ -153,6 +156,17 @@ struct WebhookBoundsTests {
                 #expect(request.header("content-length") == "\(attempt.payload.count)")
                 #expect(Data(request.body) == attempt.payload)
             }
+        }
+    }
+
+    @Test func aHostNameIsResolvedAndSentInTheHostHeader() async throws {
+        try await run([.answer(200)], scenario: Self.scenario(ackTimeout: 10_000), address: .receiverByName) { server, receiver, _ in
+            try await triggerUpgrade(server)
+            #expect(await advance(server, "1m") != nil)
+            #expect(try await server.journal.webhookDeliveries().map(\.outcome) == [.acknowledged])
+            let port = try #require(URL(string: receiver.url)?.port)
+            #expect(receiver.requests.map { $0.header("host") } == ["localhost:\(port)"])
+            #expect(receiver.connections == 1)
         }
     }
 
