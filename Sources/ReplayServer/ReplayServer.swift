@@ -106,7 +106,7 @@ public final class ReplayServer: Sendable {
                 logger: logger
             )
         } catch {
-            await state.outbox.shutdown()
+            await state.outbox.stop()
             await journal.close()
             throw error
         }
@@ -141,16 +141,18 @@ public final class ReplayServer: Sendable {
         maxHeaderFieldCount: 10_000
     )
 
-    /// Stops accepting requests, finishes the ones in flight, drops webhooks not yet sent,
-    /// flushes and closes the journal.
+    /// Cancels the webhook attempts in flight (journaled `cancelled`), stops accepting requests,
+    /// finishes the ones in flight, drops webhooks not yet sent, flushes and closes the journal.
     ///
-    /// Calling it again does nothing.
+    /// No webhook receiver can hold it: the attempts are cancelled first, so a request moving
+    /// the clock (`POST /__admin/clock/advance`) ends at once too. Calling it again does nothing.
     public func stop() async throws {
         let alreadyStopped = stopped.withLock { stopped in
             defer { stopped = true }
             return stopped
         }
         guard !alreadyStopped else { return }
+        await webhooks.stop()
         let result: Result<Void, any Error>
         do {
             result = .success(try await listener.stop())
@@ -158,7 +160,6 @@ public final class ReplayServer: Sendable {
             result = .failure(error)
         }
         await driver.stop()
-        await webhooks.shutdown()
         clock.reset()
         await journal.close()
         try result.get()

@@ -5,12 +5,15 @@ import GRDB
 public struct WebhookDeliveryRecord: Sendable, Hashable, Codable {
     /// How an attempt ended.
     public enum Outcome: String, Sendable, Hashable, Codable {
-        /// The receiver answered 2xx in time.
+        /// The receiver answered 2xx, body complete, within the acknowledgement timeout.
         case acknowledged
-        /// The receiver answered something else, or nothing in time, or could not be reached.
+        /// The receiver answered something else, or nothing complete in time, or could not be reached.
         case failed
         /// The scenario dropped the delivery: nothing was sent.
         case dropped
+        /// The server stopped (or the task moving the clock was cancelled) while the attempt was
+        /// in flight: not an acknowledgement, not retried.
+        case cancelled
     }
 
     /// `tts_notification_id`, the same for duplicates and retries of one notification.

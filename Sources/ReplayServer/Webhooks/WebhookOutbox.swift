@@ -1,14 +1,18 @@
-import AsyncHTTPClient
 import Foundation
 import Logging
-import NIOCore
 import NIOHTTP1
+import NIOSSL
 import Scenarios
 import Synchronization
 
 /// Sends signed webhooks the way the platform does: after the scenario's delay, retried on the
 /// platform's schedule when the receiver does not answer 2xx within the acknowledgement timeout,
 /// with the duplicates, swaps, forgeries and drops the scenario asks for. Every attempt is journaled.
+///
+/// Each attempt is bounded: one deadline, the acknowledgement timeout, covers connecting, the
+/// answer's head and its whole body, on a connection of its own. A clock move therefore lasts at
+/// most the sum of the attempts it makes due, and stopping the server cancels the attempts in
+/// flight (journaled `cancelled`) rather than waiting for their receivers.
 ///
 /// Deliveries run on the scenario clock: a delay of 40 minutes passes in one
 /// `clock.advance(by:)`, not in 40 minutes.
@@ -35,9 +39,11 @@ public final class WebhookOutbox: Sendable {
     private let clock: VirtualClock
     private let journal: Journal
     private let subscriptions: WebhookSubscriptions
-    private let client: HTTPClient
     private let logger: Logger
     private let state = Mutex(State())
+    private let inFlight = AttemptsInFlight()
+    /// The client TLS context, made on the first `https://` attempt.
+    private let tls = Mutex<NIOSSLContext?>(nil)
 
     init(scenario: Scenario, clock: VirtualClock, journal: Journal, subscriptions: WebhookSubscriptions, logger: Logger) {
         self.behaviour = scenario.webhooks
@@ -46,7 +52,6 @@ public final class WebhookOutbox: Sendable {
         self.clock = clock
         self.journal = journal
         self.subscriptions = subscriptions
-        self.client = HTTPClient(eventLoopGroupProvider: .singleton)
         self.logger = logger
     }
 
@@ -155,35 +160,79 @@ public final class WebhookOutbox: Sendable {
         clock.schedule(at: due) { await self.attempt(delivery) }
     }
 
-    /// One attempt: POST the body with its signature and wait up to the acknowledgement timeout.
+    /// One attempt: POST the body with its signature on a connection of its own, and wait for a
+    /// complete answer up to the acknowledgement timeout.
     private func attempt(_ delivery: Delivery) async {
-        changePending(delivery.key) { $0.inFlight = true }
         let signature =
             delivery.kind == .forged
             ? WebhookSignature.sign(body: delivery.notification.body, appKey: app.key, appSecret: "forged-\(app.secret)")
             : WebhookSignature.sign(body: delivery.notification.body, appKey: app.key, appSecret: app.secret)
-        var request = HTTPClientRequest(url: delivery.target)
-        request.method = .POST
-        request.headers.add(name: "content-type", value: "application/json")
-        request.headers.add(name: "authorization", value: signature)
-        request.headers.add(name: "user-agent", value: "tts-replay-webhook")
-        request.body = .bytes(ByteBuffer(bytes: delivery.notification.body))
-        let started = ContinuousClock.now
-        var status: Int?
-        var failure: String?
+        let exchange: WebhookExchange
         do {
-            let response = try await client.execute(request, timeout: .milliseconds(behaviour.acknowledgementTimeout.milliseconds))
-            status = Int(response.status.code)
-            _ = try? await response.body.collect(upTo: 1 << 20)
+            exchange = try makeExchange(delivery, signature: signature)
         } catch {
-            failure = Self.describe(error, timeout: behaviour.acknowledgementTimeout)
+            finish(delivery, signature: signature, result: .failure(error), latency: nil)
+            return
         }
-        let elapsed = ContinuousClock.now - started
+        guard let admitted = inFlight.admit(exchange) else {
+            // The server is stopping: the attempt is not made, like any delivery still pending.
+            settle(delivery.key)
+            return
+        }
+        changePending(delivery.key) { $0.inFlight = true }
+        let started = ContinuousClock.now
+        let result = await exchange.run()
+        finish(delivery, signature: signature, result: result, latency: ContinuousClock.now - started)
+        inFlight.finished(admitted)
+    }
+
+    /// The request a receiver sees: POST, JSON, the signature in `Authorization`, one connection.
+    private func makeExchange(_ delivery: Delivery, signature: String) throws(WebhookAttemptError) -> WebhookExchange {
+        guard let target = WebhookTarget(delivery.target) else { throw .invalidTarget(delivery.target) }
+        var headers = HTTPHeaders()
+        headers.add(name: "host", value: target.hostHeader)
+        headers.add(name: "content-type", value: "application/json")
+        headers.add(name: "authorization", value: signature)
+        headers.add(name: "user-agent", value: "tts-replay-webhook")
+        headers.add(name: "content-length", value: "\(delivery.notification.body.count)")
+        headers.add(name: "connection", value: "close")
+        return WebhookExchange(
+            request: .init(target: target, headers: headers, body: delivery.notification.body),
+            timeout: behaviour.acknowledgementTimeout,
+            tls: target.usesTLS ? try tlsContext(for: target) : nil
+        )
+    }
+
+    private func tlsContext(for target: WebhookTarget) throws(WebhookAttemptError) -> NIOSSLContext {
+        do {
+            return try tls.withLock { cached in
+                if let cached { return cached }
+                let context = try NIOSSLContext(configuration: .makeClientConfiguration())
+                cached = context
+                return context
+            }
+        } catch {
+            throw .couldNotConnect(address: target.address, reason: "TLS cannot be set up: \(error)")
+        }
+    }
+
+    /// Journals an attempt's end and schedules the retry a failure calls for.
+    private func finish(_ delivery: Delivery, signature: String, result: WebhookExchange.Result, latency: Duration?) {
+        let status = try? result.get()
         let acknowledged = status.map { (200..<300).contains($0) } ?? false
-        let outcome = acknowledged ? "acknowledged" : "failed: \(failure ?? "HTTP \(status ?? 0)")"
+        let failure: WebhookAttemptError? =
+            switch result {
+            case .success: nil
+            case .failure(let error): error
+            }
+        let outcome: WebhookDeliveryRecord.Outcome =
+            switch failure {
+            case .cancelled: .cancelled
+            default: acknowledged ? .acknowledged : .failed
+            }
         logger.log(
             level: acknowledged ? .debug : .notice,
-            "webhook \(delivery.notification.id) (\(delivery.kind.rawValue), attempt \(delivery.attempt)) to \(delivery.target): \(outcome)"
+            "webhook \(delivery.notification.id) (\(delivery.kind.rawValue), attempt \(delivery.attempt)) to \(delivery.target): \(outcome.rawValue)\(failure.map { ": \($0)" } ?? status.map { ": HTTP \($0)" } ?? "")"
         )
         record(
             delivery.notification,
@@ -191,12 +240,12 @@ public final class WebhookOutbox: Sendable {
             attempt: delivery.attempt,
             kind: delivery.kind,
             signature: signature,
-            outcome: acknowledged ? .acknowledged : .failed,
-            latency: elapsed,
+            outcome: outcome,
+            latency: latency,
             status: status,
-            error: failure
+            error: failure.map(String.init(describing:))
         )
-        if !acknowledged, delivery.kind == .original, delivery.attempt <= behaviour.retries.count {
+        if outcome == .failed, delivery.kind == .original, delivery.attempt <= behaviour.retries.count {
             var retry = delivery
             retry.attempt += 1
             changePending(delivery.key) {
@@ -263,21 +312,15 @@ public final class WebhookOutbox: Sendable {
         state.withLock { $0 = State() }
     }
 
-    /// Closes the HTTP client.
-    func shutdown() async {
-        try? await client.shutdown()
+    /// Stops sending: cancels the attempts in flight (journaled `cancelled`, not retried), makes
+    /// no new ones, and waits until the cancelled ones are journaled, at most one second.
+    func stop() async {
+        await inFlight.cancelAll(timeout: .seconds(1))
     }
 
     // MARK: - Helpers
 
     private func seconds(_ duration: HumanDuration) -> TimeInterval {
         TimeInterval(duration.milliseconds) / 1000
-    }
-
-    private static func describe(_ error: any Error, timeout: HumanDuration) -> String {
-        if let error = error as? HTTPClientError, error == .deadlineExceeded || error == .readTimeout {
-            return "no answer within \(timeout)"
-        }
-        return "\(error)"
     }
 }

@@ -14,7 +14,8 @@ extension Clause {
         hint:
             "Answer the webhook with 200 at once, after checking its signature, and do the slow work (confirmation calls) afterwards or in the background."
     ) { evidence in
-        let sent = genuine(evidence)
+        // An attempt cancelled by the server's stop says nothing about the receiver.
+        let sent = genuine(evidence).filter { $0.outcome != .cancelled }
         guard !sent.isEmpty else { return .notExercised("no genuine webhook was delivered") }
         return .judged(
             sent.filter { $0.outcome == .failed }.map { delivery in
