@@ -38,6 +38,8 @@ public final class ReplayServer: Sendable {
     public let clock: VirtualClock
     /// The webhooks the server sends: what is pending, and a way to wait until nothing is.
     public let webhooks: WebhookOutbox
+    /// The token the admin API requires (`Authorization: Bearer <token>`), nil when it is open.
+    public let adminToken: String?
 
     private let driver: ClockDriver
     private let listener: Listener
@@ -47,7 +49,8 @@ public final class ReplayServer: Sendable {
         scenario: Scenario,
         baseURL: URL,
         state: ServerState,
-        listener: Listener
+        listener: Listener,
+        adminToken: String?
     ) {
         self.scenario = scenario
         self.baseURL = baseURL
@@ -62,6 +65,7 @@ public final class ReplayServer: Sendable {
         self.journal = state.journal
         self.clock = state.clock
         self.webhooks = state.outbox
+        self.adminToken = adminToken
         self.driver = ClockDriver(clock: state.clock)
         self.listener = listener
     }
@@ -114,7 +118,8 @@ public final class ReplayServer: Sendable {
             scenario: scenario,
             baseURL: URL(string: listener.baseURL(host: configuration.host))!,
             state: state,
-            listener: listener
+            listener: listener,
+            adminToken: configuration.adminToken
         )
         logger.info("tts-replay serving scenario '\(scenario.name)' at \(server.baseURL.absoluteString), journal \(journal.path)")
         return server

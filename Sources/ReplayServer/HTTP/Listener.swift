@@ -59,6 +59,11 @@ public struct Listener: Sendable {
         "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
     }
 
+    /// The host a client calls for a server bound to `host`.
+    public static func clientHost(forBound host: String) -> String {
+        host
+    }
+
     /// Stops accepting connections and finishes the requests in flight.
     public func stop() async throws {
         await serviceGroup.triggerGracefulShutdown()
