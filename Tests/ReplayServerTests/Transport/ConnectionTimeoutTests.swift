@@ -28,6 +28,7 @@ struct ConnectionTimeoutTests {
             #expect(await connection.waitForClose(within: .seconds(10)))
             #expect(ContinuousClock.now - opened >= .milliseconds(200))
             #expect(connection.received.isEmpty)
+            await connection.close()
         }
     }
 
@@ -38,6 +39,7 @@ struct ConnectionTimeoutTests {
             #expect(await connection.waitForAnswers(1, within: .seconds(10)))
             #expect(await connection.waitForClose(within: .seconds(10)))
             #expect(RawConnection.answers(in: connection.received) == [200])
+            await connection.close()
         }
     }
 
@@ -66,6 +68,7 @@ struct ConnectionTimeoutTests {
             #expect(ContinuousClock.now - started >= .milliseconds(300))
             #expect(connection.received.isEmpty, "a head never finished gets no answer")
             #expect(try await server.journal.entries().isEmpty)
+            await connection.close()
         }
     }
 
@@ -77,6 +80,7 @@ struct ConnectionTimeoutTests {
                 "POST /product/202309/products/search HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"page"
             )
             #expect(await connection.waitForClose(within: .seconds(10)))
+            await connection.close()
             #expect(ContinuousClock.now - started >= .milliseconds(300))
             #expect(RawConnection.answers(in: connection.received) == [408])
             let envelope = try JSONDecoder().decode(Answer.Envelope.self, from: Data(RawHTTP.body(of: connection.received).utf8))
@@ -101,6 +105,7 @@ struct ConnectionTimeoutTests {
             }
             #expect(connection.isClosed)
             #expect(RawConnection.answers(in: connection.received) == [408])
+            await connection.close()
         }
     }
 }

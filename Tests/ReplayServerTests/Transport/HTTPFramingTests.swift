@@ -18,6 +18,7 @@ struct HTTPFramingTests {
             #expect(await connection.waitForClose(within: .seconds(10)))
             #expect(RawConnection.answers(in: connection.received) == [200, 200, 400], "\(connection.received.prefix(400))")
             #expect(try await server.journal.entries().map(\.responseStatus) == [200, 200, 400])
+            await connection.close()
         }
     }
 
@@ -27,6 +28,7 @@ struct HTTPFramingTests {
             try await connection.send(Self.get(server, version: "HTTP/1.0", headers: ""))
             #expect(await connection.waitForClose(within: .seconds(10)))
             #expect(RawConnection.answers(in: connection.received) == [200])
+            await connection.close()
         }
     }
 
@@ -50,6 +52,7 @@ struct HTTPFramingTests {
             try await connection.send(Self.get(server, headers: "Host: 127.0.0.1\r\nConnection: Close\r\n") + Self.get(server))
             #expect(await connection.waitForClose(within: .seconds(10)))
             #expect(RawConnection.answers(in: connection.received) == [200], "nothing after the request that closes")
+            await connection.close()
         }
     }
 
@@ -63,6 +66,7 @@ struct HTTPFramingTests {
             let connection = try await RawConnection.open(port: try #require(server.baseURL.port))
             try await connection.send(request)
             #expect(await connection.waitForClose(within: .seconds(10)))
+            await connection.close()
             let answer = connection.received
             #expect(RawConnection.answers(in: answer) == [400], "\(answer.prefix(300))")
             let body = RawHTTP.body(of: answer)
