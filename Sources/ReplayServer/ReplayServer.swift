@@ -97,13 +97,17 @@ public final class ReplayServer: Sendable {
 
         Self.returnFreedMemory()
         let api = APIResponder(state: state)
+        // Off loopback the admin API (reset, clock, journal with bodies as sent) needs a token.
+        let exposed = !Listener.isLoopback(configuration.host)
+        let adminToken = configuration.adminToken ?? (exposed ? AdminToken.random() : nil)
         let listener: Listener
         do {
             listener = try await Listener.start(
-                responder: ReplayResponder(api: api, admin: AdminResponder(state: state)),
-                http1: HTTP1Channel.Configuration(
-                    additionalChannelHandlers: [MalformedRequestHandler(api: api)],
-                    httpDecoderConfiguration: Self.parserLimits
+                responder: ReplayResponder(api: api, admin: AdminResponder(state: state, token: adminToken.map(AdminToken.init))),
+                server: .guardedHTTP1(
+                    configuration: HTTP1Channel.Configuration(httpDecoderConfiguration: Self.parserLimits),
+                    limits: TransportLimits(configuration),
+                    api: api
                 ),
                 host: configuration.host,
                 port: configuration.port,
@@ -119,8 +123,13 @@ public final class ReplayServer: Sendable {
             baseURL: URL(string: listener.baseURL(host: configuration.host))!,
             state: state,
             listener: listener,
-            adminToken: configuration.adminToken
+            adminToken: adminToken
         )
+        if exposed {
+            logger.warning(
+                "tts-replay listens on \(configuration.host):\(listener.port), which other machines may reach: the admin API requires its token (Authorization: Bearer <admin_token>)"
+            )
+        }
         logger.info("tts-replay serving scenario '\(scenario.name)' at \(server.baseURL.absoluteString), journal \(journal.path)")
         return server
     }

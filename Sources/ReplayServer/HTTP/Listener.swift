@@ -4,6 +4,12 @@ public import Logging
 import NIOCore
 import ServiceLifecycle
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A Hummingbird application bound to a socket, started and stopped as one piece: what the
 /// fake server and the recorder both run on, and what tests run their own receivers on
 /// (`@_spi(Testing)`: not part of the public API).
@@ -19,7 +25,7 @@ public struct Listener: Sendable {
     /// - Throws: ``ReplayServerError/couldNotBind(host:port:reason:)`` when the address cannot be bound.
     public static func start<Responder: HTTPResponder>(
         responder: Responder,
-        http1: HTTP1Channel.Configuration = HTTP1Channel.Configuration(),
+        server: HTTPServerBuilder = .http1(),
         host: String,
         port: Int,
         logger: Logger
@@ -27,7 +33,7 @@ public struct Listener: Sendable {
         let (ports, portContinuation) = AsyncStream<Int?>.makeStream()
         let application = Application(
             responder: responder,
-            server: .http1(configuration: http1),
+            server: server,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "tts-replay"),
             onServerRunning: { channel in
                 portContinuation.yield(channel.localAddress?.port)
@@ -54,14 +60,41 @@ public struct Listener: Sendable {
         return Listener(port: bound, serviceGroup: serviceGroup, running: running)
     }
 
-    /// The base URL on a host, such as `http://127.0.0.1:49152` (IPv6 hosts in brackets).
+    /// The base URL for a server bound to `host`, such as `http://127.0.0.1:49152` (IPv6 hosts in
+    /// brackets; a wildcard address is called on loopback, see ``clientHost(forBound:)``).
     public func baseURL(host: String) -> String {
-        "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+        let called = Self.clientHost(forBound: host)
+        return "http://\(called.contains(":") ? "[\(called)]" : called):\(port)"
     }
 
-    /// The host a client calls for a server bound to `host`.
+    /// The host a client on this machine calls for a server bound to `host`: loopback for the
+    /// wildcard addresses (`0.0.0.0` calls `127.0.0.1`, `::` calls `::1`), `host` itself otherwise.
     public static func clientHost(forBound host: String) -> String {
-        host
+        switch try? SocketAddress(ipAddress: host, port: 0) {
+        case .v4(let address) where address.address.sin_addr.s_addr == 0: "127.0.0.1"
+        case .v6(let address) where Self.bytes(of: address.address.sin6_addr).allSatisfy({ $0 == 0 }): "::1"
+        default: host
+        }
+    }
+
+    /// Whether `host` names this machine's loopback only (`127.0.0.0/8`, `::1`, `localhost`).
+    /// A host name other than `localhost` counts as reachable from other machines.
+    public static func isLoopback(_ host: String) -> Bool {
+        if host == "localhost" { return true }
+        switch try? SocketAddress(ipAddress: host, port: 0) {
+        case .v4(let address):
+            return UInt32(bigEndian: address.address.sin_addr.s_addr) >> 24 == 127
+        case .v6(let address):
+            let bytes = Self.bytes(of: address.address.sin6_addr)
+            let mappedV4 = bytes[0..<10].allSatisfy { $0 == 0 } && bytes[10] == 0xFF && bytes[11] == 0xFF
+            return bytes == [UInt8](repeating: 0, count: 15) + [1] || (mappedV4 && bytes[12] == 127)
+        default:
+            return false
+        }
+    }
+
+    private static func bytes(of address: in6_addr) -> [UInt8] {
+        withUnsafeBytes(of: address) { Array($0) }
     }
 
     /// Stops accepting connections and finishes the requests in flight.

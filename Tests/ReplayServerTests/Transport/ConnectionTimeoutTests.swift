@@ -9,7 +9,11 @@ import Testing
 struct ConnectionTimeoutTests {
     /// The timeouts are tens of milliseconds here; every bound asserted is generous, since the
     /// machine may be loaded.
-    static func configuration(idle: Duration = .seconds(30), head: Duration = .seconds(30), body: Duration = .seconds(30)) -> ReplayServer.Configuration {
+    static func configuration(
+        idle: Duration = .seconds(30),
+        head: Duration = .seconds(30),
+        body: Duration = .seconds(30)
+    ) -> ReplayServer.Configuration {
         var configuration = ReplayServer.Configuration()
         configuration.idleTimeout = idle
         configuration.headTimeout = head
