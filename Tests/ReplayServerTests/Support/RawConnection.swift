@@ -14,12 +14,16 @@ final class RawConnection: Sendable {
         self.inbox = inbox
     }
 
-    /// Connects to `host:port` (the server's own side of the connection opens at once).
-    static func open(port: Int, host: String = "127.0.0.1") async throws -> RawConnection {
+    /// Connects to `host:port`, and sends `first` as soon as the connection is up: from the
+    /// event loop, so that a test task slow to be scheduled on a loaded machine cannot let a
+    /// short idle timeout pass before the request goes out.
+    static func open(port: Int, host: String = "127.0.0.1", sending first: String? = nil) async throws -> RawConnection {
         let inbox = Inbox()
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(Collector(inbox: inbox)) }
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(Collector(inbox: inbox, first: first.map { Array($0.utf8) }))
+                }
             }
             .connect(host: host, port: port)
             .get()
@@ -113,10 +117,18 @@ final class RawConnection: Sendable {
 
     private final class Collector: ChannelInboundHandler, Sendable {
         typealias InboundIn = ByteBuffer
+        typealias OutboundOut = ByteBuffer
         let inbox: Inbox
+        let first: [UInt8]?
 
-        init(inbox: Inbox) {
+        init(inbox: Inbox, first: [UInt8]?) {
             self.inbox = inbox
+            self.first = first
+        }
+
+        func channelActive(context: ChannelHandlerContext) {
+            if let first { context.writeAndFlush(wrapOutboundOut(ByteBuffer(bytes: first)), promise: nil) }
+            context.fireChannelActive()
         }
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {

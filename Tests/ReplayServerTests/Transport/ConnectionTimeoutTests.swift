@@ -27,10 +27,11 @@ struct ConnectionTimeoutTests {
 
     @Test func aConnectionThatNeverSendsIsClosedAfterTheIdleTimeout() async throws {
         try await withReplayServer(scenario: Scenario.default, configuration: Self.configuration(idle: .milliseconds(200))) { server in
-            let connection = try await RawConnection.open(port: try #require(server.baseURL.port))
-            let opened = ContinuousClock.now
+            let port = try #require(server.baseURL.port)
+            let started = ContinuousClock.now
+            let connection = try await RawConnection.open(port: port)
             #expect(await connection.waitForClose(within: .seconds(10)))
-            #expect(ContinuousClock.now - opened >= .milliseconds(200))
+            #expect(ContinuousClock.now - started >= .milliseconds(200))
             #expect(connection.received.isEmpty)
             await connection.close()
         }
@@ -38,8 +39,7 @@ struct ConnectionTimeoutTests {
 
     @Test func aKeptAliveConnectionIsClosedAfterTheIdleTimeout() async throws {
         try await withReplayServer(scenario: Scenario.default, configuration: Self.configuration(idle: .milliseconds(200))) { server in
-            let connection = try await RawConnection.open(port: try #require(server.baseURL.port))
-            try await connection.send(Self.request(server))
+            let connection = try await RawConnection.open(port: try #require(server.baseURL.port), sending: Self.request(server))
             #expect(await connection.waitForAnswers(1, within: .seconds(10)))
             #expect(await connection.waitForClose(within: .seconds(10)))
             #expect(RawConnection.answers(in: connection.received) == [200])
@@ -50,8 +50,7 @@ struct ConnectionTimeoutTests {
     @Test func theIdleClockDoesNotRunWhileTheServerAnswers() async throws {
         let scenario = try Scenario.parse("stubs:\n  - {match: {operation: get_authorized_shops}, respond: {delay: 600ms, data: {}}}\n")
         try await withReplayServer(scenario: scenario, configuration: Self.configuration(idle: .milliseconds(100))) { server in
-            let connection = try await RawConnection.open(port: try #require(server.baseURL.port))
-            try await connection.send(Self.request(server))
+            let connection = try await RawConnection.open(port: try #require(server.baseURL.port), sending: Self.request(server))
             #expect(await connection.waitForAnswers(1, within: .seconds(10)))
             #expect(RawConnection.answers(in: connection.received) == [200])
             await connection.close()

@@ -13,8 +13,10 @@ struct HTTPFramingTests {
 
     @Test func requestsPipelinedBeforeABadOneAreAnsweredAndJournaled() async throws {
         try await withReplayServer(scenario: Scenario.default) { server in
-            let connection = try await RawConnection.open(port: try #require(server.baseURL.port))
-            try await connection.send(Self.get(server) + Self.get(server) + "BROKEN REQUEST\r\n\r\n")
+            let connection = try await RawConnection.open(
+                port: try #require(server.baseURL.port),
+                sending: Self.get(server) + Self.get(server) + "BROKEN REQUEST\r\n\r\n"
+            )
             #expect(await connection.waitForClose(within: .seconds(10)))
             #expect(RawConnection.answers(in: connection.received) == [200, 200, 400], "\(connection.received.prefix(400))")
             #expect(try await server.journal.entries().map(\.responseStatus) == [200, 200, 400])
@@ -24,8 +26,10 @@ struct HTTPFramingTests {
 
     @Test func http10ClosesAfterTheAnswer() async throws {
         try await withReplayServer(scenario: Scenario.default) { server in
-            let connection = try await RawConnection.open(port: try #require(server.baseURL.port))
-            try await connection.send(Self.get(server, version: "HTTP/1.0", headers: ""))
+            let connection = try await RawConnection.open(
+                port: try #require(server.baseURL.port),
+                sending: Self.get(server, version: "HTTP/1.0", headers: "")
+            )
             #expect(await connection.waitForClose(within: .seconds(10)))
             #expect(RawConnection.answers(in: connection.received) == [200])
             await connection.close()
@@ -48,8 +52,10 @@ struct HTTPFramingTests {
 
     @Test func http11ClosesWhenAskedInAnyCase() async throws {
         try await withReplayServer(scenario: Scenario.default) { server in
-            let connection = try await RawConnection.open(port: try #require(server.baseURL.port))
-            try await connection.send(Self.get(server, headers: "Host: 127.0.0.1\r\nConnection: Close\r\n") + Self.get(server))
+            let connection = try await RawConnection.open(
+                port: try #require(server.baseURL.port),
+                sending: Self.get(server, headers: "Host: 127.0.0.1\r\nConnection: Close\r\n") + Self.get(server)
+            )
             #expect(await connection.waitForClose(within: .seconds(10)))
             #expect(RawConnection.answers(in: connection.received) == [200], "nothing after the request that closes")
             await connection.close()
@@ -63,8 +69,7 @@ struct HTTPFramingTests {
     ])
     func isRefusedWithAnEnvelopeAndClosed(_ name: String, _ request: String) async throws {
         try await withReplayServer(scenario: Scenario.default) { server in
-            let connection = try await RawConnection.open(port: try #require(server.baseURL.port))
-            try await connection.send(request)
+            let connection = try await RawConnection.open(port: try #require(server.baseURL.port), sending: request)
             #expect(await connection.waitForClose(within: .seconds(10)))
             await connection.close()
             let answer = connection.received
