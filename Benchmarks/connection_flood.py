@@ -8,7 +8,8 @@ limits), then:
      server has closed;
   2. slowloris flood: the same with N connections that each send an unfinished head and then
      one more header line every second;
-  3. lifetimes (with --lifetimes): how long one idle connection and one slowloris head live.
+  3. lifetimes (with --lifetimes): how long one idle connection, one slowloris head and one
+     stalled body live.
 Prints a Markdown summary. Stops everything it starts.
 
     swift build --product tts-replay && python3 Benchmarks/connection_flood.py [--connections 19000] [--lifetimes]
@@ -125,7 +126,7 @@ def main():
 
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
-    count = args.connections or min(20_000, hard - 200)
+    count = args.connections if args.connections is not None else min(20_000, hard - 200)
     process = subprocess.Popen([binary(args.binary), "serve", "--log-level", "error"], stdout=subprocess.PIPE, text=True)
     try:
         info = json.loads(process.stdout.readline())
@@ -157,6 +158,8 @@ def main():
             print(f"- an idle connection lived {lifetime(port, b''):.1f} s")
             head = b"GET " + PATH.encode() + b" HTTP/1.1\r\nHost: x\r\n"
             print(f"- a slowloris head (a header line a second) lived {lifetime(port, head, trickle_every=1):.1f} s")
+            stalled = b"POST " + PATH.encode() + b" HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"
+            print(f"- a body that stalls after its first byte lived {lifetime(port, stalled):.1f} s (answered 408)")
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -44,6 +44,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private var ignoresInput = false
     /// Whether the connection is closing.
     private var finishing = false
+    /// Whether the client has closed its side.
+    private var inputClosed = false
 
     private var wait: Wait?
     private var timer: Scheduled<Void>?
@@ -85,10 +87,13 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        // The client closed its side after reading the last answer: nothing left to linger for.
-        if finishing, let event = event as? ChannelEvent, event == .inputClosed {
-            context.close(promise: nil)
-            return
+        if let event = event as? ChannelEvent, event == .inputClosed {
+            inputClosed = true
+            // The client closed its side after reading the last answer: nothing left to linger for.
+            if finishing {
+                context.close(promise: nil)
+                return
+            }
         }
         context.fireUserInboundEventTriggered(event)
     }
@@ -225,6 +230,10 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private func closeAfterLinger() {
         guard let context else { return }
         let channel = context.channel
+        if inputClosed {
+            channel.close(promise: nil)
+            return
+        }
         channel.close(mode: .output, promise: nil)
         channel.eventLoop.scheduleTask(in: limits.linger) { channel.close(promise: nil) }
     }
