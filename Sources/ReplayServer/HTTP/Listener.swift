@@ -4,12 +4,6 @@ public import Logging
 import NIOCore
 import ServiceLifecycle
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A Hummingbird application bound to a socket, started and stopped as one piece: what the
 /// fake server and the recorder both run on, and what tests run their own receivers on
 /// (`@_spi(Testing)`: not part of the public API).
@@ -70,9 +64,9 @@ public struct Listener: Sendable {
     /// The host a client on this machine calls for a server bound to `host`: loopback for the
     /// wildcard addresses (`0.0.0.0` calls `127.0.0.1`, `::` calls `::1`), `host` itself otherwise.
     public static func clientHost(forBound host: String) -> String {
-        switch try? SocketAddress(ipAddress: host, port: 0) {
-        case .v4(let address) where address.address.sin_addr.s_addr == 0: "127.0.0.1"
-        case .v6(let address) where Self.bytes(of: address.address.sin6_addr).allSatisfy({ $0 == 0 }): "::1"
+        switch canonical(host) {
+        case "0.0.0.0": "127.0.0.1"
+        case "::": "::1"
         default: host
         }
     }
@@ -81,20 +75,13 @@ public struct Listener: Sendable {
     /// A host name other than `localhost` counts as reachable from other machines.
     public static func isLoopback(_ host: String) -> Bool {
         if host == "localhost" { return true }
-        switch try? SocketAddress(ipAddress: host, port: 0) {
-        case .v4(let address):
-            return UInt32(bigEndian: address.address.sin_addr.s_addr) >> 24 == 127
-        case .v6(let address):
-            let bytes = Self.bytes(of: address.address.sin6_addr)
-            let mappedV4 = bytes[0..<10].allSatisfy { $0 == 0 } && bytes[10] == 0xFF && bytes[11] == 0xFF
-            return bytes == [UInt8](repeating: 0, count: 15) + [1] || (mappedV4 && bytes[12] == 127)
-        default:
-            return false
-        }
+        guard let address = canonical(host) else { return false }
+        return address.hasPrefix("127.") || address == "::1" || address.hasPrefix("::ffff:127.")
     }
 
-    private static func bytes(of address: in6_addr) -> [UInt8] {
-        withUnsafeBytes(of: address) { Array($0) }
+    /// An IP address as the system writes it (`0:0::0` reads `::`); nil for a host name.
+    private static func canonical(_ host: String) -> String? {
+        (try? SocketAddress(ipAddress: host, port: 0))?.ipAddress
     }
 
     /// Stops accepting connections and finishes the requests in flight.

@@ -50,9 +50,17 @@ struct ExposureTests {
         }
     }
 
-    @Test(arguments: [("0.0.0.0", "127.0.0.1"), ("::", "::1"), ("127.0.0.1", "127.0.0.1"), ("192.168.1.20", "192.168.1.20")])
+    @Test(arguments: [("0.0.0.0", "127.0.0.1"), ("::", "::1"), ("0:0::0", "::1"), ("127.0.0.1", "127.0.0.1"), ("192.168.1.20", "192.168.1.20")])
     func wildcardAddressesAreCalledOnLoopback(_ bound: String, _ called: String) {
         #expect(Listener.clientHost(forBound: bound) == called)
+    }
+
+    @Test(arguments: [
+        ("127.0.0.1", true), ("127.3.2.1", true), ("::1", true), ("::ffff:127.0.0.1", true), ("localhost", true),
+        ("0.0.0.0", false), ("::", false), ("192.168.1.20", false), ("example.com", false),
+    ])
+    func onlyLoopbackAddressesCountAsLoopback(_ host: String, _ loopback: Bool) {
+        #expect(Listener.isLoopback(host) == loopback)
     }
 
     @Test func serveAnnouncesTheTokenAndAUsableAddress() async throws {
