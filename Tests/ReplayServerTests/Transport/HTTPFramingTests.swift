@@ -62,6 +62,22 @@ struct HTTPFramingTests {
         }
     }
 
+    @Test func aBodyBrokenMidwayIsAnswered400AndClosed() async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            let connection = try await RawConnection.open(
+                port: try #require(server.baseURL.port),
+                sending: "POST /product/202309/products/search HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "2\r\n{}\r\nzz\r\n"
+            )
+            #expect(await connection.waitForClose(within: .seconds(10)))
+            await connection.close()
+            #expect(RawConnection.answers(in: connection.received) == [400], "\(connection.received.prefix(300))")
+            let envelope = try JSONDecoder().decode(Answer.Envelope.self, from: Data(RawHTTP.body(of: connection.received).utf8))
+            #expect(envelope.code == 36009004)
+            #expect(try await server.journal.entries().map(\.path) == ["/product/202309/products/search"])
+        }
+    }
+
     @Test(arguments: [
         ("CONNECT", "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n"),
         ("no Host", "GET /authorization/202309/shops HTTP/1.1\r\n\r\n"),
