@@ -33,6 +33,27 @@ extension ReplayServer {
         /// The logger. Default: warnings and errors only, to standard error.
         public var logger: Logger
 
+        // MARK: - Transport: timeouts, connection cap, exposure
+
+        /// How long a connection may wait for the first byte of its next request (right after it
+        /// opens, or after its last answer) before it is closed. Default 60 s.
+        public var idleTimeout: Duration = .seconds(60)
+        /// How long a request head may take from its first byte to its blank line; a slower head
+        /// (a slowloris client) has its connection closed without an answer. Default 10 s.
+        public var headTimeout: Duration = .seconds(10)
+        /// How long a request body may take as a whole, from its head to its last byte; a slower
+        /// body is answered 408 (error 36009004) and its connection closed. Default 30 s.
+        public var bodyTimeout: Duration = .seconds(30)
+        /// The most connections open at once. A new connection past the cap closes the one that
+        /// has waited longest for its client (idle, or sending a head); if every connection is
+        /// answering a request or reading a body, the new one is answered 503 (error 36009003)
+        /// and closed. Default 512, well under the usual limit of 1,024 open files.
+        public var maxConnections = 512
+        /// The token the admin API (`/__admin/`) requires as `Authorization: Bearer <token>`.
+        /// Default nil: on a loopback address the admin API is open; on any other address the
+        /// server makes up a random token (read it from ``ReplayServer/adminToken``).
+        public var adminToken: String?
+
         /// Creates a configuration; every parameter has the default described on its property.
         public init(
             host: String = "127.0.0.1",

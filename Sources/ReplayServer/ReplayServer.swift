@@ -38,6 +38,8 @@ public final class ReplayServer: Sendable {
     public let clock: VirtualClock
     /// The webhooks the server sends: what is pending, and a way to wait until nothing is.
     public let webhooks: WebhookOutbox
+    /// The token the admin API requires (`Authorization: Bearer <token>`), nil when it is open.
+    public let adminToken: String?
 
     private let driver: ClockDriver
     private let listener: Listener
@@ -47,7 +49,8 @@ public final class ReplayServer: Sendable {
         scenario: Scenario,
         baseURL: URL,
         state: ServerState,
-        listener: Listener
+        listener: Listener,
+        adminToken: String?
     ) {
         self.scenario = scenario
         self.baseURL = baseURL
@@ -62,6 +65,7 @@ public final class ReplayServer: Sendable {
         self.journal = state.journal
         self.clock = state.clock
         self.webhooks = state.outbox
+        self.adminToken = adminToken
         self.driver = ClockDriver(clock: state.clock)
         self.listener = listener
     }
@@ -93,13 +97,17 @@ public final class ReplayServer: Sendable {
 
         Self.returnFreedMemory()
         let api = APIResponder(state: state)
+        // Off loopback the admin API (reset, clock, journal with bodies as sent) needs a token.
+        let exposed = !Listener.isLoopback(configuration.host)
+        let adminToken = configuration.adminToken ?? (exposed ? AdminToken.random() : nil)
         let listener: Listener
         do {
             listener = try await Listener.start(
-                responder: ReplayResponder(api: api, admin: AdminResponder(state: state)),
-                http1: HTTP1Channel.Configuration(
-                    additionalChannelHandlers: [MalformedRequestHandler(api: api)],
-                    httpDecoderConfiguration: Self.parserLimits
+                responder: ReplayResponder(api: api, admin: AdminResponder(state: state, token: adminToken.map(AdminToken.init))),
+                server: .guardedHTTP1(
+                    configuration: HTTP1Channel.Configuration(httpDecoderConfiguration: Self.parserLimits),
+                    limits: TransportLimits(configuration),
+                    api: api
                 ),
                 host: configuration.host,
                 port: configuration.port,
@@ -114,8 +122,14 @@ public final class ReplayServer: Sendable {
             scenario: scenario,
             baseURL: URL(string: listener.baseURL(host: configuration.host))!,
             state: state,
-            listener: listener
+            listener: listener,
+            adminToken: adminToken
         )
+        if exposed {
+            logger.warning(
+                "tts-replay listens on \(configuration.host):\(listener.port), which other machines may reach: the admin API requires its token (Authorization: Bearer <admin_token>)"
+            )
+        }
         logger.info("tts-replay serving scenario '\(scenario.name)' at \(server.baseURL.absoluteString), journal \(journal.path)")
         return server
     }

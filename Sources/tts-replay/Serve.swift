@@ -12,15 +12,28 @@ struct Serve: AsyncParsableCommand {
         discussion: """
             Once the server accepts connections it prints exactly one JSON line on standard output:
               {"base_url", "admin_url", "app_key", "app_secret", "access_token", "shop_cipher", "shop_id", "journal"}
-            Logs go to standard error. SIGINT or SIGTERM stops it with the journal flushed.
+            plus "admin_token" when the admin API requires one (--admin-token, or any --host off loopback,
+            which also warns). Logs go to standard error. SIGINT or SIGTERM stops it with the journal flushed.
             """
     )
 
     @Option(name: .long, help: ArgumentHelp("A built-in scenario name or a path to a scenario file.", valueName: "name|path"))
     var scenario = "default"
 
-    @Option(name: .long, help: "The address to bind. Only loopback unless you mean otherwise.")
+    @Option(
+        name: .long,
+        help: "The address to bind. Only loopback unless you mean otherwise: any other address warns and locks the admin API with a token."
+    )
     var host = "127.0.0.1"
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Require this token on the admin API (Authorization: Bearer <token>). Default: none on loopback, a random one otherwise; printed as admin_token.",
+            valueName: "token"
+        )
+    )
+    var adminToken: String?
 
     @Option(name: .long, help: "The port to bind; 0 picks a free one (read it from base_url).")
     var port = 0
@@ -58,19 +71,12 @@ struct Serve: AsyncParsableCommand {
         }
 
         let journalPath = journal ?? Self.defaultJournalPath(scenario: loaded.name)
+        var configuration = ReplayServer.Configuration(host: host, port: port, journalPath: journalPath, webhookURL: webhookURL, logger: logger)
+        configuration.adminToken = adminToken
+        configuration.journalRawBodies = journalRawBodies
         let server: ReplayServer
         do {
-            server = try await ReplayServer.start(
-                scenario: consume loaded,
-                configuration: .init(
-                    host: host,
-                    port: port,
-                    journalPath: journalPath,
-                    journalRawBodies: journalRawBodies,
-                    webhookURL: webhookURL,
-                    logger: logger
-                )
-            )
+            server = try await ReplayServer.start(scenario: consume loaded, configuration: configuration)
         } catch {
             logger.critical("\(error)")
             throw ExitStatus.usage.exitCode
@@ -104,11 +110,14 @@ struct ServeAnnouncement: Encodable {
     var baseURL: String
     var adminURL: String
     var journal: String
+    /// The admin API's token, when it requires one.
+    var adminToken: String?
 
     enum CodingKeys: String, CodingKey {
         case baseURL = "base_url"
         case adminURL = "admin_url"
         case journal
+        case adminToken = "admin_token"
     }
 
     init(server: ReplayServer) {
@@ -116,15 +125,17 @@ struct ServeAnnouncement: Encodable {
         self.baseURL = server.baseURL.absoluteString
         self.adminURL = server.adminURL.absoluteString
         self.journal = server.journal.path
+        self.adminToken = server.adminToken
     }
 
-    /// The credentials' keys and the three of the announcement, in one flat object.
+    /// The credentials' keys and the announcement's own, in one flat object.
     func encode(to encoder: any Encoder) throws {
         try credentials.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(baseURL, forKey: .baseURL)
         try container.encode(adminURL, forKey: .adminURL)
         try container.encode(journal, forKey: .journal)
+        try container.encodeIfPresent(adminToken, forKey: .adminToken)
     }
 
     var json: String {

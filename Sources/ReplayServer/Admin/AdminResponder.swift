@@ -14,11 +14,19 @@ import Scenarios
 /// - `GET /__admin/webhooks`: the deliveries not yet settled, and every attempt so far.
 /// - `GET /__admin/near-misses`: the requests no cassette interaction matched, each with the closest three.
 /// - `GET /__admin/contract[?contract=l7]`: the contract report of the run so far.
+///
+/// With a token set, every endpoint requires it (`Authorization: Bearer <token>`); a request
+/// without it is answered 401.
 struct AdminResponder: Sendable {
     static let prefix = "/__admin/"
     let state: ServerState
+    /// The token required; nil when the admin API is open (loopback, no token configured).
+    let token: AdminToken?
 
     func respond(to request: Request) async -> Response {
+        if let token, !token.admits(request.headers) {
+            return unauthorized
+        }
         let endpoint = String(request.uri.path.dropFirst(Self.prefix.count))
         let query = (try? QueryString(raw: (request.uri.query ?? "")[...])) ?? QueryString(pairs: [])
         do {
@@ -74,6 +82,14 @@ struct AdminResponder: Sendable {
         } catch {
             return (try? json(AdminError(error: "\(error)"), status: .internalServerError)) ?? Response(status: .internalServerError)
         }
+    }
+
+    private var unauthorized: Response {
+        var response =
+            (try? json(AdminError(error: "the admin API requires its token: send Authorization: Bearer <admin_token>"), status: .unauthorized))
+            ?? Response(status: .unauthorized)
+        response.headers[.wwwAuthenticate] = "Bearer"
+        return response
     }
 
     private func journal(_ query: QueryString) async throws -> Response {

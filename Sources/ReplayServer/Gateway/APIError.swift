@@ -105,6 +105,13 @@ extension APIError {
     static let bodyTooLarge = APIError(code: 36009021, httpStatus: 413, message: "File too large. The request body exceeds the limit of")
     static let headersTooLarge = APIError(code: 36009004, httpStatus: 431, message: "Invalid request. The request headers exceed the limit of")
     static let malformedRequest = APIError(code: 36009004, httpStatus: 400, message: "Invalid request. The request is not valid HTTP/1.1:")
+    /// Transport limits of tts-replay (TikTok's own are unobserved): a body too slow, every connection busy.
+    static let bodyTimeout = APIError(code: 36009004, httpStatus: 408, message: "Invalid request. The request body did not arrive within")
+    static let serverBusy = APIError(
+        code: 36009003,
+        httpStatus: 503,
+        message: "Internal error. Every connection tts-replay allows is answering a request; try again."
+    )
     static let malformedQuery = APIError(code: 98001004, httpStatus: 400, message: "Parameter is invalid.")
     /// Not observed live: a path over the request limits gets the code of a malformed request and HTTP 414.
     static let pathTooLong = APIError(code: 36009004, httpStatus: 414, message: "Invalid request. The path exceeds the limit of")

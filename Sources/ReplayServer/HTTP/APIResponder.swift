@@ -81,13 +81,17 @@ struct APIResponder: Sendable {
         )
     }
 
-    /// Answers and journals a request the HTTP parser could not read.
-    func respondToMalformedRequest(reason: String) -> (status: Int, bytes: [UInt8]) {
+    /// Answers and journals a request refused before the application saw it (not valid HTTP,
+    /// CONNECT, no Host, past the connection cap); `head` is nil when the parser could not read one.
+    func respondToRefusedRequest(_ error: APIError, head: HTTPRequestHead?) -> (status: Int, bytes: [UInt8]) {
         let arrival = state.nextArrival()
         let scenarioTime = state.clock.unixSeconds
         let requestID = state.requestIDs.id(sequence: arrival, scenarioTime: scenarioTime)
-        let error = APIError.malformedRequest.detailed(reason + ".")
         let bytes = error.envelope(requestID: requestID).encoded()
+        let target = head?.uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false) ?? []
+        let headers = HTTPFields(
+            head?.headers.compactMap { field in HTTPField.Name(field.name).map { HTTPField(name: $0, value: field.value) } } ?? []
+        )
         state.journal.record(
             .request(
                 JournalEntry(
@@ -95,10 +99,10 @@ struct APIResponder: Sendable {
                     requestID: requestID,
                     wallTime: Date().timeIntervalSince1970,
                     scenarioTime: scenarioTime,
-                    method: "",
-                    path: "",
-                    query: "",
-                    headers: [:],
+                    method: head?.method.rawValue ?? "",
+                    path: target.first.map(String.init) ?? "",
+                    query: Redaction.query(target.count > 1 ? String(target[1]) : ""),
+                    headers: Redaction.headers(headers),
                     body: Data(),
                     operation: nil,
                     shopCipher: nil,
@@ -130,6 +134,9 @@ struct APIResponder: Sendable {
         let body: [UInt8]
         do {
             body = Array(try await request.body.collect(upTo: state.maxBodyBytes).readableBytesView)
+        } catch let error as RequestBodyError {
+            decision.rejection = error.apiError
+            return (decision, [])
         } catch {
             decision.rejection = APIError.bodyTooLarge.detailed("\(state.maxBodyBytes) bytes.")
             return (decision, [])

@@ -25,7 +25,7 @@ public struct Listener: Sendable {
     /// - Throws: ``ReplayServerError/couldNotBind(host:port:reason:)`` when the address cannot be bound.
     public static func start<Responder: HTTPResponder>(
         responder: Responder,
-        http1: HTTP1Channel.Configuration = HTTP1Channel.Configuration(),
+        server: HTTPServerBuilder = .http1(),
         host: String,
         port: Int,
         logger: Logger
@@ -33,7 +33,7 @@ public struct Listener: Sendable {
         let (ports, portContinuation) = AsyncStream<Int?>.makeStream()
         let application = Application(
             responder: responder,
-            server: .http1(configuration: http1),
+            server: server,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "tts-replay"),
             onServerRunning: { channel in
                 portContinuation.yield(channel.localAddress?.port)
@@ -72,9 +72,34 @@ public struct Listener: Sendable {
         }
     }
 
-    /// The base URL on a host, such as `http://127.0.0.1:49152` (IPv6 hosts in brackets).
+    /// The base URL for a server bound to `host`, such as `http://127.0.0.1:49152` (IPv6 hosts in
+    /// brackets; a wildcard address is called on loopback, see ``clientHost(forBound:)``).
     public func baseURL(host: String) -> String {
-        "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+        let called = Self.clientHost(forBound: host)
+        return "http://\(called.contains(":") ? "[\(called)]" : called):\(port)"
+    }
+
+    /// The host a client on this machine calls for a server bound to `host`: loopback for the
+    /// wildcard addresses (`0.0.0.0` calls `127.0.0.1`, `::` calls `::1`), `host` itself otherwise.
+    public static func clientHost(forBound host: String) -> String {
+        switch canonical(host) {
+        case "0.0.0.0": "127.0.0.1"
+        case "::": "::1"
+        default: host
+        }
+    }
+
+    /// Whether `host` names this machine's loopback only (`127.0.0.0/8`, `::1`, `localhost`).
+    /// A host name other than `localhost` counts as reachable from other machines.
+    public static func isLoopback(_ host: String) -> Bool {
+        if host == "localhost" { return true }
+        guard let address = canonical(host) else { return false }
+        return address.hasPrefix("127.") || address == "::1" || address.hasPrefix("::ffff:127.")
+    }
+
+    /// An IP address as the system writes it (`0:0::0` reads `::`); nil for a host name.
+    private static func canonical(_ host: String) -> String? {
+        (try? SocketAddress(ipAddress: host, port: 0))?.ipAddress
     }
 
     /// Stops accepting connections and finishes the requests in flight.

@@ -9,11 +9,14 @@ struct ServeProcess {
         var baseURL: String
         var adminURL: String
         var journal: String
+        /// Present when the admin API requires a token.
+        var adminToken: String?
 
         enum CodingKeys: String, CodingKey {
             case baseURL = "base_url"
             case adminURL = "admin_url"
             case journal
+            case adminToken = "admin_token"
         }
     }
 

@@ -84,6 +84,15 @@ struct SignedClient {
     func listShops() async throws -> Answer {
         try await send(.GET, "/authorization/202309/shops")
     }
+
+    /// The request target of a signed `GET /authorization/202309/shops` (path and query), for
+    /// tests that write requests by hand.
+    func listShopsTarget() -> String {
+        let path = "/authorization/202309/shops"
+        var query = ["app_key": credentials.appKey, "timestamp": "\(Int(Date().timeIntervalSince1970))"]
+        query["sign"] = RequestSignature.sign(path: path, query: query, appSecret: credentials.appSecret)
+        return path + "?" + query.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
+    }
 }
 
 /// An HTTP answer with its envelope decoded.

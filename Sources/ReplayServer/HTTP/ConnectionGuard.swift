@@ -1,0 +1,243 @@
+import NIOCore
+import NIOHTTP1
+
+/// The guard of one connection, first in its pipeline where bytes are still bytes: the
+/// deadlines while the server waits for the client, the connection's place under the cap, and
+/// answers written straight on the wire when HTTP cannot carry them. Bound to the connection's
+/// event loop; ``RequestGate`` tells it where each request stands.
+///
+/// The server waits for its client in three ways, each with its own deadline:
+/// - for the next request (right after the connection opens, or after its last answer): idle;
+/// - for the rest of a head whose first bytes came: head;
+/// - for the body of the request being answered: body, counted from its head.
+///
+/// While the server works on an answer, no clock runs. Idle and head deadlines close the
+/// connection without an answer (no request was read); the body deadline fails the body read,
+/// so that the request is answered 408 and journaled, then the connection closes.
+final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = ByteBuffer
+    typealias OutboundIn = IOData
+    typealias OutboundOut = IOData
+
+    /// What the server waits for.
+    private enum Wait {
+        case nextRequest, head, body
+    }
+
+    private let limits: TransportLimits
+    private let table: ConnectionTable
+    private var context: ChannelHandlerContext?
+    private var ticket: ConnectionTable.Ticket?
+    /// Whether the connection came past the cap with no place to take: its first request is answered 503.
+    private(set) var isRefused = false
+
+    /// Requests read and passed on whose answers are not yet written.
+    private var requestsOpen = 0
+    /// Whether a head was read and the end of its body was not.
+    private var readingBody = false
+    /// Whether bytes came since the last request ended: the next head has begun.
+    private var headBegun = false
+    /// Whether the connection closes once its open requests are answered.
+    private var closesWhenAnswered = false
+    /// Whether bytes that come are dropped: the connection is closing, or a body was too slow.
+    private var ignoresInput = false
+    /// Whether the connection is closing.
+    private var finishing = false
+    /// Whether the client has closed its side.
+    private var inputClosed = false
+
+    private var wait: Wait?
+    private var timer: Scheduled<Void>?
+
+    init(limits: TransportLimits, table: ConnectionTable) {
+        self.limits = limits
+        self.table = table
+    }
+
+    // MARK: - Channel events
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        if context.channel.isActive { admit(context) }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        leave()
+        self.context = nil
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        admit(context)
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        leave()
+        context.fireChannelInactive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if ignoresInput { return }
+        if !readingBody, !headBegun {
+            headBegun = true
+            update()
+        }
+        context.fireChannelRead(data)
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let event = event as? ChannelEvent, event == .inputClosed {
+            inputClosed = true
+            // The client closed its side after reading the last answer: nothing left to linger for.
+            if finishing {
+                context.close(promise: nil)
+                return
+            }
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    // MARK: - Where the requests stand (from RequestGate)
+
+    /// A request head was read and passed on.
+    func requestHeadRead() {
+        requestsOpen += 1
+        readingBody = true
+        headBegun = false
+        update()
+    }
+
+    /// The end of the request being read was read.
+    func requestEndRead() {
+        readingBody = false
+        headBegun = false
+        update()
+    }
+
+    /// An answer's last byte was written.
+    func answerWritten() {
+        requestsOpen -= 1
+        if closesWhenAnswered, requestsOpen == 0 {
+            finish()
+        } else {
+            update()
+        }
+    }
+
+    /// Writes a whole HTTP answer as bytes (for a request the HTTP layers never saw, or cannot
+    /// answer with a body, such as CONNECT), then closes the connection.
+    func answerOnTheWire(status: Int, body: [UInt8]) {
+        guard let context, !finishing else { return }
+        finishing = true
+        ignoresInput = true
+        update()
+        let reason = HTTPResponseStatus(statusCode: status).reasonPhrase
+        var bytes = context.channel.allocator.buffer(capacity: body.count + 128)
+        bytes.writeString("HTTP/1.1 \(status) \(reason)\r\ncontent-type: application/json\r\ncontent-length: \(body.count)\r\n")
+        bytes.writeString("connection: close\r\n\r\n")
+        bytes.writeBytes(body)
+        context.writeAndFlush(wrapOutboundOut(.byteBuffer(bytes))).assumeIsolated().whenComplete { _ in self.closeAfterLinger() }
+    }
+
+    /// Closes the connection after its last answer: the output at once, the whole connection
+    /// when the client closes its side or the linger passes.
+    func finish() {
+        guard !finishing else { return }
+        finishing = true
+        ignoresInput = true
+        update()
+        closeAfterLinger()
+    }
+
+    // MARK: - Clock
+
+    /// Starts, keeps or stops the clock for what the server now waits for.
+    private func update() {
+        let next: Wait?
+        if ignoresInput {
+            next = nil
+        } else if readingBody {
+            // A body counts once its request is the one being answered.
+            next = requestsOpen <= 1 ? .body : nil
+        } else if requestsOpen > 0 {
+            next = nil
+        } else {
+            next = headBegun ? .head : .nextRequest
+        }
+        guard next != wait else { return }
+        wait = next
+        timer?.cancel()
+        timer = nil
+        if let ticket {
+            table.setWaiting(ticket, since: next == .nextRequest || next == .head ? .now() : nil)
+        }
+        guard let next, let context else { return }
+        let limit: TimeAmount
+        switch next {
+        case _ where isRefused: limit = limits.refusalGrace
+        case .nextRequest: limit = limits.idle
+        case .head: limit = limits.head
+        case .body: limit = limits.body
+        }
+        timer = context.eventLoop.assumeIsolated().scheduleTask(in: limit) { self.expire(next) }
+    }
+
+    private func expire(_ waited: Wait) {
+        timer = nil
+        guard wait == waited, let context else { return }
+        switch waited {
+        case .nextRequest, .head:
+            context.close(promise: nil)
+        case .body:
+            // Nothing more is read. The body read in progress fails, so that its request is
+            // answered (408); that answer closes the connection.
+            ignoresInput = true
+            closesWhenAnswered = true
+            update()
+            context.fireErrorCaught(RequestBodyError.timedOut(after: limits.body))
+            if requestsOpen == 0 { finish() }
+        }
+    }
+
+    // MARK: - Cap
+
+    private func admit(_ context: ChannelHandlerContext) {
+        guard ticket == nil, !isRefused else { return }
+        let guarded = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let loop = context.eventLoop
+        ticket = table.admit { loop.execute { guarded.value.evict() } }
+        isRefused = ticket == nil
+        update()
+    }
+
+    /// Closes the connection if it still waits for its client (it may have sent a head since it was picked).
+    private func evict() {
+        guard wait == .nextRequest || wait == .head, let context else { return }
+        context.close(promise: nil)
+    }
+
+    private func leave() {
+        timer?.cancel()
+        timer = nil
+        wait = nil
+        if let ticket { table.remove(ticket) }
+        ticket = nil
+    }
+
+    // MARK: - Closing
+
+    private func closeAfterLinger() {
+        guard let context else { return }
+        let channel = context.channel
+        if inputClosed {
+            channel.close(promise: nil)
+            return
+        }
+        channel.close(mode: .output, promise: nil)
+        channel.eventLoop.scheduleTask(in: limits.linger) { channel.close(promise: nil) }
+    }
+}
+
+@available(*, unavailable)
+extension ConnectionGuard: Sendable {}

@@ -1,0 +1,42 @@
+import HummingbirdCore
+import Logging
+import NIOCore
+import NIOHTTP1
+
+/// Hummingbird's HTTP/1 connection with the fake's guards in its pipeline: a
+/// ``ConnectionGuard`` first, where bytes arrive (deadlines, the connection cap, answers on the
+/// wire), and a ``RequestGate`` right after the HTTP/1 decoder (refusals, persistence, order).
+struct GuardedHTTP1Channel: ServerChildChannel {
+    typealias Value = HTTP1Channel.Value
+
+    let http1: HTTP1Channel
+    let limits: TransportLimits
+    let table: ConnectionTable
+    let api: APIResponder
+
+    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
+        let (limits, table, api) = (limits, table, api)
+        return http1.setup(channel: channel, logger: logger).flatMapThrowing { value in
+            let pipeline = channel.pipeline.syncOperations
+            let connection = ConnectionGuard(limits: limits, table: table)
+            try pipeline.addHandler(connection, position: .first)
+            let decoder = try pipeline.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
+            try pipeline.addHandler(RequestGate(api: api, connection: connection), position: .after(decoder))
+            return value
+        }
+    }
+
+    func handle(value: Value, logger: Logger) async {
+        await http1.handle(value: value, logger: logger)
+    }
+}
+
+extension HTTPServerBuilder {
+    /// An HTTP/1 server whose connections are guarded by `limits`, refused requests answered by `api`.
+    static func guardedHTTP1(configuration: HTTP1Channel.Configuration, limits: TransportLimits, api: APIResponder) -> HTTPServerBuilder {
+        let table = ConnectionTable(capacity: limits.maxConnections)
+        return HTTPServerBuilder { responder in
+            GuardedHTTP1Channel(http1: HTTP1Channel(responder: responder, configuration: configuration), limits: limits, table: table, api: api)
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import ReplayServer
+import Scenarios
+import Testing
+
+/// The HTTP/1.x rules a client can trip on: pipelining before a bad request, HTTP/1.0
+/// persistence, CONNECT, a missing Host. Every request gets an answer it can read.
+@Suite("HTTP framing")
+struct HTTPFramingTests {
+    static func get(_ server: ReplayServer, version: String = "HTTP/1.1", headers: String = "Host: 127.0.0.1\r\n") -> String {
+        "GET \(SignedClient(server: server).listShopsTarget()) \(version)\r\n\(headers)x-tts-access-token: \(server.credentials.accessToken)\r\n\r\n"
+    }
+
+    @Test func requestsPipelinedBeforeABadOneAreAnsweredAndJournaled() async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            let connection = try await RawConnection.open(
+                port: try #require(server.baseURL.port),
+                sending: Self.get(server) + Self.get(server) + "BROKEN REQUEST\r\n\r\n"
+            )
+            #expect(await connection.waitForClose(within: .seconds(10)))
+            #expect(RawConnection.answers(in: connection.received) == [200, 200, 400], "\(connection.received.prefix(400))")
+            #expect(try await server.journal.entries().map(\.responseStatus) == [200, 200, 400])
+            await connection.close()
+        }
+    }
+
+    @Test func http10ClosesAfterTheAnswer() async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            let connection = try await RawConnection.open(
+                port: try #require(server.baseURL.port),
+                sending: Self.get(server, version: "HTTP/1.0", headers: "")
+            )
+            #expect(await connection.waitForClose(within: .seconds(10)))
+            #expect(RawConnection.answers(in: connection.received) == [200])
+            await connection.close()
+        }
+    }
+
+    @Test func http10StaysOpenWhenAskedToKeepAlive() async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            let connection = try await RawConnection.open(port: try #require(server.baseURL.port))
+            let request = Self.get(server, version: "HTTP/1.0", headers: "Connection: keep-alive\r\n")
+            try await connection.send(request)
+            #expect(await connection.waitForAnswers(1, within: .seconds(10)))
+            #expect(RawConnection.header("connection", in: connection.received)?.lowercased() == "keep-alive")
+            try await connection.send(request)
+            #expect(await connection.waitForAnswers(2, within: .seconds(10)))
+            #expect(RawConnection.answers(in: connection.received) == [200, 200])
+            await connection.close()
+        }
+    }
+
+    @Test func http11ClosesWhenAskedInAnyCase() async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            let connection = try await RawConnection.open(
+                port: try #require(server.baseURL.port),
+                sending: Self.get(server, headers: "Host: 127.0.0.1\r\nConnection: Close\r\n") + Self.get(server)
+            )
+            #expect(await connection.waitForClose(within: .seconds(10)))
+            #expect(RawConnection.answers(in: connection.received) == [200], "nothing after the request that closes")
+            await connection.close()
+        }
+    }
+
+    @Test func aBodyBrokenMidwayIsAnswered400AndClosed() async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            let connection = try await RawConnection.open(
+                port: try #require(server.baseURL.port),
+                sending: "POST /product/202309/products/search HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "2\r\n{}\r\nzz\r\n"
+            )
+            #expect(await connection.waitForClose(within: .seconds(10)))
+            await connection.close()
+            #expect(RawConnection.answers(in: connection.received) == [400], "\(connection.received.prefix(300))")
+            let envelope = try JSONDecoder().decode(Answer.Envelope.self, from: Data(RawHTTP.body(of: connection.received).utf8))
+            #expect(envelope.code == 36009004)
+            #expect(try await server.journal.entries().map(\.path) == ["/product/202309/products/search"])
+        }
+    }
+
+    @Test(arguments: [
+        ("CONNECT", "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n"),
+        ("no Host", "GET /authorization/202309/shops HTTP/1.1\r\n\r\n"),
+        ("two Hosts", "GET /authorization/202309/shops HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"),
+    ])
+    func isRefusedWithAnEnvelopeAndClosed(_ name: String, _ request: String) async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            let connection = try await RawConnection.open(port: try #require(server.baseURL.port), sending: request)
+            #expect(await connection.waitForClose(within: .seconds(10)))
+            await connection.close()
+            let answer = connection.received
+            #expect(RawConnection.answers(in: answer) == [400], "\(answer.prefix(300))")
+            let body = RawHTTP.body(of: answer)
+            #expect(RawConnection.header("content-length", in: answer) == "\(body.utf8.count)")
+            #expect(RawConnection.header("connection", in: answer) == "close")
+            let envelope = try JSONDecoder().decode(Answer.Envelope.self, from: Data(body.utf8))
+            #expect(envelope.code == 36009004)
+            let entry = try #require(try await server.journal.entries().first)
+            #expect(entry.responseStatus == 400)
+            #expect(entry.method == request.prefix { $0 != " " }.description)
+        }
+    }
+}
