@@ -92,6 +92,15 @@ struct APIResponder: Sendable {
         let headers = HTTPFields(
             head?.headers.compactMap { field in HTTPField.Name(field.name).map { HTTPField(name: $0, value: field.value) } } ?? []
         )
+        let redacted = state.redactor.redact(
+            path: target.first.map(String.init) ?? "",
+            query: target.count > 1 ? String(target[1]) : "",
+            headers: headers,
+            body: [],
+            parsedBody: nil,
+            responseHeaders: [.contentType: "application/json"],
+            responseBody: bytes
+        )
         state.journal.record(
             .request(
                 JournalEntry(
@@ -100,18 +109,18 @@ struct APIResponder: Sendable {
                     wallTime: Date().timeIntervalSince1970,
                     scenarioTime: scenarioTime,
                     method: head?.method.rawValue ?? "",
-                    path: target.first.map(String.init) ?? "",
-                    query: Redaction.query(target.count > 1 ? String(target[1]) : ""),
-                    headers: Redaction.headers(headers),
-                    body: Data(),
+                    path: redacted.path,
+                    query: redacted.query,
+                    headers: redacted.headers,
+                    body: redacted.body,
                     operation: nil,
                     shopCipher: nil,
                     answeredBy: .gateway,
                     failedChecks: [],
                     responseStatus: error.httpStatus,
                     responseCode: error.code,
-                    responseHeaders: ["content-type": "application/json"],
-                    responseBody: Data(bytes),
+                    responseHeaders: redacted.responseHeaders,
+                    responseBody: redacted.responseBody,
                     durationMicroseconds: 0
                 )
             )
