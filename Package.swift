@@ -82,6 +82,8 @@ let package = Package(
                 product("NIOHTTP1", "swift-nio"),
                 product("NIOFoundationCompat", "swift-nio"),
                 product("Crypto", "swift-crypto"),
+                product("GRDB", "GRDB.swift"),
+                product("Logging", "swift-log"),
             ]
         ),
         .testTarget(

@@ -12,7 +12,9 @@ struct Serve: AsyncParsableCommand {
         discussion: """
             Once the server accepts connections it prints exactly one JSON line on standard output:
               {"base_url", "admin_url", "app_key", "app_secret", "access_token", "shop_cipher", "shop_id", "journal"}
-            Logs go to standard error. SIGINT or SIGTERM stops it with the journal flushed.
+            Logs go to standard error. SIGINT or SIGTERM stops it with the journal flushed. The exit status is 4 when
+            journal entries were lost (a write failed; the count and the last error are logged, and shown in
+            GET /__admin/health while it runs).
             """
     )
 
@@ -30,6 +32,8 @@ struct Serve: AsyncParsableCommand {
         help: ArgumentHelp("The journal file (SQLite). Default: a new file under the temporary folder, kept after exit.", valueName: "path")
     )
     var journal: String?
+
+    @OptionGroup var journalOptions: JournalOptions
 
     @Option(name: .long, help: ArgumentHelp("Register this address for PRODUCT_CATEGORY_CHANGE webhooks on every shop.", valueName: "url"))
     var webhookURL: String?
@@ -59,7 +63,9 @@ struct Serve: AsyncParsableCommand {
         do {
             server = try await ReplayServer.start(
                 scenario: consume loaded,
-                configuration: .init(host: host, port: port, journalPath: journalPath, webhookURL: webhookURL, logger: logger)
+                configuration: journalOptions.apply(
+                    to: .init(host: host, port: port, journalPath: journalPath, webhookURL: webhookURL, logger: logger)
+                )
             )
         } catch {
             logger.critical("\(error)")
@@ -76,6 +82,8 @@ struct Serve: AsyncParsableCommand {
         }
         try await server.stop()
         logger.info("stopped; journal at \(server.journal.path)")
+        // The loss and its last error were logged by the journal at stop.
+        if server.journal.lostEntries > 0 { throw ExitStatus.journalIncomplete.exitCode }
     }
 
     /// `$TMPDIR/tts-replay/<scenario>-<date>-<pid>.sqlite`
