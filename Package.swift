@@ -84,6 +84,7 @@ let package = Package(
                 product("NIOHTTP1", "swift-nio"),
                 product("NIOFoundationCompat", "swift-nio"),
                 product("Crypto", "swift-crypto"),
+                product("GRDB", "GRDB.swift"),
                 product("Logging", "swift-log"),
             ]
         ),

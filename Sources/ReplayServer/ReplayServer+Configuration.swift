@@ -30,6 +30,15 @@ extension ReplayServer {
         /// An address to register for PRODUCT_CATEGORY_CHANGE on every shop at start, as
         /// `tts-replay serve --webhook-url` does. Default nil: the scenario's, if any.
         public var webhookURL: String?
+        /// What to do when ``journalPath`` names a journal that already holds a run. Default
+        /// ``ExistingJournal/refuse``: starting fails with ``JournalError/alreadyHolds(path:contents:)``.
+        public var existingJournal: ExistingJournal
+        /// When an answer is sent relative to its journal entry's commit. Default
+        /// ``JournalDurability/commitBeforeAnswer``: a killed process loses no answered request.
+        public var journalDurability: JournalDurability
+        /// How much the journal's writer may hold in memory before answers wait for it. Default
+        /// 4,096 entries and 32 MiB.
+        public var journalQueueLimit: JournalQueueLimit
         /// The logger. Default: warnings and errors only, to standard error.
         public var logger: Logger
 
@@ -64,11 +73,17 @@ extension ReplayServer {
             journalRawBodies: Bool = false,
             requestLimits: RequestLimits = RequestLimits(),
             webhookURL: String? = nil,
+            existingJournal: ExistingJournal = .refuse,
+            journalDurability: JournalDurability = .commitBeforeAnswer,
+            journalQueueLimit: JournalQueueLimit = JournalQueueLimit(),
             logger: Logger? = nil
         ) {
             self.host = host
             self.port = port
             self.journalPath = journalPath
+            self.existingJournal = existingJournal
+            self.journalDurability = journalDurability
+            self.journalQueueLimit = journalQueueLimit
             self.maxBodyBytes = maxBodyBytes
             self.maxHeaderBytes = maxHeaderBytes
             self.journalRawBodies = journalRawBodies

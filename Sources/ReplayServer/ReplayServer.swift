@@ -78,7 +78,8 @@ public final class ReplayServer: Sendable {
     ///   - configuration: Address, port, journal file and limits; the defaults bind 127.0.0.1 on a free port.
     /// - Returns: The running server. Call ``stop()`` when done.
     /// - Throws: `DiagnosticError` when a shop's market catalogue is missing or broken;
-    ///   ``ReplayServerError`` when the address cannot be bound; an error when the journal cannot be opened.
+    ///   ``ReplayServerError`` when the address cannot be bound; ``JournalError`` when the journal
+    ///   cannot be opened or already holds a run (see ``Configuration/existingJournal``).
     public static func start(scenario: consuming Scenario, configuration: Configuration = Configuration()) async throws -> ReplayServer {
         let logger = configuration.logger
         // The cassettes are indexed first, and the scenario is kept without their interactions:
@@ -86,7 +87,7 @@ public final class ReplayServer: Sendable {
         let cassettes = CassettePlayer(cassettes: scenario.cassettes)
         for index in scenario.cassettes.indices { scenario.cassettes[index].interactions = [] }
         let scenario = copy scenario
-        let journal = try Journal.open(for: scenario, at: configuration.journalPath, logger: logger)
+        let journal = try Journal.open(for: scenario, configuration: configuration)
         let state: ServerState
         do {
             state = try ServerState(scenario: scenario, cassettes: cassettes, journal: journal, configuration: configuration)

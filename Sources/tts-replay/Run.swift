@@ -13,7 +13,8 @@ struct Run: AsyncParsableCommand {
             TTS_SHOP_CIPHER, TTS_SHOP_ID and TTS_JOURNAL in its environment. When it exits, tts-replay waits
             until no webhook delivery is due, judges the journal and prints the summary on standard error.
             Exit status: 0 every clause passes (or is not exercised), 1 a clause is violated, 2 a usage or
-            scenario error, 3 the client command itself failed (its report is printed all the same).
+            scenario error, 3 the client command itself failed (its report is printed all the same), 4 the
+            journal lost entries, so no verdict is given.
 
             Example: tts-replay run --scenario happy-path-gb -- python3 my_client.py
             """
@@ -25,8 +26,7 @@ struct Run: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Keep the journal in this file (default: a temporary file, removed).", valueName: "path"))
     var journal: String?
 
-    @Flag(name: .long, help: "Keep request and answer bodies in the journal as sent, secrets included (local debugging only).")
-    var journalRawBodies = false
+    @OptionGroup var journalOptions: JournalOptions
 
     @Option(name: .long, help: "How long to wait for webhooks to settle after the command, in seconds.")
     var settleTimeout = 30
@@ -50,7 +50,7 @@ struct Run: AsyncParsableCommand {
             loaded = try Scenarios.Scenario.named(scenario)
             server = try await ReplayServer.start(
                 scenario: consume loaded,
-                configuration: .init(journalPath: journal, journalRawBodies: journalRawBodies, logger: logger)
+                configuration: journalOptions.apply(to: .init(journalPath: journal, logger: logger))
             )
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
@@ -66,6 +66,13 @@ struct Run: AsyncParsableCommand {
         }
         _ = await server.webhooks.awaitIdle(timeout: .seconds(settleTimeout))
         await server.journal.flush()
+        if server.journal.lostEntries > 0 {
+            let lost = server.journal.lostEntries
+            try? await server.stop()
+            let reason = "\(lost) \(lost == 1 ? "entry" : "entries") lost (last error: \(server.journal.lastWriteError ?? "unknown"))"
+            FileHandle.standardError.write(Data("error: \(JournalError.incomplete(path: server.journal.path, reason: reason))\n".utf8))
+            throw ExitStatus.journalIncomplete.exitCode
+        }
         let report: ContractReport
         do {
             report = try await output.selected.judge(server.journal.reader)

@@ -13,7 +13,9 @@ struct Serve: AsyncParsableCommand {
             Once the server accepts connections it prints exactly one JSON line on standard output:
               {"base_url", "admin_url", "app_key", "app_secret", "access_token", "shop_cipher", "shop_id", "journal"}
             plus "admin_token" when the admin API requires one (--admin-token, or any --host off loopback,
-            which also warns). Logs go to standard error. SIGINT or SIGTERM stops it with the journal flushed.
+            which also warns). Logs go to standard error. SIGINT or SIGTERM stops it with the journal flushed. The exit status is 4 when
+            journal entries were lost (a write failed; the count and the last error are logged, and shown in
+            GET /__admin/health while it runs).
             """
     )
 
@@ -44,8 +46,7 @@ struct Serve: AsyncParsableCommand {
     )
     var journal: String?
 
-    @Flag(name: .long, help: "Keep request and answer bodies in the journal as sent, secrets included (local debugging only).")
-    var journalRawBodies = false
+    @OptionGroup var journalOptions: JournalOptions
 
     @Option(name: .long, help: ArgumentHelp("Register this address for PRODUCT_CATEGORY_CHANGE webhooks on every shop.", valueName: "url"))
     var webhookURL: String?
@@ -73,10 +74,9 @@ struct Serve: AsyncParsableCommand {
         let journalPath = journal ?? Self.defaultJournalPath(scenario: loaded.name)
         var configuration = ReplayServer.Configuration(host: host, port: port, journalPath: journalPath, webhookURL: webhookURL, logger: logger)
         configuration.adminToken = adminToken
-        configuration.journalRawBodies = journalRawBodies
         let server: ReplayServer
         do {
-            server = try await ReplayServer.start(scenario: consume loaded, configuration: configuration)
+            server = try await ReplayServer.start(scenario: consume loaded, configuration: journalOptions.apply(to: configuration))
         } catch {
             logger.critical("\(error)")
             throw ExitStatus.usage.exitCode
@@ -92,6 +92,8 @@ struct Serve: AsyncParsableCommand {
         }
         try await server.stop()
         logger.info("stopped; journal at \(server.journal.path)")
+        // The loss and its last error were logged by the journal at stop.
+        if server.journal.lostEntries > 0 { throw ExitStatus.journalIncomplete.exitCode }
     }
 
     /// `$TMPDIR/tts-replay/<scenario>-<date>-<pid>.sqlite`

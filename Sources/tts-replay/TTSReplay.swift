@@ -9,7 +9,8 @@ struct TTSReplay: AsyncParsableCommand {
         abstract: "A fake TikTok Shop API server for testing clients against the L7 category contract.",
         discussion: """
             Exit status: 0 success; 1 problems found (lint) or a contract violated (run, verify); 2 usage error, a broken
-            scenario, or a server that could not start; 3 the client command of `run` failed.
+            scenario, or a server that could not start; 3 the client command of `run` failed; 4 the journal lost
+            entries (serve, run, verify): it is not a full record of the run.
             """,
         subcommands: [Serve.self, Run.self, Verify.self, Clauses.self, Record.self, Lint.self, ListScenarios.self, CatalogueCommand.self]
     )
@@ -42,6 +43,9 @@ enum ExitStatus: Int32 {
     case usage = 2
     /// The client command of `run` failed.
     case clientFailed = 3
+    /// The journal lost entries (a write failed), so it is not a full record of the run and a
+    /// contract judged on it is not a verdict (`serve`, `run`, `verify`).
+    case journalIncomplete = 4
 
     var exitCode: ExitCode { ExitCode(rawValue) }
 }

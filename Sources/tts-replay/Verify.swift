@@ -8,7 +8,9 @@ struct Verify: AsyncParsableCommand {
         abstract: "Judge a journal file against the contract.",
         discussion: """
             The summary goes to standard error, like a compiler's errors. Exit status: 0 when no error clause
-            is violated, 1 when one is, 2 when the journal cannot be read or an option is wrong.
+            is violated, 1 when one is, 2 when the journal cannot be read or an option is wrong, 4 when the journal
+            is incomplete (its writer lost entries, arrival numbers have no entry, or a run in
+            answer-before-commit mode did not close cleanly): a contract judged on it is not a verdict.
             """
     )
 
@@ -20,7 +22,14 @@ struct Verify: AsyncParsableCommand {
     func run() async throws {
         let report: ContractReport
         do {
-            report = try await output.selected.judge(JournalReader(path: journal))
+            let reader = try JournalReader(path: journal)
+            if let problem = try await reader.integrity().problem {
+                FileHandle.standardError.write(Data("error: \(JournalError.incomplete(path: journal, reason: problem))\n".utf8))
+                throw ExitStatus.journalIncomplete.exitCode
+            }
+            report = try await output.selected.judge(reader)
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitStatus.usage.exitCode

@@ -72,7 +72,7 @@ struct ServerTests {
             #expect(entries.map(\.id) == Array(1...500))
             #expect(Set(entries.map(\.requestID)) == Set(requestIDs))
             #expect(Set(requestIDs).count == 500)
-            #expect(server.journal.writeFailures == 0)
+            #expect(server.journal.lostEntries == 0)
         }
     }
 

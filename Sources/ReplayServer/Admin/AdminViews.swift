@@ -3,12 +3,57 @@ import Scenarios
 
 // The JSON shapes of the admin API's answers.
 
+/// `GET /__admin/health`, read from counters: it never waits for the journal's writer.
 struct Health: Encodable {
+    /// `ok`, or `degraded` once a journal entry could not be written.
     var status: String
     var scenario: String
     var scenarioTime: Int64
+    /// Request entries in the journal or on their way to it.
     var requests: Int
     var journal: String
+    var journalQueuedEntries: Int
+    var journalQueuedBytes: Int
+    var journalWaitingForRoom: Int
+    var journalLostEntries: Int
+    var journalLastError: String?
+    var journalDurability: String
+
+    init(_ state: ServerState) {
+        let writer = state.journal.writerStatus
+        self.status = writer.lost > 0 ? "degraded" : "ok"
+        self.scenario = state.scenario.name
+        self.scenarioTime = state.clock.unixSeconds
+        self.requests = state.journal.requestCount
+        self.journal = state.journal.path
+        self.journalQueuedEntries = writer.queuedEntries
+        self.journalQueuedBytes = writer.queuedBytes
+        self.journalWaitingForRoom = writer.waitingForRoom
+        self.journalLostEntries = writer.lost
+        self.journalLastError = writer.lastError
+        self.journalDurability = state.journal.durability.rawValue
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        // Written by hand so that `journal_last_error` is null rather than absent when all is well.
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(status, forKey: .status)
+        try container.encode(scenario, forKey: .scenario)
+        try container.encode(scenarioTime, forKey: .scenarioTime)
+        try container.encode(requests, forKey: .requests)
+        try container.encode(journal, forKey: .journal)
+        try container.encode(journalQueuedEntries, forKey: .journalQueuedEntries)
+        try container.encode(journalQueuedBytes, forKey: .journalQueuedBytes)
+        try container.encode(journalWaitingForRoom, forKey: .journalWaitingForRoom)
+        try container.encode(journalLostEntries, forKey: .journalLostEntries)
+        try container.encode(journalLastError, forKey: .journalLastError)
+        try container.encode(journalDurability, forKey: .journalDurability)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case status, scenario, scenarioTime, requests, journal, journalQueuedEntries, journalQueuedBytes, journalWaitingForRoom
+        case journalLostEntries, journalLastError, journalDurability
+    }
 }
 
 struct ClockView: Encodable {

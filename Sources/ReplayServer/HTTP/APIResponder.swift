@@ -17,7 +17,7 @@ struct APIResponder: Sendable {
         var status: Int
         /// The envelope code; nil for a recorded answer that is not an envelope.
         var code: Int?
-        var bytes: [UInt8]
+        var body: AnswerBytes
         /// A stub's or a recording's headers; a stub's delay and fault.
         var headers: [(name: String, value: String)] = []
         var delay: Duration?
@@ -45,9 +45,9 @@ struct APIResponder: Sendable {
             body: body,
             parsedBody: decision.body,
             responseHeaders: responseHeaders,
-            responseBody: answer.bytes
+            responseBody: answer.body
         )
-        state.journal.record(
+        await state.journal.record(
             .request(
                 JournalEntry(
                     id: arrival,
@@ -67,17 +67,18 @@ struct APIResponder: Sendable {
                     responseStatus: answer.status,
                     responseCode: answer.code,
                     responseHeaders: redacted.responseHeaders,
-                    responseBody: redacted.responseBody,
+                    responseBody: Data(),
                     durationMicroseconds: Self.microseconds(ContinuousClock.now - started)
                 )
-            )
+            ),
+            answer: redacted.responseBody
         )
         if let delay = answer.delay { try? await Task.sleep(for: delay) }
         if answer.hangsUp { try? await channel.close() }
         return Response(
             status: .init(code: answer.status),
             headers: responseHeaders,
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.bytes))
+            body: ResponseBody(byteBuffer: answer.body.byteBuffer())
         )
     }
 
@@ -99,7 +100,7 @@ struct APIResponder: Sendable {
             body: [],
             parsedBody: nil,
             responseHeaders: [.contentType: "application/json"],
-            responseBody: bytes
+            responseBody: AnswerBytes(bytes)
         )
         state.journal.record(
             .request(
@@ -120,7 +121,7 @@ struct APIResponder: Sendable {
                     responseStatus: error.httpStatus,
                     responseCode: error.code,
                     responseHeaders: redacted.responseHeaders,
-                    responseBody: redacted.responseBody,
+                    responseBody: Data(redacted.responseBody.joined()),
                     durationMicroseconds: 0
                 )
             )
@@ -166,7 +167,12 @@ struct APIResponder: Sendable {
     private func answer(_ decision: Gateway.Decision, request: Request, body: [UInt8], requestID: String) -> Answer {
         let path = request.uri.path
         func failure(_ error: APIError, by answerer: JournalEntry.Answerer) -> Answer {
-            Answer(answeredBy: answerer, status: error.httpStatus, code: error.code, bytes: error.envelope(requestID: requestID).encoded())
+            Answer(
+                answeredBy: answerer,
+                status: error.httpStatus,
+                code: error.code,
+                body: AnswerBytes(error.envelope(requestID: requestID).encoded())
+            )
         }
         if let rejection = decision.rejection {
             return failure(rejection, by: .gateway)
@@ -199,10 +205,10 @@ struct APIResponder: Sendable {
                 else { continue }
                 switch answer {
                 case .success(let payload):
-                    let bytes =
+                    let body =
                         (payload as? EncodedPayload)?.successEnvelope(requestID: requestID)
-                        ?? Envelope(code: 0, message: "Success", requestID: requestID, data: AnyEncodable(payload)).encoded()
-                    return Answer(answeredBy: .simulator, status: 200, code: 0, bytes: bytes)
+                        ?? AnswerBytes(Envelope(code: 0, message: "Success", requestID: requestID, data: AnyEncodable(payload)).encoded())
+                    return Answer(answeredBy: .simulator, status: 200, code: 0, body: body)
                 case .failure(let error):
                     return failure(error, by: .simulator)
                 }
@@ -216,7 +222,7 @@ struct APIResponder: Sendable {
                         answeredFrom: recorded.source,
                         status: recorded.status,
                         code: recorded.code,
-                        bytes: recorded.body,
+                        body: .shared(recorded.body),
                         headers: recorded.headers
                     )
                 case .miss(let closest):
@@ -228,7 +234,7 @@ struct APIResponder: Sendable {
         if let nearMisses {
             let error = APIError.noRecordedAnswer.detailed("\(line) matches no cassette interaction; the closest are in data.near_misses.")
             let bytes = Envelope(code: error.code, message: error.message, requestID: requestID, data: ["near_misses": nearMisses]).encoded()
-            return Answer(answeredBy: .nearMiss, status: error.httpStatus, code: error.code, bytes: bytes)
+            return Answer(answeredBy: .nearMiss, status: error.httpStatus, code: error.code, body: AnswerBytes(bytes))
         }
         let subject = decision.operation?.id ?? path
         return failure(
@@ -248,7 +254,7 @@ struct APIResponder: Sendable {
             answeredFrom: stub.name,
             status: response.status,
             code: response.code,
-            bytes: Envelope(code: response.code, message: message, requestID: requestID, data: data).encoded(),
+            body: AnswerBytes(Envelope(code: response.code, message: message, requestID: requestID, data: data).encoded()),
             headers: response.headers.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) },
             delay: response.delay.map { .milliseconds($0.milliseconds) },
             hangsUp: response.fault == .reset

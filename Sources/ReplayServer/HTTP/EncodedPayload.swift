@@ -16,17 +16,16 @@ struct EncodedPayload: Encodable, Sendable {
         try JSONDecoder().decode(JSONValue.self, from: Data(bytes)).encode(to: encoder)
     }
 
-    /// The success envelope around these bytes: what `Envelope(code: 0, ...)` encodes, spliced.
-    func successEnvelope(requestID: String) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + 96)
-        output += Array(#"{"code":0,"data":"#.utf8)
-        output += bytes
-        output += Array(#","message":"Success","request_id":"#.utf8)
-        output += JSONBytes.encode(requestID)
-        output.append(UInt8(ascii: "}"))
-        return output
+    /// The success envelope around these bytes: what `Envelope(code: 0, ...)` encodes, spliced,
+    /// with these bytes shared rather than copied (the journal stores them once).
+    func successEnvelope(requestID: String) -> AnswerBytes {
+        var tail = Array(#","message":"Success","request_id":"#.utf8)
+        tail += JSONBytes.encode(requestID)
+        tail.append(UInt8(ascii: "}"))
+        return AnswerBytes(head: Self.successHead, shared: bytes, tail: tail)
     }
+
+    private static let successHead = Array(#"{"code":0,"data":"#.utf8)
 }
 
 /// Encoded answers that depend only on the scenario's data, by key.

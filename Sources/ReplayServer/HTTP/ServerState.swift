@@ -19,7 +19,8 @@ final class ServerState: Sendable {
     let requestIDs: RequestIDGenerator
     let maxBodyBytes: Int
     let maxHeaderBytes: Int
-    private let arrivals = Atomic<Int64>(0)
+    /// The last arrival number handed out; a continued journal's goes on from its last entry.
+    private let arrivals: Atomic<Int64>
 
     /// - Throws: `DiagnosticError` when a shop's market catalogue is missing or broken;
     ///   `StubBook.Problem` when a stub names an unknown operation.
@@ -56,6 +57,7 @@ final class ServerState: Sendable {
         self.cassettes = cassettes
         self.journal = journal
         self.redactor = JournalRedactor(scenario: scenario, keepsRawBodies: configuration.journalRawBodies)
+        self.arrivals = Atomic(journal.lastArrival)
         self.requestIDs = RequestIDGenerator(seed: scenario.seed)
         self.maxBodyBytes = configuration.maxBodyBytes
         self.maxHeaderBytes = configuration.maxHeaderBytes
@@ -76,7 +78,7 @@ final class ServerState: Sendable {
         simulator.upgrades.reset()
         stubs.reset()
         cassettes.reset()
-        try await journal.clear()
+        await journal.clear()
         arrivals.store(0, ordering: .relaxed)
     }
 }

@@ -6,8 +6,9 @@ import Synchronization
 
 /// The record of everything a server saw and did, in a SQLite file (WAL mode).
 ///
-/// Entries are written in batches off the response path. Reads through `Journal` first wait
-/// for pending writes, so a test sees every request it has had an answer to:
+/// Entries are written in batches, many answers sharing one transaction; by default an answer
+/// is sent once its entry is committed (``ReplayServer/JournalDurability``). Reads through
+/// `Journal` first wait for pending writes, so a test sees every request it has had an answer to:
 ///
 /// ```swift
 /// let entries = try await server.journal.entries(operation: "get_authorized_shops")
@@ -18,9 +19,19 @@ public final class Journal: Sendable {
     /// A reader over the same file, without the implicit flush.
     public let reader: JournalReader
 
+    /// The arrival number of the last request the file held when it was opened: 0, or the end
+    /// of the run a continued journal goes on from.
+    let lastArrival: Int64
+    /// Whether a request's answer waits for its entry's commit.
+    let durability: ReplayServer.JournalDurability
+
     private let pool: DatabasePool
     private let writer: JournalWriter
+    private let runID: Int64
+    /// Request entries the file held before this run (none after a reset).
+    private let requestsBefore: Atomic<Int>
     private let removesFileOnClose: Bool
+    private let logger: Logger
     private let watchers = Mutex<[Int: Watcher]>([:])
     private let nextWatcher = Atomic<Int>(0)
 
@@ -29,45 +40,75 @@ public final class Journal: Sendable {
         var continuation: AsyncStream<JournalEntry>.Continuation
     }
 
-    /// Opens (creating or migrating) a journal file for writing.
-    init(path: String, runInfo: [String: String], removesFileOnClose: Bool, logger: Logger) throws {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(5)
-        let pool = try DatabasePool(path: path, configuration: configuration)
-        try JournalSchema.migrator.migrate(pool)
-        try pool.write { db in
-            for (key, value) in runInfo {
-                try db.execute(sql: "INSERT OR REPLACE INTO run_info (key, value) VALUES (?, ?)", arguments: [key, value])
+    /// Opens (creating, migrating or continuing) a journal file for writing and records the run.
+    init(
+        path: String,
+        scenario: String,
+        runInfo: [String: String],
+        configuration: ReplayServer.Configuration,
+        removesFileOnClose: Bool
+    ) throws(JournalError) {
+        let opened = try JournalFile.open(path: path, scenario: scenario, existing: configuration.existingJournal)
+        let runID: Int64
+        do {
+            runID = try opened.pool.write { db in
+                for (key, value) in runInfo {
+                    try db.execute(sql: "INSERT OR REPLACE INTO run_info (key, value) VALUES (?, ?)", arguments: [key, value])
+                }
+                try db.execute(
+                    sql: "INSERT INTO run (scenario, started_wall_time, first_arrival, durability) VALUES (?, ?, ?, ?)",
+                    arguments: [scenario, Date().timeIntervalSince1970, opened.lastArrival + 1, configuration.journalDurability.rawValue]
+                )
+                return db.lastInsertedRowID
             }
+        } catch {
+            try? opened.pool.close()
+            throw .cannotOpen(path: path, reason: JournalWriter.describe(error))
         }
         self.path = path
-        self.pool = pool
-        self.reader = JournalReader(database: pool)
-        self.writer = JournalWriter(pool: pool, logger: logger)
+        self.pool = opened.pool
+        self.reader = JournalReader(database: opened.pool)
+        self.lastArrival = opened.lastArrival
+        self.requestsBefore = Atomic(opened.requests)
+        self.durability = configuration.journalDurability
+        self.runID = runID
+        self.writer = JournalWriter(
+            pool: opened.pool,
+            path: path,
+            runID: runID,
+            limit: configuration.journalQueueLimit,
+            logger: configuration.logger
+        )
         self.removesFileOnClose = removesFileOnClose
+        self.logger = configuration.logger
     }
 
-    /// Opens the journal of a server: the given file, or a new one in a temporary folder that is
-    /// removed when the journal closes. The run information names the scenario.
-    static func open(for scenario: Scenario, at path: String?, logger: Logger) throws -> Journal {
-        var file = path
+    /// Opens the journal of a server: the configured file, or a new one in a temporary folder
+    /// that is removed when the journal closes. The run information names the scenario.
+    static func open(for scenario: Scenario, configuration: ReplayServer.Configuration) throws(JournalError) -> Journal {
+        var file = configuration.journalPath
         if file == nil {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tts-replay-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            } catch {
+                throw .cannotOpen(path: directory.path, reason: "cannot create a temporary folder: \(error.localizedDescription)")
+            }
             file = directory.appendingPathComponent("journal.sqlite").path
         }
         return try Journal(
             path: file ?? "",
+            scenario: scenario.name,
             runInfo: [
-                "format_version": "2",
+                "format_version": JournalSchema.formatVersion,
                 "scenario": scenario.name,
                 "scenario_source": scenario.sourcePath ?? "",
                 "seed": "\(scenario.seed)",
                 "clock_start": ScenarioInstant.format(scenario.clockStart),
                 ContractFacts.runInfoKey: ContractFacts(scenario: scenario).json,
             ],
-            removesFileOnClose: path == nil,
-            logger: logger
+            configuration: configuration,
+            removesFileOnClose: configuration.journalPath == nil
         )
     }
 
@@ -100,8 +141,18 @@ public final class Journal: Sendable {
         return try await reader.entries(scenarioTimeFrom: start, to: end)
     }
 
-    /// How many batches failed to write; each failure is also logged. Zero in a healthy run.
-    public var writeFailures: Int { writer.failures }
+    /// How many entries could not be written in this run (zero in a healthy one): the first
+    /// failure is logged, the total at stop, and `GET /__admin/health` then says `degraded`.
+    public var lostEntries: Int { writer.status.lost }
+
+    /// The last write error, if a write failed.
+    public var lastWriteError: String? { writer.status.lastError }
+
+    /// What the writer holds and has done, read without waiting for it.
+    var writerStatus: JournalWriter.Status { writer.status }
+
+    /// The request entries in the file or on their way to it, without waiting for the writer.
+    var requestCount: Int { requestsBefore.load(ordering: .relaxed) + writer.status.requests }
 
     /// Every webhook delivery attempt, in order, after a flush.
     public func webhookDeliveries() async throws -> [WebhookDeliveryRecord] {
@@ -161,25 +212,62 @@ public final class Journal: Sendable {
         }
     }
 
+    /// Queues a record without waiting: clock moves, webhook attempts, shop events and the
+    /// answers to unparseable requests are few, and made where nothing can wait.
     func record(_ record: JournalRecord) {
-        writer.append(record)
         if case .request(let entry) = record {
-            let matching = watchers.withLock { $0.values.filter { $0.predicate(entry) } }
-            for watcher in matching { watcher.continuation.yield(entry) }
+            let request = PendingRequest(entry: entry, answer: AnswerBytes(Array(entry.responseBody)))
+            writer.appendWithoutWaiting(.request(request), cost: request.queueCost)
+            notifyWatchers(request)
+        } else {
+            writer.appendWithoutWaiting(.other(record), cost: 512)
         }
     }
 
-    /// Empties every table except the run information.
-    func clear() async throws {
-        await flush()
-        try await pool.write { db in
-            for table in JournalSchema.tables { try db.execute(sql: "DELETE FROM \(table)") }
-        }
+    /// Journals a request (`.request(entry)`) with its answer's body, waiting for room in the
+    /// writer's queue and, in the default durability, until the entry is committed: the answer
+    /// is sent after this returns.
+    func record(_ record: JournalRecord, answer: AnswerBytes) async {
+        guard case .request(let entry) = record else { return self.record(record) }
+        let request = PendingRequest(entry: entry, answer: answer)
+        await writer.append(.request(request), cost: request.queueCost, untilWritten: durability == .commitBeforeAnswer)
+        notifyWatchers(request)
     }
 
-    /// Flushes, checkpoints and closes the file; removes it when the journal was temporary.
+    private func notifyWatchers(_ request: PendingRequest) {
+        let current = watchers.withLock { Array($0.values) }
+        guard !current.isEmpty else { return }
+        let entry = request.completeEntry
+        for watcher in current where watcher.predicate(entry) { watcher.continuation.yield(entry) }
+    }
+
+    /// Empties every table except the run information and the runs, in order with the records
+    /// queued before.
+    func clear() async {
+        requestsBefore.store(0, ordering: .relaxed)
+        await writer.clear()
+    }
+
+    /// Flushes, records the run's end (and its losses) in the file, logs a summary of any
+    /// loss, checkpoints and closes the file; removes it when the journal was temporary.
     func close() async {
         await writer.close()
+        let status = writer.status
+        do {
+            try await pool.write { [runID] db in
+                try db.execute(
+                    sql: "UPDATE run SET closed_wall_time = ?, lost_entries = ?, last_error = ? WHERE id = ?",
+                    arguments: [Date().timeIntervalSince1970, status.lost, status.lastError, runID]
+                )
+            }
+        } catch {
+            logger.error("journal \(path): cannot record the end of the run: \(JournalWriter.describe(error))")
+        }
+        if status.lost > 0 {
+            logger.error(
+                "journal \(path): \(status.lost) of \(status.appended) entries lost; last error: \(status.lastError ?? "unknown"). A contract judged on this journal is not a verdict."
+            )
+        }
         try? pool.close()
         if removesFileOnClose {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()

@@ -95,6 +95,17 @@ public struct JournalReader: Sendable {
         try await database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM request") ?? 0 }
     }
 
+    /// The server runs the file holds, in order: one, or several for a continued journal.
+    public func runs() async throws -> [JournalRun] {
+        try await database.read { db in try RunTable.fetchAll(db) }
+    }
+
+    /// Whether the file holds everything its runs answered, as far as it can tell: the runs'
+    /// loss counters, arrival numbers without an entry, runs that could lose entries unseen.
+    public func integrity() async throws -> JournalIntegrity {
+        try await database.read { db in try JournalIntegrity.read(db) }
+    }
+
     /// What the journal says about its run: scenario name, seed, clock start, format version.
     public func runInfo() async throws -> [String: String] {
         try await database.read { db in
@@ -105,14 +116,26 @@ public struct JournalReader: Sendable {
     }
 }
 
-/// Why a journal could not be opened or written.
+/// Why a journal could not be opened, or cannot be trusted.
 public enum JournalError: Error, Sendable, CustomStringConvertible {
-    /// The file is missing, unreadable, or not a journal.
+    /// The file is missing, unreadable, not a journal, or in a folder that cannot take it.
     case cannotOpen(path: String, reason: String)
+    /// The file already holds a run, and the server was not told to continue or replace it.
+    case alreadyHolds(path: String, contents: String)
+    /// The journal lacks entries for requests that were answered.
+    case incomplete(path: String, reason: String)
 
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason): "cannot open journal \(path): \(reason)"
+        case .alreadyHolds(let path, let contents):
+            """
+            journal \(path) already holds \(contents); tts-replay will not write over it. \
+            Pass --existing-journal continue to add this run after its last entry, \
+            or --existing-journal replace to start the file afresh \
+            (in Swift: ReplayServer.Configuration.existingJournal), or choose another file.
+            """
+        case .incomplete(let path, let reason): "journal \(path) is incomplete: \(reason); a contract judged on it is not a verdict"
         }
     }
 }

@@ -69,9 +69,36 @@ enum JournalSchema {
                 table.add(column: "answered_from", .text)
             }
         }
+        migrator.registerMigration("v3: runs and shared bodies") { db in
+            // One row per server run on the file: a continued journal has several; the loss
+            // counter and the clean close tell a reader in another process whether to trust it.
+            try db.create(table: "run") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("scenario", .text).notNull()
+                table.column("started_wall_time", .double).notNull()
+                table.column("closed_wall_time", .double)
+                table.column("first_arrival", .integer).notNull()
+                table.column("durability", .text).notNull()
+                table.column("lost_entries", .integer).notNull().defaults(to: 0)
+                table.column("last_error", .text)
+            }
+            // A large answer shared by many entries, once: `request.response_body` then holds the
+            // bytes around it, and `response_body_offset` where it goes.
+            try db.create(table: "body", options: .withoutRowID) { table in
+                table.primaryKey("hash", .text)
+                table.column("bytes", .blob).notNull()
+            }
+            try db.alter(table: "request") { table in
+                table.add(column: "response_body_hash", .text)
+                table.add(column: "response_body_offset", .integer)
+            }
+        }
         return migrator
     }
 
+    /// The value of `run_info.format_version` this version writes.
+    static let formatVersion = "3"
+
     /// Every table the journal writes, in the order a reset empties them.
-    static let tables = ["request", "webhook_delivery", "clock_move", "shop_event"]
+    static let tables = ["request", "body", "webhook_delivery", "clock_move", "shop_event"]
 }

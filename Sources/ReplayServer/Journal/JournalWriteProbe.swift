@@ -12,7 +12,13 @@ public final class JournalWriteProbe: Sendable {
 
     /// Opens (creating) a journal file.
     public init(path: String) throws {
-        self.journal = try Journal(path: path, runInfo: [:], removesFileOnClose: false, logger: Logger(label: "tts-replay.benchmark"))
+        self.journal = try Journal(
+            path: path,
+            scenario: "benchmark",
+            runInfo: [:],
+            configuration: ReplayServer.Configuration(journalDurability: .answerBeforeCommit, logger: Logger(label: "tts-replay.benchmark")),
+            removesFileOnClose: false
+        )
     }
 
     /// Queues `count` entries and waits until they are on disk.

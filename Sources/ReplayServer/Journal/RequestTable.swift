@@ -9,13 +9,26 @@ enum RequestTable {
     private static let columns = [
         "id", "request_id", "wall_time", "scenario_time", "method", "path", "query", "headers", "body", "operation", "shop_cipher",
         "answered_by", "answered_from", "failed_checks", "response_status", "response_code", "response_headers", "response_body",
-        "duration_microseconds",
+        "response_body_hash", "response_body_offset", "duration_microseconds",
     ]
 
     private static let insertSQL =
         "INSERT INTO request (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
 
-    static func insert(_ entry: JournalEntry, into db: Database) throws {
+    /// Inserts an entry. With `sharedHash`, the answer's shared part is stored once in the `body`
+    /// table (unless it is there already) and the row keeps the bytes around it.
+    static func insert(_ request: PendingRequest, sharedHash: String?, into db: Database) throws {
+        let entry = request.entry
+        let answer = request.answer
+        let responseBody: Data
+        var offset: Int?
+        if let sharedHash {
+            try BodyTable.store(answer.shared, hash: sharedHash, in: db)
+            responseBody = Data(answer.head + answer.tail)
+            offset = answer.head.count
+        } else {
+            responseBody = Data(answer.joined())
+        }
         let arguments: StatementArguments = [
             entry.id, entry.requestID, entry.wallTime, entry.scenarioTime, entry.method, entry.path, entry.query,
             JournalJSON.encode(entry.headers), entry.body,
@@ -23,7 +36,7 @@ enum RequestTable {
             entry.failedChecks.isEmpty ? "[]" : try JournalJSON.encode(entry.failedChecks),
             entry.responseStatus,
             entry.responseCode,
-            JournalJSON.encode(entry.responseHeaders), entry.responseBody, entry.durationMicroseconds,
+            JournalJSON.encode(entry.responseHeaders), responseBody, sharedHash, offset, entry.durationMicroseconds,
         ]
         try db.cachedStatement(sql: insertSQL).execute(arguments: arguments)
     }
@@ -35,8 +48,24 @@ enum RequestTable {
         limit: Int? = nil
     ) throws -> [JournalEntry] {
         let limitClause = limit.map { " LIMIT \($0)" } ?? ""
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM request WHERE \(condition) ORDER BY id\(limitClause)", arguments: arguments)
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT request.*, body.bytes AS shared_bytes FROM request LEFT JOIN body ON body.hash = request.response_body_hash
+                WHERE \(condition) ORDER BY request.id\(limitClause)
+                """,
+            arguments: arguments
+        )
         return try rows.map(entry)
+    }
+
+    /// The stored answer, with its shared part put back where it was.
+    private static func responseBody(_ row: Row) -> Data {
+        var body: Data = row["response_body"]
+        if let shared: Data = row["shared_bytes"], let offset: Int = row["response_body_offset"], offset <= body.count {
+            body.insert(contentsOf: shared, at: body.startIndex + offset)
+        }
+        return body
     }
 
     private static func entry(_ row: Row) throws -> JournalEntry {
@@ -58,7 +87,7 @@ enum RequestTable {
             responseStatus: row["response_status"],
             responseCode: row["response_code"],
             responseHeaders: try JournalJSON.decode(row["response_headers"]),
-            responseBody: row["response_body"],
+            responseBody: responseBody(row),
             durationMicroseconds: row["duration_microseconds"]
         )
     }

@@ -22,7 +22,7 @@ final class JournalRedactor: Sendable {
         var headers: [String: String]
         var body: Data
         var responseHeaders: [String: String]
-        var responseBody: Data
+        var responseBody: AnswerBytes
     }
 
     /// How many credentials are followed through a session, the scenario's included: enough
@@ -51,7 +51,7 @@ final class JournalRedactor: Sendable {
         body: [UInt8],
         parsedBody: JSONValue?,
         responseHeaders: HTTPFields,
-        responseBody: [UInt8]
+        responseBody: AnswerBytes
     ) -> Redacted {
         let queryFields = SecretFields.formFields(query, isQuery: true) ?? []
         var found = SecretFields.secrets(in: queryFields.map { (name: $0.name, value: $0.value) })
@@ -66,7 +66,7 @@ final class JournalRedactor: Sendable {
             headers: Self.headers(headers, with: table),
             body: Data(keepsRawBodies ? body : requestBody.replacing(in: body, with: table, hasSecrets: !requestBody.secrets.isEmpty)),
             responseHeaders: Self.headers(responseHeaders, with: table),
-            responseBody: Data(keepsRawBodies ? responseBody : Self.answerBody(responseBody, with: table))
+            responseBody: keepsRawBodies ? responseBody : Self.answerBody(responseBody, with: table)
         )
     }
 
@@ -81,7 +81,14 @@ final class JournalRedactor: Sendable {
         return result
     }
 
-    /// An answer body with the session's credentials replaced; as it was when it holds none.
+    /// An answer body with the session's credentials replaced; as it was, its shared part still
+    /// shared (the journal stores it once), when it holds none.
+    private static func answerBody(_ body: AnswerBytes, with table: SecretTable) -> AnswerBytes {
+        guard table.occurs(in: body.head) || table.occurs(in: body.shared) || table.occurs(in: body.tail) else { return body }
+        return AnswerBytes(answerBody(body.joined(), with: table))
+    }
+
+    /// Bytes of an answer with the session's credentials replaced; as they were when they hold none.
     private static func answerBody(_ bytes: [UInt8], with table: SecretTable) -> [UInt8] {
         guard table.occurs(in: bytes) else { return bytes }
         return RequestBody(bytes, parsed: nil, contentType: nil).replacing(in: bytes, with: table, hasSecrets: true)

@@ -1,0 +1,54 @@
+import Foundation
+import NIOHTTP1
+import ReplayServer
+import Scenarios
+import Testing
+
+/// A large answer served again and again is stored once, by content hash, and read back whole.
+@Suite("Large answers stored once")
+struct JournalBodyStorageTests {
+    @Test func twoCategoryTreesCostOneStoredCopy() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journal-bodies-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("j.sqlite").path
+        let answers = try await withReplayServer(scenario: try .default, configuration: .init(journalPath: path)) { server in
+            let client = SignedClient(server: server)
+            var answers: [Data] = []
+            for _ in 0..<2 {
+                answers.append(try await client.call(.GET, "/product/202309/categories", query: ["category_version": "v2"]).body)
+            }
+            return answers
+        }
+        #expect(answers[0].count > 50_000)
+        #expect(answers[0] != answers[1], "each answer has its own request_id")
+
+        let tamper = try JournalTamper(path: path)
+        #expect(try tamper.integer("SELECT COUNT(*) FROM body") == 1)
+        #expect(try tamper.integer("SELECT MAX(length(response_body)) FROM request") < 200, "each row keeps only what differs")
+        #expect(try tamper.integer("SELECT SUM(length(bytes)) FROM body") < answers[0].count)
+        let entries = try await JournalReader(path: path).entries()
+        #expect(entries.map(\.responseBody) == answers, "read back byte for byte")
+    }
+
+    @Test func aCassetteAnswerIsStoredOnceToo() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journal-bodies-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("j.sqlite").path
+        let scenario = try Scenario.named("replay-only-gb")
+        let answers = try await withReplayServer(scenario: scenario, configuration: .init(journalPath: path)) { server in
+            let client = SignedClient(server: server)
+            var answers: [Data] = []
+            for _ in 0..<3 {
+                answers.append(try await client.call(.GET, "/product/202309/categories", query: ["category_version": "v2"]).body)
+            }
+            return answers
+        }
+        let entries = try await JournalReader(path: path).entries()
+        #expect(entries.map(\.responseBody) == answers)
+        #expect(entries.map(\.answeredBy) == [.cassette, .cassette, .cassette])
+        #expect(answers[0].count > 1024)
+        #expect(try JournalTamper(path: path).integer("SELECT COUNT(*) FROM body") == 1)
+    }
+}
