@@ -89,7 +89,9 @@ struct WebhookBoundsTests {
                 #expect(attempt.error?.hasPrefix("no answer within 200ms (") == true, "\(attempt.error ?? "")")
                 #expect(Self.seconds(attempt.latencyMicroseconds) < 5)
             }
-            #expect(receiver.requests.count == 2)
+            // Not `receiver.requests.count == 2`: on a loaded machine the 200 ms deadline can end an
+            // attempt before the receiver has read its request; the journal above counts the attempts.
+            #expect((1...2).contains(receiver.requests.count))
         }
     }
 
