@@ -10,14 +10,14 @@ import Testing
 @Suite("Exposure")
 struct ExposureTests {
     @Test func aNonLoopbackAddressWarnsAndLocksTheAdminAPI() async throws {
-        let log = LogCapture()
+        let log = LogRecorder()
         var configuration = ReplayServer.Configuration(host: "0.0.0.0", logger: log.logger)
         configuration.logger.logLevel = .warning
         try await withReplayServer(scenario: Scenario.default, configuration: configuration) { server in
             #expect(server.baseURL.host == "127.0.0.1", "0.0.0.0 is where the server listens, not an address to call")
             let token = try #require(server.adminToken)
             #expect(token.count >= 32)
-            #expect(log.warnings.contains { $0.contains("0.0.0.0") && $0.contains("admin") }, "\(log.warnings)")
+            #expect(log.messages(atLeast: .warning).contains { $0.contains("0.0.0.0") && $0.contains("admin") }, "\(log.messages(atLeast: .warning))")
             #expect(try await SignedClient(server: server).listShops().status == 200, "the API answers at base_url")
 
             let anonymous = try await AdminClient(adminURL: server.adminURL.absoluteString, token: nil).call(.GET, "/health")

@@ -1,0 +1,19 @@
+import Testing
+
+/// A request written as raw bytes (for what a client library would refuse to send), and the
+/// answer it must get.
+struct RawRequestCase: CustomTestStringConvertible, Sendable {
+    var name: String
+    var request: [UInt8]
+    var status: Int
+    var code: Int
+    /// The envelope's message, when the case checks it.
+    var message: String? = nil
+
+    var testDescription: String { name }
+
+    /// A GET of `target` that closes the connection after its answer.
+    static func get(_ target: String, headers: String = "") -> [UInt8] {
+        Array("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\(headers)\r\n".utf8)
+    }
+}
