@@ -88,7 +88,7 @@ def one_kill(exe, scenario, workdir, mode, index, kill_after):
     info = json.loads(server.stdout.readline())
     path = signed_url("", "/product/202309/categories", {"category_version": "v2"})
     script, ids_file = wrk_script(workdir, path)
-    wrk = subprocess.Popen(["wrk", "-t2", "-c64", f"-d{kill_after + 1.5:.1f}s", "-s", str(script), info["base_url"]],
+    wrk = subprocess.Popen(["wrk", "-t2", "-c64", f"-d{int(kill_after) + 2}s", "-s", str(script), info["base_url"]],
                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     stop, latencies = threading.Event(), []
     prober = threading.Thread(target=health_latencies, args=(info["admin_url"], stop, latencies))

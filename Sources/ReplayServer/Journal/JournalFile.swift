@@ -38,6 +38,10 @@ enum JournalFile {
         }
     }
 
+    /// How long a write waits for another process's lock on the file before its batch is lost.
+    /// Answers wait meanwhile (their entries cannot be committed), so this bounds their wait too.
+    static let busyTimeout: TimeInterval = 20
+
     static func open(path: String, scenario: String, existing: ReplayServer.ExistingJournal) throws(JournalError) -> Opened {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
@@ -103,7 +107,7 @@ enum JournalFile {
 
     private static func connect(_ path: String) throws(JournalError) -> DatabasePool {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(5)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             // A commit reaches the write-ahead log (the OS's page cache) before an answer is
             // sent; that survives the process being killed. Without fsync on every commit a
