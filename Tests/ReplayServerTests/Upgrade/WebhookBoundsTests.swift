@@ -121,7 +121,9 @@ struct WebhookBoundsTests {
     }
 
     @Test func aRefusedConnectionFailsAtOnce() async throws {
-        let port = try await HostileReceiver.closedPort()
+        let refusing = try RefusingPort()
+        defer { refusing.close() }
+        let port = refusing.port
         let scenario = try Self.scenario(ackTimeout: 5000, retries: ["2m", "30m"])
         try await run([.answer(200)], scenario: scenario, address: .fixed("http://127.0.0.1:\(port)/webhooks")) { server, _, _ in
             try await triggerUpgrade(server)
