@@ -50,8 +50,7 @@ struct ProxyResponder: HTTPResponder {
         let answer: HTTPClientResponse
         let answerBody: [UInt8]
         do {
-            answer = try await client.execute(outgoing, timeout: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000))
-            answerBody = Array(try await answer.body.collect(upTo: Self.maximumBodyBytes).readableBytesView)
+            (answer, answerBody) = try await fetch(outgoing)
         } catch {
             logger.error("upstream \(shownAs) did not answer \(request.method) \(request.uri.path): \(error)")
             let envelope = Envelope<NoPayload>(
@@ -103,5 +102,34 @@ struct ProxyResponder: HTTPResponder {
             headers.filter { !connectionHeaders.contains($0.0) && !unrecordedHeaders.contains($0.0) },
             uniquingKeysWith: { first, second in first + ", " + second }
         )
+    }
+}
+
+extension ProxyResponder {
+    /// The upstream took longer than the recorder's `upstreamTimeout` for its whole answer.
+    struct UpstreamTimeout: Error, CustomStringConvertible {
+        var timeout: Duration
+        var description: String { "no whole answer within \(timeout)" }
+    }
+
+    /// The upstream's answer, its head and its whole body, within ``timeout``: AsyncHTTPClient's
+    /// own deadline covers the head only, so an upstream that stops in the middle of its body
+    /// would otherwise hold the client's request for ever.
+    fileprivate func fetch(_ request: HTTPClientRequest) async throws -> (HTTPClientResponse, [UInt8]) {
+        let (client, timeout) = (client, timeout)
+        return try await withThrowingTaskGroup(of: (HTTPClientResponse, [UInt8])?.self) { group in
+            group.addTask {
+                let answer = try await client.execute(request, timeout: .nanoseconds(Int64(timeout / .nanoseconds(1))))
+                let body = try await answer.body.collect(upTo: Self.maximumBodyBytes)
+                return (answer, Array(body.readableBytesView))
+            }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let answer = first else { throw UpstreamTimeout(timeout: timeout) }
+            return answer
+        }
     }
 }

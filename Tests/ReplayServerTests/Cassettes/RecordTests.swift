@@ -127,6 +127,33 @@ struct RecordTests {
         }
     }
 
+    @Test(arguments: [HostileReceiver.Behaviour.headThenSilence, .trickle(interval: .milliseconds(200))])
+    func anUpstreamThatStopsInItsAnswerGetsA502AtTheTimeout(_ behaviour: HostileReceiver.Behaviour) async throws {
+        try await Self.withFolder { folder in
+            try await HostileReceiver.with([behaviour]) { upstream in
+                let recorder = try await Recorder.start(
+                    .init(
+                        upstream: URL(string: upstream.url)!.deletingLastPathComponent(),
+                        cassettePath: folder.appendingPathComponent("c.yaml").path,
+                        upstreamTimeout: .seconds(1)
+                    )
+                )
+                let credentials = try JSONDecoder().decode(
+                    ClientCredentials.self,
+                    from: Data(#"{"app_key":"k","app_secret":"s","access_token":"t","shop_cipher":"c","shop_id":"1"}"#.utf8)
+                )
+                let client = SignedClient(baseURL: recorder.baseURL.absoluteString, credentials: credentials)
+                let answered = await RealTimeBound.run(within: .seconds(20)) { try? await client.listShops() }
+                try await recorder.stop()
+                let answer = try #require(answered?.value, "the client got an answer before the 20 s guard")
+                #expect(answer.status == 502)
+                let message = try answer.envelope.message
+                #expect(message.contains("no whole answer within 1.0 seconds"), "\(message)")
+                #expect(await recorder.interactionCount == 0)
+            }
+        }
+    }
+
     @Test func aBadUpstreamOrAnUnwritableCassetteIsRefusedAtStart() async throws {
         await #expect(throws: RecorderError.self) {
             try await Recorder.start(.init(upstream: URL(string: "ftp://example.com")!, cassettePath: "/tmp/never.yaml"))
