@@ -2,16 +2,16 @@
 ///
 /// Every code the fake can send is a static member in the table below, so the facts from the
 /// reference (`tiktok-shop-l7.md`, section 2) live in one place.
-public struct APIError: Error, Sendable, Hashable {
+struct APIError: Error, Sendable, Hashable {
     /// The `code` field of the envelope.
-    public var code: Int
+    var code: Int
     /// The `message` field of the envelope.
-    public var message: String
+    var message: String
     /// The HTTP status of the response (business errors are 200).
-    public var httpStatus: Int
+    var httpStatus: Int
 
     /// Creates an error.
-    public init(code: Int, httpStatus: Int, message: String) {
+    init(code: Int, httpStatus: Int, message: String) {
         self.code = code
         self.httpStatus = httpStatus
         self.message = message
