@@ -42,7 +42,8 @@ def signed_url(base, path, query, body="", cipher=True):
 
 def serve(scenario, workdir, name):
     journal = workdir / f"{name}.sqlite"
-    process = subprocess.Popen([str(BIN / "tts-replay"), "serve", "--scenario", str(scenario), "--journal", str(journal), "--log-level", "error"],
+    extra = os.environ.get("TTS_REPLAY_SERVE_ARGS", "").split()  # e.g. "--journal-durability answer-before-commit"
+    process = subprocess.Popen([str(BIN / "tts-replay"), "serve", "--scenario", str(scenario), "--journal", str(journal), "--log-level", "error", *extra],
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     STARTED.append(process)
     line = process.stdout.readline()
