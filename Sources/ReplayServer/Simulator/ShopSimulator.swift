@@ -14,7 +14,7 @@ struct ShopSimulator: Sendable {
     let upgrades: CategoryUpgrades
     let events: ShopEvents
     /// Answers that depend only on the catalogue, encoded once.
-    let encodedAnswers = EncodedAnswers()
+    let catalogueAnswers = CatalogueAnswers()
 
     func answer(_ request: SimulatorRequest) -> SimulatorAnswer? {
         do throws(APIError) {
@@ -31,13 +31,12 @@ struct ShopSimulator: Sendable {
         }
         guard let shop = request.shop, let market = markets[shop.region] else { return nil }
         let versions = CategoryVersionRule(policy: scenario.policy(for: shop.region), now: clock.now)
-        let catalogue = CatalogueHandlers(market: market, versions: versions)
+        let catalogue = CatalogueHandlers(market: market, versions: versions, answers: catalogueAnswers)
         let products = ProductHandlers(market: market, store: store, versions: versions, events: events, now: clock.unixSeconds)
+        let search = ProductSearch(market: market, store: store, versions: versions)
         let webhooks = WebhookHandlers(subscriptions: subscriptions, now: clock.unixSeconds)
         switch request.operation.id {
-        case "get_categories":
-            let selection = try catalogue.categorySelection(request)
-            return encodedAnswers.payload(for: "categories \(shop.region.rawValue) \(selection)") { catalogue.categories(selection) }
+        case "get_categories": return try catalogue.categories(request)
         case "recommend_category": return try catalogue.recommend(request)
         case "get_category_rules": return try catalogue.rules(request)
         case "get_attributes": return try catalogue.attributes(request)
@@ -45,7 +44,7 @@ struct ShopSimulator: Sendable {
         case "create_product": return try products.create(request, shop: shop)
         case "edit_product", "edit_product_202509": return try products.edit(request, shop: shop)
         case "get_product": return try products.get(request, shop: shop)
-        case "search_products": return try products.search(request, shop: shop)
+        case "search_products": return try search.answer(request, shop: shop)
         case "create_category_upgrade_task":
             upgrades.trigger(shop: shop)
             return EmptyData()
