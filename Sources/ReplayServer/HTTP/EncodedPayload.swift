@@ -1,4 +1,5 @@
 import Foundation
+import ReplayJournal
 import Scenarios
 
 /// A payload already encoded as JSON (sorted keys, unescaped slashes, as ``JSONBytes`` writes

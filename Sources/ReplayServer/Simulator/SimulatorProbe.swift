@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import ReplayJournal
 public import Scenarios
 
 /// Search Products and Get Categories without a server, for the benchmarks in `Benchmarks/`:
@@ -52,7 +53,7 @@ public struct SimulatorProbe: Sendable {
         var query = "page_size=\(pageSize)"
         // A cursor token is URL-safe: it needs no escaping.
         if !pageToken.isEmpty { query += "&page_token=\(pageToken)" }
-        let request = try self.request("search_products", query: query, body: body)
+        let request = try self.request(.searchProducts, query: query, body: body)
         let search = ProductSearch(market: market, store: store, versions: versions)
         let payload = try search.answer(request, shop: shop)
         let bytes = payload.successEnvelope(requestID: Self.requestID).byteBuffer()
@@ -63,7 +64,7 @@ public struct SimulatorProbe: Sendable {
     ///
     /// - Parameter query: The query, such as `category_version=v2`.
     public func getCategories(query: String) throws -> Int {
-        let request = try self.request("get_categories", query: query, body: "")
+        let request = try self.request(.getCategories, query: query, body: "")
         let catalogue = CatalogueHandlers(market: market, versions: versions, answers: answers)
         guard let payload = try catalogue.categories(request) as? EncodedPayload else { throw Problem(description: "a keyword answer is not kept") }
         return payload.successEnvelope(requestID: Self.requestID).byteBuffer().readableBytes
@@ -77,8 +78,7 @@ public struct SimulatorProbe: Sendable {
         CategoryVersionRule(policy: scenario.policy(for: shop.region), now: scenario.clockStart)
     }
 
-    private func request(_ operationID: String, query: String, body: String) throws -> SimulatorRequest {
-        guard let operation = Operation.all.first(where: { $0.id == operationID }) else { throw Problem(description: "no operation \(operationID)") }
+    private func request(_ operation: APIOperation, query: String, body: String) throws -> SimulatorRequest {
         let rawBody = Array(body.utf8)
         return SimulatorRequest(
             operation: operation,
