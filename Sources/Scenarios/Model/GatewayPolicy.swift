@@ -33,8 +33,7 @@ extension GatewayPolicy: Decodable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.relaxed = Set(try container.decodeIfPresent([ClosedSet<Check>].self, forKey: .relax)?.map(\.value) ?? [])
+        let container = try decoder.checkedContainer(keyedBy: CodingKeys.self)
+        self.relaxed = Set(try container.list(oneOf: Check.self, forKey: .relax)?.compactMap { $0 } ?? [])
     }
 }
