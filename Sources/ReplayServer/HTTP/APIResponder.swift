@@ -60,7 +60,7 @@ struct APIResponder: Sendable {
                     headers: redacted.headers,
                     body: redacted.body,
                     operation: decision.operation?.id,
-                    shopCipher: decision.query["shop_cipher"],
+                    shopCipher: decision.query[RequestParameter.shopCipher],
                     answeredBy: answer.answeredBy,
                     answeredFrom: answer.answeredFrom,
                     failedChecks: decision.failedChecks,
@@ -281,7 +281,7 @@ struct AnyEncodable: Encodable {
 
 extension HTTPField.Name {
     /// The header that carries the access token.
-    static let ttsAccessToken = HTTPField.Name("x-tts-access-token")!
+    static let ttsAccessToken = HTTPField.Name(RequestParameter.accessTokenHeader)!
     /// The legacy access token header, still accepted.
-    static let legacyAccessToken = HTTPField.Name("access_token")!
+    static let legacyAccessToken = HTTPField.Name(RequestParameter.legacyAccessToken)!
 }

@@ -1,4 +1,5 @@
 public import Foundation
+public import Scenarios
 
 /// One API request the fake received and the answer it gave, as the journal keeps it.
 ///
@@ -25,7 +26,7 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     /// A gateway check the request failed, whether or not the failure was answered.
     public struct FailedCheck: Sendable, Hashable, Codable {
         /// The check, as scenarios name it (`sign`, `timestamp`, `app_key`, `access_token`, `shop_cipher`).
-        public var check: String
+        public var check: GatewayCheck
         /// The error code the check answers with.
         public var code: Int
         /// The error message.

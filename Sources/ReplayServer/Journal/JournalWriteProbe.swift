@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Scenarios
 import Synchronization
 
 /// The journal's batched writer without a server, for the benchmarks in `Benchmarks/`: entries
@@ -52,11 +53,11 @@ public final class JournalWriteProbe: Sendable {
             wallTime: Date().timeIntervalSince1970,
             scenarioTime: 1_793_610_000,
             method: "GET",
-            path: "/authorization/202309/shops",
+            path: APIOperation.getAuthorizedShops.pathTemplate,
             query: "app_key=6a1c2e9f3b7d&sign=<redacted>&timestamp=1793610000",
-            headers: ["host": "127.0.0.1", "x-tts-access-token": "<redacted>", "user-agent": "wrk"],
+            headers: ["host": "127.0.0.1", RequestParameter.accessTokenHeader: "<redacted>", "user-agent": "wrk"],
             body: Data(),
-            operation: "get_authorized_shops",
+            operation: APIOperation.getAuthorizedShops.id,
             shopCipher: nil,
             answeredBy: .cassette,
             answeredFrom: "shops.yaml#1",

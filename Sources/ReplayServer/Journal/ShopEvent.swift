@@ -1,4 +1,5 @@
 import GRDB
+public import Scenarios
 
 /// Something that happened in the simulated shop, as the journal keeps it: an upgrade task
 /// starting, a product upgraded, skipped or failed, a webhook registered.
@@ -8,7 +9,7 @@ public struct ShopEvent: Sendable, Hashable, Codable {
     /// When it happened, wall clock, Unix seconds with fractions.
     public var wallTime: Double
     /// What happened, such as `upgrade_task.started` or `product.category_changed`.
-    public var kind: String
+    public var kind: ShopEventKind
     /// The product concerned, if any.
     public var productID: String?
     /// Details as a flat map (`previous_category_id`, `reason`, ...).
@@ -19,7 +20,7 @@ public struct ShopEvent: Sendable, Hashable, Codable {
 enum ShopEventTable {
     static func insert(_ event: ShopEvent, into db: Database) throws {
         try db.cachedStatement(sql: "INSERT INTO shop_event (scenario_time, wall_time, kind, product_id, details) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [event.scenarioTime, event.wallTime, event.kind, event.productID, JournalJSON.encode(event.details)])
+            .execute(arguments: [event.scenarioTime, event.wallTime, event.kind.rawValue, event.productID, JournalJSON.encode(event.details)])
     }
 
     static func fetchAll(_ db: Database) throws -> [ShopEvent] {
@@ -27,7 +28,7 @@ enum ShopEventTable {
             ShopEvent(
                 scenarioTime: row["scenario_time"],
                 wallTime: row["wall_time"],
-                kind: row["kind"],
+                kind: ShopEventKind(rawValue: row["kind"]),
                 productID: row["product_id"],
                 details: try JournalJSON.decode(row["details"])
             )

@@ -13,7 +13,7 @@ final class StubBook: Sendable {
 
     /// - Throws: `Problem` when a stub names an operation the fake does not know.
     init(stubs: [Stub]) throws(Problem) {
-        let known = Set(Operation.all.map(\.id))
+        let known = Set(APIOperation.all.map(\.id))
         for stub in stubs {
             if let operation = stub.match.operation, !known.contains(operation) {
                 throw Problem(

@@ -53,7 +53,7 @@ struct WebhookRegistrationTests {
             await server.clock.advance(by: .seconds(7200))
             #expect(try await server.journal.webhookDeliveries().isEmpty)
             #expect(server.webhooks.pending.isEmpty)
-            #expect(try await server.journal.shopEvents().filter { $0.kind == "product.category_changed" }.count == 3)
+            #expect(try await server.journal.shopEvents().filter { $0.kind == .productCategoryChanged }.count == 3)
         }
     }
 }

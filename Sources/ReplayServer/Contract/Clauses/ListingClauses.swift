@@ -1,15 +1,14 @@
 import Scenarios
 
 extension Clause {
-    /// The listing operations and where each carries `category_version`.
-    static let listingOperations: [String: Bool] = [
-        "get_categories": true, "get_category_rules": true, "get_attributes": true, "get_brands": true,
-        "recommend_category": false, "create_product": false, "edit_product": false, "edit_product_202509": false, "search_products": false,
-    ]
-
-    /// The `category_version` an entry sent (lower-cased), from the query or the body.
-    static func categoryVersion(_ entry: JournalEntry, inQuery: Bool, in evidence: ContractEvidence) -> String? {
-        let value = inQuery ? ContractEvidence.query(entry, "category_version") : evidence.body(entry)?["category_version"]?.string
+    /// The `category_version` an entry sent (lower-cased), from where its operation takes it.
+    static func categoryVersion(_ entry: JournalEntry, of operation: APIOperation, in evidence: ContractEvidence) -> String? {
+        let value: String? =
+            switch operation.categoryVersion {
+            case .none: nil
+            case .query: ContractEvidence.query(entry, RequestParameter.categoryVersion)
+            case .body: evidence.body(entry)?[RequestParameter.categoryVersion]?.string
+            }
         return value?.lowercased()
     }
 
@@ -22,20 +21,20 @@ extension Clause {
             "Send category_version=v2 (query on the four GETs, body on Recommend, Create, Edit and Search) for GB, DE, FR, IT, ES, IE and JP shops. Search Products may pass v1 on purpose, to find products not yet upgraded, but never leave it out."
     ) { evidence in
         let calls = evidence.clientRequests.filter { entry in
-            guard let operation = entry.operation, listingOperations[operation] != nil else { return false }
+            guard let operation = entry.operation.flatMap(APIOperation.named), operation.isListing else { return false }
             return evidence.facts.requiresV2(cipher: entry.shopCipher, at: entry.scenarioTime)
         }
         guard !calls.isEmpty else { return .notExercised("no listing API was called on a shop whose market requires v2") }
         return .judged(
             calls.compactMap { entry in
-                let operation = entry.operation ?? ""
-                let version = categoryVersion(entry, inQuery: listingOperations[operation] ?? false, in: evidence)
+                guard let operation = entry.operation.flatMap(APIOperation.named) else { return nil }
+                let version = categoryVersion(entry, of: operation, in: evidence)
                 let region = evidence.facts.shop(cipher: entry.shopCipher)?.region ?? "?"
-                if operation == "search_products" ? (version == "v1" || version == "v2") : version == "v2" { return nil }
+                if operation.searchesEitherTree ? (version == "v1" || version == "v2") : version == "v2" { return nil }
                 let sent = version.map { "category_version=\($0)" } ?? "no category_version"
                 return ContractViolation(
-                    message: "\(operation) sent \(sent) on a \(region) shop, whose market requires v2",
-                    expected: operation == "search_products"
+                    message: "\(operation.id) sent \(sent) on a \(region) shop, whose market requires v2",
+                    expected: operation.searchesEitherTree
                         ? "category_version v2 (or v1 on purpose, to find products not yet upgraded)" : "category_version=v2",
                     entries: [entry.id],
                     request: ContractEvidence.line(entry)
@@ -56,7 +55,7 @@ extension Clause {
             "Take category_id from Get Categories (or Recommend Category) with category_version=v2 and use only leaves (is_leaf true); map a product's 3-level leaf to its 7-level successor before editing."
     ) { evidence in
         let writes = evidence.clientRequests.filter { entry in
-            ["create_product", "edit_product", "edit_product_202509"].contains(entry.operation ?? "")
+            entry.operation.flatMap(APIOperation.named)?.writesProduct == true
                 && evidence.body(entry)?["category_id"] != nil
         }
         guard !writes.isEmpty else { return .notExercised("no Create or Edit Product call named a category_id") }

@@ -3,7 +3,7 @@ import Scenarios
 
 extension Clause {
     static func isTrigger(_ entry: JournalEntry) -> Bool {
-        entry.operation == "create_category_upgrade_task"
+        entry.operation == APIOperation.createCategoryUpgradeTask.id
     }
 
     static let upgradeNotHammered = Clause(
@@ -18,7 +18,7 @@ extension Clause {
         guard !triggers.isEmpty else { return .notExercised("the client never triggered the Category Upgrade Task") }
         var used: Set<Int64> = []
         return .judged(
-            evidence.events.filter { $0.kind == "upgrade_task.ignored" }.map { event in
+            evidence.events.filter { $0.kind == .upgradeTaskIgnored }.map { event in
                 let entry = triggers.last { $0.scenarioTime <= event.scenarioTime && !used.contains($0.id) }
                 if let entry { used.insert(entry.id) }
                 return ContractViolation(
@@ -40,7 +40,7 @@ extension Clause {
             "tiktok-shop-l7.md §3.10: the task needs a product live for at least 24 h; a younger one is skipped silently, so the client must call again later",
         hint: "After a task, search with category_version=v1; for products live under 24 hours, trigger the task again once they are 24 hours old."
     ) { evidence in
-        let skips = evidence.events.filter { $0.kind == "product.upgrade_skipped" && $0.details["reason"] == "too_new" }
+        let skips = evidence.events.filter { $0.kind == .productUpgradeSkipped && $0.details["reason"] == UpgradeSkipReason.tooNew.rawValue }
         guard !skips.isEmpty else { return .notExercised("no product was skipped as too new") }
         var violations: [ContractViolation] = []
         var anyDue = false
@@ -50,9 +50,9 @@ extension Clause {
             guard eligible <= evidence.endTime else { continue }
             anyDue = true
             let shop = last.details["shop_id"]
-            let moved = evidence.events.contains { $0.kind == "product.category_changed" && $0.productID == productID && $0.wallTime > last.wallTime }
+            let moved = evidence.events.contains { $0.kind == .productCategoryChanged && $0.productID == productID && $0.wallTime > last.wallTime }
             let retriggered = evidence.events.contains {
-                $0.kind == "upgrade_task.started" && $0.details["shop_id"] == shop && $0.scenarioTime >= eligible
+                $0.kind == .upgradeTaskStarted && $0.details["shop_id"] == shop && $0.scenarioTime >= eligible
             }
             if moved || retriggered { continue }
             violations.append(
@@ -74,7 +74,7 @@ extension Clause {
         hint:
             "After the task's duration, Search Products with category_version=v1 on the shop; trigger the task again for what is left, and edit a product that keeps failing to its 7-level leaf (category_version=v2)."
     ) { evidence in
-        let failures = evidence.events.filter { $0.kind == "product.upgrade_failed" }
+        let failures = evidence.events.filter { $0.kind == .productUpgradeFailed }
         guard !failures.isEmpty else { return .notExercised("the upgrade task failed for no product") }
         var violations: [ContractViolation] = []
         for productID in Set(failures.compactMap(\.productID)).sorted() {
@@ -83,8 +83,8 @@ extension Clause {
             let shop = last.details["shop_id"]
             let cipher = evidence.facts.shops.first { $0.id == shop }?.cipher
             let searched = evidence.requests(after: first.wallTime).contains { entry in
-                entry.operation == "search_products" && entry.shopCipher == cipher
-                    && evidence.body(entry)?["category_version"]?.string?.lowercased() == "v1"
+                entry.operation == APIOperation.searchProducts.id && entry.shopCipher == cipher
+                    && evidence.body(entry)?[RequestParameter.categoryVersion]?.string?.lowercased() == "v1"
             }
             if !searched {
                 violations.append(
@@ -95,9 +95,9 @@ extension Clause {
                     )
                 )
             }
-            let moved = evidence.events.contains { $0.kind == "product.category_changed" && $0.productID == productID && $0.wallTime > last.wallTime }
+            let moved = evidence.events.contains { $0.kind == .productCategoryChanged && $0.productID == productID && $0.wallTime > last.wallTime }
             let retriggered = evidence.events.contains {
-                $0.kind == "upgrade_task.started" && $0.details["shop_id"] == shop && $0.wallTime > last.wallTime
+                $0.kind == .upgradeTaskStarted && $0.details["shop_id"] == shop && $0.wallTime > last.wallTime
             }
             if !moved && !retriggered {
                 violations.append(

@@ -54,13 +54,13 @@ extension Clause {
 
     /// Get Product calls for a product after a wall-clock instant.
     static func productReads(_ productID: String, after wallTime: Double, in evidence: ContractEvidence) -> [JournalEntry] {
-        evidence.requests(after: wallTime).filter { $0.operation == "get_product" && $0.path.hasSuffix("/\(productID)") }
+        evidence.requests(after: wallTime).filter { $0.operation == APIOperation.getProduct.id && $0.path.hasSuffix("/\(productID)") }
     }
 
     /// Search Products calls on the 7-level tree (category_version=v2), after a wall-clock instant.
     static func v2Searches(after wallTime: Double, in evidence: ContractEvidence) -> [JournalEntry] {
         evidence.requests(after: wallTime).filter {
-            $0.operation == "search_products" && evidence.body($0)?["category_version"]?.string?.lowercased() == "v2"
+            $0.operation == APIOperation.searchProducts.id && evidence.body($0)?[RequestParameter.categoryVersion]?.string?.lowercased() == "v2"
         }
     }
 
