@@ -11,7 +11,7 @@ struct Lint: AsyncParsableCommand {
             top is read as a cassette, any other as a scenario (and the cassettes it names are checked too).
             Every problem of a scenario is reported in one pass, in file order: wrong types, bad durations and
             instants, missing and unknown keys, duplicate ids, categories not in the named tree, unknown brands,
-            broken cassette references.
+            unknown stub operations, broken cassette references.
             Exit status: 0 when every file is clean, 1 when any has a problem, 2 when a path does not exist.
             """
     )

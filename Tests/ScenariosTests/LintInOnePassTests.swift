@@ -44,7 +44,7 @@ struct LintInOnePassTests {
         }
     }
 
-    @Test func aFileWithNineKindsOfMistakesIsReportedWholeInFileOrder() throws {
+    @Test func aFileWithTenKindsOfMistakesIsReportedWholeInFileOrder() throws {
         let (file, diagnostics) = try lint(
             """
             name: many-mistakes
@@ -72,6 +72,9 @@ struct LintInOnePassTests {
               delay: soon
             cassettes:
               - no-such-cassette
+            stubs:
+              - match: {operation: serch_products}
+                respond: {status: 429}
 
             """
         )
@@ -87,6 +90,7 @@ struct LintInOnePassTests {
                 Expected(21, 15, "products[3].brand_id", "no brand 'no-such-brand' in the GB catalogue"),
                 Expected(23, 10, "webhooks.delay", "'soon' is not a duration"),
                 Expected(25, 5, "cassettes[0]", "no built-in cassette named 'no-such-cassette'"),
+                Expected(27, 24, "stubs[0].match.operation", "'serch_products' is not an operation of the API; did you mean 'search_products'?"),
             ]
         )
         #expect(diagnostics.allSatisfy { $0.file == file })

@@ -122,6 +122,12 @@ extension Stub.Match: Decodable {
         self.method = try container.optional(String.self, forKey: .method)?.uppercased()
         self.path = try container.optional(String.self, forKey: .path)
         self.operation = try container.optional(String.self, forKey: .operation)
+        if let operation, APIOperation.named(operation) == nil {
+            let known = APIOperation.all.map(\.id)
+            let hint =
+                DidYouMean.suggestion(for: operation, among: known).map { "did you mean '\($0)'?" } ?? "operations: \(known.joined(separator: ", "))"
+            try decoder.reject("'\(operation)' is not an operation of the API; \(hint)", at: CodingKeys.operation)
+        }
         self.query = try container.mapping(of: String.self, forKey: .query)?.compactMapValues { $0 } ?? [:]
         self.body = try container.optional([String: JSONValue].self, forKey: .body) ?? [:]
         let calls = try container.list(of: Int.self, forKey: .calls)?.compactMap { $0 }
