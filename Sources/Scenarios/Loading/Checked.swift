@@ -41,11 +41,6 @@ struct CheckedContainer<Key: CodingKey> {
         self.container = try decoder.container(keyedBy: keys)
     }
 
-    /// Whether the mapping holds the key.
-    func contains(_ key: Key) -> Bool {
-        container.contains(key)
-    }
-
     /// A scalar key's value when it is there and fits, without recording anything: a look ahead.
     func peek<T: Decodable>(_ type: T.Type, forKey key: Key) -> T? {
         try? container.decodeIfPresent(type, forKey: key)

@@ -27,7 +27,8 @@ struct ScenarioFile: Decodable {
             let rate = try container.optional(HumanDuration.self, forKey: .rate)
             if let rate, rate.milliseconds <= 0 {
                 try decoder.reject("rate is virtual time per real second, such as 1h; it must be positive")
-            } else if mode == .manual, rate != nil {
+            }
+            if mode == .manual, rate != nil {
                 try decoder.reject("a manual clock has no rate; remove rate or set mode: scaled")
             }
             self.rate = mode == .manual ? 0 : Double(rate?.milliseconds ?? (mode == .scaled ? 3_600_000 : 0)) / 1000
