@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOHTTP1
+import ReplayJournal
 import ReplayServer
 import Scenarios
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import ReplayJournal
 import Scenarios
 
 /// A request reduced to what a matching rule compares, as one text: the query without the

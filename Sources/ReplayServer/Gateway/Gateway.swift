@@ -1,4 +1,5 @@
 import Foundation
+import ReplayJournal
 import Scenarios
 
 /// The checks every API request passes before anything answers it: path and method, query

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import NIOHTTP1
+import ReplayJournal
 import Scenarios
 
 /// Answers one TikTok Shop API request: gateway, then the simulator, then the journal entry.

@@ -1,5 +1,6 @@
 import Crypto
 public import Foundation
+import ReplayJournal
 import Scenarios
 
 /// The TikTok Shop request signature (`sign` query parameter), computed exactly as the

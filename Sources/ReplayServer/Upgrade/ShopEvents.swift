@@ -1,4 +1,5 @@
 import Foundation
+import ReplayJournal
 import Scenarios
 
 /// Journals what happens in the simulated shop, and turns category changes into webhooks:

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOHTTP1
 import NIOSSL
+import ReplayJournal
 import Scenarios
 import Synchronization
 
