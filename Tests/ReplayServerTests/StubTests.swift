@@ -93,16 +93,6 @@ struct StubTests {
         }
     }
 
-    /// A scenario file with such a stub is refused when it is loaded (see `brokenStubsAreLocated`);
-    /// one built in Swift is refused by the server.
-    @Test func aStubOfAnUnknownOperationStopsTheServerFromStarting() async throws {
-        var scenario = try Scenario.parse("name: misspelt\n")
-        scenario.stubs = [Stub(name: "misspelt", match: Stub.Match(operation: "serch_products"), response: Stub.Response(status: 500))]
-        await #expect(throws: (any Error).self) {
-            try await withReplayServer(scenario: scenario) { _ in }
-        }
-    }
-
     @Test(arguments: [
         ("stubs:\n  - {respond: {status: 999}}\n", "HTTP status"),
         ("stubs:\n  - {respond: {fault: explode}}\n", "'explode' is not one of"),

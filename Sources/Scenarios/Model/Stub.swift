@@ -9,8 +9,8 @@ public struct Stub: Sendable, Hashable {
         public var method: String?
         /// The exact path, such as `/product/202502/products/search`.
         public var path: String?
-        /// The operation id, such as `search_products`.
-        public var operation: String?
+        /// The operation, written in YAML by its id, such as `search_products`.
+        public var operation: APIOperation?
         /// Query parameters that must have these values.
         public var query: [String: String]
         /// Top-level JSON body fields that must have these values.
@@ -22,7 +22,7 @@ public struct Stub: Sendable, Hashable {
         public init(
             method: String? = nil,
             path: String? = nil,
-            operation: String? = nil,
+            operation: APIOperation? = nil,
             query: [String: String] = [:],
             body: [String: JSONValue] = [:],
             calls: Set<Int>? = nil
@@ -121,13 +121,15 @@ extension Stub.Match: Decodable {
         let container = try decoder.checkedContainer(keyedBy: CodingKeys.self)
         self.method = try container.optional(String.self, forKey: .method)?.uppercased()
         self.path = try container.optional(String.self, forKey: .path)
-        self.operation = try container.optional(String.self, forKey: .operation)
-        if let operation, APIOperation.named(operation) == nil {
+        let operationID = try container.optional(String.self, forKey: .operation)
+        if let operationID, APIOperation.named(operationID) == nil {
             let known = APIOperation.all.map(\.id)
             let hint =
-                DidYouMean.suggestion(for: operation, among: known).map { "did you mean '\($0)'?" } ?? "operations: \(known.joined(separator: ", "))"
-            try decoder.reject("'\(operation)' is not an operation of the API; \(hint)", at: CodingKeys.operation)
+                DidYouMean.suggestion(for: operationID, among: known).map { "did you mean '\($0)'?" }
+                ?? "operations: \(known.joined(separator: ", "))"
+            try decoder.reject("'\(operationID)' is not an operation of the API; \(hint)", at: CodingKeys.operation)
         }
+        self.operation = operationID.flatMap(APIOperation.named)
         self.query = try container.mapping(of: String.self, forKey: .query)?.compactMapValues { $0 } ?? [:]
         self.body = try container.optional([String: JSONValue].self, forKey: .body) ?? [:]
         let calls = try container.list(of: Int.self, forKey: .calls)?.compactMap { $0 }
