@@ -234,11 +234,11 @@ def main():
             scenario = scenario_file(workdir, "w2", "name: bench-w2\nproducts:\n" + products)
             server, info = serve(scenario, workdir, "w2")
             path, body = "/product/202502/products/search", '{"category_version":"v1","status":"ACTIVATE"}'
-            make = lambda: [signed_url("", path, {"page_size": "20"}, body)]
+            make = lambda: [signed_url("", path, {"page_size": "50"}, body)]
             answer = fetch(info["base_url"] + make()[0], "POST", body)
             static_copy(static, path, answer)
             nginx, nginx_base = start_nginx(workdir, static)
-            rows.append(compare("w2", "2. Search Products, shop of 10,000 products", info["base_url"], nginx_base, "POST", make, body, args.seconds, args.rounds, workdir))
+            rows.append(compare("w2", "2. Search Products, shop of 10,000 products, page of 50", info["base_url"], nginx_base, "POST", make, body, args.seconds, args.rounds, workdir))
             stop(server); stop(nginx)
         if "w3" in only:
             sizes = {m: (ROOT / "catalogue" / m / "v2" / "categories.json").stat().st_size for m in os.listdir(ROOT / "catalogue")}

@@ -35,6 +35,9 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The simulator: a page of Search Products, Get Categories.
+    simulatorBenchmarks()
+
     // Matching: one lookup in the cassette index, 100 and 100,000 interactions (the same 100 requests).
     for interactions in [100, 100_000] {
         Benchmark("Cassette lookup: \(interactions) interactions") { benchmark in
