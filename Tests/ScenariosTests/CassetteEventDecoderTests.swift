@@ -19,23 +19,29 @@ struct CassetteEventDecoderTests {
         var testDescription: String { name }
     }
 
-    static func fromEvents(_ text: String) -> Cassette? {
-        CassetteEventDecoder.cassette(from: text, sourcePath: nil)
+    /// The cassette read from events in one pass, after checking that reading it in parts on
+    /// several cores gives the same.
+    static func fromEvents(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> Cassette? {
+        let cassette = CassetteEventDecoder.cassette(from: text, sourcePath: nil, parts: 1)
+        #expect(CassetteEventDecoder.cassette(from: text, sourcePath: nil, parts: 3) == cassette, "in parts", sourceLocation: sourceLocation)
+        return cassette
     }
 
     @Test(arguments: Cassette.builtInNames)
     func everyShippedCassetteReadsTheSameFromEvents(_ name: String) async throws {
         let url = try #require(Cassette.builtInURL(named: name))
-        let (whole, events) = try await offThePool {
+        let (whole, events, inParts) = try await offThePool {
             let text = try String(contentsOf: url, encoding: .utf8)
             return (
                 try Cassette.build(from: YAMLDocument(text: text, file: url.path), sourcePath: url.path),
-                CassetteEventDecoder.cassette(from: text, sourcePath: url.path)
+                CassetteEventDecoder.cassette(from: text, sourcePath: url.path, parts: 1),
+                CassetteEventDecoder.cassette(from: text, sourcePath: url.path, inParts: 4)
             )
         }
         #expect(whole.interactions.count > 1)
         // Compared by equality only: a failure would print two 200 KiB cassettes.
         #expect(events == whole)
+        #expect(inParts == whole)
     }
 
     @Test(arguments: [
@@ -268,10 +274,34 @@ struct CassetteEventDecoderTests {
         #expect(CassetteItemByItemTests.loaded(example.yaml) == whole)
     }
 
+    /// A large cassette of the plain layout is read in parts that give the cassette of the whole
+    /// file, lines included, whatever the number of parts.
+    @Test(arguments: [2, 3, 7, 64])
+    func aLargeCassetteReadInPartsIsTheWholeCassette(_ parts: Int) async throws {
+        var lines = ["# large", "format: 1", "description: parts", "interactions:"]
+        for index in 0..<1_000 {
+            lines +=
+                index.isMultiple(of: 2)
+                ? ["  - request: {method: GET, path: /p/\(index)}", "    response: {body: {id: \(index), ok: true}}", ""]
+                : [
+                    "  - request:", "      method: POST", "      path: /p/\(index)", "      body: {n: \(index)}", "    response:",
+                    "      body_text: |", "        \(index)",
+                ]
+        }
+        let text = lines.joined(separator: "\n") + "\nrepeat: cycle\n"
+        let (whole, inParts) = try await offThePool {
+            (CassetteItemByItemTests.whole(text), CassetteEventDecoder.cassette(from: text, sourcePath: nil, inParts: parts))
+        }
+        let cassette = try #require(inParts)
+        #expect(Outcome.cassette(cassette) == whole)
+        #expect(cassette.interactions.count == 1_000)
+        #expect(cassette.repeatPolicy == .cycle)
+    }
+
     /// NaN is read as NaN (which equality alone cannot show: NaN equals nothing).
     @Test func notANumberReadsAsNotANumber() throws {
         let text = "format: 1\ninteractions:\n  - request: {method: GET, path: /a}\n    response: {body: {a: .NaN, b: -.nan}}\n"
-        let events = try #require(Self.fromEvents(text))
+        let events = try #require(CassetteEventDecoder.cassette(from: text, sourcePath: nil, parts: 1))
         guard case .cassette(let whole) = CassetteItemByItemTests.whole(text) else {
             Issue.record("the whole document does not load")
             return

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Builds a cassette from libyaml's events in one pass, without a node tree and without Yams'
@@ -17,22 +18,32 @@ struct CassetteEventDecoder {
     struct Unsupported: Error {}
 
     private let events: YAMLEventReader
+    /// The number of lines before the text read in its file (more than 0 for a part of a file).
+    private let lineOffset: Int
 
     /// The cassette in `text`, or nil when the text holds anything this pass does not cover.
-    static func cassette(from text: String, sourcePath: String?) -> Cassette? {
+    ///
+    /// - Parameter parts: Into how many parts of consecutive interactions to cut a cassette of
+    ///   the plain layout (see ``CassetteOutline``), each read on a core of its own; by default
+    ///   one per core for a text of 4 MiB or more, else 1. The cassette is the same either way.
+    static func cassette(from text: String, sourcePath: String?, parts: Int? = nil) -> Cassette? {
+        let parts = parts ?? (text.utf8.count >= 4 * 1_048_576 ? min(ProcessInfo.processInfo.activeProcessorCount, 8) : 1)
+        if parts > 1, let cassette = cassette(from: text, sourcePath: sourcePath, inParts: parts) { return cassette }
         var text = text
         return text.withUTF8 { bytes in
-            try? CassetteEventDecoder(events: YAMLEventReader(bytes: bytes)).cassette(sourcePath: sourcePath)
+            try? CassetteEventDecoder(bytes: bytes).file(sourcePath: sourcePath).cassette
         }
     }
 
-    private init(events: YAMLEventReader) {
-        self.events = events
+    init(bytes: UnsafeBufferPointer<UInt8>, lineOffset: Int = 0) {
+        self.events = YAMLEventReader(bytes: bytes)
+        self.lineOffset = lineOffset
     }
 
     // MARK: - The file
 
-    private func cassette(sourcePath: String?) throws(Unsupported) -> Cassette {
+    /// The whole file: the cassette, and where its `interactions` key is.
+    func file(sourcePath: String?) throws(Unsupported) -> (cassette: Cassette, interactionsKey: (line: Int, column: Int)) {
         try expect(.streamStart)
         try expect(.documentStart)
         try advance()
@@ -40,11 +51,13 @@ struct CassetteEventDecoder {
         var head: [(Node, Node)] = []
         var keys: Set<String> = []
         var interactions: [Cassette.Interaction]?
+        var interactionsKey = (line: 0, column: 0)
         while try advance() != .mappingEnd {
             try expectScalar()
             let key = events.scalarText
             guard keys.insert(key).inserted else { throw Unsupported() }
             if key == "interactions" {
+                interactionsKey = events.start
                 try advance()
                 interactions = try self.interactions()
             } else {
@@ -53,16 +66,31 @@ struct CassetteEventDecoder {
                 head.append((keyNode, try node()))
             }
         }
-        try expect(.documentEnd)
-        try expect(.streamEnd)
+        try expectEnd()
         guard let interactions else { throw Unsupported() }
         head.append((Node("interactions"), Node.sequence(Node.Sequence([]))))
         do {
             let file = try YAMLDecoder().decode(CassetteFile.self, from: Node.mapping(Node.Mapping(head)))
-            return Cassette(file, interactions: interactions, sourcePath: sourcePath)
+            return (Cassette(file, interactions: interactions, sourcePath: sourcePath), interactionsKey)
         } catch {
             throw Unsupported()
         }
+    }
+
+    /// A part of a file's `interactions`: consecutive items, as a document of their own.
+    func items() throws(Unsupported) -> [Cassette.Interaction] {
+        try expect(.streamStart)
+        try expect(.documentStart)
+        try advance()
+        let interactions = try self.interactions()
+        try expectEnd()
+        return interactions
+    }
+
+    /// The end of the document and of the text: a second document is left to the node tree.
+    private func expectEnd() throws(Unsupported) {
+        try expect(.documentEnd)
+        try expect(.streamEnd)
     }
 
     private func interactions() throws(Unsupported) -> [Cassette.Interaction] {
@@ -78,7 +106,7 @@ struct CassetteEventDecoder {
 
     private func interaction() throws(Unsupported) -> Cassette.Interaction {
         try expectMapping()
-        let line = events.start.line
+        let line = events.start.line + lineOffset
         var request: Cassette.RecordedRequest?
         var response: Cassette.RecordedResponse?
         var match: Cassette.MatchRule??
