@@ -155,7 +155,8 @@ struct CassetteEventDecoder {
             }
         }
         guard let method, RequestEntry.methods.contains(method) else { throw Unsupported() }
-        guard let path, path.hasPrefix("/"), !path.contains("?") else { throw Unsupported() }
+        // Bytes, not `String.contains(_:)`, which goes through Foundation's string search.
+        guard let path, path.utf8.first == UInt8(ascii: "/"), !path.utf8.contains(UInt8(ascii: "?")) else { throw Unsupported() }
         return Cassette.RecordedRequest(method: method, path: path, query: query ?? [:], headers: headers ?? [:], body: try body.body())
     }
 

@@ -9,6 +9,8 @@ import CYaml
 final class YAMLEventReader {
     /// What an event is.
     enum Kind: Equatable {
+        /// No event: what the parser gives after the stream's end.
+        case none
         case streamStart, streamEnd, documentStart, documentEnd
         case scalar, alias
         case sequenceStart, sequenceEnd, mappingStart, mappingEnd
@@ -19,14 +21,18 @@ final class YAMLEventReader {
         case plain, singleQuoted, doubleQuoted, literal, folded
     }
 
+    // Both behind pointers, not stored properties of the class: reading those would check
+    // exclusive access at run time, on every event.
     private let parser: UnsafeMutablePointer<yaml_parser_t>
-    private var event = yaml_event_t()
-    private var holdsEvent = false
+    /// The current event; all zeros (no event, nothing to free) before the first and after a failure.
+    private let current: UnsafeMutablePointer<yaml_event_t>
 
     /// Starts reading `bytes`, which must stay valid and unchanged as long as the reader is used.
     init(bytes: UnsafeBufferPointer<UInt8>) {
         parser = .allocate(capacity: 1)
         parser.initialize(to: yaml_parser_t())
+        current = .allocate(capacity: 1)
+        current.initialize(to: yaml_event_t())
         // Initialisation fails only when memory runs out; the first `next()` then fails too.
         _ = yaml_parser_initialize(parser)
         yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
@@ -34,21 +40,20 @@ final class YAMLEventReader {
     }
 
     deinit {
-        if holdsEvent { yaml_event_delete(&event) }
+        yaml_event_delete(current)
         yaml_parser_delete(parser)
+        current.deallocate()
         parser.deallocate()
     }
 
     /// Parses the next event; false when the text is not well-formed YAML (or after the stream's end).
     func next() -> Bool {
-        if holdsEvent {
-            yaml_event_delete(&event)
-            holdsEvent = false
-        }
-        guard yaml_parser_parse(parser, &event) == 1 else { return false }
-        holdsEvent = true
-        return true
+        // Frees the current event's strings and zeroes it; the parser zeroes it too when it fails.
+        yaml_event_delete(current)
+        return yaml_parser_parse(parser, current) == 1
     }
+
+    private var event: yaml_event_t { current.pointee }
 
     /// The current event's kind.
     var kind: Kind {
@@ -62,7 +67,8 @@ final class YAMLEventReader {
         case YAML_SEQUENCE_START_EVENT: .sequenceStart
         case YAML_SEQUENCE_END_EVENT: .sequenceEnd
         case YAML_MAPPING_START_EVENT: .mappingStart
-        default: .mappingEnd
+        case YAML_MAPPING_END_EVENT: .mappingEnd
+        default: .none
         }
     }
 
