@@ -69,6 +69,26 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Loading a cassette: one MiB of text parsed into the model, in each layout a large one comes in.
+    for (layout, text) in [
+        ("recorder's block layout", CassetteTextFixture.recorded(bytes: 1_048_576)),
+        ("one flow mapping a line", CassetteTextFixture.flow(bytes: 1_048_576)),
+    ] {
+        Benchmark(
+            "Cassette parse: 1 MiB, \(layout)",
+            configuration: .init(
+                metrics: [.wallClock, .throughput, .peakMemoryResident, .mallocCountTotal],
+                scalingFactor: .one,
+                maxDuration: .seconds(3),
+                maxIterations: 100
+            )
+        ) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(try Cassette.parse(text))
+            }
+        }
+    }
+
     // The journal: 1,000 entries queued and written in batches to a real SQLite file (WAL).
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tts-replay-micro-\(getpid())")
     Benchmark(
