@@ -83,6 +83,9 @@ def fetch(url, method="GET", body=None):
 
 
 def start_nginx(workdir, static):
+    # nginx's workers drop root: the work folder (mkdtemp makes it 0700) must be readable to
+    # them, or every answer is a 403 page.
+    workdir.chmod(0o755)
     port = free_port()
     conf = workdir / "nginx.conf"
     conf.write_text(f"""
@@ -210,6 +213,9 @@ def compare(name, title, replay_base, nginx_base, method, make_requests, body, s
     for _ in range(rounds):
         for target, base in targets.items():
             results[target].append(run(target, base))
+    for target in targets:
+        if target != "tts-replay" and any(r["errors"] for r in results[target]):
+            sys.exit(f"{title}: {target} answered non-2xx, so it is not serving the same bytes; no ratio to it is written")
     replay = statistics.median(r["rps"] for r in results["tts-replay"])
     reference = statistics.median(r["rps"] for r in results["nginx"])
     row = {
