@@ -11,6 +11,8 @@ let package = Package(
     products: [
         .executable(name: "tts-replay", targets: ["tts-replay"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
+        .library(name: "ReplayJournal", targets: ["ReplayJournal"]),
+        .library(name: "ContractJudge", targets: ["ContractJudge"]),
         .library(name: "ReplayServer", targets: ["ReplayServer"]),
         .library(name: "ContractAssertions", targets: ["ContractAssertions"]),
     ],
@@ -35,9 +37,26 @@ let package = Package(
             resources: [.copy("../../scenarios"), .copy("../../catalogue"), .copy("../../cassettes")]
         ),
         .target(
+            name: "ReplayJournal",
+            dependencies: [
+                "Scenarios",
+                product("GRDB", "GRDB.swift"),
+                product("Crypto", "swift-crypto"),
+                product("NIOCore", "swift-nio"),
+                product("HTTPTypes", "swift-http-types"),
+                product("Logging", "swift-log"),
+            ]
+        ),
+        .target(
+            name: "ContractJudge",
+            dependencies: ["Scenarios", "ReplayJournal"]
+        ),
+        .target(
             name: "ReplayServer",
             dependencies: [
                 "Scenarios",
+                "ReplayJournal",
+                "ContractJudge",
                 product("Hummingbird", "hummingbird"),
                 product("HummingbirdCore", "hummingbird"),
                 product("HTTPTypes", "swift-http-types"),
@@ -55,12 +74,14 @@ let package = Package(
         ),
         .target(
             name: "ContractAssertions",
-            dependencies: ["ReplayServer", "Scenarios"]
+            dependencies: ["ReplayServer", "ContractJudge", "ReplayJournal", "Scenarios"]
         ),
         .executableTarget(
             name: "tts-replay",
             dependencies: [
                 "ReplayServer",
+                "ContractJudge",
+                "ReplayJournal",
                 "Scenarios",
                 product("ArgumentParser", "swift-argument-parser"),
                 product("Logging", "swift-log"),
@@ -75,6 +96,8 @@ let package = Package(
             name: "ReplayServerTests",
             dependencies: [
                 "ReplayServer",
+                "ReplayJournal",
+                "ContractJudge",
                 "Scenarios",
                 "tts-replay",
                 product("AsyncHTTPClient", "async-http-client"),
@@ -92,6 +115,8 @@ let package = Package(
             name: "ContractTests",
             dependencies: [
                 "ContractAssertions",
+                "ContractJudge",
+                "ReplayJournal",
                 "ReplayServer",
                 "Scenarios",
                 product("AsyncHTTPClient", "async-http-client"),

@@ -1,3 +1,5 @@
+public import ContractJudge
+public import ReplayJournal
 public import Testing
 
 /// Judges what a client did against a server and records one Swift Testing issue per

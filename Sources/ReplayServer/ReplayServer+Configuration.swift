@@ -1,4 +1,5 @@
 public import Logging
+public import ReplayJournal
 
 extension ReplayServer {
     /// How a server binds and where it journals.

@@ -7,6 +7,7 @@ import Synchronization
 
 #if canImport(Glibc)
 import Glibc
+public import ReplayJournal
 #endif
 
 /// A fake TikTok Shop API server running a scenario on a real socket.

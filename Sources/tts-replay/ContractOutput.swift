@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContractJudge
 import Foundation
 import ReplayServer
 

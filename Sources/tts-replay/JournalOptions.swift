@@ -1,4 +1,5 @@
 public import ArgumentParser
+import ReplayJournal
 import ReplayServer
 
 /// `--existing-journal`, `--journal-durability`, `--journal-queue-entries`,
@@ -11,7 +12,7 @@ struct JournalOptions: ParsableArguments {
             valueName: "refuse|continue|replace"
         )
     )
-    var existingJournal: ReplayServer.ExistingJournal = .refuse
+    var existingJournal: ExistingJournal = .refuse
 
     @Option(
         name: .long,
@@ -20,13 +21,13 @@ struct JournalOptions: ParsableArguments {
             valueName: "mode"
         )
     )
-    var journalDurability: ReplayServer.JournalDurability = .commitBeforeAnswer
+    var journalDurability: JournalDurability = .commitBeforeAnswer
 
     @Option(name: .long, help: "Journal entries the writer may hold in memory before answers wait for it.")
-    var journalQueueEntries = ReplayServer.JournalQueueLimit().entries
+    var journalQueueEntries = JournalQueueLimit().entries
 
     @Option(name: .long, help: "Bytes of journal entries the writer may hold in memory before answers wait for it.")
-    var journalQueueBytes = ReplayServer.JournalQueueLimit().bytes
+    var journalQueueBytes = JournalQueueLimit().bytes
 
     @Flag(name: .long, help: "Keep request and answer bodies in the journal as sent, secrets included (local debugging only).")
     var journalRawBodies = false
@@ -48,5 +49,5 @@ struct JournalOptions: ParsableArguments {
 }
 
 // Parsed from their raw values (`continue`, `answer-before-commit`).
-extension ReplayServer.ExistingJournal: ExpressibleByArgument {}
-extension ReplayServer.JournalDurability: ExpressibleByArgument {}
+extension ExistingJournal: ExpressibleByArgument {}
+extension JournalDurability: ExpressibleByArgument {}

@@ -1,6 +1,8 @@
 import ArgumentParser
+import ContractJudge
 import Foundation
 import Logging
+import ReplayJournal
 import ReplayServer
 import Scenarios
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import ReplayJournal
 import ReplayServer
 import Scenarios
 import UnixSignals

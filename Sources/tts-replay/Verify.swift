@@ -1,6 +1,7 @@
 import ArgumentParser
+import ContractJudge
 import Foundation
-import ReplayServer
+import ReplayJournal
 
 /// `tts-replay verify`: judge a journal written earlier or by another process.
 struct Verify: AsyncParsableCommand {

@@ -1,4 +1,5 @@
 import ContractAssertions
+import ContractJudge
 import Foundation
 import Testing
 

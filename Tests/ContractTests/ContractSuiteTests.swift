@@ -1,6 +1,8 @@
 import ContractAssertions
+import ContractJudge
 import Foundation
 import NIOHTTP1
+import ReplayJournal
 import Testing
 
 /// The L7 contract against clients: the reference client passes every clause on every

@@ -4,6 +4,7 @@ import Testing
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+import ReplayJournal
 #endif
 
 /// Every scenario shipped in `scenarios/` loads and serves a signed call.

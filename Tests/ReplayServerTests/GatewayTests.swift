@@ -1,5 +1,6 @@
 import Foundation
 import NIOHTTP1
+import ReplayJournal
 import ReplayServer
 import Scenarios
 import Testing
@@ -134,7 +135,7 @@ struct GatewayTests {
             let answer = try await SignedClient(server: server).send(.GET, "/authorization/202309/shops", options: options)
             #expect(try answer.envelope.code == 106001)
             let entry = try #require(try await server.journal.entries().first)
-            #expect(entry.failedChecks.map(\.check) == ["sign", "access_token"])
+            #expect(entry.failedChecks.map(\.check) == [.sign, .accessToken])
             #expect(entry.failedChecks.allSatisfy { !$0.relaxed })
         }
     }
@@ -150,7 +151,7 @@ struct GatewayTests {
             #expect(try answer.envelope.code == 0)
             let entry = try #require(try await server.journal.entries().first)
             #expect(entry.answeredBy == .simulator)
-            #expect(entry.failedChecks.map(\.check) == ["sign"])
+            #expect(entry.failedChecks.map(\.check) == [.sign])
             #expect(entry.failedChecks.map(\.code) == [106001])
             #expect(entry.failedChecks.map(\.relaxed) == [true])
         }

@@ -68,3 +68,21 @@ struct CassetteSchemaTests {
         #expect(schema.keys(interaction + ["properties", "response"]) == SchemaFile.names(ResponseEntry.CodingKeys.self))
     }
 }
+
+/// The schema's closed sets are the API facts table's.
+@Suite("Scenario JSON Schema and the API facts")
+struct ScenarioSchemaFactsTests {
+    @Test func stubOperationsAreTheOperationTable() throws {
+        let schema = SchemaFile("scenario.schema.json")
+        let operation = schema.root["properties"]?["stubs"]?["items"]?["properties"]?["match"]?["properties"]?["operation"]
+        let names = try #require(operation?["enum"]?.array).compactMap(\.string)
+        #expect(names == APIOperation.all.map(\.id))
+    }
+
+    @Test func relaxableChecksAreTheGatewayChecks() throws {
+        let schema = SchemaFile("scenario.schema.json")
+        let relax = schema.root["properties"]?["gateway"]?["properties"]?["relax"]?["items"]?["enum"]
+        let names = try #require(relax?.array).compactMap(\.string)
+        #expect(names == GatewayCheck.allCases.map(\.rawValue))
+    }
+}

@@ -1,7 +1,9 @@
+import ContractJudge
 import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import ReplayJournal
 import Scenarios
 
 /// The admin API under `/__admin/`: no signing, plain JSON, for tests and tools in any language.

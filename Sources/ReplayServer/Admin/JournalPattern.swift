@@ -1,3 +1,4 @@
+import ReplayJournal
 import Scenarios
 
 /// What `POST /__admin/await` waits for in the journal: all given fields must match.

@@ -1,3 +1,4 @@
+import ReplayJournal
 import Scenarios
 import Synchronization
 

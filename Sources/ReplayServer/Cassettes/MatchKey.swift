@@ -1,4 +1,5 @@
 import Foundation
+import ReplayJournal
 import Scenarios
 
 /// A request reduced to what a matching rule compares, as one text: the query without the
@@ -61,7 +62,7 @@ struct MatchKey: Hashable, Sendable {
 /// A matching rule ready to apply: what to drop from the query and the body, and whether arrays are sorted.
 struct CompiledRule: Hashable, Sendable {
     /// Query parameters that change on every call (signing and credentials): never matched.
-    static let volatileQuery: Set<String> = ["app_key", "timestamp", "sign", "access_token"]
+    static let volatileQuery = RequestParameter.volatile
 
     /// Few names, so a list compares faster than a set hashes.
     var ignoredQuery: [String]

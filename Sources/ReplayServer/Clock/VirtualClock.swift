@@ -1,4 +1,5 @@
 public import Foundation
+import ReplayJournal
 import Synchronization
 
 /// The scenario's business clock: product age, the 24-hour rule, the upgrade task's progress,

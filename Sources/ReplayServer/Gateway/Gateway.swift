@@ -1,4 +1,5 @@
 import Foundation
+import ReplayJournal
 import Scenarios
 
 /// The checks every API request passes before anything answers it: path and method, query
@@ -19,7 +20,7 @@ struct Gateway: Sendable {
     /// The gateway's verdict.
     struct Decision {
         /// The operation, when the path and method name one.
-        var operation: Operation?
+        var operation: APIOperation?
         /// The values of the path's placeholders.
         var pathParameters: [String: String] = [:]
         /// The decoded query.
@@ -89,9 +90,9 @@ struct Gateway: Sendable {
             return decision
         }
 
-        func fail(_ check: GatewayPolicy.Check, _ error: APIError) {
+        func fail(_ check: GatewayCheck, _ error: APIError) {
             let relaxed = scenario.gateway.relaxed.contains(check)
-            decision.failedChecks.append(.init(check: check.rawValue, code: error.code, message: error.message, relaxed: relaxed))
+            decision.failedChecks.append(.init(check: check, code: error.code, message: error.message, relaxed: relaxed))
             if !relaxed && decision.rejection == nil { decision.rejection = error }
         }
         if let error = appKeyError(decision.query) { fail(.appKey, error) }
@@ -122,12 +123,12 @@ struct Gateway: Sendable {
     }
 
     private func appKeyError(_ query: QueryString) -> APIError? {
-        guard let key = query["app_key"] else { return .missingAppKey }
+        guard let key = query[RequestParameter.appKey] else { return .missingAppKey }
         return key == scenario.app.key ? nil : .invalidAppKey
     }
 
     private func timestampError(_ query: QueryString, now: Date) -> APIError? {
-        guard let text = query["timestamp"] else { return .missingTimestamp }
+        guard let text = query[RequestParameter.timestamp] else { return .missingTimestamp }
         guard let timestamp = Int64(text) else {
             return APIError.malformedQuery.detailed("The `timestamp` query parameter must be Unix seconds, not '\(text.prefix(32))'.")
         }
@@ -141,7 +142,7 @@ struct Gateway: Sendable {
     /// The sign must match. Clients differ on repeated query names (PHP skips them, Ruby
     /// comma-joins them), so each of those readings is accepted too.
     private func signError(_ request: Request, query: QueryString) -> APIError? {
-        guard let sign = query["sign"] else { return .missingSign }
+        guard let sign = query[RequestParameter.sign] else { return .missingSign }
         let isMultipart = request.contentType?.lowercased().hasPrefix("multipart/form-data") ?? false
         for pairs in Self.signatureReadings(of: query.pairs) {
             let expected = RequestSignature.sign(
@@ -180,8 +181,8 @@ struct Gateway: Sendable {
     }
 
     /// The shop of a shop-scoped operation. A recorded route outside the operation table may name one or not.
-    private func shop(for operation: Operation?, query: QueryString) -> (Shop?, APIError?) {
-        let cipher = query["shop_cipher"]
+    private func shop(for operation: APIOperation?, query: QueryString) -> (Shop?, APIError?) {
+        let cipher = query[RequestParameter.shopCipher]
         guard let operation else {
             guard let cipher else { return (nil, nil) }
             guard let shop = scenario.shops.first(where: { $0.cipher == cipher }) else { return (scenario.primaryShop, .invalidShopCipher) }

@@ -1,9 +1,11 @@
+import Scenarios
+
 /// Finds the operation a method and path name, without scanning the whole table.
 struct OperationRouter: Sendable {
     /// What a lookup found.
     enum Match: Sendable {
         /// The operation and the values of its path placeholders.
-        case operation(Operation, pathParameters: [String: String])
+        case operation(APIOperation, pathParameters: [String: String])
         /// A known path asked with a method it does not accept.
         case wrongMethod(allowed: [String])
         /// A known path with a version segment that does not exist.
@@ -13,14 +15,14 @@ struct OperationRouter: Sendable {
     }
 
     private struct Route: Sendable {
-        var operation: Operation
+        var operation: APIOperation
         var segments: [Substring]
     }
 
     /// Routes grouped by segment count; each group holds a handful of routes.
     private let routesBySegmentCount: [Int: [Route]]
 
-    init(operations: [Operation] = Operation.all) {
+    init(operations: [APIOperation] = APIOperation.all) {
         var groups: [Int: [Route]] = [:]
         for operation in operations {
             let segments = operation.pathTemplate.split(separator: "/")

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import NIOHTTP1
+import ReplayJournal
 import Scenarios
 
 /// Answers one TikTok Shop API request: gateway, then the simulator, then the journal entry.
@@ -52,7 +53,7 @@ struct APIResponder: Sendable {
                     headers: [:],
                     body: Data(),
                     operation: decision.operation?.id,
-                    shopCipher: decision.query["shop_cipher"],
+                    shopCipher: decision.query[RequestParameter.shopCipher],
                     answeredBy: answer.answeredBy,
                     answeredFrom: answer.answeredFrom,
                     failedChecks: decision.failedChecks,
@@ -180,7 +181,7 @@ struct APIResponder: Sendable {
                 if let stub = state.stubs.answer(
                     method: request.method.rawValue,
                     path: path,
-                    operation: decision.operation?.id,
+                    operation: decision.operation,
                     query: decision.query,
                     body: decision.body
                 ) {
@@ -277,7 +278,7 @@ struct AnyEncodable: Encodable {
 
 extension HTTPField.Name {
     /// The header that carries the access token.
-    static let ttsAccessToken = HTTPField.Name("x-tts-access-token")!
+    static let ttsAccessToken = HTTPField.Name(RequestParameter.accessTokenHeader)!
     /// The legacy access token header, still accepted.
-    static let legacyAccessToken = HTTPField.Name("access_token")!
+    static let legacyAccessToken = HTTPField.Name(RequestParameter.legacyAccessToken)!
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ReplayJournal
 import Scenarios
 
 /// The cassette being recorded: each exchange is redacted, appended and the file rewritten

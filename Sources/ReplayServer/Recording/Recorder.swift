@@ -1,5 +1,6 @@
 public import Foundation
 public import Logging
+import ReplayJournal
 import Scenarios
 
 /// Records a client's exchanges with an upstream TikTok Shop API (the real one, or another

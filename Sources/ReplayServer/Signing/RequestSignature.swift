@@ -1,5 +1,7 @@
 import Crypto
 public import Foundation
+import ReplayJournal
+import Scenarios
 
 /// The TikTok Shop request signature (`sign` query parameter), computed exactly as the
 /// official `sign-your-api-request` page describes it.
@@ -55,7 +57,7 @@ public enum RequestSignature {
         base += appSecret.utf8
         base += path.utf8
         let signed = pairs.enumerated()
-            .filter { $0.element.name != "sign" && $0.element.name != "access_token" }
+            .filter { !RequestParameter.unsigned.contains($0.element.name) }
             .sorted { ($0.element.name, $0.offset) < ($1.element.name, $1.offset) }
         for (_, pair) in signed {
             base += pair.name.utf8

@@ -1,5 +1,6 @@
 import Crypto
 public import Foundation
+import ReplayJournal
 
 /// The signature of a webhook delivery: the `Authorization` header is the lowercase hex
 /// HMAC-SHA256 of `app_key + raw body`, keyed with the app secret (no "Bearer", URL not signed).

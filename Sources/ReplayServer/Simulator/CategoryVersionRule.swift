@@ -14,16 +14,16 @@ struct CategoryVersionRule: Sendable {
         let text: String?
         switch request.operation.categoryVersion {
         case .none: return .v1
-        case .query: text = request.query["category_version"]
+        case .query: text = request.query[RequestParameter.categoryVersion]
         case .body:
-            guard let value = request.body?["category_version"], value != .null else {
+            guard let value = request.body?[RequestParameter.categoryVersion], value != .null else {
                 text = nil
                 break
             }
             guard let string = value.string else { throw APIError.invalidParameter.detailed("`category_version` must be the string v1 or v2.") }
             text = string
         }
-        guard let text, !text.isEmpty else { return request.operation.id == "search_products" ? nil : .v1 }
+        guard let text, !text.isEmpty else { return request.operation.searchesEitherTree ? nil : .v1 }
         guard let version = CategoryVersion(parsing: text) else {
             throw APIError.invalidParameter.detailed("`category_version` must be v1 or v2, not '\(text.prefix(16))'.")
         }

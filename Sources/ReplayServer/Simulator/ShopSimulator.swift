@@ -26,7 +26,7 @@ struct ShopSimulator: Sendable {
     }
 
     private func payload(for request: SimulatorRequest) throws(APIError) -> (any Encodable & Sendable)? {
-        if request.operation.id == "get_authorized_shops" {
+        if request.operation == .getAuthorizedShops {
             return AuthorizedShops(shops: scenario.shops.map(AuthorizedShops.Entry.init))
         }
         guard let shop = request.shop, let market = markets[shop.region] else { return nil }
@@ -34,24 +34,24 @@ struct ShopSimulator: Sendable {
         let catalogue = CatalogueHandlers(market: market, versions: versions)
         let products = ProductHandlers(market: market, store: store, versions: versions, events: events, now: clock.unixSeconds)
         let webhooks = WebhookHandlers(subscriptions: subscriptions, now: clock.unixSeconds)
-        switch request.operation.id {
-        case "get_categories":
+        switch request.operation {
+        case .getCategories:
             let selection = try catalogue.categorySelection(request)
             return encodedAnswers.payload(for: "categories \(shop.region.rawValue) \(selection)") { catalogue.categories(selection) }
-        case "recommend_category": return try catalogue.recommend(request)
-        case "get_category_rules": return try catalogue.rules(request)
-        case "get_attributes": return try catalogue.attributes(request)
-        case "get_brands": return try catalogue.brands(request)
-        case "create_product": return try products.create(request, shop: shop)
-        case "edit_product", "edit_product_202509": return try products.edit(request, shop: shop)
-        case "get_product": return try products.get(request, shop: shop)
-        case "search_products": return try products.search(request, shop: shop)
-        case "create_category_upgrade_task":
+        case .recommendCategory: return try catalogue.recommend(request)
+        case .getCategoryRules: return try catalogue.rules(request)
+        case .getAttributes: return try catalogue.attributes(request)
+        case .getBrands: return try catalogue.brands(request)
+        case .createProduct: return try products.create(request, shop: shop)
+        case .editProduct, .editProduct202509: return try products.edit(request, shop: shop)
+        case .getProduct: return try products.get(request, shop: shop)
+        case .searchProducts: return try products.search(request, shop: shop)
+        case .createCategoryUpgradeTask:
             upgrades.trigger(shop: shop)
             return EmptyData()
-        case "get_shop_webhooks": return webhooks.list(shop: shop)
-        case "update_shop_webhook": return try webhooks.update(request, shop: shop)
-        case "delete_shop_webhook": return try webhooks.delete(request, shop: shop)
+        case .getShopWebhooks: return webhooks.list(shop: shop)
+        case .updateShopWebhook: return try webhooks.update(request, shop: shop)
+        case .deleteShopWebhook: return try webhooks.delete(request, shop: shop)
         default: return nil
         }
     }

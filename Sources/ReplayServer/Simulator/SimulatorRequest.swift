@@ -3,7 +3,7 @@ import Scenarios
 /// A request that passed the gateway, as the simulator sees it.
 struct SimulatorRequest: Sendable {
     /// The operation.
-    var operation: Operation
+    var operation: APIOperation
     /// The values of the path's placeholders (`category_id`, `product_id`).
     var pathParameters: [String: String]
     /// The decoded query.

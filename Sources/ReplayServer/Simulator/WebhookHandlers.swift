@@ -27,35 +27,35 @@ struct WebhookHandlers: Sendable {
     func list(shop: Shop) -> List {
         List(
             webhooks: subscriptions.subscriptions(of: shop.id).map {
-                .init(eventType: $0.eventType, address: $0.address, createTime: $0.createTime, updateTime: $0.updateTime)
+                .init(eventType: $0.type.name, address: $0.address, createTime: $0.createTime, updateTime: $0.updateTime)
             }
         )
     }
 
     func update(_ request: SimulatorRequest, shop: Shop) throws(APIError) -> EmptyData {
-        let eventType = try eventType(request)
+        let type = try eventType(request)
         guard let address = request.body?["address"]?.string, !address.isEmpty else {
             throw APIError.invalidParameter.detailed("`address` is required.")
         }
         guard address.count <= 255, address.hasPrefix("http://") || address.hasPrefix("https://") else {
             throw APIError.invalidParameter.detailed("`address` must be an http(s) URL of at most 255 characters.")
         }
-        subscriptions.register(shopID: shop.id, eventType: eventType, address: address, at: now)
+        subscriptions.register(shopID: shop.id, type: type, address: address, at: now)
         return EmptyData()
     }
 
     func delete(_ request: SimulatorRequest, shop: Shop) throws(APIError) -> EmptyData {
-        subscriptions.remove(shopID: shop.id, eventType: try eventType(request))
+        subscriptions.remove(shopID: shop.id, type: try eventType(request))
         return EmptyData()
     }
 
-    private func eventType(_ request: SimulatorRequest) throws(APIError) -> String {
-        guard let eventType = request.body?["event_type"]?.string, WebhookSubscriptions.eventTypes.contains(eventType) else {
+    private func eventType(_ request: SimulatorRequest) throws(APIError) -> WebhookType {
+        guard let name = request.body?["event_type"]?.string, let type = WebhookType.named(name) else {
             throw APIError.invalidParameter.detailed(
-                "`event_type` must be one of \(WebhookSubscriptions.eventTypes.sorted().joined(separator: ", "))."
+                "`event_type` must be one of \(WebhookType.all.map(\.name).sorted().joined(separator: ", "))."
             )
         }
-        return eventType
+        return type
     }
 }
 

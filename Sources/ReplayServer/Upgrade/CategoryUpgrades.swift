@@ -43,7 +43,7 @@ final class CategoryUpgrades: Sendable {
         let now = clock.now
         let runningUntil = state.withLock { $0.runningUntil[shop.id].flatMap { $0 > now ? $0 : nil } }
         if let runningUntil {
-            events.record("upgrade_task.ignored", details: ["shop_id": shop.id, "running_until": ScenarioInstant.format(runningUntil)])
+            events.record(.upgradeTaskIgnored, details: ["shop_id": shop.id, "running_until": ScenarioInstant.format(runningUntil)])
             return
         }
         let nowSeconds = Int64(now.timeIntervalSince1970)
@@ -55,10 +55,10 @@ final class CategoryUpgrades: Sendable {
                 eligible.append(product)
             } else {
                 events.record(
-                    "product.upgrade_skipped",
+                    .productUpgradeSkipped,
                     productID: product.id,
                     details: [
-                        "reason": "too_new", "shop_id": shop.id, "live_for": "\(HumanDuration(seconds: age))",
+                        "reason": UpgradeSkipReason.tooNew.rawValue, "shop_id": shop.id, "live_for": "\(HumanDuration(seconds: age))",
                         "eligible_at": "\(nowSeconds + behaviour.minimumAge.seconds - age)",
                     ]
                 )
@@ -68,7 +68,7 @@ final class CategoryUpgrades: Sendable {
         let end = now.addingTimeInterval(eligible.isEmpty ? 0 : duration)
         state.withLock { $0.runningUntil[shop.id] = end }
         events.record(
-            "upgrade_task.started",
+            .upgradeTaskStarted,
             details: [
                 "shop_id": shop.id, "eligible": "\(eligible.count)", "skipped": "\(candidates.count - eligible.count)",
                 "ends": ScenarioInstant.format(end),
@@ -78,7 +78,7 @@ final class CategoryUpgrades: Sendable {
             let due = now.addingTimeInterval(duration * Double(index + 1) / Double(eligible.count))
             clock.schedule(at: due) { self.upgrade(product.id, shop: shop) }
         }
-        clock.schedule(at: end) { self.events.record("upgrade_task.finished", details: ["shop_id": shop.id]) }
+        clock.schedule(at: end) { self.events.record(.upgradeTaskFinished, details: ["shop_id": shop.id]) }
     }
 
     /// Moves one product, unless the scenario makes it fail or it changed since the task started.
@@ -88,7 +88,7 @@ final class CategoryUpgrades: Sendable {
             return state.tries[productID, default: 0]
         }
         if let failure = behaviour.failures.first(where: { $0.productID == productID }), tries <= (failure.attempts ?? Int.max) {
-            events.record("product.upgrade_failed", productID: productID, details: ["attempt": "\(tries)", "shop_id": shop.id])
+            events.record(.productUpgradeFailed, productID: productID, details: ["attempt": "\(tries)", "shop_id": shop.id])
             return
         }
         guard let market = markets[shop.region] else { return }
@@ -102,7 +102,7 @@ final class CategoryUpgrades: Sendable {
             product.updateTime = now
         }
         guard let change else {
-            events.record("product.upgrade_skipped", productID: productID, details: ["reason": "changed_since_the_task_started"])
+            events.record(.productUpgradeSkipped, productID: productID, details: ["reason": UpgradeSkipReason.changedSinceTheTaskStarted.rawValue])
             return
         }
         events.categoryChanged(

@@ -1,4 +1,6 @@
 import Foundation
+import ReplayJournal
+import Scenarios
 
 /// Journals what happens in the simulated shop, and turns category changes into webhooks:
 /// the one path every category change (upgrade task or seller edit) takes.
@@ -7,7 +9,7 @@ struct ShopEvents: Sendable {
     let journal: Journal
     let outbox: WebhookOutbox
 
-    func record(_ kind: String, productID: String? = nil, details: [String: String] = [:]) {
+    func record(_ kind: ShopEventKind, productID: String? = nil, details: [String: String] = [:]) {
         journal.record(
             .shopEvent(
                 ShopEvent(scenarioTime: clock.unixSeconds, wallTime: Date().timeIntervalSince1970, kind: kind, productID: productID, details: details)
@@ -18,7 +20,7 @@ struct ShopEvents: Sendable {
     /// A product's category changed: journal it and notify the shop's webhook address.
     func categoryChanged(shopID: String, productID: String, previous: String, current: String, source: String, at time: Int64) {
         record(
-            "product.category_changed",
+            .productCategoryChanged,
             productID: productID,
             details: ["previous_category_id": previous, "current_category_id": current, "source": source]
         )

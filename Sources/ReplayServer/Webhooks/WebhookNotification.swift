@@ -1,4 +1,5 @@
 import Foundation
+import Scenarios
 
 /// One notification the platform sends: its id, shop, type and the exact bytes of its body.
 struct WebhookNotification: Sendable {
@@ -47,7 +48,7 @@ struct WebhookNotification: Sendable {
         timestamp: Int64
     ) -> WebhookNotification {
         let payload = CategoryChange(
-            type: 18,
+            type: WebhookType.categoryChangeNumber,
             ttsNotificationID: id,
             shopID: shopID,
             timestamp: timestamp,
@@ -57,6 +58,6 @@ struct WebhookNotification: Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // A struct of strings and integers always encodes.
         let body = Array((try? encoder.encode(payload)) ?? Foundation.Data())
-        return WebhookNotification(id: id, eventType: 18, shopID: shopID, productID: productID, body: body)
+        return WebhookNotification(id: id, eventType: WebhookType.categoryChangeNumber, shopID: shopID, productID: productID, body: body)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOHTTP1
 import NIOSSL
+import ReplayJournal
 import Scenarios
 import Synchronization
 
@@ -77,7 +78,7 @@ public final class WebhookOutbox: Sendable {
 
     /// Sends a PRODUCT_CATEGORY_CHANGE (type 18) to the shop's registered address, if any.
     func notifyCategoryChange(shopID: String, productID: String, previous: String, current: String, updateTime: Int64) {
-        guard let target = subscriptions.address(of: shopID, for: "PRODUCT_CATEGORY_CHANGE") else { return }
+        guard let target = subscriptions.address(of: shopID, for: .productCategoryChange) else { return }
         let now = clock.now
         let sequence = state.withLock { state -> Int in
             state.notifications += 1

@@ -6,24 +6,11 @@ import Synchronization
 final class WebhookSubscriptions: Sendable {
     /// One registration.
     struct Subscription: Sendable, Hashable {
-        var eventType: String
+        var type: WebhookType
         var address: String
         var createTime: Int64
         var updateTime: Int64
     }
-
-    /// The event types the Event API documents.
-    static let eventTypes: Set<String> = [
-        "ORDER_STATUS_CHANGE", "RECIPIENT_ADDRESS_UPDATE", "PACKAGE_UPDATE", "PRODUCT_STATUS_CHANGE", "SELLER_DEAUTHORIZATION",
-        "UPCOMING_AUTHORIZATION_EXPIRATION", "CANCELLATION_STATUS_CHANGE", "RETURN_STATUS_CHANGE", "NEW_CONVERSATION", "NEW_MESSAGE",
-        "PRODUCT_INFORMATION_CHANGE", "PRODUCT_CREATION", "PRODUCT_CATEGORY_CHANGE", "PRODUCT_AUDIT_STATUS_CHANGE", "INVOICE_STATUS_CHANGE",
-    ]
-
-    /// The type number of an event type, as webhook payloads carry it.
-    static let typeNumbers: [String: Int] = [
-        "ORDER_STATUS_CHANGE": 1, "PRODUCT_STATUS_CHANGE": 5, "PRODUCT_INFORMATION_CHANGE": 15, "PRODUCT_CREATION": 16,
-        "PRODUCT_CATEGORY_CHANGE": 18, "PRODUCT_AUDIT_STATUS_CHANGE": 37,
-    ]
 
     private let initial: [String: [String: Subscription]]
     private let state: Mutex<[String: [String: Subscription]]>
@@ -35,8 +22,8 @@ final class WebhookSubscriptions: Sendable {
         if let address = extraAddress ?? scenario.webhooks.address {
             for shop in scenario.shops {
                 initial[shop.id] = [
-                    "PRODUCT_CATEGORY_CHANGE": Subscription(
-                        eventType: "PRODUCT_CATEGORY_CHANGE",
+                    WebhookType.productCategoryChange.name: Subscription(
+                        type: .productCategoryChange,
                         address: address,
                         createTime: start,
                         updateTime: start
@@ -49,22 +36,22 @@ final class WebhookSubscriptions: Sendable {
     }
 
     func subscriptions(of shopID: String) -> [Subscription] {
-        state.withLock { ($0[shopID] ?? [:]).values.sorted { $0.eventType < $1.eventType } }
+        state.withLock { ($0[shopID] ?? [:]).values.sorted { $0.type.name < $1.type.name } }
     }
 
-    func address(of shopID: String, for eventType: String) -> String? {
-        state.withLock { $0[shopID]?[eventType]?.address }
+    func address(of shopID: String, for type: WebhookType) -> String? {
+        state.withLock { $0[shopID]?[type.name]?.address }
     }
 
-    func register(shopID: String, eventType: String, address: String, at time: Int64) {
+    func register(shopID: String, type: WebhookType, address: String, at time: Int64) {
         state.withLock { state in
-            let created = state[shopID]?[eventType]?.createTime ?? time
-            state[shopID, default: [:]][eventType] = Subscription(eventType: eventType, address: address, createTime: created, updateTime: time)
+            let created = state[shopID]?[type.name]?.createTime ?? time
+            state[shopID, default: [:]][type.name] = Subscription(type: type, address: address, createTime: created, updateTime: time)
         }
     }
 
-    func remove(shopID: String, eventType: String) {
-        _ = state.withLock { $0[shopID]?.removeValue(forKey: eventType) }
+    func remove(shopID: String, type: WebhookType) {
+        _ = state.withLock { $0[shopID]?.removeValue(forKey: type.name) }
     }
 
     func reset() {

@@ -4,25 +4,11 @@
 /// journaled (so the contract can report it); only the rejection is skipped. This lets a
 /// client that cannot sign yet exercise the rest of the API.
 public struct GatewayPolicy: Sendable, Hashable {
-    /// A check the gateway can relax.
-    public enum Check: String, Sendable, Hashable, CaseIterable {
-        /// `app_key` present and known.
-        case appKey = "app_key"
-        /// `timestamp` within 5 minutes past and 30 seconds future of the wall clock.
-        case timestamp
-        /// `sign` present and correct.
-        case sign
-        /// `x-tts-access-token` present, known and not expired.
-        case accessToken = "access_token"
-        /// `shop_cipher` present exactly on shop-scoped operations, and known.
-        case shopCipher = "shop_cipher"
-    }
-
     /// The checks whose failures are journaled but not answered with an error.
-    public var relaxed: Set<Check>
+    public var relaxed: Set<GatewayCheck>
 
     /// Creates a policy; by default nothing is relaxed.
-    public init(relaxed: Set<Check> = []) {
+    public init(relaxed: Set<GatewayCheck> = []) {
         self.relaxed = relaxed
     }
 }
@@ -33,8 +19,7 @@ extension GatewayPolicy: Decodable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.relaxed = Set(try container.decodeIfPresent([ClosedSet<Check>].self, forKey: .relax)?.map(\.value) ?? [])
+        let container = try decoder.checkedContainer(keyedBy: CodingKeys.self)
+        self.relaxed = Set(try container.list(oneOf: GatewayCheck.self, forKey: .relax)?.compactMap { $0 } ?? [])
     }
 }

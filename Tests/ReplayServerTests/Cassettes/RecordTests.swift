@@ -1,5 +1,6 @@
 import Foundation
 import NIOHTTP1
+import ReplayJournal
 import ReplayServer
 import Scenarios
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import NIOHTTP1
+import ReplayJournal
 import ReplayServer
 import Scenarios
 import Synchronization
@@ -81,8 +82,8 @@ struct JournalBackpressureTests {
         }
     }
 
-    @Test(arguments: [ReplayServer.JournalDurability.commitBeforeAnswer, .answerBeforeCommit])
-    func answersWaitForRoomWhenTheQueueIsFull(_ durability: ReplayServer.JournalDurability) async throws {
+    @Test(arguments: [JournalDurability.commitBeforeAnswer, .answerBeforeCommit])
+    func answersWaitForRoomWhenTheQueueIsFull(_ durability: JournalDurability) async throws {
         var configuration = ReplayServer.Configuration()
         configuration.journalQueueLimit = .init(entries: 2, bytes: 1 << 20)
         configuration.journalDurability = durability

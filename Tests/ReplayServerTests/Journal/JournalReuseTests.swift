@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReplayJournal
 import ReplayServer
 import Scenarios
 import Testing
@@ -16,7 +17,7 @@ struct JournalReuseTests {
     }
 
     /// A run of the default scenario that leaves `count` requests in the file.
-    static func journalOne(_ path: String, requests count: Int, existing: ReplayServer.ExistingJournal = .refuse) async throws {
+    static func journalOne(_ path: String, requests count: Int, existing: ExistingJournal = .refuse) async throws {
         try await withReplayServer(scenario: try .default, configuration: .init(journalPath: path, existingJournal: existing)) { server in
             for _ in 0..<count { _ = try await SignedClient(server: server).listShops() }
         }
@@ -107,8 +108,8 @@ struct JournalReuseTests {
         }
     }
 
-    @Test(arguments: [ReplayServer.ExistingJournal.continue, .replace])
-    func aDatabaseThatIsNotAJournalIsNeverTouched(_ existing: ReplayServer.ExistingJournal) async throws {
+    @Test(arguments: [ExistingJournal.continue, .replace])
+    func aDatabaseThatIsNotAJournalIsNeverTouched(_ existing: ExistingJournal) async throws {
         try await Self.withFolder { folder in
             let path = folder.appendingPathComponent("other.sqlite").path
             try await DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE invoice (id INTEGER PRIMARY KEY)") }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOHTTP1
+import ReplayJournal
 import ReplayServer
 import Scenarios
 import Testing

@@ -16,9 +16,14 @@ struct UpgradeFixture {
     let client: SignedClient
     let market: MarketCatalogue
 
+    /// How long the fixture's receiver has to acknowledge: long, so that a loaded machine
+    /// never turns a prompt receiver into a failed attempt. Tests of the timeout set their own.
+    static let acknowledgementTimeout = HumanDuration(seconds: 30)
+
     /// The default scenario, changed.
-    static func scenario(_ change: (inout Scenario) -> Void) throws -> Scenario {
+    static func scenario(_ change: (inout Scenario) -> Void = { _ in }) throws -> Scenario {
         var scenario = try Scenario.default
+        scenario.webhooks.acknowledgementTimeout = acknowledgementTimeout
         change(&scenario)
         return scenario
     }
@@ -29,7 +34,7 @@ struct UpgradeFixture {
         scenario: Scenario? = nil,
         _ body: (UpgradeFixture) async throws -> Void
     ) async throws {
-        let scenario = try scenario ?? Scenario.default
+        let scenario = try scenario ?? Self.scenario()
         try await WebhookReceiver.with(script: script, appKey: scenario.app.key, appSecret: scenario.app.secret) { receiver in
             try await withReplayServer(scenario: scenario, configuration: .init(webhookURL: receiver.url)) { server in
                 let market = try scenario.catalogue.market(scenario.primaryShop.region)

@@ -1,4 +1,5 @@
 import Foundation
+import ReplayJournal
 import ReplayServer
 import Scenarios
 import Testing

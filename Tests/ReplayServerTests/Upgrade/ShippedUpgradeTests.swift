@@ -8,7 +8,8 @@ import Testing
 struct ShippedUpgradeTests {
     @Test(arguments: Scenario.builtInNames.filter { $0.hasPrefix("happy-path-") })
     func everyProductMovesToTheV2Tree(_ name: String) async throws {
-        let scenario = try Scenario.builtIn(named: name)
+        var scenario = try Scenario.builtIn(named: name)
+        scenario.webhooks.acknowledgementTimeout = UpgradeFixture.acknowledgementTimeout
         try await UpgradeFixture.run(scenario: scenario) { f in
             try await f.triggerUpgrade()
             await f.advance("2h")

@@ -1,5 +1,6 @@
 import Foundation
 import NIOHTTP1
+import ReplayJournal
 import ReplayServer
 import Scenarios
 import Testing
@@ -45,8 +46,8 @@ struct UpgradeTaskTests {
             #expect(f.receiver.received.count == 4)
 
             let events = try await f.server.journal.shopEvents()
-            #expect(events.filter { $0.kind == "product.upgrade_skipped" && $0.productID == F.bodysuit }.count == 2)
-            #expect(events.filter { $0.kind == "product.category_changed" }.count == 4)
+            #expect(events.filter { $0.kind == .productUpgradeSkipped && $0.productID == F.bodysuit }.count == 2)
+            #expect(events.filter { $0.kind == .productCategoryChanged }.count == 4)
         }
     }
 
@@ -58,8 +59,8 @@ struct UpgradeTaskTests {
             await f.advance("2h")
             #expect(f.receiver.received.count == 3, "no product moves twice")
             let events = try await f.server.journal.shopEvents()
-            #expect(events.filter { $0.kind == "upgrade_task.started" }.count == 1)
-            #expect(events.filter { $0.kind == "upgrade_task.ignored" }.count == 1)
+            #expect(events.filter { $0.kind == .upgradeTaskStarted }.count == 1)
+            #expect(events.filter { $0.kind == .upgradeTaskIgnored }.count == 1)
         }
     }
 
@@ -69,7 +70,7 @@ struct UpgradeTaskTests {
             await f.advance("2h")
             #expect(try await f.search("v1") == [F.mugs, F.bodysuit].sorted())
             #expect(!f.receiver.received.contains { $0.productID == F.mugs })
-            #expect(try await f.server.journal.shopEvents().contains { $0.kind == "product.upgrade_failed" && $0.productID == F.mugs })
+            #expect(try await f.server.journal.shopEvents().contains { $0.kind == .productUpgradeFailed && $0.productID == F.mugs })
             try await f.triggerUpgrade()
             await f.advance("2h")
             #expect(try await f.search("v1") == [F.bodysuit])
@@ -98,7 +99,7 @@ struct UpgradeTaskTests {
             try await f.triggerUpgrade()
             await f.advance("10m")
             #expect(try await f.search("v2").count == 3)
-            let moves = try await f.server.journal.shopEvents().filter { $0.kind == "product.category_changed" }.map(\.scenarioTime)
+            let moves = try await f.server.journal.shopEvents().filter { $0.kind == .productCategoryChanged }.map(\.scenarioTime)
             let start = Int64(f.server.scenario.clockStart.timeIntervalSince1970)
             #expect(moves == [start + 200, start + 400, start + 600])
         }

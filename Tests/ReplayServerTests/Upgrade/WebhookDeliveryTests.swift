@@ -1,5 +1,6 @@
 import Foundation
 import NIOHTTP1
+import ReplayJournal
 import ReplayServer
 import Scenarios
 import Testing
@@ -41,7 +42,7 @@ struct WebhookDeliveryTests {
             #expect(try await f.search("v2").count == 3, "the shop changed long before the webhook says so")
             await f.advance("40m")
             #expect(f.receiver.received.count == 3)
-            let moves = try await f.server.journal.shopEvents().filter { $0.kind == "product.category_changed" }
+            let moves = try await f.server.journal.shopEvents().filter { $0.kind == .productCategoryChanged }
             let deliveries = try await f.server.journal.webhookDeliveries()
             for delivery in deliveries {
                 let move = try #require(

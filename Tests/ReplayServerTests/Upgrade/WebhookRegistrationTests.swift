@@ -1,5 +1,6 @@
 import Foundation
 import NIOHTTP1
+import ReplayJournal
 import ReplayServer
 import Scenarios
 import Testing
@@ -53,7 +54,7 @@ struct WebhookRegistrationTests {
             await server.clock.advance(by: .seconds(7200))
             #expect(try await server.journal.webhookDeliveries().isEmpty)
             #expect(server.webhooks.pending.isEmpty)
-            #expect(try await server.journal.shopEvents().filter { $0.kind == "product.category_changed" }.count == 3)
+            #expect(try await server.journal.shopEvents().filter { $0.kind == .productCategoryChanged }.count == 3)
         }
     }
 }

@@ -1,0 +1,128 @@
+import Foundation
+import ReplayJournal
+import Scenarios
+
+extension Clause {
+    /// Genuine category-change deliveries that were sent (not forged, not dropped).
+    static func genuine(_ evidence: ContractEvidence) -> [WebhookDeliveryRecord] {
+        evidence.deliveries.filter { !$0.isForged && $0.outcome != .dropped && $0.eventType == 18 }
+    }
+
+    static let webhooksAcknowledged = Clause(
+        id: "l7.webhooks-acknowledged",
+        title: "Every genuine webhook is acknowledged with 2xx within 3 seconds",
+        facts: "tiktok-shop-l7.md §4 Ack and retry: reply HTTP 200 within 3 s, or the platform retries at 2 min, 30 min, 3 h, 12 h",
+        hint:
+            "Answer the webhook with 200 at once, after checking its signature, and do the slow work (confirmation calls) afterwards or in the background."
+    ) { evidence in
+        // An attempt cancelled by the server's stop says nothing about the receiver.
+        let sent = genuine(evidence).filter { $0.outcome != .cancelled }
+        guard !sent.isEmpty else { return .notExercised("no genuine webhook was delivered") }
+        return .judged(
+            sent.filter { $0.outcome == .failed }.map { delivery in
+                let answer = delivery.responseStatus.map { "answered HTTP \($0)" } ?? "did not answer (\(delivery.error ?? "no answer"))"
+                let latency = delivery.latencyMicroseconds.map { String(format: " after %.2f s", Double($0) / 1e6) } ?? ""
+                return ContractViolation(
+                    message:
+                        "the receiver \(delivery.target) \(answer)\(latency) to attempt \(delivery.attempt) of notification \(delivery.notificationID)",
+                    expected: String(format: "HTTP 2xx within %.0f s", evidence.facts.acknowledgementTimeoutSeconds),
+                    notification: delivery.notificationID
+                )
+            }
+        )
+    }
+
+    static let forgedWebhooksRejected = Clause(
+        id: "l7.forged-webhooks-rejected",
+        title: "Webhooks with a wrong signature are rejected",
+        facts: "tiktok-shop-l7.md §4 Signature: Authorization = hex HMAC-SHA256(app_secret, app_key + raw body)",
+        hint:
+            "Compute HMAC-SHA256 keyed with the app secret over app_key + the raw body, compare it in constant time with the Authorization header, and answer 401 (not 2xx) when it differs."
+    ) { evidence in
+        let forged = evidence.deliveries.filter { $0.isForged && $0.outcome != .dropped }
+        guard !forged.isEmpty else { return .notExercised("no forged webhook was delivered") }
+        return .judged(
+            forged.filter { $0.outcome == .acknowledged }.map { delivery in
+                ContractViolation(
+                    message:
+                        "the receiver \(delivery.target) accepted (HTTP \(delivery.responseStatus ?? 0)) a delivery of notification \(delivery.notificationID) whose signature is forged",
+                    expected: "a non-2xx answer to a webhook whose Authorization does not match",
+                    notification: delivery.notificationID
+                )
+            }
+        )
+    }
+
+    /// Get Product calls for a product after a wall-clock instant.
+    static func productReads(_ productID: String, after wallTime: Double, in evidence: ContractEvidence) -> [JournalEntry] {
+        evidence.requests(after: wallTime).filter { $0.operation == APIOperation.getProduct.id && $0.path.hasSuffix("/\(productID)") }
+    }
+
+    /// Search Products calls on the 7-level tree (category_version=v2), after a wall-clock instant.
+    static func v2Searches(after wallTime: Double, in evidence: ContractEvidence) -> [JournalEntry] {
+        evidence.requests(after: wallTime).filter {
+            $0.operation == APIOperation.searchProducts.id && evidence.body($0)?[RequestParameter.categoryVersion]?.string?.lowercased() == "v2"
+        }
+    }
+
+    static let duplicatesHandledOnce = Clause(
+        id: "l7.duplicates-handled-once",
+        title: "A notification delivered twice is handled once (deduplicated by tts_notification_id)",
+        facts: "tiktok-shop-l7.md §4 Delivery: at-least-once; tts_notification_id is the dedupe key",
+        hint: "Remember the tts_notification_id of every notification handled and acknowledge a repeat without acting on it again."
+    ) { evidence in
+        let duplicated = Set(genuine(evidence).filter(\.isDuplicate).map(\.notificationID))
+        guard !duplicated.isEmpty else { return .notExercised("no notification was delivered twice") }
+        let sent = genuine(evidence)
+        var violations: [ContractViolation] = []
+        for productID in Set(sent.filter { duplicated.contains($0.notificationID) }.compactMap(evidence.productID)).sorted() {
+            let mine = sent.filter { evidence.productID($0) == productID }
+            let notifications = Set(mine.map(\.notificationID)).count
+            guard let first = mine.map(\.wallTime).min() else { continue }
+            let reads = productReads(productID, after: first, in: evidence)
+            if reads.count > notifications {
+                violations.append(
+                    ContractViolation(
+                        message:
+                            "product \(productID) had \(notifications) notification\(notifications == 1 ? "" : "s") (\(mine.count) deliveries, duplicates included) but was read back \(reads.count) times",
+                        expected: "one confirmation per distinct tts_notification_id",
+                        entries: reads.map(\.id),
+                        request: reads.first.map(ContractEvidence.line),
+                        notification: mine.first { $0.isDuplicate }?.notificationID
+                    )
+                )
+            }
+        }
+        return .judged(violations)
+    }
+
+    static let confirmedAfterWebhook = Clause(
+        id: "l7.confirmed-after-webhook",
+        title: "Each category-change webhook is confirmed with Get Product or Search Products on v2",
+        facts:
+            "tiktok-shop-l7.md §4 type 18: after it arrives, clients confirm through Search Products or Get Product; the payload has no version field",
+        hint:
+            "After acknowledging a PRODUCT_CATEGORY_CHANGE, read the product back: Get Product of data.product_id, or Search Products with category_version=v2."
+    ) { evidence in
+        let acknowledged = genuine(evidence).filter { $0.outcome == .acknowledged && !$0.isDuplicate }
+        guard !acknowledged.isEmpty else { return .notExercised("no genuine webhook was acknowledged") }
+        var seen: Set<String> = []
+        var violations: [ContractViolation] = []
+        for delivery in acknowledged where seen.insert(delivery.notificationID).inserted {
+            guard let productID = evidence.productID(delivery) else { continue }
+            let confirmed =
+                !productReads(productID, after: delivery.wallTime, in: evidence).isEmpty
+                || !v2Searches(after: delivery.wallTime, in: evidence).isEmpty
+            if !confirmed {
+                violations.append(
+                    ContractViolation(
+                        message: "notification \(delivery.notificationID) said product \(productID) changed category; the client never read it back",
+                        expected: "Get Product \(productID), or Search Products with category_version=v2, after the webhook",
+                        notification: delivery.notificationID
+                    )
+                )
+            }
+        }
+        return .judged(violations)
+    }
+}

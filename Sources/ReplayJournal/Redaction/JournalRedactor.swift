@@ -1,0 +1,175 @@
+import Foundation
+import HTTPTypes
+package import Scenarios
+import Synchronization
+
+/// The redactor of one server's journal: what a request entry keeps of the query, headers and
+/// bodies, with secrets replaced by `<redacted>`, so that a journal can be shared in a bug report.
+///
+/// The request is redacted whole (``SecretName`` and ``Redactor`` say what counts); the
+/// answer's headers too; the answer's body, the fake's own answer built from the scenario,
+/// by value only: any credential seen in the session (the scenario's app secret and access
+/// tokens from the start, then those clients send) is replaced wherever it appears, which
+/// costs one `memchr`-driven pass per credential and keeps a 70 KB answer off a JSON parser.
+///
+/// The journal's writer calls it, off the response path, for each request in arrival order
+/// (what "a secret seen earlier" needs). Queries and form bodies are read on their bytes
+/// (``EncodedForm``); whether a name holds a secret is remembered for the few names a client
+/// uses. At most ``capacity`` credentials are followed through the session.
+package final class JournalRedactor: Sendable {
+    /// How many credentials are followed through a session, the scenario's included: enough
+    /// for any real client; a client sending a new token with every request stops being
+    /// followed there (its tokens are still replaced where they stand).
+    static let capacity = 64
+    /// How many names' verdicts (secret or not) are remembered; past it they are forgotten
+    /// all at once and read again.
+    static let namesRemembered = 512
+
+    /// Whether request and answer bodies are kept as sent (query and headers are redacted all the same).
+    let keepsRawBodies: Bool
+
+    private struct State {
+        var redactor: Redactor
+        var names: [String: Bool] = [:]
+
+        /// Whether a value under this name is a secret (``SecretName/isSecret(_:)``), remembered.
+        mutating func isSecret(_ name: String) -> Bool {
+            if let known = names[name] { return known }
+            let secret = SecretName.isSecret(name)
+            if names.count >= JournalRedactor.namesRemembered { names.removeAll(keepingCapacity: true) }
+            names[name] = secret
+            return secret
+        }
+    }
+
+    private let state: Mutex<State>
+
+    /// A redactor that replaces the scenario's app secret and access tokens from the start.
+    package convenience init(scenario: Scenario, keepsRawBodies: Bool) {
+        self.init(secrets: [scenario.app.secret] + scenario.accessTokens.map(\.value), keepsRawBodies: keepsRawBodies)
+    }
+
+    /// - Parameter secrets: Values replaced wherever they appear from the start.
+    package init(secrets: [String], keepsRawBodies: Bool) {
+        self.keepsRawBodies = keepsRawBodies
+        self.state = Mutex(State(redactor: Redactor(style: .plain, secrets: secrets, capacity: Self.capacity)))
+    }
+
+    /// The request's entry with every secret replaced, ready to write. Requests must come in
+    /// arrival order: a credential is followed from the request that first carries it.
+    package func redact(_ arrived: ArrivedRequest) -> PendingRequest {
+        state.withLock { state in
+            var query = arrived.query
+            return query.withUTF8 { queryBytes in
+                let form = EncodedForm(queryBytes, isQuery: true)
+                var found: [Redactor.Found] = []
+                for field in form?.fields ?? [] where !field.value.isEmpty && state.isSecret(field.name) {
+                    found.append(Redactor.Found(value: field.value, name: field.name))
+                }
+                for field in arrived.headers where !field.value.isEmpty && state.isSecret(field.name.canonicalName) {
+                    found.append(Redactor.Found(value: field.value, name: field.name.canonicalName))
+                }
+                let requestBody =
+                    keepsRawBodies
+                    ? RequestBody.kept
+                    : RequestBody(arrived.body, parsed: arrived.parsedBody, contentType: arrived.headers[.contentType])
+                found += requestBody.secrets
+                let table = state.redactor.table(for: found)
+
+                var entry = arrived.entry
+                entry.path = table.replacing(arrived.path)
+                entry.query =
+                    table.isEmpty
+                    ? arrived.query
+                    : form?.replacing(in: queryBytes, with: table, isSecretName: { state.isSecret($0) }).map { String(decoding: $0, as: UTF8.self) }
+                        ?? arrived.query
+                entry.headers = Self.headers(arrived.headers, with: table, state: &state)
+                entry.body = Data(
+                    keepsRawBodies ? arrived.body : requestBody.replacing(in: arrived.body, with: table, hasSecrets: !requestBody.secrets.isEmpty)
+                )
+                entry.responseHeaders = Self.headers(arrived.responseHeaders, with: table, state: &state)
+                return PendingRequest(entry: entry, answer: keepsRawBodies ? arrived.answer : Self.answerBody(arrived.answer, with: table))
+            }
+        }
+    }
+
+    /// Header names lower-cased, repeated headers joined with `, `, secrets replaced.
+    private static func headers(_ fields: HTTPFields, with table: SecretTable, state: inout State) -> [String: String] {
+        var result: [String: String] = [:]
+        result.reserveCapacity(fields.count)
+        for field in fields {
+            let name = field.name.canonicalName
+            let value = table.replacing(field.value, underSecretName: state.isSecret(name))
+            result[name] = result[name].map { "\($0), \(value)" } ?? value
+        }
+        return result
+    }
+
+    /// An answer body with the session's credentials replaced; as it was, its shared part still
+    /// shared (the journal stores it once), when it holds none.
+    private static func answerBody(_ body: AnswerBytes, with table: SecretTable) -> AnswerBytes {
+        guard table.occurs(in: body.head) || table.occurs(in: body.shared) || table.occurs(in: body.tail) else { return body }
+        return AnswerBytes(answerBody(body.joined(), with: table))
+    }
+
+    /// Bytes of an answer with the session's credentials replaced; as they were when they hold none.
+    private static func answerBody(_ bytes: [UInt8], with table: SecretTable) -> [UInt8] {
+        guard table.occurs(in: bytes) else { return bytes }
+        return RequestBody(bytes, parsed: nil, contentType: nil).replacing(in: bytes, with: table, hasSecrets: true)
+    }
+
+    /// A body read for its secrets: JSON, form-urlencoded, or anything else (bytes).
+    private enum RequestBody {
+        case kept
+        case json(secrets: [Redactor.Found])
+        case form(EncodedForm, secrets: [Redactor.Found])
+        case other
+
+        init(_ bytes: [UInt8], parsed: JSONValue?, contentType: String?) {
+            if bytes.isEmpty {
+                self = .other
+            } else if let value = parsed ?? Self.json(bytes) {
+                self = .json(secrets: SecretFields.secrets(in: value))
+            } else if let form = Self.form(bytes, contentType: contentType) {
+                self = .form(form, secrets: SecretFields.secrets(in: form.fields.map { (name: $0.name, value: $0.value) }))
+            } else {
+                self = .other
+            }
+        }
+
+        var secrets: [Redactor.Found] {
+            switch self {
+            case .json(let secrets), .form(_, let secrets): secrets
+            case .kept, .other: []
+            }
+        }
+
+        /// The body with the table's secrets replaced: JSON literals, form fields, or bytes.
+        package func replacing(in bytes: [UInt8], with table: SecretTable, hasSecrets: Bool) -> [UInt8] {
+            guard hasSecrets || table.occurs(in: bytes) else { return bytes }
+            switch self {
+            case .kept: return bytes
+            case .json: return JSONTextRedaction.replacing(in: bytes, with: table) ?? bytes
+            case .form(let form, _):
+                return bytes.withUnsafeBufferPointer { form.replacing(in: $0, with: table, isSecretName: { SecretName.isSecret($0) }) } ?? bytes
+            case .other:
+                var copy = bytes
+                return table.replaceInside(&copy) ? copy : bytes
+            }
+        }
+
+        /// The body as JSON when it is an object or an array.
+        private static func json(_ bytes: [UInt8]) -> JSONValue? {
+            guard let first = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+            else { return nil }
+            return try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        }
+
+        /// The fields of a form-urlencoded body: so declared, or in that shape (UTF-8 text).
+        private static func form(_ bytes: [UInt8], contentType: String?) -> EncodedForm? {
+            guard String(validating: bytes, as: UTF8.self) != nil else { return nil }
+            let declared = contentType?.lowercased().hasPrefix("application/x-www-form-urlencoded") ?? false
+            return EncodedForm(bytes, isQuery: declared)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// The secrets of one request or interaction with their placeholders, ready to replace. A
+/// value under a secret name is replaced by its placeholder; elsewhere, a value equal to a
+/// secret of at least ``Redactor/shortestFollowed`` characters is replaced whole, and a
+/// longer value holding one has it replaced inside.
+package struct SecretTable: Sendable {
+    /// Secret → placeholder, for values under a secret name.
+    private(set) var standing: [String: String] = [:]
+    /// Secret → placeholder, for values equal to a secret anywhere.
+    private(set) var whole: [String: String] = [:]
+    /// The secrets looked for inside other values, longest first: a longer secret holding a
+    /// shorter one is replaced as a whole.
+    private(set) var inside: [(secret: [UInt8], placeholder: String)] = []
+
+    /// Adds a secret; one already there keeps its placeholder.
+    ///
+    /// - Parameter everywhere: Whether a value equal to it is replaced under any name; by
+    ///   default when it has at least ``Redactor/shortestFollowed`` characters.
+    mutating func add(_ secret: String, placeholder: String, everywhere: Bool? = nil) {
+        guard !secret.isEmpty, standing[secret] == nil else { return }
+        standing[secret] = placeholder
+        let long = secret.utf8.count >= Redactor.shortestFollowed
+        if everywhere ?? long { whole[secret] = placeholder }
+        guard long else { return }
+        let bytes = Array(secret.utf8)
+        let position = inside.firstIndex { $0.secret.count < bytes.count } ?? inside.count
+        inside.insert((bytes, placeholder), at: position)
+    }
+
+    /// Whether there is nothing to replace.
+    var isEmpty: Bool { standing.isEmpty }
+
+    /// The text with every secret replaced, whole or inside it.
+    ///
+    /// - Parameter underSecretName: Whether the text is the value of a secret name.
+    package func replacing(_ text: String, underSecretName: Bool = false) -> String {
+        if underSecretName, let placeholder = standing[text] { return placeholder }
+        if let placeholder = whole[text] { return placeholder }
+        guard let shortest = inside.last?.secret.count, text.utf8.count >= shortest else { return text }
+        var bytes = Array(text.utf8)
+        guard replaceInside(&bytes) else { return text }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Replaces, in place, every secret found inside `bytes`; whether any was.
+    func replaceInside(_ bytes: inout [UInt8]) -> Bool {
+        var changed = false
+        for (secret, placeholder) in inside where bytes.count >= secret.count {
+            guard var found = Self.firstRange(of: secret, in: bytes, from: 0) else { continue }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var start = 0
+            while true {
+                result += bytes[start..<found.lowerBound]
+                result += placeholder.utf8
+                start = found.upperBound
+                guard let next = Self.firstRange(of: secret, in: bytes, from: start) else { break }
+                found = next
+            }
+            result += bytes[start...]
+            bytes = result
+            changed = true
+        }
+        return changed
+    }
+
+    /// Whether any secret of the table is inside `bytes`: one pass per secret.
+    func occurs(in bytes: [UInt8]) -> Bool {
+        inside.contains { Self.firstRange(of: $0.secret, in: bytes, from: 0) != nil }
+    }
+
+    /// The first occurrence of `needle` in `haystack` at or after `start`: `memchr` (vectorised)
+    /// finds each candidate first byte, `memcmp` checks it.
+    static func firstRange(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Range<Int>? {
+        guard let first = needle.first, haystack.count - start >= needle.count else { return nil }
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in
+                guard let base = hay.baseAddress, let pinBase = pin.baseAddress else { return nil }
+                let last = hay.count - pin.count
+                var position = start
+                while position <= last {
+                    guard let found = memchr(base + position, Int32(first), last - position + 1) else { return nil }
+                    let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + offset, pinBase, pin.count) == 0 { return offset..<(offset + pin.count) }
+                    position = offset + 1
+                }
+                return nil
+            }
+        }
+    }
+}

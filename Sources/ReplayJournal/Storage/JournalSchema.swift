@@ -1,0 +1,104 @@
+import GRDB
+
+/// The journal's tables, created by named migrations so that later versions can add to them.
+package enum JournalSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "run_info") { table in
+                table.primaryKey("key", .text)
+                table.column("value", .text).notNull()
+            }
+            try db.create(table: "request") { table in
+                table.primaryKey("id", .integer)
+                table.column("request_id", .text).notNull()
+                table.column("wall_time", .double).notNull()
+                table.column("scenario_time", .integer).notNull()
+                table.column("method", .text).notNull()
+                table.column("path", .text).notNull()
+                table.column("query", .text).notNull()
+                table.column("headers", .text).notNull()
+                table.column("body", .blob).notNull()
+                table.column("operation", .text).indexed()
+                table.column("shop_cipher", .text)
+                table.column("answered_by", .text).notNull()
+                table.column("failed_checks", .text).notNull()
+                table.column("response_status", .integer).notNull()
+                table.column("response_code", .integer)
+                table.column("response_headers", .text).notNull()
+                table.column("response_body", .blob).notNull()
+                table.column("duration_microseconds", .integer).notNull()
+            }
+            try db.create(index: "request_scenario_time", on: "request", columns: ["scenario_time"])
+            try db.create(table: "webhook_delivery") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("notification_id", .text).notNull().indexed()
+                table.column("event_type", .integer).notNull()
+                table.column("shop_id", .text).notNull()
+                table.column("target", .text).notNull()
+                table.column("attempt", .integer).notNull()
+                table.column("payload", .blob).notNull()
+                table.column("signature", .text).notNull()
+                table.column("is_forged", .boolean).notNull()
+                table.column("is_duplicate", .boolean).notNull()
+                table.column("scenario_time", .integer).notNull()
+                table.column("wall_time", .double).notNull()
+                table.column("latency_microseconds", .integer)
+                table.column("response_status", .integer)
+                table.column("error", .text)
+                table.column("outcome", .text).notNull()
+            }
+            try db.create(table: "clock_move") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("wall_time", .double).notNull()
+                table.column("from_time", .integer).notNull()
+                table.column("to_time", .integer).notNull()
+                table.column("reason", .text).notNull()
+            }
+            try db.create(table: "shop_event") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("scenario_time", .integer).notNull()
+                table.column("wall_time", .double).notNull()
+                table.column("kind", .text).notNull().indexed()
+                table.column("product_id", .text)
+                table.column("details", .text).notNull()
+            }
+        }
+        migrator.registerMigration("v2: who answered") { db in
+            try db.alter(table: "request") { table in
+                table.add(column: "answered_from", .text)
+            }
+        }
+        migrator.registerMigration("v3: runs and shared bodies") { db in
+            // One row per server run on the file: a continued journal has several; the loss
+            // counter and the clean close tell a reader in another process whether to trust it.
+            try db.create(table: "run") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("scenario", .text).notNull()
+                table.column("started_wall_time", .double).notNull()
+                table.column("closed_wall_time", .double)
+                table.column("first_arrival", .integer).notNull()
+                table.column("durability", .text).notNull()
+                table.column("lost_entries", .integer).notNull().defaults(to: 0)
+                table.column("last_error", .text)
+            }
+            // A large answer shared by many entries, once: `request.response_body` then holds the
+            // bytes around it, and `response_body_offset` where it goes.
+            try db.create(table: "body", options: .withoutRowID) { table in
+                table.primaryKey("hash", .text)
+                table.column("bytes", .blob).notNull()
+            }
+            try db.alter(table: "request") { table in
+                table.add(column: "response_body_hash", .text)
+                table.add(column: "response_body_offset", .integer)
+            }
+        }
+        return migrator
+    }
+
+    /// The value of `run_info.format_version` this version writes.
+    package static let formatVersion = "3"
+
+    /// Every table the journal writes, in the order a reset empties them.
+    static let tables = ["request", "body", "webhook_delivery", "clock_move", "shop_event"]
+}

@@ -1,0 +1,423 @@
+import Foundation
+import GRDB
+import Logging
+import Synchronization
+
+/// Writes journal records in batches on a background task: whatever accumulated while the last
+/// transaction ran goes into the next one, so many answers share one commit.
+///
+/// Requests come as they arrived, secrets still in them (``ArrivedRequest``): the writer
+/// redacts each one, in the order they were queued, builds its columns and shows it to the
+/// journal's watchers before it writes the batch. The request path only queues references.
+///
+/// The queue is bounded (``ReplayServer/JournalQueueLimit``): an append that finds it full
+/// waits, suspended, until the writer has made room. A record that cannot be written is
+/// counted as lost, with the error; the first loss is logged, the rest are counted.
+package final class JournalWriter: Sendable {
+    /// What the writer holds and has done, read without waiting for it.
+    package struct Status: Sendable {
+        /// Entries appended and not yet written (including the batch being written).
+        package var queuedEntries: Int
+        /// Their bytes, as ``ArrivedRequest/queueCost`` counts them.
+        package var queuedBytes: Int
+        /// Appends waiting for room in the queue.
+        package var waitingForRoom: Int
+        /// Records appended since the writer started (written, queued or lost).
+        var appended: Int
+        /// Records that could not be written.
+        package var lost: Int
+        /// The last write error, if any.
+        package var lastError: String?
+        /// Request entries in the file or on their way to it (not lost), since the last clear.
+        var requests: Int
+    }
+
+    /// What the queue holds.
+    package enum Work: Sendable {
+        /// A request as it came, to redact.
+        case request(ArrivedRequest)
+        /// Anything but a request.
+        case other(JournalRecord)
+        /// Empty every table but the run information, in order with the records around it.
+        case clear
+    }
+
+    private struct Queued: Sendable {
+        var work: Work
+        var cost: Int
+    }
+
+    private struct Waiter {
+        var queued: Queued
+        var continuation: CheckedContinuation<Void, Never>
+        /// Whether the waiter also waits for its record to be written.
+        var untilWritten: Bool
+    }
+
+    private struct State {
+        var pending: [Queued] = []
+        var waiting: [Waiter] = []
+        var queuedEntries = 0
+        var queuedBytes = 0
+        /// Sequence number of the last record admitted to the queue.
+        var admitted = 0
+        /// Records written or lost, in sequence order.
+        var settled = 0
+        var lost = 0
+        package var lastError: String?
+        var requests = 0
+        /// Sorted by target, as sequence numbers are handed out in order.
+        var writtenWaiters: [(target: Int, continuation: CheckedContinuation<Void, Never>)] = []
+        var isClosed = false
+        var hasLoggedLoss = false
+
+        func hasRoom(for cost: Int, within limit: JournalQueueLimit) -> Bool {
+            queuedEntries < limit.entries && (queuedEntries == 0 || queuedBytes + cost <= limit.bytes)
+        }
+
+        mutating func admit(_ queued: Queued) -> Int {
+            pending.append(queued)
+            queuedEntries += 1
+            queuedBytes += queued.cost
+            admitted += 1
+            switch queued.work {
+            case .request: requests += 1
+            case .clear: requests = 0
+            case .other: break
+            }
+            return admitted
+        }
+    }
+
+    /// What the writer task and the callers share.
+    private final class Context: Sendable {
+        let pool: DatabasePool
+        package let path: String
+        let runID: Int64?
+        let limit: JournalQueueLimit
+        let logger: Logger
+        let redactor: JournalRedactor
+        let watchers: JournalWatchers
+        let state = Mutex(State())
+        let hashes = SharedBodyHashes()
+
+        init(
+            pool: DatabasePool,
+            path: String,
+            runID: Int64?,
+            limit: JournalQueueLimit,
+            logger: Logger,
+            redactor: JournalRedactor,
+            watchers: JournalWatchers
+        ) {
+            self.pool = pool
+            self.path = path
+            self.runID = runID
+            self.limit = limit
+            self.logger = logger
+            self.redactor = redactor
+            self.watchers = watchers
+        }
+    }
+
+    private let context: Context
+    private let doorbell: AsyncStream<Void>.Continuation
+    private let task: Task<Void, Never>
+
+    /// - Parameters:
+    ///   - redactor: What redacts requests before they are written.
+    ///   - watchers: Who is shown each request entry once it is redacted.
+    init(
+        pool: DatabasePool,
+        path: String,
+        runID: Int64?,
+        limit: JournalQueueLimit,
+        logger: Logger,
+        redactor: JournalRedactor,
+        watchers: JournalWatchers
+    ) {
+        let context = Context(pool: pool, path: path, runID: runID, limit: limit, logger: logger, redactor: redactor, watchers: watchers)
+        let (stream, doorbell) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        self.context = context
+        self.doorbell = doorbell
+        self.task = Task {
+            for await _ in stream {
+                await Self.drain(context)
+            }
+            await Self.drain(context)
+        }
+    }
+
+    /// Queues a record, waiting for room when the queue is full; with `untilWritten`, returns
+    /// only once the record is written (or counted lost).
+    package func append(_ work: Work, cost: Int, untilWritten: Bool) async {
+        await enqueue(Queued(work: work, cost: cost), untilWritten: untilWritten)
+    }
+
+    /// Queues a record without waiting, even past the bound: for the few records made where
+    /// nothing can wait (clock moves, webhook attempts, shop events, unparseable requests).
+    func appendWithoutWaiting(_ work: Work, cost: Int) {
+        let closed = context.state.withLock { state -> Bool in
+            if state.isClosed {
+                state.lost += 1
+                state.lastError = "the journal was already closed"
+                return true
+            }
+            _ = state.admit(Queued(work: work, cost: cost))
+            return false
+        }
+        if !closed { doorbell.yield() }
+    }
+
+    /// Empties every table but the run information, after the records queued before it.
+    package func clear() async {
+        await enqueue(Queued(work: .clear, cost: 0), untilWritten: true)
+    }
+
+    /// What the writer holds and has done; never waits for it.
+    var status: Status {
+        context.state.withLock { state in
+            Status(
+                queuedEntries: state.queuedEntries,
+                queuedBytes: state.queuedBytes,
+                waitingForRoom: state.waiting.count,
+                appended: state.admitted + state.waiting.count,
+                lost: state.lost,
+                lastError: state.lastError,
+                requests: max(0, state.requests)
+            )
+        }
+    }
+
+    /// Waits until every record queued before this call is written or counted lost.
+    func flush() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let done = context.state.withLock { state -> Bool in
+                if state.isClosed || state.settled >= state.admitted { return true }
+                state.writtenWaiters.append((state.admitted, continuation))
+                return false
+            }
+            if done {
+                continuation.resume()
+            } else {
+                doorbell.yield()
+            }
+        }
+    }
+
+    /// Writes what is queued and stops the writer task. Whatever arrives later is counted lost.
+    package func close() async {
+        doorbell.finish()
+        await task.value
+        let stranded = context.state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.isClosed = true
+            let left = state.pending.count + state.waiting.count
+            if left > 0 {
+                state.lost += left
+                state.lastError = "the journal closed with \(left) entries not written"
+            }
+            let stranded = state.waiting.map(\.continuation) + state.writtenWaiters.map(\.continuation)
+            state.pending.removeAll()
+            state.waiting.removeAll()
+            state.writtenWaiters.removeAll()
+            return stranded
+        }
+        for continuation in stranded { continuation.resume() }
+    }
+
+    private func enqueue(_ queued: Queued, untilWritten: Bool) async {
+        let limit = context.limit
+        if !untilWritten {
+            // The common case of the answer-before-commit mode: room, nobody waiting, no continuation.
+            let admitted = context.state.withLock { state -> Bool in
+                guard !state.isClosed, state.waiting.isEmpty, state.hasRoom(for: queued.cost, within: limit) else { return false }
+                _ = state.admit(queued)
+                return true
+            }
+            if admitted {
+                doorbell.yield()
+                return
+            }
+        }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let resumeNow = context.state.withLock { state -> Bool in
+                if state.isClosed {
+                    state.lost += 1
+                    state.lastError = "the journal was already closed"
+                    return true
+                }
+                if state.waiting.isEmpty, state.hasRoom(for: queued.cost, within: limit) {
+                    let sequence = state.admit(queued)
+                    guard untilWritten else { return true }
+                    state.writtenWaiters.append((sequence, continuation))
+                    return false
+                }
+                state.waiting.append(Waiter(queued: queued, continuation: continuation, untilWritten: untilWritten))
+                return false
+            }
+            if resumeNow { continuation.resume() }
+            doorbell.yield()
+        }
+    }
+
+    private static func drain(_ context: Context) async {
+        while true {
+            let batch = context.state.withLock { state -> [Queued] in
+                defer { state.pending.removeAll(keepingCapacity: true) }
+                return state.pending
+            }
+            if batch.isEmpty { return }
+            let outcome = await write(prepared(batch, context), context)
+            var resumed: [CheckedContinuation<Void, Never>] = []
+            let logsLoss = context.state.withLock { state -> Bool in
+                state.settled += batch.count
+                state.queuedEntries -= batch.count
+                state.queuedBytes -= batch.reduce(0) { $0 + $1.cost }
+                state.lost += outcome.lost
+                state.requests -= outcome.lostRequests
+                if let error = outcome.error { state.lastError = error }
+                while let first = state.waiting.first, state.hasRoom(for: first.queued.cost, within: context.limit) {
+                    state.waiting.removeFirst()
+                    let sequence = state.admit(first.queued)
+                    if first.untilWritten {
+                        state.writtenWaiters.append((sequence, first.continuation))
+                    } else {
+                        resumed.append(first.continuation)
+                    }
+                }
+                let settled = state.settled
+                let ready = state.writtenWaiters.prefix(while: { $0.target <= settled })
+                resumed += ready.map(\.continuation)
+                state.writtenWaiters.removeFirst(ready.count)
+                defer { if outcome.lost > 0 { state.hasLoggedLoss = true } }
+                return outcome.lost > 0 && !state.hasLoggedLoss
+            }
+            for continuation in resumed { continuation.resume() }
+            if outcome.lost > 0 {
+                if logsLoss {
+                    context.logger.error(
+                        "journal \(context.path): cannot write \(outcome.lost) \(outcome.lost == 1 ? "entry" : "entries"): \(outcome.error ?? "unknown error"). They are counted as lost (GET /__admin/health); further losses are counted, not logged, and summed up at stop."
+                    )
+                }
+                await recordLoss(context)
+            }
+        }
+    }
+
+    private struct Outcome {
+        package var lost = 0
+        var lostRequests = 0
+        var error: String?
+    }
+
+    /// A record ready to insert: a request redacted, with the hash of its answer's shared part
+    /// when that is stored once.
+    private enum Row {
+        case request(PendingRequest, sharedHash: String?)
+        case other(JournalRecord)
+        case clear
+
+        var isRequest: Bool {
+            if case .request = self { true } else { false }
+        }
+    }
+
+    /// The batch ready to insert, in queue order: requests redacted (the redactor follows
+    /// credentials in that order) and shown to the watchers.
+    private static func prepared(_ batch: [Queued], _ context: Context) -> [Row] {
+        batch.map { queued in
+            let arrived: ArrivedRequest
+            switch queued.work {
+            case .request(let request): arrived = request
+            case .other(let record): return .other(record)
+            case .clear: return .clear
+            }
+            let request = context.redactor.redact(arrived)
+            context.watchers.show(request)
+            let shared = request.answer.shared
+            return .request(request, sharedHash: shared.count >= BodyTable.minimumSharedBytes ? context.hashes.hash(of: shared) : nil)
+        }
+    }
+
+    /// One transaction for the batch; when an entry of its own makes it fail (a constraint, a
+    /// value too big), the entries are tried one by one so that it does not take the others with it.
+    private static func write(_ batch: [Row], _ context: Context) async -> Outcome {
+        do {
+            try await context.pool.write { db in
+                for row in batch { try insert(row, into: db) }
+            }
+            return Outcome()
+        } catch {
+            guard batch.count > 1, isEntryError(error) else {
+                return Outcome(lost: batch.count, lostRequests: batch.count(where: \.isRequest), error: describe(error))
+            }
+        }
+        var outcome = Outcome()
+        for row in batch {
+            do {
+                try await context.pool.write { db in try insert(row, into: db) }
+            } catch {
+                outcome.lost += 1
+                if row.isRequest { outcome.lostRequests += 1 }
+                outcome.error = describe(error)
+            }
+        }
+        return outcome
+    }
+
+    private static func insert(_ row: Row, into db: Database) throws {
+        switch row {
+        case .request(let request, let sharedHash): try RequestTable.insert(request, sharedHash: sharedHash, into: db)
+        case .other(.webhookDelivery(let delivery)): try WebhookDeliveryTable.insert(delivery, into: db)
+        case .other(.clockMove(let move)): try ClockMoveTable.insert(move, into: db)
+        case .other(.shopEvent(let event)): try ShopEventTable.insert(event, into: db)
+        case .clear:
+            for table in JournalSchema.tables { try db.execute(sql: "DELETE FROM \(table)") }
+        }
+    }
+
+    /// Whether an error belongs to one entry rather than to the file (full, locked, read-only).
+    private static func isEntryError(_ error: any Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        return [.SQLITE_CONSTRAINT, .SQLITE_TOOBIG, .SQLITE_MISMATCH].contains(error.resultCode)
+    }
+
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? DatabaseError else { return "\(error)" }
+        return "\(error.message ?? "SQLite error \(error.resultCode.rawValue)") (SQLite code \(error.extendedResultCode.rawValue))"
+    }
+
+    /// Keeps the run's loss counter in the file, so that a reader in another process knows.
+    /// Best effort: on a full disk this write fails too, and the count is written at close.
+    private static func recordLoss(_ context: Context) async {
+        guard let runID = context.runID else { return }
+        let (lost, error) = context.state.withLock { ($0.lost, $0.lastError) }
+        try? await context.pool.write { db in
+            try db.execute(sql: "UPDATE run SET lost_entries = ?, last_error = ? WHERE id = ?", arguments: [lost, error, runID])
+        }
+    }
+}
+
+/// The hashes of shared answer parts, by the identity of their storage: a hot answer is hashed
+/// once. Each entry keeps its bytes alive, so their address cannot be reused by other bytes
+/// while the entry is here.
+final class SharedBodyHashes: Sendable {
+    private struct Key: Hashable {
+        var address: UInt
+        var count: Int
+    }
+
+    private static let capacity = 1024
+    private let known = Mutex<[Key: (bytes: [UInt8], hash: String)]>([:])
+
+    func hash(of bytes: [UInt8]) -> String {
+        let key = bytes.withUnsafeBufferPointer { Key(address: UInt(bitPattern: $0.baseAddress), count: $0.count) }
+        if let hash = known.withLock({ $0[key]?.hash }) { return hash }
+        let hash = BodyTable.hash(bytes)
+        known.withLock { known in
+            if known.count >= Self.capacity { known.removeAll() }
+            known[key] = (bytes, hash)
+        }
+        return hash
+    }
+}

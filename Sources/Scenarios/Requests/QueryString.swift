@@ -1,0 +1,76 @@
+/// A query string split into decoded name/value pairs, in the order they were sent.
+package struct QueryString: Sendable {
+    /// Why a query string could not be decoded.
+    package enum Problem: Error {
+        /// A percent escape is broken or does not decode to UTF-8; the raw name of the parameter.
+        case malformed(parameter: String)
+        /// There are more parameters than the limit.
+        case tooManyParameters(limit: Int)
+    }
+
+    /// The decoded pairs, in order; names may repeat.
+    package var pairs: [(name: String, value: String)]
+
+    /// Decodes `a=1&b=x%20y+z` (a `+` is a space, as in every form-encoded query).
+    ///
+    /// - Parameter maximumPairs: The most parameters decoded; decoding stops at the one after.
+    /// - Throws: `Problem` when a percent escape is broken or does not decode to UTF-8, or when
+    ///   there are more than `maximumPairs` parameters.
+    package init(raw: Substring, maximumPairs: Int = .max) throws(Problem) {
+        var pairs: [(String, String)] = []
+        // Split on the bytes of `&` and `=`: both are ASCII, so no Character needs forming.
+        for part in raw.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            if pairs.count == maximumPairs { throw .tooManyParameters(limit: maximumPairs) }
+            let equals = part.firstIndex(of: UInt8(ascii: "="))
+            let rawName = Substring(equals.map { part[..<$0] } ?? part)
+            let rawValue = Substring(equals.map { part[part.index(after: $0)...] } ?? part[part.endIndex...])
+            guard let name = Self.percentDecoded(rawName), let value = Self.percentDecoded(rawValue) else {
+                throw .malformed(parameter: String(rawName.prefix(64)))
+            }
+            pairs.append((name, value))
+        }
+        self.pairs = pairs
+    }
+
+    package init(pairs: [(name: String, value: String)]) {
+        self.pairs = pairs
+    }
+
+    /// The first value of a parameter.
+    package subscript(name: String) -> String? {
+        pairs.first { $0.name == name }?.value
+    }
+
+    /// Whether a parameter was sent at all, even empty.
+    package func contains(_ name: String) -> Bool {
+        pairs.contains { $0.name == name }
+    }
+
+    /// Percent-decodes, with `+` as a space; nil for a broken escape or invalid UTF-8.
+    package static func percentDecoded(_ text: Substring) -> String? {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else { return String(text) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%") {
+                guard let high = iterator.next().flatMap(Self.hexValue), let low = iterator.next().flatMap(Self.hexValue) else { return nil }
+                bytes.append(high << 4 | low)
+            } else if byte == UInt8(ascii: "+") {
+                bytes.append(UInt8(ascii: " "))
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}
