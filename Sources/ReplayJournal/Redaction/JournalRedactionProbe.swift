@@ -28,7 +28,9 @@ public struct JournalRedactionProbe: Sendable {
         answer: [UInt8]
     ) {
         self.redactor = JournalRedactor(scenario: scenario, keepsRawBodies: false)
-        var headers: HTTPFields = [HTTPField.Name("host")!: "127.0.0.1", .userAgent: "wrk", HTTPField.Name(RequestParameter.accessTokenHeader)!: accessToken]
+        var headers: HTTPFields = [
+            HTTPField.Name("host")!: "127.0.0.1", .userAgent: "wrk", HTTPField.Name(RequestParameter.accessTokenHeader)!: accessToken,
+        ]
         if let contentType { headers[.contentType] = contentType }
         self.request = ArrivedRequest(
             entry: JournalEntry(
