@@ -53,6 +53,8 @@ extension Scenario {
         let products = checker.products(file.products ?? [], shops: shops)
         checker.check(products: products, shops: shops, catalogue: catalogue)
         checker.check(upgrade: file.upgrade ?? UpgradeBehaviour(), webhooks: file.webhooks ?? WebhookBehaviour(), products: products)
+        let expectations = (file.expect ?? []).map(\.expectation)
+        checker.check(expectations: expectations, products: products)
         try checker.throwIfAny()
 
         return Scenario(
@@ -75,6 +77,7 @@ extension Scenario {
             webhooks: file.webhooks ?? WebhookBehaviour(),
             catalogue: catalogue,
             marketPolicies: policies,
+            expectations: expectations,
             sourcePath: sourcePath
         )
     }
