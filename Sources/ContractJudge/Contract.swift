@@ -1,4 +1,5 @@
 public import ReplayJournal
+import Scenarios
 
 /// A named set of clauses judged over a run's journal. ``Contract/l7`` is the L7 category
 /// contract; ``Contract/only(_:)`` narrows it to some clauses; `.l7 + [clause]` adds a team's own.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Scenarios
 
 /// What the contract needs to know of a run's scenario, kept in the journal's `run_info`
@@ -7,21 +7,21 @@ public struct ContractFacts: Codable, Sendable, Hashable {
     /// A shop of the scenario.
     public struct Shop: Codable, Sendable, Hashable {
         /// The shop id.
-        public private(set) var id: String
+        public let id: String
         /// The `shop_cipher` calls name it with.
-        public private(set) var cipher: String
+        public let cipher: String
         /// Its market's region code, such as `GB`.
-        public private(set) var region: String
+        public let region: String
     }
 
     /// A market of the scenario's shops.
     public struct Market: Codable, Sendable, Hashable {
         /// The region code, such as `GB`.
-        public private(set) var region: String
+        public let region: String
         /// Whether the market requires the 7-level tree (v2).
-        public private(set) var v2Required: Bool
+        public let v2Required: Bool
         /// Unix seconds from which v2 is required, when the policy has a cut-off.
-        public private(set) var v2RequiredFrom: Int64?
+        public let v2RequiredFrom: Int64?
 
         enum CodingKeys: String, CodingKey {
             case region
@@ -33,15 +33,15 @@ public struct ContractFacts: Codable, Sendable, Hashable {
     /// A product of the scenario as it was at the start.
     public struct Product: Codable, Sendable, Hashable {
         /// The product id.
-        public private(set) var id: String
+        public let id: String
         /// The shop that sells it.
-        public private(set) var shopID: String
+        public let shopID: String
         /// Its leaf category at the start.
-        public private(set) var categoryID: String
+        public let categoryID: String
         /// The tree of that category.
-        public private(set) var categoryVersion: CategoryVersion
+        public let categoryVersion: CategoryVersion
         /// Its status at the start.
-        public private(set) var status: Scenarios.Product.Status
+        public let status: Scenarios.Product.Status
 
         enum CodingKeys: String, CodingKey {
             case id, status
@@ -52,19 +52,19 @@ public struct ContractFacts: Codable, Sendable, Hashable {
     }
 
     /// The scenario's shops.
-    public private(set) var shops: [Shop]
+    public let shops: [Shop]
     /// The markets of those shops.
-    public private(set) var markets: [Market]
+    public let markets: [Market]
     /// How long an upgrade task runs, scenario seconds.
-    public private(set) var upgradeDurationSeconds: Int64
+    public let upgradeDurationSeconds: Int64
     /// How long a product must have been live to be upgraded, scenario seconds.
-    public private(set) var minimumAgeSeconds: Int64
+    public let minimumAgeSeconds: Int64
     /// How long a receiver has to acknowledge a webhook, real seconds.
-    public private(set) var acknowledgementTimeoutSeconds: Double
+    public let acknowledgementTimeoutSeconds: Double
     /// The scenario's products at the start (empty in journals written before they were kept).
-    public private(set) var products: [Product]
+    public let products: [Product]
     /// The scenario's `expect:` rules, judged beside the contract (empty in older journals).
-    public private(set) var expectations: [ScenarioExpectation]
+    public let expectations: [ScenarioExpectation]
 
     enum CodingKeys: String, CodingKey {
         case shops, markets, products, expectations

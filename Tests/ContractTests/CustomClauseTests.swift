@@ -19,15 +19,13 @@ struct CustomClauseTests {
         return .judged(
             reads.compactMap { entry in
                 let key = (entry.shopCipher ?? "") + "/" + (evidence.query(RequestParameter.categoryVersion, of: entry) ?? "")
-                guard !seen.insert(key).inserted else {
-                    return ContractViolation(
-                        message: "read the \(evidence.query(RequestParameter.categoryVersion, of: entry) ?? "default") categories again",
-                        expected: "one Get Categories per shop and tree",
-                        entries: [entry.id],
-                        request: ContractEvidence.line(entry)
-                    )
-                }
-                return nil
+                if seen.insert(key).inserted { return nil }
+                return ContractViolation(
+                    message: "read the \(evidence.query(RequestParameter.categoryVersion, of: entry) ?? "default") categories again",
+                    expected: "one Get Categories per shop and tree",
+                    entries: [entry.id],
+                    request: ContractEvidence.line(entry)
+                )
             }
         )
     }

@@ -169,7 +169,9 @@ struct ScenarioExpectationTests {
 
         let none = try await Run.report(scenario) { try await $0.readCategories("v2") }
         #expect(none.ids(.notExercised) == ["expect.acknowledged", "expect.acknowledged-at-once", "expect.candle-acknowledged"])
-        #expect(none.result("expect.candle-acknowledged")?.notExercisedBecause == "no PRODUCT_CATEGORY_CHANGE webhook of product \(Run.candle) was sent")
+        #expect(
+            none.result("expect.candle-acknowledged")?.notExercisedBecause == "no PRODUCT_CATEGORY_CHANGE webhook of product \(Run.candle) was sent"
+        )
     }
 
     @Test func aProductsEndState() async throws {
@@ -185,7 +187,11 @@ struct ScenarioExpectationTests {
         )
         let good = try await Run.report(scenario) { try await $0.run() }
         #expect(good.ids(.passed) == ["expect.candle-on-v2"])
-        #expect(good.result("expect.towels-still-in-their-v1-leaf")?.violations.first?.message.hasPrefix("product \(Run.towels) ended the run with category ") == true)
+        #expect(
+            good.result("expect.towels-still-in-their-v1-leaf")?.violations.first?.message.hasPrefix(
+                "product \(Run.towels) ended the run with category "
+            ) == true
+        )
 
         let idle = try await Run.report(scenario) { try await $0.readCategories("v2") }
         #expect(idle.ids(.passed) == ["expect.towels-still-in-their-v1-leaf"])
@@ -223,7 +229,11 @@ struct ScenarioExpectationTests {
         #expect(report.summary.contains("warning: expect.lenient: get_product: called 0 times"))
         #expect(report.junit.contains("<testcase classname=\"l7\" name=\"expect.v2-categories: Categories are read on the 7-level tree\">"))
         #expect(String(decoding: report.json, as: UTF8.self).contains("\"id\" : \"expect.v2-categories\""))
-        #expect(try await Contract.l7.only(["expect.lenient"]).judge(JournalReader(path: configuration.journalPath ?? "")).results.map(\.id) == ["expect.lenient"])
+        #expect(
+            try await Contract.l7.only(["expect.lenient"]).judge(JournalReader(path: configuration.journalPath ?? "")).results.map(\.id) == [
+                "expect.lenient"
+            ]
+        )
     }
 
     @Test func expectContractRecordsABrokenRuleAtTheCallersLine() async throws {

@@ -60,7 +60,11 @@ struct ExpectationLintTests {
             )
         )
         let rules = scenario.expectations
-        #expect(rules.map(\.id) == ["expect.one-task", "expect.v1-search-after-the-task", "expect.read-back", "expect.acknowledged", "expect.jumper-on-v2"])
+        #expect(
+            rules.map(\.id) == [
+                "expect.one-task", "expect.v1-search-after-the-task", "expect.read-back", "expect.acknowledged", "expect.jumper-on-v2",
+            ]
+        )
         #expect(rules[0].title == "The task is triggered once")
         #expect(rules[0].rule == .calls(ScenarioExpectation.Calls(operation: .createCategoryUpgradeTask, atLeast: 1, atMost: 1)))
         #expect(rules[1].severity == .warning)
@@ -80,7 +84,9 @@ struct ExpectationLintTests {
         #expect(readBack.after == .webhook(.productCategoryChange, productID: "1729587213455066934"))
         #expect(readBack.before == .time(try #require(ScenarioInstant.parse("2026-11-03T09:00:00Z"))))
         #expect(readBack.expectedCount == "at most 2 times")
-        #expect(rules[3].rule == .acknowledges(ScenarioExpectation.Acknowledgement(type: .productCategoryChange, within: HumanDuration(seconds: 1800))))
+        #expect(
+            rules[3].rule == .acknowledges(ScenarioExpectation.Acknowledgement(type: .productCategoryChange, within: HumanDuration(seconds: 1800)))
+        )
         #expect(rules[4].rule == .endsIn(ScenarioExpectation.EndState(productID: "1729587213455066934", categoryVersion: .v2, status: .activate)))
     }
 
@@ -124,7 +130,9 @@ struct ExpectationLintTests {
         #expect(diagnostic.keyPath == "expect[0].after")
         #expect(diagnostic.message.contains("did you mean 'upgrade_task.finished'?"))
 
-        let mapped = try Self.lint(Self.scenario(expect: "  - name: searches\n    calls: search_products\n    before: {event: product.category_chnged}"))
+        let mapped = try Self.lint(
+            Self.scenario(expect: "  - name: searches\n    calls: search_products\n    before: {event: product.category_chnged}")
+        )
         #expect(mapped.first?.keyPath == "expect[0].before.event")
         #expect(mapped.first?.line == 9)
         #expect(mapped.first?.message.contains("did you mean 'product.category_changed'?") == true)

@@ -32,7 +32,8 @@ enum AcknowledgementCheck {
                 let waited = HumanDuration(seconds: acknowledged.scenarioTime - first.scenarioTime)
                 guard let within = rule.within, waited > within else { return nil }
                 return ContractViolation(
-                    message: "notification \(notification)\(about) was acknowledged only at attempt \(acknowledged.attempt), \(waited) after the first",
+                    message:
+                        "notification \(notification)\(about) was acknowledged only at attempt \(acknowledged.attempt), \(waited) after the first",
                     expected: "HTTP 2xx within \(within) of the first attempt",
                     notification: notification
                 )

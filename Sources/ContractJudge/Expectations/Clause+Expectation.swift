@@ -7,7 +7,8 @@ extension Clause {
         let judge: @Sendable (ContractEvidence) -> Verdict
         switch expectation.rule {
         case .calls(let calls):
-            hint = "Check when and how often the client calls \(calls.operation.id): the rule counts \(calls.subject), and expects it \(calls.expectedCount)."
+            hint =
+                "Check when and how often the client calls \(calls.operation.id): the rule counts \(calls.subject), and expects it \(calls.expectedCount)."
             judge = { CallCount.verdict(calls, in: $0) }
         case .acknowledges(let acknowledgement):
             hint = "Answer every \(acknowledgement.type) webhook with 2xx at once, after checking its signature; do the slow work afterwards."

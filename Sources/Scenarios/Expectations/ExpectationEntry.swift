@@ -8,6 +8,9 @@ struct ExpectationEntry: Decodable {
         case endsIn = "ends_in"
     }
 
+    /// The keys every rule may have.
+    private static let commonKeys: Set<CodingKeys> = [.name, .description, .severity]
+
     /// The keys each kind of rule reads, besides name, description and severity.
     private static let keysOfKind: [CodingKeys: Set<CodingKeys>] = [
         .calls: [.calls, .query, .body, .product, .times, .never, .atLeast, .atMost, .after, .before, .within],
@@ -32,10 +35,11 @@ struct ExpectationEntry: Decodable {
             throw decoder.invalidValue("a rule expects one thing: give one of calls, acknowledges or ends_in")
         }
         let allowed = Self.keysOfKind[subject] ?? []
-        for key in container.allKeys where ![.name, .description, .severity].contains(key) && !allowed.contains(key) {
+        for key in container.allKeys where !Self.commonKeys.contains(key) && !allowed.contains(key) {
             throw InvalidValueError(
                 codingPath: decoder.codingPath + [key],
-                message: "\(key.stringValue) does not apply to a rule with \(subject.stringValue); it takes \(allowed.map(\.stringValue).sorted().joined(separator: ", "))"
+                message:
+                    "\(key.stringValue) does not apply to a rule with \(subject.stringValue); it takes \(allowed.map(\.stringValue).sorted().joined(separator: ", "))"
             )
         }
         let rule: ScenarioExpectation.Rule
@@ -110,7 +114,10 @@ struct ExpectationEntry: Decodable {
     private static func positive(_ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> HumanDuration? {
         let value = try container.decodeIfPresent(HumanDuration.self, forKey: key)
         if let value, value.milliseconds <= 0 {
-            throw InvalidValueError(codingPath: container.codingPath + [key], message: "\(key.stringValue) is a span of scenario time, such as 30m; it must be positive")
+            throw InvalidValueError(
+                codingPath: container.codingPath + [key],
+                message: "\(key.stringValue) is a span of scenario time, such as 30m; it must be positive"
+            )
         }
         return value
     }
@@ -149,7 +156,10 @@ struct AnchorEntry: Decodable {
             self.anchor = .webhook(try container.decode(WebhookType.self, forKey: .webhook), productID: productID)
         default:
             if productID != nil {
-                throw InvalidValueError(codingPath: container.codingPath + [CodingKeys.product], message: "an instant is not about a product; leave out product")
+                throw InvalidValueError(
+                    codingPath: container.codingPath + [CodingKeys.product],
+                    message: "an instant is not about a product; leave out product"
+                )
             }
             self.anchor = .time(try container.decode(DecodedInstant.self, forKey: .time).date)
         }

@@ -8,15 +8,18 @@ extension ScenarioChecker {
             let path = ["expect", "\(index)"]
             if !names.insert(expectation.name).inserted { problem(path + ["name"], "duplicate expectation name '\(expectation.name)'") }
             var references: [(path: [String], id: String)] = []
+            func refer(_ key: [String], _ id: String?) {
+                if let id { references.append((path + key, id)) }
+            }
             switch expectation.rule {
             case .calls(let calls):
-                references += calls.productID.map { [(path + ["product"], $0)] } ?? []
-                references += calls.after?.productID.map { [(path + ["after", "product"], $0)] } ?? []
-                references += calls.before?.productID.map { [(path + ["before", "product"], $0)] } ?? []
+                refer(["product"], calls.productID)
+                refer(["after", "product"], calls.after?.productID)
+                refer(["before", "product"], calls.before?.productID)
             case .acknowledges(let acknowledgement):
-                references += acknowledgement.productID.map { [(path + ["product"], $0)] } ?? []
+                refer(["product"], acknowledgement.productID)
             case .endsIn(let state):
-                references.append((path + ["product"], state.productID))
+                refer(["product"], state.productID)
             }
             for reference in references where !ids.contains(reference.id) {
                 var message = "no product with id '\(reference.id)' in this scenario"

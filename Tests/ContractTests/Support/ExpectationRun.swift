@@ -1,5 +1,6 @@
 import ContractAssertions
 import Foundation
+import NIOHTTP1
 
 /// A shipped scenario with `expect:` rules added to its text, and a scripted client run
 /// against it whose journal is judged for the rules alone.
