@@ -1,5 +1,6 @@
 import Benchmark
 import Foundation
+@_spi(Benchmarks) import ReplayJournal
 @_spi(Benchmarks) import ReplayServer
 import Scenarios
 

@@ -185,7 +185,7 @@ struct APIResponder: Sendable {
                 if let stub = state.stubs.answer(
                     method: request.method.rawValue,
                     path: path,
-                    operation: decision.operation?.id,
+                    operation: decision.operation,
                     query: decision.query,
                     body: decision.body
                 ) {

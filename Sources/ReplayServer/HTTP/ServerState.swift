@@ -27,7 +27,7 @@ final class ServerState: Sendable {
     ///   `StubBook.Problem` when a stub names an unknown operation.
     init(scenario: Scenario, cassettes: CassettePlayer, journal: Journal, configuration: ReplayServer.Configuration) throws {
         // Everything that can fail comes before the webhook outbox, whose HTTP client must be shut down.
-        let stubs = try StubBook(stubs: scenario.stubs)
+        let stubs = StubBook(stubs: scenario.stubs)
         var markets: [Region: MarketCatalogue] = [:]
         for region in Set(scenario.shops.map(\.region)) {
             markets[region] = try scenario.catalogue.market(region)
