@@ -144,7 +144,7 @@ struct ScenarioExpectationTests {
     }
 
     @Test func webhooksAcknowledged() async throws {
-        var scenario = try Run.scenario(
+        let scenario = try Run.scenario(
             expect: """
                   - name: acknowledged
                     acknowledges: PRODUCT_CATEGORY_CHANGE
@@ -156,12 +156,13 @@ struct ScenarioExpectationTests {
                     product: "\(Run.candle)"
                 """
         )
-        scenario.webhooks.acknowledgementTimeout = HumanDuration(milliseconds: 150)
         let good = try await Run.report(scenario) { try await $0.run() }
         #expect(good.ids(.passed) == ["expect.acknowledged", "expect.acknowledged-at-once", "expect.candle-acknowledged"])
 
         // The first notification is answered too late, and acknowledged on its retry 2 minutes later.
-        let slow = try await Run.report(scenario, faults: .slowAcknowledgement) { try await $0.run() }
+        var impatient = scenario
+        impatient.webhooks.acknowledgementTimeout = HumanDuration(milliseconds: 150)
+        let slow = try await Run.report(impatient, faults: .slowAcknowledgement) { try await $0.run() }
         #expect(slow.ids(.violated) == ["expect.acknowledged-at-once"])
         let violation = try #require(slow.result("expect.acknowledged-at-once")?.violations.first)
         #expect(violation.message.hasSuffix("was acknowledged only at attempt 2, 2m after the first"))
