@@ -8,6 +8,7 @@ import PackageDescription
 /// What every benchmark measures: the library targets of tts-replay.
 let ttsReplay: [Target.Dependency] = [
     .product(name: "ReplayServer", package: "tts-replay"),
+    .product(name: "ReplayJournal", package: "tts-replay"),
     .product(name: "Scenarios", package: "tts-replay"),
 ]
 

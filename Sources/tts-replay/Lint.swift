@@ -9,6 +9,9 @@ struct Lint: AsyncParsableCommand {
         discussion: """
             Folders are searched for .yaml, .yml and .json files. A file with `interactions` or `format` at the
             top is read as a cassette, any other as a scenario (and the cassettes it names are checked too).
+            Every problem of a scenario is reported in one pass, in file order: wrong types, bad durations and
+            instants, missing and unknown keys, duplicate ids, categories not in the named tree, unknown brands,
+            unknown stub operations, broken cassette references.
             Exit status: 0 when every file is clean, 1 when any has a problem, 2 when a path does not exist.
             """
     )

@@ -162,6 +162,28 @@ struct CommandLineTests {
         #expect(try await ToolRun.run(["lint", directory.appendingPathComponent("missing.yaml").path]).status == 2)
     }
 
+    /// The example as a new user tried it: a misspelt key, a missing title and a bad
+    /// duration, printed all three in file order in one run.
+    @Test func lintPrintsEveryProblemOfAFileInFileOrder() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tts-replay-lint-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "webhooks:\n  delay: soon\nshops:\n  - id: \"1\"\n    regoin: GB\nproducts:\n  - id: p1\n    category_id: \"601226\"\n".write(
+            to: file,
+            atomically: true,
+            encoding: .utf8
+        )
+        let run = try await ToolRun.run(["lint", file.path])
+        #expect(run.status == 1)
+        #expect(
+            run.output.split(separator: "\n") == [
+                "\(file.path):2:10: error: 'soon' is not a duration; write it as 90s, 40m, 24h, -3d or 1h30m (at webhooks.delay)",
+                "\(file.path):5:5: error: unknown key 'regoin'; did you mean 'region'? (at shops[0].regoin)",
+                "\(file.path):7:5: error: missing required key 'title' (at products[0])",
+            ]
+        )
+        #expect(run.errors.contains("1 file checked, 3 problems"))
+    }
+
     @Test func unknownScenarioExitsWithStatus2AndSaysWhy() async throws {
         let run = try await ToolRun.run(["serve", "--scenario", "defualt"])
         #expect(run.status == 2)

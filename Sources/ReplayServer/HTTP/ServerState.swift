@@ -15,8 +15,6 @@ final class ServerState: Sendable {
     let stubs: StubBook
     let cassettes: CassettePlayer
     let journal: Journal
-    /// What the journal keeps of each request: secrets redacted.
-    let redactor: JournalRedactor
     let requestIDs: RequestIDGenerator
     let maxBodyBytes: Int
     let maxHeaderBytes: Int
@@ -27,7 +25,7 @@ final class ServerState: Sendable {
     ///   `StubBook.Problem` when a stub names an unknown operation.
     init(scenario: Scenario, cassettes: CassettePlayer, journal: Journal, configuration: ReplayServer.Configuration) throws {
         // Everything that can fail comes before the webhook outbox, whose HTTP client must be shut down.
-        let stubs = try StubBook(stubs: scenario.stubs)
+        let stubs = StubBook(stubs: scenario.stubs)
         var markets: [Region: MarketCatalogue] = [:]
         for region in Set(scenario.shops.map(\.region)) {
             markets[region] = try scenario.catalogue.market(region)
@@ -57,7 +55,6 @@ final class ServerState: Sendable {
         self.stubs = stubs
         self.cassettes = cassettes
         self.journal = journal
-        self.redactor = JournalRedactor(scenario: scenario, keepsRawBodies: configuration.journalRawBodies)
         self.arrivals = Atomic(journal.lastArrival)
         self.requestIDs = RequestIDGenerator(seed: scenario.seed)
         self.maxBodyBytes = configuration.maxBodyBytes

@@ -110,6 +110,7 @@ final class CategoryUpgrades: Sendable {
             productID: productID,
             previous: change.previous,
             current: change.current,
+            version: .v2,
             source: "upgrade_task",
             at: now
         )

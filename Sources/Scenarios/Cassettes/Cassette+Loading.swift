@@ -19,13 +19,22 @@ extension Cassette {
         try build(text: text, file: file, sourcePath: nil)
     }
 
-    /// Builds a cassette from the text of a file: a few interactions at a time when the layout
-    /// allows it (see ``CassetteOutline``), else, or when any part fails, from the whole document,
-    /// which is also what reports the problems.
+    /// Builds a cassette from the text of a file: in one pass over the parser's events when the
+    /// file holds nothing that pass leaves to the node tree (see ``CassetteEventDecoder``), else a
+    /// few interactions at a time when the layout allows it (see ``CassetteOutline``), else, or
+    /// when any part fails, from the whole document, which is also what reports the problems.
     static func build(text: String, file: String, sourcePath: String?) throws(DiagnosticError) -> Cassette {
         try YAMLDocument.check(text, file: file)
-        if let cassette = buildItemByItem(text: text, file: file, sourcePath: sourcePath) { return cassette }
+        if let cassette = buildWithoutTree(text: text, file: file, sourcePath: sourcePath) { return cassette }
         return try build(from: YAMLDocument(checkedText: text, file: file), sourcePath: sourcePath)
+    }
+
+    /// Builds a cassette from checked text without the node tree of the whole file: from the
+    /// parser's events, else item by item; nil when neither can, and only the whole document can
+    /// tell why.
+    static func buildWithoutTree(text: String, file: String, sourcePath: String?) -> Cassette? {
+        CassetteEventDecoder.cassette(from: text, sourcePath: sourcePath)
+            ?? buildItemByItem(text: text, file: file, sourcePath: sourcePath)
     }
 
     /// Builds a cassette from checked text, parsing the file without its items and then the items
@@ -75,8 +84,8 @@ extension Cassette {
         return mapping["interactions"] != nil || mapping["format"] != nil
     }
 
-    /// A cassette from its decoded file, with the interactions read from the file's nodes.
-    private init(_ file: CassetteFile, interactions: [Interaction], sourcePath: String?) {
+    /// A cassette from its decoded file and its interactions.
+    init(_ file: CassetteFile, interactions: [Interaction], sourcePath: String?) {
         self.init(
             description: file.description ?? "",
             recording: file.recorded?.value ?? Recording(),

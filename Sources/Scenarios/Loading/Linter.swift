@@ -8,8 +8,8 @@ public enum Linter {
         do {
             let text = try YAMLDocument.text(contentsOf: url, displayName: url.path)
             try YAMLDocument.check(text, file: url.path)
-            // A large cassette is read a few interactions at a time; the whole document reports the problems.
-            if Cassette.buildItemByItem(text: text, file: url.path, sourcePath: url.path) != nil { return [] }
+            // A large cassette is read without a node tree when it can be; the whole document reports the problems.
+            if Cassette.buildWithoutTree(text: text, file: url.path, sourcePath: url.path) != nil { return [] }
             let document = try YAMLDocument(checkedText: text, file: url.path)
             if Cassette.isCassette(document) {
                 _ = try Cassette.build(from: document, sourcePath: url.path)

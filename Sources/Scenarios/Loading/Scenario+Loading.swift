@@ -25,36 +25,42 @@ extension Scenario {
         guard document.isMapping else {
             throw DiagnosticError([document.diagnostic(at: [], message: "a scenario is a mapping of keys such as name, shops and products")])
         }
-        var unknownKeys: [Diagnostic] = []
-        let file = try document.decode(ScenarioFile.self, unknownKeys: &unknownKeys)
+        // Decoding goes on past every problem it can; the checks across keys then run on what was
+        // read, so that one pass reports everything.
+        let (decoded, problems) = document.decodeReportingProblems(ScenarioFile.self)
+        guard let file = decoded else { throw DiagnosticError(problems) }
         var checker = ScenarioChecker(document: document)
-        checker.problems += unknownKeys
+        checker.problems += problems
         let app = file.app ?? AppCredentials(key: "6a1c2e9f3b7d", secret: "5f0e8d2c9a4b7e1f3c6d")
-        let shops =
-            file.shops ?? [
-                Shop(
-                    id: "7495540735365777507",
-                    name: "Maple & Thread UK",
-                    region: .gb,
-                    sellerType: .local,
-                    cipher: "GCP_XF90igAAAABh00qsWgtvOiGFNqyubMt3",
-                    code: "GBLCMT7K2Q9A"
-                )
-            ]
-        let tokens = file.accessTokens ?? [AccessToken(value: "TTP_replay_\(app.key)", expiresIn: HumanDuration(seconds: 7 * 86400))]
+        let shopsRead = checker.isWhole(file.shops, key: ScenarioFile.CodingKeys.shops)
+        // A shops key that is not a list leaves the shops unknown, not the default one.
+        let shops: [Shop?] = file.shops ?? (shopsRead ? [defaultShop] : [])
+        let tokens: [AccessToken?] =
+            file.accessTokens ?? [AccessToken(value: "TTP_replay_\(app.key)", expiresIn: HumanDuration(seconds: 7 * 86400))]
         let base =
             sourcePath.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
             ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let catalogue = file.catalogue.map { Catalogue(directory: URL(fileURLWithPath: $0, relativeTo: base).standardizedFileURL) } ?? .builtIn
         let cassettes = checker.cassettes(file.cassettes ?? [], relativeTo: base)
 
-        checker.check(shops: shops, tokens: tokens)
+        checker.check(shops: shops, read: shopsRead, tokens: tokens)
         let policies = checker.policies(file.marketPolicy ?? [:])
-        let products = checker.products(file.products ?? [], shops: shops)
-        checker.check(products: products, shops: shops, catalogue: catalogue)
-        checker.check(upgrade: file.upgrade ?? UpgradeBehaviour(), webhooks: file.webhooks ?? WebhookBehaviour(), products: products)
+        let products = checker.products(file.products ?? [], shops: shops, shopsRead: shopsRead)
+        if checker.isRead(ScenarioFile.CodingKeys.catalogue) {
+            checker.check(products: products, shops: shops, catalogue: catalogue)
+        }
+        if checker.isWhole(file.products, key: ScenarioFile.CodingKeys.products) {
+            checker.check(upgrade: file.upgrade ?? UpgradeBehaviour(), webhooks: file.webhooks ?? WebhookBehaviour(), products: products)
+        }
+        let expectations = (file.expect ?? []).map { $0?.expectation }
+        checker.check(
+            expectations: expectations,
+            products: products,
+            productsRead: checker.isWhole(file.products, key: ScenarioFile.CodingKeys.products)
+        )
         try checker.throwIfAny()
 
+        // Past the checks, every element was read: a list holds nil only beside a problem.
         return Scenario(
             name: file.name ?? defaultName,
             description: file.description ?? "",
@@ -62,11 +68,11 @@ extension Scenario {
             clockStart: file.clock?.start?.date ?? defaultClockStart,
             clockRate: file.clock?.rate ?? 0,
             app: app,
-            accessTokens: tokens,
-            shops: shops,
-            products: products,
+            accessTokens: tokens.compactMap { $0 },
+            shops: shops.compactMap { $0 },
+            products: products.compactMap { $0 },
             gateway: file.gateway ?? GatewayPolicy(),
-            stubs: (file.stubs ?? []).enumerated().map { index, entry in
+            stubs: (file.stubs ?? []).compactMap { $0 }.enumerated().map { index, entry in
                 Stub(name: entry.name ?? "stub \(index + 1)", match: entry.match, response: entry.response)
             },
             cassettes: cassettes,
@@ -75,7 +81,18 @@ extension Scenario {
             webhooks: file.webhooks ?? WebhookBehaviour(),
             catalogue: catalogue,
             marketPolicies: policies,
+            expectations: expectations.compactMap { $0 },
             sourcePath: sourcePath
         )
     }
+
+    /// The shop of a scenario that names none.
+    private static let defaultShop = Shop(
+        id: "7495540735365777507",
+        name: "Maple & Thread UK",
+        region: .gb,
+        sellerType: .local,
+        cipher: "GCP_XF90igAAAABh00qsWgtvOiGFNqyubMt3",
+        code: "GBLCMT7K2Q9A"
+    )
 }

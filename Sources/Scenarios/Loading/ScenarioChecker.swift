@@ -2,6 +2,10 @@ import Foundation
 
 /// The checks that need more than one key: duplicates, references between shops and products,
 /// and products against the catalogue. Collects every problem, each located in the file.
+///
+/// They run on what decoding read: an element that did not fit is nil and takes part in no
+/// check, and a check that needs a whole list (does a product of this id exist?) is left out
+/// when the list was not read whole, so that one problem is never reported again as another.
 struct ScenarioChecker {
     let document: YAMLDocument
     var problems: [Diagnostic] = []
@@ -18,11 +22,25 @@ struct ScenarioChecker {
         if !problems.isEmpty { throw DiagnosticError(problems) }
     }
 
+    /// Whether a top-level key was read: no problem was found at it (a problem inside it is
+    /// another matter; see ``isWhole(_:key:)``).
+    func isRead(_ key: ScenarioFile.CodingKeys) -> Bool {
+        !problems.contains { $0.keyPath == key.stringValue }
+    }
+
+    /// Whether a top-level list was read whole: absent (so the defaults hold), or a list whose
+    /// every element was read.
+    func isWhole<Element>(_ list: [Element?]?, key: ScenarioFile.CodingKeys) -> Bool {
+        guard let list else { return isRead(key) }
+        return !list.contains { $0 == nil }
+    }
+
     /// Loads each named cassette: a file relative to the scenario, or a shipped cassette's name.
     /// A broken cassette's own diagnostics are kept, each at its place in the cassette file.
-    mutating func cassettes(_ references: [String], relativeTo base: URL) -> [Cassette] {
+    mutating func cassettes(_ references: [String?], relativeTo base: URL) -> [Cassette] {
         var cassettes: [Cassette] = []
         for (index, reference) in references.enumerated() {
+            guard let reference else { continue }
             let file = URL(fileURLWithPath: reference, relativeTo: base).standardizedFileURL
             let url: URL
             if FileManager.default.fileExists(atPath: file.path) {
@@ -46,18 +64,20 @@ struct ScenarioChecker {
         return cassettes
     }
 
-    mutating func check(shops: [Shop], tokens: [AccessToken]) {
-        if shops.isEmpty { problem(["shops"], "a scenario needs at least one shop") }
+    /// Shops and tokens: at least one of each (when the shops were read), no shop id or cipher twice.
+    mutating func check(shops: [Shop?], read shopsRead: Bool, tokens: [AccessToken?]) {
+        if shops.isEmpty && shopsRead { problem(["shops"], "a scenario needs at least one shop") }
         if tokens.isEmpty { problem(["access_tokens"], "a scenario needs at least one access token") }
         var ids: Set<String> = []
         var ciphers: Set<String> = []
         for (index, shop) in shops.enumerated() {
+            guard let shop else { continue }
             if !ids.insert(shop.id).inserted { problem(["shops", "\(index)", "id"], "duplicate shop id '\(shop.id)'") }
             if !ciphers.insert(shop.cipher).inserted { problem(["shops", "\(index)", "cipher"], "duplicate shop cipher '\(shop.cipher)'") }
         }
     }
 
-    mutating func policies(_ entries: [String: MarketPolicy]) -> [Region: MarketPolicy] {
+    mutating func policies(_ entries: [String: MarketPolicy?]) -> [Region: MarketPolicy] {
         var policies: [Region: MarketPolicy] = [:]
         for (key, policy) in entries {
             guard let region = Region(rawValue: key) else {
@@ -68,21 +88,26 @@ struct ScenarioChecker {
                 problem(["market_policy", key], message)
                 continue
             }
-            policies[region] = policy
+            if let policy { policies[region] = policy }
         }
         return policies
     }
 
-    /// Resolves each product's shop (the only shop when there is one).
-    mutating func products(_ entries: [ProductEntry], shops: [Shop]) -> [Product] {
-        var products: [Product] = []
+    /// Resolves each product's shop (the only shop when there is one); nil for a product that
+    /// was not read. A product whose shop is unknown gets an empty shop id, which no shop has.
+    mutating func products(_ entries: [ProductEntry?], shops: [Shop?], shopsRead: Bool) -> [Product?] {
+        var products: [Product?] = []
         var seen: Set<String> = []
         for (index, entry) in entries.enumerated() {
+            guard let entry else {
+                products.append(nil)
+                continue
+            }
             if !seen.insert(entry.id).inserted { problem(["products", "\(index)", "id"], "duplicate product id '\(entry.id)'") }
-            var shopID = shops.first?.id ?? ""
+            var shopID = shops.first??.id ?? ""
             if let named = entry.shop {
                 shopID = named
-                if !shops.contains(where: { $0.id == named }) {
+                if shopsRead && !shops.contains(where: { $0?.id == named }) {
                     problem(["products", "\(index)", "shop"], "no shop with id '\(named)' in this scenario")
                 }
             } else if shops.count > 1 {
@@ -108,19 +133,21 @@ struct ScenarioChecker {
     }
 
     /// Each product's category must be a leaf of its tree in its shop's market.
-    mutating func check(products: [Product], shops: [Shop], catalogue: Catalogue) {
+    mutating func check(products: [Product?], shops: [Shop?], catalogue: Catalogue) {
         var markets: [Region: MarketCatalogue] = [:]
-        for region in Set(shops.map(\.region)) {
+        for region in Set(shops.compactMap { $0?.region }) {
             do {
                 markets[region] = try catalogue.market(region)
             } catch {
-                if let index = shops.firstIndex(where: { $0.region == region }) {
+                if let index = shops.firstIndex(where: { $0?.region == region }) {
                     problem(["shops", "\(index)", "region"], error.diagnostics.map(\.message).joined(separator: "; "))
                 }
             }
         }
         for (index, product) in products.enumerated() {
-            guard let shop = shops.first(where: { $0.id == product.shopID }), let market = markets[shop.region] else { continue }
+            guard let product, let shop = shops.first(where: { $0?.id == product.shopID }) ?? nil, let market = markets[shop.region] else {
+                continue
+            }
             let tree = market.tree(product.categoryVersion)
             let path = ["products", "\(index)", "category_id"]
             if let category = tree[product.categoryID] {
@@ -147,8 +174,8 @@ struct ScenarioChecker {
     }
 
     /// Failures and drops must name products of the scenario.
-    mutating func check(upgrade: UpgradeBehaviour, webhooks: WebhookBehaviour, products: [Product]) {
-        let ids = Set(products.map(\.id))
+    mutating func check(upgrade: UpgradeBehaviour, webhooks: WebhookBehaviour, products: [Product?]) {
+        let ids = Set(products.compactMap { $0?.id })
         for (index, failure) in upgrade.failures.enumerated() where !ids.contains(failure.productID) {
             problem(["upgrade", "failures", "\(index)", "product"], "no product with id '\(failure.productID)' in this scenario")
         }

@@ -91,34 +91,32 @@ struct YAMLDocument {
     /// Whether the document's root is a mapping.
     var isMapping: Bool { root.mapping != nil }
 
-    /// Decodes the whole document as `T`, reporting every unknown key at once.
+    /// Decodes the whole document as `T`, going on past every problem that types reading
+    /// through ``CheckedContainer`` record (see ``DecodingProblems``); other types stop at the
+    /// first value that does not fit.
     ///
-    /// - Parameters:
-    ///   - unknownKeys: Receives a diagnostic for each unknown key (decoding goes on past them).
-    ///   - decoder: The decoder; one made for every document would read the process environment each time (Yams does).
-    /// - Throws: `DiagnosticError` locating the first value that does not fit `T`, with the unknown keys found before it.
-    func decode<T: Decodable>(
+    /// - Parameter decoder: The decoder; one made for every document would read the process environment each time (Yams does).
+    /// - Returns: The value (nil when decoding stopped) and a diagnostic for every problem met.
+    func decodeReportingProblems<T: Decodable>(
         _ type: T.Type,
-        unknownKeys: inout [Diagnostic],
         using decoder: YAMLDecoder = YAMLDecoder()
-    ) throws(DiagnosticError) -> T {
-        let collector = UnknownKeyCollector()
+    ) -> (value: T?, problems: [Diagnostic]) {
+        let problems = DecodingProblems()
+        var value: T?
         do {
-            let value = try decoder.decode(type, from: root, userInfo: [UnknownKeyCollector.userInfoKey: collector])
-            unknownKeys += collector.errors.map(diagnostic)
-            return value
+            value = try decoder.decode(type, from: root, userInfo: [DecodingProblems.userInfoKey: problems])
         } catch {
-            throw DiagnosticError(collector.errors.map(diagnostic) + [translate(error)])
+            problems.record(error)
         }
+        return (value, problems.errors.map(translate))
     }
 
     /// Decodes the whole document as `T`; an unknown key is an error like any other.
     ///
-    /// - Throws: `DiagnosticError` with the unknown keys and the first value that does not fit `T`.
+    /// - Throws: `DiagnosticError` with every problem ``decodeReportingProblems(_:using:)`` finds.
     func decode<T: Decodable>(_ type: T.Type, using decoder: YAMLDecoder = YAMLDecoder()) throws(DiagnosticError) -> T {
-        var unknownKeys: [Diagnostic] = []
-        let value = try decode(type, unknownKeys: &unknownKeys, using: decoder)
-        if !unknownKeys.isEmpty { throw DiagnosticError(unknownKeys) }
+        let (value, problems) = decodeReportingProblems(type, using: decoder)
+        guard let value, problems.isEmpty else { throw DiagnosticError(problems) }
         return value
     }
 
@@ -291,9 +289,11 @@ struct YAMLDocument {
         case is Bool.Type: return "true or false"
         case is Double.Type: return "a number"
         default:
+            // Yams names the node it expected when the value is not even the right kind of node.
             let name = "\(type)"
-            if name.hasPrefix("Array") { return "a list" }
-            if name.hasPrefix("Dictionary") { return "a mapping" }
+            if name.hasPrefix("Array") || name == "Sequence" { return "a list" }
+            if name.hasPrefix("Dictionary") || name == "Mapping" { return "a mapping" }
+            if name == "Scalar" { return "a single value" }
             return "a value of type \(name)"
         }
     }

@@ -18,10 +18,9 @@ extension AppCredentials: Decodable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.key = try container.decode(String.self, forKey: .key)
-        self.secret = try container.decode(String.self, forKey: .secret)
+        let container = try decoder.checkedContainer(keyedBy: CodingKeys.self)
+        self.key = try container.required(String.self, forKey: .key) ?? ""
+        self.secret = try container.required(String.self, forKey: .secret) ?? ""
     }
 }
 
@@ -46,9 +45,8 @@ extension AccessToken: Decodable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(String.self, forKey: .value)
-        self.expiresIn = try container.decodeIfPresent(HumanDuration.self, forKey: .expiresIn) ?? HumanDuration(seconds: 7 * 86_400)
+        let container = try decoder.checkedContainer(keyedBy: CodingKeys.self)
+        self.value = try container.required(String.self, forKey: .value) ?? ""
+        self.expiresIn = try container.optional(HumanDuration.self, forKey: .expiresIn) ?? HumanDuration(seconds: 7 * 86_400)
     }
 }

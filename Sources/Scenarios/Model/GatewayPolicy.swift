@@ -19,8 +19,7 @@ extension GatewayPolicy: Decodable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.relaxed = Set(try container.decodeIfPresent([ClosedSet<GatewayCheck>].self, forKey: .relax)?.map(\.value) ?? [])
+        let container = try decoder.checkedContainer(keyedBy: CodingKeys.self)
+        self.relaxed = Set(try container.list(oneOf: GatewayCheck.self, forKey: .relax)?.compactMap { $0 } ?? [])
     }
 }

@@ -37,10 +37,9 @@ extension MarketPolicy: Decodable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.v2Required = try container.decodeIfPresent(Bool.self, forKey: .v2Required) ?? true
-        self.v2RequiredFrom = try container.decodeIfPresent(DecodedInstant.self, forKey: .v2RequiredFrom)?.date
-        self.v1ReadsRefused = try container.decodeIfPresent(Bool.self, forKey: .v1ReadsRefused) ?? false
+        let container = try decoder.checkedContainer(keyedBy: CodingKeys.self)
+        self.v2Required = try container.optional(Bool.self, forKey: .v2Required) ?? true
+        self.v2RequiredFrom = try container.optional(DecodedInstant.self, forKey: .v2RequiredFrom)?.date
+        self.v1ReadsRefused = try container.optional(Bool.self, forKey: .v1ReadsRefused) ?? false
     }
 }

@@ -81,15 +81,14 @@ struct ProductEntry: Decodable {
     var liveFor: HumanDuration
 
     init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.shop = try container.decodeIfPresent(String.self, forKey: .shop)
-        self.title = try container.decode(String.self, forKey: .title)
-        self.categoryID = try container.decode(String.self, forKey: .categoryID)
-        self.categoryVersion = try container.decodeIfPresent(oneOf: CategoryVersion.self, forKey: .categoryVersion) ?? .v1
-        self.brandID = try container.decodeIfPresent(String.self, forKey: .brandID)
-        self.status = try container.decodeIfPresent(oneOf: Product.Status.self, forKey: .status) ?? .activate
-        self.liveFor = try container.decodeIfPresent(HumanDuration.self, forKey: .liveFor) ?? HumanDuration(seconds: 7 * 86_400)
+        let container = try decoder.checkedContainer(keyedBy: CodingKeys.self)
+        self.id = try container.required(String.self, forKey: .id) ?? ""
+        self.shop = try container.optional(String.self, forKey: .shop)
+        self.title = try container.required(String.self, forKey: .title) ?? ""
+        self.categoryID = try container.required(String.self, forKey: .categoryID) ?? ""
+        self.categoryVersion = try container.optional(oneOf: CategoryVersion.self, forKey: .categoryVersion) ?? .v1
+        self.brandID = try container.optional(String.self, forKey: .brandID)
+        self.status = try container.optional(oneOf: Product.Status.self, forKey: .status) ?? .activate
+        self.liveFor = try container.optional(HumanDuration.self, forKey: .liveFor) ?? HumanDuration(seconds: 7 * 86_400)
     }
 }

@@ -52,17 +52,18 @@ extension Shop: Decodable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        if (try? container.decodeIfPresent(String.self, forKey: .region)) == "UK" {
-            throw InvalidValueError(codingPath: decoder.codingPath + [CodingKeys.region], message: "the API writes the United Kingdom as GB, not UK")
+        let container = try decoder.checkedContainer(keyedBy: CodingKeys.self)
+        self.id = try container.required(String.self, forKey: .id) ?? ""
+        if container.peek(String.self, forKey: .region) == "UK" {
+            try decoder.reject("the API writes the United Kingdom as GB, not UK", at: CodingKeys.region)
+            self.region = .gb
+        } else {
+            self.region = try container.optional(oneOf: Region.self, forKey: .region) ?? .gb
         }
-        self.region = try container.decodeIfPresent(oneOf: Region.self, forKey: .region) ?? .gb
-        self.name = try container.decodeIfPresent(String.self, forKey: .name) ?? "Shop \(id)"
-        self.sellerType = try container.decodeIfPresent(oneOf: SellerType.self, forKey: .sellerType) ?? .local
-        self.cipher = try container.decodeIfPresent(String.self, forKey: .cipher) ?? "ROW_\(id)"
-        self.code = try container.decodeIfPresent(String.self, forKey: .code) ?? "\(region.rawValue)LC\(id.suffix(8))"
-        self.qualifiedCategories = Set(try container.decodeIfPresent([String].self, forKey: .qualifiedCategories) ?? [])
+        self.name = try container.optional(String.self, forKey: .name) ?? "Shop \(id)"
+        self.sellerType = try container.optional(oneOf: SellerType.self, forKey: .sellerType) ?? .local
+        self.cipher = try container.optional(String.self, forKey: .cipher) ?? "ROW_\(id)"
+        self.code = try container.optional(String.self, forKey: .code) ?? "\(region.rawValue)LC\(id.suffix(8))"
+        self.qualifiedCategories = Set(try container.list(of: String.self, forKey: .qualifiedCategories)?.compactMap { $0 } ?? [])
     }
 }

@@ -9,8 +9,8 @@ public struct Stub: Sendable, Hashable {
         public var method: String?
         /// The exact path, such as `/product/202502/products/search`.
         public var path: String?
-        /// The operation id, such as `search_products`.
-        public var operation: String?
+        /// The operation, written in YAML by its id, such as `search_products`.
+        public var operation: APIOperation?
         /// Query parameters that must have these values.
         public var query: [String: String]
         /// Top-level JSON body fields that must have these values.
@@ -22,7 +22,7 @@ public struct Stub: Sendable, Hashable {
         public init(
             method: String? = nil,
             path: String? = nil,
-            operation: String? = nil,
+            operation: APIOperation? = nil,
             query: [String: String] = [:],
             body: [String: JSONValue] = [:],
             calls: Set<Int>? = nil
@@ -105,11 +105,10 @@ struct StubEntry: Decodable {
     var response: Stub.Response
 
     init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.match = try container.decodeIfPresent(Stub.Match.self, forKey: .match) ?? Stub.Match()
-        self.response = try container.decode(Stub.Response.self, forKey: .respond)
+        let container = try decoder.checkedContainer(keyedBy: CodingKeys.self)
+        self.name = try container.optional(String.self, forKey: .name)
+        self.match = try container.optional(Stub.Match.self, forKey: .match) ?? Stub.Match()
+        self.response = try container.required(Stub.Response.self, forKey: .respond) ?? Stub.Response()
     }
 }
 
@@ -119,17 +118,24 @@ extension Stub.Match: Decodable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.method = try container.decodeIfPresent(String.self, forKey: .method)?.uppercased()
-        self.path = try container.decodeIfPresent(String.self, forKey: .path)
-        self.operation = try container.decodeIfPresent(String.self, forKey: .operation)
-        self.query = try container.decodeIfPresent([String: String].self, forKey: .query) ?? [:]
-        self.body = try container.decodeIfPresent([String: JSONValue].self, forKey: .body) ?? [:]
-        let calls = try container.decodeIfPresent([Int].self, forKey: .calls)
-        if let calls, calls.contains(where: { $0 < 1 }) { throw decoder.invalidValue("calls count from 1") }
+        let container = try decoder.checkedContainer(keyedBy: CodingKeys.self)
+        self.method = try container.optional(String.self, forKey: .method)?.uppercased()
+        self.path = try container.optional(String.self, forKey: .path)
+        let operationID = try container.optional(String.self, forKey: .operation)
+        if let operationID, APIOperation.named(operationID) == nil {
+            let known = APIOperation.all.map(\.id)
+            let hint =
+                DidYouMean.suggestion(for: operationID, among: known).map { "did you mean '\($0)'?" }
+                ?? "operations: \(known.joined(separator: ", "))"
+            try decoder.reject("'\(operationID)' is not an operation of the API; \(hint)", at: CodingKeys.operation)
+        }
+        self.operation = operationID.flatMap(APIOperation.named)
+        self.query = try container.mapping(of: String.self, forKey: .query)?.compactMapValues { $0 } ?? [:]
+        self.body = try container.optional([String: JSONValue].self, forKey: .body) ?? [:]
+        let calls = try container.list(of: Int.self, forKey: .calls)?.compactMap { $0 }
+        if let calls, calls.contains(where: { $0 < 1 }) { try decoder.reject("calls count from 1") }
         self.calls = calls.map(Set.init)
-        if let path, !path.hasPrefix("/") { throw decoder.invalidValue("path starts with /, such as /product/202502/products/search") }
+        if let path, !path.hasPrefix("/") { try decoder.reject("path starts with /, such as /product/202502/products/search") }
     }
 }
 
@@ -139,16 +145,15 @@ extension Stub.Response: Decodable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decodeIfPresent(Int.self, forKey: .status) ?? 200
-        self.code = try container.decodeIfPresent(Int.self, forKey: .code) ?? 0
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.data = try container.decodeIfPresent(JSONValue.self, forKey: .data)
-        self.headers = try container.decodeIfPresent([String: String].self, forKey: .headers) ?? [:]
-        self.delay = try container.decodeIfPresent(HumanDuration.self, forKey: .delay)
-        self.fault = try container.decodeIfPresent(oneOf: Fault.self, forKey: .fault)
-        if !(100...599).contains(status) { throw decoder.invalidValue("status must be an HTTP status, 100 to 599") }
-        if let delay, delay.milliseconds < 0 || delay.milliseconds > 600_000 { throw decoder.invalidValue("delay must be between 0s and 10m") }
+        let container = try decoder.checkedContainer(keyedBy: CodingKeys.self)
+        self.status = try container.optional(Int.self, forKey: .status) ?? 200
+        self.code = try container.optional(Int.self, forKey: .code) ?? 0
+        self.message = try container.optional(String.self, forKey: .message)
+        self.data = try container.optional(JSONValue.self, forKey: .data)
+        self.headers = try container.mapping(of: String.self, forKey: .headers)?.compactMapValues { $0 } ?? [:]
+        self.delay = try container.optional(HumanDuration.self, forKey: .delay)
+        self.fault = try container.optional(oneOf: Fault.self, forKey: .fault)
+        if !(100...599).contains(status) { try decoder.reject("status must be an HTTP status, 100 to 599") }
+        if let delay, delay.milliseconds < 0 || delay.milliseconds > 600_000 { try decoder.reject("delay must be between 0s and 10m") }
     }
 }

@@ -54,14 +54,13 @@ extension UpgradeBehaviour: Decodable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.checkedContainer(keyedBy: CodingKeys.self)
         let defaults = UpgradeBehaviour()
-        self.duration = try container.decodeIfPresent(HumanDuration.self, forKey: .duration) ?? defaults.duration
-        self.minimumAge = try container.decodeIfPresent(HumanDuration.self, forKey: .minimumAge) ?? defaults.minimumAge
-        self.order = try container.decodeIfPresent(oneOf: Order.self, forKey: .order) ?? defaults.order
-        self.failures = try container.decodeIfPresent([Failure].self, forKey: .failures) ?? []
-        if duration.milliseconds < 0 { throw decoder.invalidValue("duration cannot be negative") }
+        self.duration = try container.optional(HumanDuration.self, forKey: .duration) ?? defaults.duration
+        self.minimumAge = try container.optional(HumanDuration.self, forKey: .minimumAge) ?? defaults.minimumAge
+        self.order = try container.optional(oneOf: Order.self, forKey: .order) ?? defaults.order
+        self.failures = try container.list(of: Failure.self, forKey: .failures)?.compactMap { $0 } ?? []
+        if duration.milliseconds < 0 { try decoder.reject("duration cannot be negative") }
     }
 }
 
@@ -72,9 +71,8 @@ extension UpgradeBehaviour.Failure: Decodable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.productID = try container.decode(String.self, forKey: .productID)
-        self.attempts = try container.decodeIfPresent(Int.self, forKey: .attempts)
+        let container = try decoder.checkedContainer(keyedBy: CodingKeys.self)
+        self.productID = try container.required(String.self, forKey: .productID) ?? ""
+        self.attempts = try container.optional(Int.self, forKey: .attempts)
     }
 }

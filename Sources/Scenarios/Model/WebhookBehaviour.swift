@@ -54,27 +54,25 @@ extension WebhookBehaviour: Decodable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.checkedContainer(keyedBy: CodingKeys.self)
         let defaults = WebhookBehaviour()
-        self.address = try container.decodeIfPresent(String.self, forKey: .address)
-        self.delay = try container.decodeIfPresent(HumanDuration.self, forKey: .delay) ?? defaults.delay
-        self.acknowledgementTimeout =
-            try container.decodeIfPresent(HumanDuration.self, forKey: .acknowledgementTimeout) ?? defaults.acknowledgementTimeout
-        self.retries = try container.decodeIfPresent([HumanDuration].self, forKey: .retries) ?? defaults.retries
-        self.duplicates = try container.decodeIfPresent(Int.self, forKey: .duplicates) ?? 0
-        self.duplicateAfter = try container.decodeIfPresent(HumanDuration.self, forKey: .duplicateAfter) ?? defaults.duplicateAfter
-        self.outOfOrder = try container.decodeIfPresent(HumanDuration.self, forKey: .outOfOrder)
-        self.forged = try container.decodeIfPresent(Int.self, forKey: .forged) ?? 0
-        self.dropped = Set(try container.decodeIfPresent([String].self, forKey: .drop) ?? [])
+        self.address = try container.optional(String.self, forKey: .address)
+        self.delay = try container.optional(HumanDuration.self, forKey: .delay) ?? defaults.delay
+        self.acknowledgementTimeout = try container.optional(HumanDuration.self, forKey: .acknowledgementTimeout) ?? defaults.acknowledgementTimeout
+        self.retries = try container.list(of: HumanDuration.self, forKey: .retries)?.compactMap { $0 } ?? defaults.retries
+        self.duplicates = try container.optional(Int.self, forKey: .duplicates) ?? 0
+        self.duplicateAfter = try container.optional(HumanDuration.self, forKey: .duplicateAfter) ?? defaults.duplicateAfter
+        self.outOfOrder = try container.optional(HumanDuration.self, forKey: .outOfOrder)
+        self.forged = try container.optional(Int.self, forKey: .forged) ?? 0
+        self.dropped = Set(try container.list(of: String.self, forKey: .drop)?.compactMap { $0 } ?? [])
         if let address, !(address.hasPrefix("http://") || address.hasPrefix("https://")) {
-            throw decoder.invalidValue("address must be an http:// or https:// URL, not '\(address)'")
+            try decoder.reject("address must be an http:// or https:// URL, not '\(address)'")
         }
         if delay.milliseconds < 0 || (outOfOrder?.milliseconds ?? 0) < 0 || duplicates < 0 || forged < 0
             || retries.contains(where: { $0.milliseconds < 0 })
         {
-            throw decoder.invalidValue("delays, retries and counts cannot be negative")
+            try decoder.reject("delays, retries and counts cannot be negative")
         }
-        if acknowledgementTimeout.milliseconds <= 0 { throw decoder.invalidValue("ack_timeout must be positive") }
+        if acknowledgementTimeout.milliseconds <= 0 { try decoder.reject("ack_timeout must be positive") }
     }
 }

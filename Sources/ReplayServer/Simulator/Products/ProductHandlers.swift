@@ -67,6 +67,7 @@ struct ProductHandlers: Sendable {
                 productID: id,
                 previous: existing.categoryID,
                 current: updated.categoryID,
+                version: updated.categoryVersion,
                 source: "seller",
                 at: now
             )

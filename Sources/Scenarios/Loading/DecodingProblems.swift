@@ -1,0 +1,71 @@
+/// Thrown while decoding when a mapping holds a key its type does not know.
+struct UnknownKeyError: Error {
+    /// The path of the mapping that holds the key.
+    var codingPath: [any CodingKey]
+    /// The unknown key.
+    var key: String
+    /// The keys the mapping accepts.
+    var knownKeys: [String]
+}
+
+/// Thrown while decoding when a value has the right type but a wrong form or range.
+struct InvalidValueError: Error {
+    /// The path of the offending value.
+    var codingPath: [any CodingKey]
+    /// What is wrong with it.
+    var message: String
+}
+
+/// Every problem met while decoding one document, so that one pass reports them all: unknown
+/// keys, values of the wrong type or form, missing required keys.
+///
+/// A decoder finds it in its `userInfo`. Decoding goes on past a recorded problem: the value
+/// that holds it decodes as nil (see ``Checked``), the rest of the document as usual. Without a
+/// collector every problem is thrown, as plain `Decodable` does.
+final class DecodingProblems: @unchecked Sendable {
+    /// The key under which decoders find the collector in `userInfo`.
+    static let userInfoKey = CodingUserInfoKey(rawValue: "tts-replay.decoding-problems")!
+
+    // Decoding is synchronous and single-threaded; the collector never crosses threads.
+    /// The problems, in the order decoding met them.
+    private(set) var errors: [any Error] = []
+
+    /// Records a problem.
+    func record(_ error: any Error) {
+        errors.append(error)
+    }
+}
+
+extension Decoder {
+    /// The collector of the document being decoded, if it has one.
+    var problems: DecodingProblems? {
+        userInfo[DecodingProblems.userInfoKey] as? DecodingProblems
+    }
+
+    /// Records a problem when the decoder has a collector (decoding goes on), throws it otherwise.
+    func record(_ error: any Error) throws {
+        guard let problems else { throw error }
+        problems.record(error)
+    }
+
+    /// Rejects keys that `Keys` does not list, so that a typo never passes silently as a default:
+    /// recorded when the decoder has a collector (decoding goes on), thrown otherwise.
+    func rejectUnknownKeys<Keys: CodingKey & CaseIterable>(_ keys: Keys.Type) throws {
+        let container = try self.container(keyedBy: AnyCodingKey.self)
+        let known = Keys.allCases.map(\.stringValue)
+        for key in container.allKeys where !known.contains(key.stringValue) {
+            try record(UnknownKeyError(codingPath: codingPath + [key], key: key.stringValue, knownKeys: known))
+        }
+    }
+
+    /// Makes an error that points at the value being decoded.
+    func invalidValue(_ message: String) -> InvalidValueError {
+        InvalidValueError(codingPath: codingPath, message: message)
+    }
+
+    /// Records that the value being decoded (or its member at `key`) has the right type but a
+    /// wrong form or range; thrown when the decoder has no collector.
+    func reject(_ message: String, at key: (any CodingKey)? = nil) throws {
+        try record(InvalidValueError(codingPath: codingPath + (key.map { [$0] } ?? []), message: message))
+    }
+}
