@@ -1,20 +1,24 @@
 #!/usr/bin/env python3
 """tts-replay against nginx serving the same bytes, on this machine, in the same run.
 
-Run from a clean clone with `Benchmarks/run.sh` (it installs nginx and wrk when missing, builds
-release, and stops everything it starts). For each workload it measures, in alternation and
-three rounds, wrk (2 threads, 64 connections, 10 s, after a 3 s warm-up) against tts-replay
-and against nginx serving the recorded answer as a static file on another loopback port, and
-prints requests per second, the ratio to nginx, and p50/p99 latency. Results go to
-Benchmarks/RESULTS.md.
+Run from a clean clone with `Benchmarks/run.sh` (it installs nginx and wrk when missing, the
+Pact stub server into Benchmarks/.venv, builds release, and stops everything it starts). For
+each workload it measures, in alternation and three rounds, wrk (2 threads, 64 connections,
+10 s, after a 3 s warm-up) against tts-replay and against nginx serving the recorded answer as
+a static file on another loopback port, and prints requests per second, the ratio to nginx,
+and p50/p99 latency. Workload 1 is also measured against the Pact stub server (`pact stub`,
+from PyPI's pact-python-cli) replaying the same answer bytes from a pact file, the tool a
+contract-testing team would pick: it matches path and query, and signs, checks and journals
+nothing. Results go to Benchmarks/RESULTS.md.
 
 Options: --seconds N (per wrk run, default 10), --rounds N (default 3), --only w1,w2,...,
 --soak N (after workload 1, go on until N requests are journaled; default 1,000,000, 0 for none)
 """
-import argparse, datetime, hashlib, hmac, json, os, pathlib, re, shutil, signal, socket, statistics, subprocess, sys, tempfile, time, urllib.request
+import argparse, datetime, hashlib, hmac, json, os, pathlib, re, shutil, signal, socket, statistics, subprocess, sys, tempfile, time, urllib.parse, urllib.request
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 BIN = ROOT / "Benchmarks" / ".build" / "release"
+PACT = ROOT / "Benchmarks" / ".venv" / "bin" / "pact"  # run.sh installs it; PACT=path overrides
 APP_KEY, APP_SECRET = "6a1c2e9f3b7d", "5f0e8d2c9a4b7e1f3c6d"
 CIPHER = "GCP_XF90igAAAABh00qsWgtvOiGFNqyubMt3"
 TOKEN = "TTP_replay_6a1c2e9f3b7d"  # the token of a scenario that names none
@@ -79,6 +83,9 @@ def fetch(url, method="GET", body=None):
 
 
 def start_nginx(workdir, static):
+    # nginx's workers drop root: the work folder (mkdtemp makes it 0700) must be readable to
+    # them, or every answer is a 403 page.
+    workdir.chmod(0o755)
     port = free_port()
     conf = workdir / "nginx.conf"
     conf.write_text(f"""
@@ -109,6 +116,54 @@ http {{
             break
         except OSError:
             time.sleep(0.05)
+    return process, f"http://127.0.0.1:{port}"
+
+
+def wait_listening(port, process, name):
+    for _ in range(200):
+        if process.poll() is not None:
+            sys.exit(f"{name} stopped at start (exit {process.returncode})")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    sys.exit(f"{name} did not listen on port {port} within 10 s")
+
+
+def pact_file(workdir, path, query, answer):
+    """A pact with one interaction: the signed GET of `path` whose query holds these names
+    (sign and timestamp matched by pattern, as they change on every call), answered with
+    `answer`, byte for byte (a JSON string body is served as written)."""
+    interaction = {
+        "description": f"GET {path}",
+        "request": {
+            "method": "GET", "path": path,
+            "query": {name: [value] for name, value in sorted(query.items())},
+            "matchingRules": {"query": {
+                "sign": {"matchers": [{"match": "regex", "regex": "^[0-9a-f]{64}$"}]},
+                "timestamp": {"matchers": [{"match": "regex", "regex": "^[0-9]+$"}]},
+            }},
+        },
+        "response": {"status": 200, "headers": {"Content-Type": "application/json"}, "body": answer.decode()},
+    }
+    pact = {"consumer": {"name": "client"}, "provider": {"name": "tiktok-shop"}, "interactions": [interaction],
+            "metadata": {"pactSpecification": {"version": "3.0.0"}}}
+    target = workdir / "w1-pact.json"
+    target.write_text(json.dumps(pact))
+    return target
+
+
+def start_pact(pact):
+    """The Pact stub server on a free loopback port, serving `pact`; stopped by pid like the rest."""
+    binary = os.environ.get("PACT") or str(PACT)
+    if not os.access(binary, os.X_OK):
+        sys.exit(f"the Pact stub server is missing ({binary}): Benchmarks/run.sh installs it, or set PACT=path/to/pact")
+    port = free_port()
+    process = subprocess.Popen([binary, "stub", "-f", str(pact), "-p", str(port), "-l", "error"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    STARTED.append(process)
+    wait_listening(port, process, "the Pact stub server")
     return process, f"http://127.0.0.1:{port}"
 
 
@@ -143,18 +198,24 @@ def wrk(base, script, seconds):
     return {"rps": rps, "p50": latency("50"), "p99": latency("99"), "errors": int(non2xx.group(1)) if non2xx else 0}
 
 
-def compare(name, title, replay_base, nginx_base, method, make_requests, body, seconds, rounds, workdir):
-    """wrk against tts-replay and nginx in alternation; fresh signatures before each run."""
-    results = {"tts-replay": [], "nginx": []}
+def compare(name, title, replay_base, nginx_base, method, make_requests, body, seconds, rounds, workdir, pact_base=None):
+    """wrk against tts-replay, nginx (and the Pact stub server) in alternation; fresh signatures before each run."""
+    targets = {"tts-replay": replay_base, "nginx": nginx_base}
+    if pact_base:
+        targets["pact"] = pact_base
+    results = {target: [] for target in targets}
     def run(target, base, warm=False):
         requests = make_requests()
         script = lua(workdir, f"{name}-{target}", method, requests, body)
         return wrk(base, script, 3 if warm else seconds)
-    run("tts-replay", replay_base, warm=True)
-    run("nginx", nginx_base, warm=True)
+    for target, base in targets.items():
+        run(target, base, warm=True)
     for _ in range(rounds):
-        results["tts-replay"].append(run("tts-replay", replay_base))
-        results["nginx"].append(run("nginx", nginx_base))
+        for target, base in targets.items():
+            results[target].append(run(target, base))
+    for target in targets:
+        if target != "tts-replay" and any(r["errors"] for r in results[target]):
+            sys.exit(f"{title}: {target} answered non-2xx, so it is not serving the same bytes; no ratio to it is written")
     replay = statistics.median(r["rps"] for r in results["tts-replay"])
     reference = statistics.median(r["rps"] for r in results["nginx"])
     row = {
@@ -167,9 +228,18 @@ def compare(name, title, replay_base, nginx_base, method, make_requests, body, s
         "rounds": [round(r["rps"]) for r in results["tts-replay"]],
         "nginx_rounds": [round(r["rps"]) for r in results["nginx"]],
     }
+    pact_text = ""
+    if pact_base:
+        pact = statistics.median(r["rps"] for r in results["pact"])
+        row.update({"pact_rps": pact, "pact_ratio": replay / pact, "pact_rounds": [round(r["rps"]) for r in results["pact"]],
+                    "pact_p50": statistics.median(r["p50"] for r in results["pact"]),
+                    "pact_p99": statistics.median(r["p99"] for r in results["pact"]),
+                    "pact_errors": sum(r["errors"] for r in results["pact"])})
+        pact_text = (f"; Pact stub {pact:,.0f} req/s (rounds {row['pact_rounds']}), {row['pact_ratio']:.2f} x Pact stub, "
+                     f"Pact p50/p99 {row['pact_p50']:.2f}/{row['pact_p99']:.2f} ms, Pact non-2xx {row['pact_errors']}")
     print(f"{title}: tts-replay {replay:,.0f} req/s (rounds {row['rounds']}), nginx {reference:,.0f} req/s (rounds {row['nginx_rounds']}), "
           f"ratio {row['ratio']:.2f}; p50 {row['replay_p50']:.2f} ms, p99 {row['replay_p99']:.2f} ms (nginx {row['nginx_p50']:.2f}/{row['nginx_p99']:.2f} ms); "
-          f"non-2xx {row['errors']}", flush=True)
+          f"non-2xx {row['errors']}{pact_text}", flush=True)
     return row
 
 
@@ -216,8 +286,14 @@ def main():
             body = fetch(signed_url(info["base_url"], "/authorization/202309/shops", {}, cipher=False))
             static_copy(static, "/authorization/202309/shops", body)
             nginx, nginx_base = start_nginx(workdir, static)
+            query = urllib.parse.parse_qs(urllib.parse.urlsplit(signed_url("", "/authorization/202309/shops", {}, cipher=False)).query)
+            pact, pact_base = start_pact(pact_file(workdir, "/authorization/202309/shops", {k: v[0] for k, v in query.items()}, body))
+            if fetch(signed_url(pact_base, "/authorization/202309/shops", {}, cipher=False)) != body:
+                sys.exit("the Pact stub server does not answer workload 1 with the same bytes as tts-replay")
             rows.append(compare("w1", "1. cassette replay hit (gateway checks, journal on)", info["base_url"], nginx_base, "GET",
-                                lambda: [signed_url("", "/authorization/202309/shops", {}, cipher=False)], "", args.seconds, args.rounds, workdir))
+                                lambda: [signed_url("", "/authorization/202309/shops", {}, cipher=False)], "", args.seconds, args.rounds, workdir,
+                                pact_base=pact_base))
+            stop(pact)
             health = json.loads(urllib.request.urlopen(info["admin_url"] + "/health").read())
             notes.append(f"after workload 1 the tts-replay process held {rss_mib(server):.0f} MiB RSS with {health['requests']:,} requests journaled")
             if args.soak:
@@ -234,11 +310,11 @@ def main():
             scenario = scenario_file(workdir, "w2", "name: bench-w2\nproducts:\n" + products)
             server, info = serve(scenario, workdir, "w2")
             path, body = "/product/202502/products/search", '{"category_version":"v1","status":"ACTIVATE"}'
-            make = lambda: [signed_url("", path, {"page_size": "20"}, body)]
+            make = lambda: [signed_url("", path, {"page_size": "50"}, body)]
             answer = fetch(info["base_url"] + make()[0], "POST", body)
             static_copy(static, path, answer)
             nginx, nginx_base = start_nginx(workdir, static)
-            rows.append(compare("w2", "2. Search Products, shop of 10,000 products", info["base_url"], nginx_base, "POST", make, body, args.seconds, args.rounds, workdir))
+            rows.append(compare("w2", "2. Search Products, shop of 10,000 products, page of 50", info["base_url"], nginx_base, "POST", make, body, args.seconds, args.rounds, workdir))
             stop(server); stop(nginx)
         if "w3" in only:
             sizes = {m: (ROOT / "catalogue" / m / "v2" / "categories.json").stat().st_size for m in os.listdir(ROOT / "catalogue")}
@@ -301,17 +377,21 @@ def write_results(rows, notes, args):
         "# Benchmark results", "",
         f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores, {int(memory) // 1024 // 1024} GiB, commit `{commit}`, "
         f"by `Benchmarks/run.sh` (wrk 2 threads, 64 connections, {args.seconds} s per run, 3 s warm-up, {args.rounds} rounds in alternation, medians).", "",
-        "| workload | tts-replay req/s | nginx req/s | ratio | tts-replay p50 / p99 (ms) | nginx p50 / p99 (ms) | non-2xx |",
-        "|---|---|---|---|---|---|---|",
+        "| workload | tts-replay req/s | nginx req/s | × nginx | Pact stub req/s | × Pact stub | tts-replay p50 / p99 (ms) | nginx p50 / p99 (ms) | Pact stub p50 / p99 (ms) | non-2xx |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
-        lines.append(f"| {r['workload']} | {r['replay_rps']:,.0f} | {r['nginx_rps']:,.0f} | {r['ratio']:.2f} | {r['replay_p50']:.2f} / {r['replay_p99']:.2f} | "
-                     f"{r['nginx_p50']:.2f} / {r['nginx_p99']:.2f} | {r['errors']} |")
+        pact = (f"{r['pact_rps']:,.0f} | {r['pact_ratio']:.2f}", f"{r['pact_p50']:.2f} / {r['pact_p99']:.2f}") if "pact_rps" in r else ("— | —", "—")
+        lines.append(f"| {r['workload']} | {r['replay_rps']:,.0f} | {r['nginx_rps']:,.0f} | {r['ratio']:.2f} | {pact[0]} | {r['replay_p50']:.2f} / {r['replay_p99']:.2f} | "
+                     f"{r['nginx_p50']:.2f} / {r['nginx_p99']:.2f} | {pact[1]} | {r['errors']} |")
     by = {r["workload"][:2]: r for r in rows}
     lookups = [r for r in rows if r["workload"].startswith("4.")]
     if len(lookups) == 2:
         lines += ["", f"Workload 4: 100,000 interactions at {lookups[1]['replay_rps'] / lookups[0]['replay_rps']:.2f} x the throughput of 100."]
     lines += [""] + [f"- {note}" for note in notes]
+    lines += [f"- rounds (req/s, in order): " + "; ".join(
+        f"{r['workload'][:2]} tts-replay {r['rounds']}, nginx {r['nginx_rounds']}" + (f", Pact stub {r['pact_rounds']}" if "pact_rounds" in r else "")
+        for r in rows)] if rows else []
     complete = args.only == "w1,w2,w3,w4,w5,w6"
     target = ROOT / "Benchmarks" / ("RESULTS.md" if complete else "RESULTS-partial.md")
     target.write_text("\n".join(lines) + "\n")

@@ -35,6 +35,32 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The simulator: a page of Search Products, Get Categories.
+    simulatorBenchmarks()
+
+    // The journal's redaction of one request, as its writer runs it: query and headers on their
+    // bytes, the body, the answer (2 KB, shared) searched for the session's credentials.
+    let answer = Array(repeating: UInt8(ascii: "x"), count: 2_048)
+    for (name, request) in [("GET, no body", SignedRequest.get(in: scenario)), ("POST search, JSON body", SignedRequest.search(in: scenario))] {
+        let probe = JournalRedactionProbe(
+            scenario: scenario,
+            method: request.method,
+            path: request.path,
+            rawQuery: request.rawQuery,
+            accessToken: request.accessToken,
+            contentType: request.contentType,
+            body: request.body,
+            answer: answer
+        )
+        Benchmark("Journal redaction of a request: \(name)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                let query = probe.redact()
+                precondition(query.contains("sign=<redacted>"), "the sign must be redacted")
+                blackHole(query)
+            }
+        }
+    }
+
     // Matching: one lookup in the cassette index, 100 and 100,000 interactions (the same 100 requests).
     for interactions in [100, 100_000] {
         Benchmark("Cassette lookup: \(interactions) interactions") { benchmark in

@@ -1,5 +1,24 @@
 /// One rule of a contract: what a client must do, why, how it is judged over a journal, and
 /// how to fix a violation.
+///
+/// A team can write its own clauses: the judge is a closure over the run's ``ContractEvidence``
+/// that returns a ``Verdict``. Judge them beside the L7 clauses with `.l7 + [clause]`, or in a
+/// contract of their own with ``Contract/init(name:clauses:)``.
+///
+/// ```swift
+/// let searchesOnce = Clause(
+///     id: "team.one-search",
+///     title: "Search Products is called at most once",
+///     hint: "Cache the search result."
+/// ) { evidence in
+///     let searches = evidence.clientRequests.filter { $0.operation == APIOperation.searchProducts.id }
+///     guard !searches.isEmpty else { return .notExercised("the client never searched") }
+///     return .judged(searches.dropFirst().map { entry in
+///         ContractViolation(message: "searched again", expected: "one search", entries: [entry.id], request: ContractEvidence.line(entry))
+///     })
+/// }
+/// try await expectContract(server, .l7 + [searchesOnce])
+/// ```
 public struct Clause: Sendable, Identifiable {
     /// How much a violation matters.
     public enum Severity: String, Sendable, Hashable, Codable {
@@ -22,11 +41,21 @@ public struct Clause: Sendable, Identifiable {
     /// Judges the evidence.
     let judge: @Sendable (ContractEvidence) -> Verdict
 
-    init(
+    /// Creates a clause.
+    ///
+    /// - Parameters:
+    ///   - id: A stable id, unique in its contract; prefix your own (`team.`), as `l7.` and
+    ///     `expect.` are taken.
+    ///   - title: One line saying what the client must do.
+    ///   - severity: `.error` (default) fails the run; `.warning` only reports.
+    ///   - facts: What the clause rests on (a section of the API reference, a team decision).
+    ///   - hint: How to fix a violation.
+    ///   - judge: Reads the evidence once and returns the verdict; it must not block.
+    public init(
         id: String,
         title: String,
         severity: Severity = .error,
-        facts: String,
+        facts: String = "",
         hint: String,
         judge: @escaping @Sendable (ContractEvidence) -> Verdict
     ) {
@@ -40,8 +69,9 @@ public struct Clause: Sendable, Identifiable {
 }
 
 /// What a clause found in a run.
-enum Verdict {
-    /// The run never did what the clause is about; the reason says what was missing.
+public enum Verdict: Sendable, Hashable {
+    /// The run never did what the clause is about; the reason says what was missing (coverage,
+    /// never a pass).
     case notExercised(String)
     /// The clause was exercised; no violations means it passed.
     case judged([ContractViolation])

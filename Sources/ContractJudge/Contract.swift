@@ -1,12 +1,34 @@
 public import ReplayJournal
+import Scenarios
 
 /// A named set of clauses judged over a run's journal. ``Contract/l7`` is the L7 category
-/// contract; ``Contract/only(_:)`` narrows it to some clauses.
+/// contract; ``Contract/only(_:)`` narrows it to some clauses; `.l7 + [clause]` adds a team's own.
+///
+/// Beside its clauses, a contract judges the scenario's `expect:` rules, which the journal
+/// carries, each reported as a clause with the id `expect.<name>`.
 public struct Contract: Sendable {
     /// The name, such as `l7`.
     public let name: String
     /// The clauses, in the order reports list them.
     public let clauses: [Clause]
+    /// The ids of the scenario's expectations to judge; nil for all of them.
+    private let expectationIDs: Set<String>?
+
+    /// Creates a contract of your own clauses (the scenario's expectations are judged too).
+    public init(name: String, clauses: [Clause]) {
+        self.init(name: name, clauses: clauses, expectationIDs: nil)
+    }
+
+    private init(name: String, clauses: [Clause], expectationIDs: Set<String>?) {
+        self.name = name
+        self.clauses = clauses
+        self.expectationIDs = expectationIDs
+    }
+
+    /// The contract with more clauses after its own: `.l7 + [myClause]`.
+    public static func + (contract: Contract, clauses: [Clause]) -> Contract {
+        Contract(name: contract.name, clauses: contract.clauses + clauses, expectationIDs: contract.expectationIDs)
+    }
 
     /// Every contract tts-replay knows.
     public static var all: [Contract] { [.l7] }
@@ -19,9 +41,9 @@ public struct Contract: Sendable {
         return contract
     }
 
-    /// This contract with only the clauses of the given ids.
+    /// This contract with only the clauses (and scenario expectations, `expect.<name>`) of the given ids.
     public func only(_ ids: Set<String>) -> Contract {
-        Contract(name: name, clauses: clauses.filter { ids.contains($0.id) })
+        Contract(name: name, clauses: clauses.filter { ids.contains($0.id) }, expectationIDs: ids.intersection(expectationIDs ?? ids))
     }
 
     /// Judges a journal: a running server's (`server.journal.reader`, after a flush) or a file's.
@@ -29,10 +51,11 @@ public struct Contract: Sendable {
     /// - Throws: ``ContractError/notJudgeable(reason:)`` for a journal without contract facts; a database error.
     public func judge(_ journal: JournalReader) async throws -> ContractReport {
         let evidence = try await ContractEvidence(journal: journal)
+        let expectations = evidence.facts.expectations.filter { expectationIDs?.contains($0.id) ?? true }.map(Clause.init(expectation:))
         return ContractReport(
             contract: name,
             scenario: evidence.scenario,
-            results: clauses.map { clause in
+            results: (clauses + expectations).map { clause in
                 let base = ClauseResult(
                     id: clause.id,
                     title: clause.title,

@@ -1,19 +1,30 @@
 import Foundation
-import ReplayJournal
-import Scenarios
+public import ReplayJournal
+public import Scenarios
 
-/// Everything a run left in its journal, read once, with the lookups the clauses share.
-struct ContractEvidence: Sendable {
-    let facts: ContractFacts
-    let scenario: String
-    /// API requests in arrival order.
-    let requests: [JournalEntry]
-    /// Webhook delivery attempts in order.
-    let deliveries: [WebhookDeliveryRecord]
-    /// Shop events in order.
-    let events: [ShopEvent]
+/// Everything a run left in its journal, read once, with the lookups clauses share: what a
+/// ``Clause``'s judge reads. Read-only; times are Unix seconds.
+///
+/// Order things by wall time (``JournalEntry/wallTime``; many steps share one scenario instant
+/// when the clock is manual) and measure spans in scenario time (``JournalEntry/scenarioTime``).
+public struct ContractEvidence: Sendable {
+    /// What the contract knows of the run's scenario: shops, markets, upgrade and webhook
+    /// settings, products at the start, and the scenario's `expect:` rules.
+    public let facts: ContractFacts
+    /// The scenario's name.
+    public let scenario: String
+    /// API requests in arrival order (the parser's rejects included; see ``clientRequests``).
+    public let requests: [JournalEntry]
+    /// Webhook delivery attempts in order (forged, duplicate, dropped and cancelled ones included).
+    public let deliveries: [WebhookDeliveryRecord]
+    /// Shop events in order (upgrade steps, category changes).
+    public let events: [ShopEvent]
+    /// Every move of the scenario clock, in order.
+    public let clockMoves: [ClockMove]
+    /// The scenario time the run started at.
+    public let startTime: Int64
     /// The scenario time when the run was judged: the last thing the journal saw.
-    let endTime: Int64
+    public let endTime: Int64
     /// The JSON bodies of the requests that have one, by entry id: decoded once, read by many clauses.
     private let bodies: [Int64: JSONValue]
     /// The product each notification is about, by notification id.
@@ -30,7 +41,7 @@ struct ContractEvidence: Sendable {
         self.requests = try await journal.entries()
         self.deliveries = try await journal.webhookDeliveries()
         self.events = try await journal.shopEvents()
-        let clockMoves = try await journal.clockMoves()
+        self.clockMoves = try await journal.clockMoves()
         self.bodies = Dictionary(
             uniqueKeysWithValues: requests.compactMap { entry in
                 entry.body.isEmpty ? nil : (try? JSONDecoder().decode(JSONValue.self, from: entry.body)).map { (entry.id, $0) }
@@ -45,36 +56,37 @@ struct ContractEvidence: Sendable {
             uniquingKeysWith: { first, _ in first }
         )
         let start = info["clock_start"].flatMap(ScenarioInstant.parse).map { Int64($0.timeIntervalSince1970) } ?? 0
+        self.startTime = start
         self.endTime =
             ([start] + requests.map(\.scenarioTime) + deliveries.map(\.scenarioTime) + events.map(\.scenarioTime) + clockMoves.map(\.toTime)).max()
             ?? start
     }
 
     /// Requests the client made (the parser's rejects, which have no method, are left out).
-    var clientRequests: [JournalEntry] { requests.filter { !$0.method.isEmpty } }
+    public var clientRequests: [JournalEntry] { requests.filter { !$0.method.isEmpty } }
 
     /// The request line of an entry, query included: `GET /product/202309/categories?category_version=v1`.
-    static func line(_ entry: JournalEntry) -> String {
+    public static func line(_ entry: JournalEntry) -> String {
         "\(entry.method) \(entry.path)" + (entry.query.isEmpty ? "" : "?\(entry.query)")
     }
 
-    /// A query parameter of an entry.
-    package static func query(_ entry: JournalEntry, _ name: String) -> String? {
+    /// The value of a query parameter an entry sent (the first, when repeated).
+    public func query(_ name: String, of entry: JournalEntry) -> String? {
         entry.queryParameters.first { $0.name == name }?.value
     }
 
     /// The JSON body of an entry, if it has one.
-    package func body(_ entry: JournalEntry) -> JSONValue? {
+    public func body(of entry: JournalEntry) -> JSONValue? {
         bodies[entry.id]
     }
 
-    /// The product a category-change delivery is about.
-    func productID(_ delivery: WebhookDeliveryRecord) -> String? {
+    /// The product a delivery's notification is about (`data.product_id`), if it names one.
+    public func productID(of delivery: WebhookDeliveryRecord) -> String? {
         notifiedProducts[delivery.notificationID]
     }
 
     /// The requests that arrived after a wall-clock instant.
-    func requests(after wallTime: Double) -> ArraySlice<JournalEntry> {
+    public func requests(after wallTime: Double) -> ArraySlice<JournalEntry> {
         let index = requests.firstIndex { $0.wallTime > wallTime } ?? requests.endIndex
         return requests[index...]
     }

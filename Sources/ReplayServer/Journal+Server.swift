@@ -32,6 +32,7 @@ extension Journal {
             durability: configuration.journalDurability,
             queueLimit: configuration.journalQueueLimit,
             logger: configuration.logger,
+            redactor: JournalRedactor(scenario: scenario, keepsRawBodies: configuration.journalRawBodies),
             removesFileOnClose: configuration.journalPath == nil
         )
     }

@@ -71,6 +71,37 @@ struct JournalRedactionTests {
         }
     }
 
+    @Test func aFormFieldIsSplitAtItsAmpersandEvenBeforeACombiningMark() async throws {
+        // `&` followed by a combining mark is one Character: a form read by Characters would
+        // take the secret field as part of the value before it, and keep the secret.
+        try await withReplayServer(scenario: try .default) { server in
+            var options = SignedClient.Options()
+            options.contentType = "application/x-www-form-urlencoded"
+            _ = try await SignedClient(server: server).send(
+                .POST,
+                Self.searchPath,
+                body: "grant_type=refresh_token&\u{301}refresh_token=RT-form-0105-secret",
+                shopScoped: true,
+                options: options
+            )
+            let entry = try #require(try await server.journal.entries().first)
+            #expect(Self.text(entry.body) == "grant_type=refresh_token&\u{301}refresh_token=<redacted>")
+        }
+    }
+
+    @Test func aWaiterSeesTheEntryRedacted() async throws {
+        try await withReplayServer(scenario: try .default) { server in
+            async let waited = server.journal.firstEntry(timeout: .seconds(60)) { $0.operation == "get_authorized_shops" }
+            var options = SignedClient.Options()
+            options.extraHeaders = ["x-api-key": "AK-wait-0106-secret"]
+            _ = try await SignedClient(server: server).send(.GET, "/authorization/202309/shops", options: options)
+            let entry = try #require(try await waited)
+            #expect(entry.queryParameters.first { $0.name == "sign" }?.value == "<redacted>")
+            #expect(entry.headers["x-api-key"] == "<redacted>")
+            #expect(entry.headers["x-tts-access-token"] == "<redacted>")
+        }
+    }
+
     @Test func aSecretSeenEarlierIsRedactedWhereverItComesBack() async throws {
         try await withReplayServer(scenario: try .default) { server in
             let client = SignedClient(server: server)

@@ -49,6 +49,10 @@ struct ScenarioSchemaTests {
         #expect(schema.keys(["properties", "stubs", "items"]) == SchemaFile.names(StubEntry.CodingKeys.self))
         #expect(schema.keys(["properties", "stubs", "items", "properties", "match"]) == SchemaFile.names(Stub.Match.CodingKeys.self))
         #expect(schema.keys(["properties", "stubs", "items", "properties", "respond"]) == SchemaFile.names(Stub.Response.CodingKeys.self))
+        #expect(schema.keys(["properties", "expect", "items"]) == SchemaFile.names(ExpectationEntry.CodingKeys.self))
+        #expect(schema.keys(["properties", "expect", "items", "properties", "ends_in"]) == SchemaFile.names(EndStateEntry.CodingKeys.self))
+        let anchor = schema.root["$defs"]?["anchor"]?["oneOf"]?[2]?["properties"]?.object?.keys
+        #expect(Set(anchor ?? [:].keys) == SchemaFile.names(AnchorEntry.CodingKeys.self))
     }
 }
 
@@ -77,6 +81,16 @@ struct ScenarioSchemaFactsTests {
         let operation = schema.root["properties"]?["stubs"]?["items"]?["properties"]?["match"]?["properties"]?["operation"]
         let names = try #require(operation?["enum"]?.array).compactMap(\.string)
         #expect(names == APIOperation.all.map(\.id))
+    }
+
+    @Test func expectationsNameTheTablesOperationsEventKindsAndWebhookTypes() throws {
+        let schema = SchemaFile("scenario.schema.json")
+        let calls = schema.root["properties"]?["expect"]?["items"]?["properties"]?["calls"]?["enum"]
+        #expect(try #require(calls?.array).compactMap(\.string) == APIOperation.all.map(\.id))
+        let kinds = schema.root["$defs"]?["eventKind"]?["enum"]
+        #expect(try #require(kinds?.array).compactMap(\.string) == ShopEventKind.all.map(\.rawValue))
+        let types = schema.root["$defs"]?["webhookType"]?["enum"]
+        #expect(try #require(types?.array).compactMap(\.string) == WebhookType.all.map(\.name))
     }
 
     @Test func relaxableChecksAreTheGatewayChecks() throws {

@@ -7,8 +7,8 @@ extension Clause {
         let value: String? =
             switch operation.categoryVersion {
             case .none: nil
-            case .query: ContractEvidence.query(entry, RequestParameter.categoryVersion)
-            case .body: evidence.body(entry)?[RequestParameter.categoryVersion]?.string
+            case .query: evidence.query(RequestParameter.categoryVersion, of: entry)
+            case .body: evidence.body(of: entry)?[RequestParameter.categoryVersion]?.string
             }
         return value?.lowercased()
     }
@@ -57,13 +57,13 @@ extension Clause {
     ) { evidence in
         let writes = evidence.clientRequests.filter { entry in
             entry.operation.flatMap(APIOperation.named)?.writesProduct == true
-                && evidence.body(entry)?["category_id"] != nil
+                && evidence.body(of: entry)?["category_id"] != nil
         }
         guard !writes.isEmpty else { return .notExercised("no Create or Edit Product call named a category_id") }
         return .judged(
             writes.compactMap { entry in
                 guard let code = entry.responseCode, leafErrorCodes.contains(code) else { return nil }
-                let id = evidence.body(entry)?["category_id"]?.string ?? "?"
+                let id = evidence.body(of: entry)?["category_id"]?.string ?? "?"
                 return ContractViolation(
                     message: "\(entry.operation ?? "") used category_id \(id), which is not a leaf of the tree it named (answered \(code))",
                     expected: "a leaf id of the 7-level (v2) tree",

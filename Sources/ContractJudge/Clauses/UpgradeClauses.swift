@@ -85,7 +85,7 @@ extension Clause {
             let cipher = evidence.facts.shops.first { $0.id == shop }?.cipher
             let searched = evidence.requests(after: first.wallTime).contains { entry in
                 entry.operation == APIOperation.searchProducts.id && entry.shopCipher == cipher
-                    && evidence.body(entry)?[RequestParameter.categoryVersion]?.string?.lowercased() == "v1"
+                    && evidence.body(of: entry)?[RequestParameter.categoryVersion]?.string?.lowercased() == "v1"
             }
             if !searched {
                 violations.append(

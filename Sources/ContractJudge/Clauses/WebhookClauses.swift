@@ -61,7 +61,7 @@ extension Clause {
     /// Search Products calls on the 7-level tree (category_version=v2), after a wall-clock instant.
     static func v2Searches(after wallTime: Double, in evidence: ContractEvidence) -> [JournalEntry] {
         evidence.requests(after: wallTime).filter {
-            $0.operation == APIOperation.searchProducts.id && evidence.body($0)?[RequestParameter.categoryVersion]?.string?.lowercased() == "v2"
+            $0.operation == APIOperation.searchProducts.id && evidence.body(of: $0)?[RequestParameter.categoryVersion]?.string?.lowercased() == "v2"
         }
     }
 
@@ -75,8 +75,8 @@ extension Clause {
         guard !duplicated.isEmpty else { return .notExercised("no notification was delivered twice") }
         let sent = genuine(evidence)
         var violations: [ContractViolation] = []
-        for productID in Set(sent.filter { duplicated.contains($0.notificationID) }.compactMap(evidence.productID)).sorted() {
-            let mine = sent.filter { evidence.productID($0) == productID }
+        for productID in Set(sent.filter { duplicated.contains($0.notificationID) }.compactMap { evidence.productID(of: $0) }).sorted() {
+            let mine = sent.filter { evidence.productID(of: $0) == productID }
             let notifications = Set(mine.map(\.notificationID)).count
             guard let first = mine.map(\.wallTime).min() else { continue }
             let reads = productReads(productID, after: first, in: evidence)
@@ -109,7 +109,7 @@ extension Clause {
         var seen: Set<String> = []
         var violations: [ContractViolation] = []
         for delivery in acknowledged where seen.insert(delivery.notificationID).inserted {
-            guard let productID = evidence.productID(delivery) else { continue }
+            guard let productID = evidence.productID(of: delivery) else { continue }
             let confirmed =
                 !productReads(productID, after: delivery.wallTime, in: evidence).isEmpty
                 || !v2Searches(after: delivery.wallTime, in: evidence).isEmpty

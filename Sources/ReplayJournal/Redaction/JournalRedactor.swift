@@ -1,5 +1,5 @@
-package import Foundation
-package import HTTPTypes
+import Foundation
+import HTTPTypes
 package import Scenarios
 import Synchronization
 
@@ -12,70 +12,94 @@ import Synchronization
 /// tokens from the start, then those clients send) is replaced wherever it appears, which
 /// costs one `memchr`-driven pass per credential and keeps a 70 KB answer off a JSON parser.
 ///
-/// Every request is redacted concurrently with others; only learning new credentials takes
-/// the lock. At most ``capacity`` credentials are followed through the session.
+/// The journal's writer calls it, off the response path, for each request in arrival order
+/// (what "a secret seen earlier" needs). Queries and form bodies are read on their bytes
+/// (``EncodedForm``); whether a name holds a secret is remembered for the few names a client
+/// uses. At most ``capacity`` credentials are followed through the session.
 package final class JournalRedactor: Sendable {
-    /// A request entry's parts as the journal keeps them.
-    package struct Redacted {
-        package var path: String
-        package var query: String
-        package var headers: [String: String]
-        package var body: Data
-        package var responseHeaders: [String: String]
-        package var responseBody: AnswerBytes
-    }
-
     /// How many credentials are followed through a session, the scenario's included: enough
     /// for any real client; a client sending a new token with every request stops being
     /// followed there (its tokens are still replaced where they stand).
     static let capacity = 64
+    /// How many names' verdicts (secret or not) are remembered; past it they are forgotten
+    /// all at once and read again.
+    static let namesRemembered = 512
 
     /// Whether request and answer bodies are kept as sent (query and headers are redacted all the same).
     let keepsRawBodies: Bool
-    private let redactor: Mutex<Redactor>
 
-    package init(scenario: Scenario, keepsRawBodies: Bool) {
-        self.keepsRawBodies = keepsRawBodies
-        self.redactor = Mutex(
-            Redactor(style: .plain, secrets: [scenario.app.secret] + scenario.accessTokens.map(\.value), capacity: Self.capacity)
-        )
+    private struct State {
+        var redactor: Redactor
+        var names: [String: Bool] = [:]
+
+        /// Whether a value under this name is a secret (``SecretName/isSecret(_:)``), remembered.
+        mutating func isSecret(_ name: String) -> Bool {
+            if let known = names[name] { return known }
+            let secret = SecretName.isSecret(name)
+            if names.count >= JournalRedactor.namesRemembered { names.removeAll(keepingCapacity: true) }
+            names[name] = secret
+            return secret
+        }
     }
 
-    /// The parts of a request entry with every secret replaced.
-    ///
-    /// - Parameter parsedBody: The body as the gateway read it, when it did (it is not read twice).
-    package func redact(
-        path: String,
-        query: String,
-        headers: HTTPFields,
-        body: [UInt8],
-        parsedBody: JSONValue?,
-        responseHeaders: HTTPFields,
-        responseBody: AnswerBytes
-    ) -> Redacted {
-        let queryFields = SecretFields.formFields(query, isQuery: true) ?? []
-        var found = SecretFields.secrets(in: queryFields.map { (name: $0.name, value: $0.value) })
-        found += SecretFields.secrets(in: headers.map { (name: $0.name.canonicalName, value: $0.value) })
-        let requestBody = keepsRawBodies ? RequestBody.kept : RequestBody(body, parsed: parsedBody, contentType: headers[.contentType])
-        found += requestBody.secrets
-        let table = redactor.withLock { $0.table(for: found) }
+    private let state: Mutex<State>
 
-        return Redacted(
-            path: table.replacing(path),
-            query: table.isEmpty ? query : SecretFields.replacingForm(query, with: table, isQuery: true) ?? query,
-            headers: Self.headers(headers, with: table),
-            body: Data(keepsRawBodies ? body : requestBody.replacing(in: body, with: table, hasSecrets: !requestBody.secrets.isEmpty)),
-            responseHeaders: Self.headers(responseHeaders, with: table),
-            responseBody: keepsRawBodies ? responseBody : Self.answerBody(responseBody, with: table)
-        )
+    /// A redactor that replaces the scenario's app secret and access tokens from the start.
+    package convenience init(scenario: Scenario, keepsRawBodies: Bool) {
+        self.init(secrets: [scenario.app.secret] + scenario.accessTokens.map(\.value), keepsRawBodies: keepsRawBodies)
+    }
+
+    /// - Parameter secrets: Values replaced wherever they appear from the start.
+    package init(secrets: [String], keepsRawBodies: Bool) {
+        self.keepsRawBodies = keepsRawBodies
+        self.state = Mutex(State(redactor: Redactor(style: .plain, secrets: secrets, capacity: Self.capacity)))
+    }
+
+    /// The request's entry with every secret replaced, ready to write. Requests must come in
+    /// arrival order: a credential is followed from the request that first carries it.
+    package func redact(_ arrived: ArrivedRequest) -> PendingRequest {
+        state.withLock { state in
+            var query = arrived.query
+            return query.withUTF8 { queryBytes in
+                let form = EncodedForm(queryBytes, isQuery: true)
+                var found: [Redactor.Found] = []
+                for field in form?.fields ?? [] where !field.value.isEmpty && state.isSecret(field.name) {
+                    found.append(Redactor.Found(value: field.value, name: field.name))
+                }
+                for field in arrived.headers where !field.value.isEmpty && state.isSecret(field.name.canonicalName) {
+                    found.append(Redactor.Found(value: field.value, name: field.name.canonicalName))
+                }
+                let requestBody =
+                    keepsRawBodies
+                    ? RequestBody.kept
+                    : RequestBody(arrived.body, parsed: arrived.parsedBody, contentType: arrived.headers[.contentType])
+                found += requestBody.secrets
+                let table = state.redactor.table(for: found)
+
+                var entry = arrived.entry
+                entry.path = table.replacing(arrived.path)
+                entry.query =
+                    table.isEmpty
+                    ? arrived.query
+                    : form?.replacing(in: queryBytes, with: table, isSecretName: { state.isSecret($0) }).map { String(decoding: $0, as: UTF8.self) }
+                        ?? arrived.query
+                entry.headers = Self.headers(arrived.headers, with: table, state: &state)
+                entry.body = Data(
+                    keepsRawBodies ? arrived.body : requestBody.replacing(in: arrived.body, with: table, hasSecrets: !requestBody.secrets.isEmpty)
+                )
+                entry.responseHeaders = Self.headers(arrived.responseHeaders, with: table, state: &state)
+                return PendingRequest(entry: entry, answer: keepsRawBodies ? arrived.answer : Self.answerBody(arrived.answer, with: table))
+            }
+        }
     }
 
     /// Header names lower-cased, repeated headers joined with `, `, secrets replaced.
-    private static func headers(_ fields: HTTPFields, with table: SecretTable) -> [String: String] {
+    private static func headers(_ fields: HTTPFields, with table: SecretTable, state: inout State) -> [String: String] {
         var result: [String: String] = [:]
+        result.reserveCapacity(fields.count)
         for field in fields {
             let name = field.name.canonicalName
-            let value = table.replacing(field.value, underSecretName: SecretName.isSecret(name))
+            let value = table.replacing(field.value, underSecretName: state.isSecret(name))
             result[name] = result[name].map { "\($0), \(value)" } ?? value
         }
         return result
@@ -98,7 +122,7 @@ package final class JournalRedactor: Sendable {
     private enum RequestBody {
         case kept
         case json(secrets: [Redactor.Found])
-        case form(secrets: [Redactor.Found])
+        case form(EncodedForm, secrets: [Redactor.Found])
         case other
 
         init(_ bytes: [UInt8], parsed: JSONValue?, contentType: String?) {
@@ -106,8 +130,8 @@ package final class JournalRedactor: Sendable {
                 self = .other
             } else if let value = parsed ?? Self.json(bytes) {
                 self = .json(secrets: SecretFields.secrets(in: value))
-            } else if let fields = Self.form(bytes, contentType: contentType) {
-                self = .form(secrets: SecretFields.secrets(in: fields.map { (name: $0.name, value: $0.value) }))
+            } else if let form = Self.form(bytes, contentType: contentType) {
+                self = .form(form, secrets: SecretFields.secrets(in: form.fields.map { (name: $0.name, value: $0.value) }))
             } else {
                 self = .other
             }
@@ -115,7 +139,7 @@ package final class JournalRedactor: Sendable {
 
         var secrets: [Redactor.Found] {
             switch self {
-            case .json(let secrets), .form(let secrets): secrets
+            case .json(let secrets), .form(_, let secrets): secrets
             case .kept, .other: []
             }
         }
@@ -126,8 +150,8 @@ package final class JournalRedactor: Sendable {
             switch self {
             case .kept: return bytes
             case .json: return JSONTextRedaction.replacing(in: bytes, with: table) ?? bytes
-            case .form:
-                return SecretFields.replacingForm(String(decoding: bytes, as: UTF8.self), with: table, isQuery: true).map { Array($0.utf8) } ?? bytes
+            case .form(let form, _):
+                return bytes.withUnsafeBufferPointer { form.replacing(in: $0, with: table, isSecretName: { SecretName.isSecret($0) }) } ?? bytes
             case .other:
                 var copy = bytes
                 return table.replaceInside(&copy) ? copy : bytes
@@ -141,11 +165,11 @@ package final class JournalRedactor: Sendable {
             return try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
         }
 
-        /// The fields of a form-urlencoded body: so declared, or in that shape.
-        private static func form(_ bytes: [UInt8], contentType: String?) -> [(name: String, value: String, range: Range<String.Index>)]? {
-            guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        /// The fields of a form-urlencoded body: so declared, or in that shape (UTF-8 text).
+        private static func form(_ bytes: [UInt8], contentType: String?) -> EncodedForm? {
+            guard String(validating: bytes, as: UTF8.self) != nil else { return nil }
             let declared = contentType?.lowercased().hasPrefix("application/x-www-form-urlencoded") ?? false
-            return SecretFields.formFields(text, isQuery: declared)
+            return EncodedForm(bytes, isQuery: declared)
         }
     }
 }

@@ -64,52 +64,33 @@ package enum SecretFields {
     // MARK: - Forms and raw queries
 
     /// The fields of a form-urlencoded text (`a=1&b=2`), decoded, with each field's range in
-    /// the text; nil when the text is not in that shape.
+    /// the text; nil when the text is not in that shape (``EncodedForm`` reads it).
     ///
     /// - Parameter isQuery: Read a raw query: any text is one, a field without `=` has an empty value.
     package static func formFields(_ text: String, isQuery: Bool = false) -> [(name: String, value: String, range: Range<String.Index>)]? {
-        guard isQuery || (!text.isEmpty && !text.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 }) else { return nil }
-        var fields: [(name: String, value: String, range: Range<String.Index>)] = []
-        var start = text.startIndex
-        while start < text.endIndex {
-            let end = text[start...].firstIndex(of: "&") ?? text.endIndex
-            let segment = text[start..<end]
-            if let equals = segment.firstIndex(of: "="), equals > segment.startIndex {
-                fields.append((decoded(segment[..<equals]), decoded(segment[segment.index(after: equals)...]), start..<end))
-            } else if isQuery {
-                if !segment.isEmpty { fields.append((decoded(segment), "", start..<end)) }
-            } else if !segment.isEmpty {
-                return nil
-            }
-            guard end < text.endIndex else { break }
-            start = text.index(after: end)
-        }
-        return isQuery || !fields.isEmpty ? fields : nil
+        guard let form = EncodedForm(text, isQuery: isQuery) else { return nil }
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        return form.fields.map { ($0.name, $0.value, index($0.range.lowerBound)..<index($0.range.upperBound)) }
     }
 
     /// A form-urlencoded text (or a raw query) with each field whose decoded value holds a
     /// secret rewritten `name=<placeholder>`, the rest kept byte for byte; nil when it is not a form.
     static func replacingForm(_ text: String, with table: SecretTable, isQuery: Bool = false) -> String? {
-        guard let fields = formFields(text, isQuery: isQuery) else { return nil }
-        var result = ""
-        var copied = text.startIndex
-        for field in fields {
-            let replaced = table.replacing(field.value, underSecretName: SecretName.isSecret(field.name))
-            guard replaced != field.value, let equals = text[field.range].firstIndex(of: "=") else { continue }
-            result += text[copied..<equals]
-            result += "="
-            result += replaced
-            copied = field.range.upperBound
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let form = EncodedForm(bytes, isQuery: isQuery) else { return nil }
+            guard let replaced = form.replacing(in: bytes, with: table, isSecretName: { SecretName.isSecret($0) }) else {
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            return String(decoding: replaced, as: UTF8.self)
         }
-        result += text[copied...]
-        return result
     }
 
     /// Percent-decoded, with `+` as a space; the text as written when it is not valid percent-encoding.
     private static func decoded(_ text: Substring) -> String {
-        guard text.contains(where: { $0 == "%" || $0 == "+" }) else { return String(text) }
-        let spaced = text.replacingOccurrences(of: "+", with: " ")
-        return spaced.removingPercentEncoding ?? String(text)
+        var text = text
+        return text.withUTF8 { EncodedForm.decoded($0) }
     }
 
     // MARK: - URLs

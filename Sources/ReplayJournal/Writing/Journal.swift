@@ -32,15 +32,11 @@ public final class Journal: Sendable {
     private let requestsBefore: Atomic<Int>
     private let removesFileOnClose: Bool
     private let logger: Logger
-    private let watchers = Mutex<[Int: Watcher]>([:])
-    private let nextWatcher = Atomic<Int>(0)
-
-    private struct Watcher: Sendable {
-        var predicate: @Sendable (JournalEntry) -> Bool
-        var continuation: AsyncStream<JournalEntry>.Continuation
-    }
+    private let watchers = JournalWatchers()
 
     /// Opens (creating, migrating or continuing) a journal file for writing and records the run.
+    ///
+    /// - Parameter redactor: What replaces the secrets of each request before it is written.
     package init(
         path: String,
         scenario: String,
@@ -49,6 +45,7 @@ public final class Journal: Sendable {
         durability: JournalDurability,
         queueLimit: JournalQueueLimit,
         logger: Logger,
+        redactor: JournalRedactor,
         removesFileOnClose: Bool
     ) throws(JournalError) {
         let opened = try JournalFile.open(path: path, scenario: scenario, existing: existing)
@@ -80,7 +77,9 @@ public final class Journal: Sendable {
             path: path,
             runID: runID,
             limit: queueLimit,
-            logger: logger
+            logger: logger,
+            redactor: redactor,
+            watchers: watchers
         )
         self.removesFileOnClose = removesFileOnClose
         self.logger = logger
@@ -156,10 +155,9 @@ public final class Journal: Sendable {
         matching predicate: @escaping @Sendable (JournalEntry) -> Bool
     ) async throws -> JournalEntry? {
         let (stream, continuation) = AsyncStream<JournalEntry>.makeStream()
-        let key = nextWatcher.wrappingAdd(1, ordering: .relaxed).newValue
-        watchers.withLock { $0[key] = Watcher(predicate: { $0.id > id && predicate($0) }, continuation: continuation) }
+        let key = watchers.add(predicate: { $0.id > id && predicate($0) }, continuation: continuation)
         defer {
-            watchers.withLock { _ = $0.removeValue(forKey: key) }
+            watchers.remove(key)
             continuation.finish()
         }
         await flush()
@@ -186,33 +184,23 @@ public final class Journal: Sendable {
         }
     }
 
-    /// Queues a record without waiting: clock moves, webhook attempts, shop events and the
-    /// answers to unparseable requests are few, and made where nothing can wait.
+    /// Queues a record without waiting: clock moves, webhook attempts and shop events are few,
+    /// and made where nothing can wait.
     package func record(_ record: JournalRecord) {
-        if case .request(let entry) = record {
-            let request = PendingRequest(entry: entry, answer: AnswerBytes(Array(entry.responseBody)))
-            writer.appendWithoutWaiting(.request(request), cost: request.queueCost)
-            notifyWatchers(request)
-        } else {
-            writer.appendWithoutWaiting(.other(record), cost: 512)
-        }
+        writer.appendWithoutWaiting(.other(record), cost: 512)
     }
 
-    /// Journals a request (`.request(entry)`) with its answer's body, waiting for room in the
-    /// writer's queue and, in the default durability, until the entry is committed: the answer
-    /// is sent after this returns.
-    package func record(_ record: JournalRecord, answer: AnswerBytes) async {
-        guard case .request(let entry) = record else { return self.record(record) }
-        let request = PendingRequest(entry: entry, answer: answer)
+    /// Queues a request without waiting: the answers to unparseable requests are few, and made
+    /// where nothing can wait. The writer redacts it.
+    package func recordWithoutWaiting(_ request: ArrivedRequest) {
+        writer.appendWithoutWaiting(.request(request), cost: request.queueCost)
+    }
+
+    /// Journals a request as it came, with its answer, waiting for room in the writer's queue
+    /// and, in the default durability, until the entry is committed: the answer is sent after
+    /// this returns. The writer redacts it, off the response path.
+    package func record(_ request: ArrivedRequest) async {
         await writer.append(.request(request), cost: request.queueCost, untilWritten: durability == .commitBeforeAnswer)
-        notifyWatchers(request)
-    }
-
-    private func notifyWatchers(_ request: PendingRequest) {
-        let current = watchers.withLock { Array($0.values) }
-        guard !current.isEmpty else { return }
-        let entry = request.completeEntry
-        for watcher in current where watcher.predicate(entry) { watcher.continuation.yield(entry) }
     }
 
     /// Empties every table except the run information and the runs, in order with the records

@@ -6,6 +6,10 @@ import Synchronization
 /// Writes journal records in batches on a background task: whatever accumulated while the last
 /// transaction ran goes into the next one, so many answers share one commit.
 ///
+/// Requests come as they arrived, secrets still in them (``ArrivedRequest``): the writer
+/// redacts each one, in the order they were queued, builds its columns and shows it to the
+/// journal's watchers before it writes the batch. The request path only queues references.
+///
 /// The queue is bounded (``ReplayServer/JournalQueueLimit``): an append that finds it full
 /// waits, suspended, until the writer has made room. A record that cannot be written is
 /// counted as lost, with the error; the first loss is logged, the rest are counted.
@@ -14,7 +18,7 @@ package final class JournalWriter: Sendable {
     package struct Status: Sendable {
         /// Entries appended and not yet written (including the batch being written).
         package var queuedEntries: Int
-        /// Their bytes, as ``PendingRequest/queueCost`` counts them.
+        /// Their bytes, as ``ArrivedRequest/queueCost`` counts them.
         package var queuedBytes: Int
         /// Appends waiting for room in the queue.
         package var waitingForRoom: Int
@@ -30,7 +34,8 @@ package final class JournalWriter: Sendable {
 
     /// What the queue holds.
     package enum Work: Sendable {
-        case request(PendingRequest)
+        /// A request as it came, to redact.
+        case request(ArrivedRequest)
         /// Anything but a request.
         case other(JournalRecord)
         /// Empty every table but the run information, in order with the records around it.
@@ -91,15 +96,27 @@ package final class JournalWriter: Sendable {
         let runID: Int64?
         let limit: JournalQueueLimit
         let logger: Logger
+        let redactor: JournalRedactor
+        let watchers: JournalWatchers
         let state = Mutex(State())
         let hashes = SharedBodyHashes()
 
-        init(pool: DatabasePool, path: String, runID: Int64?, limit: JournalQueueLimit, logger: Logger) {
+        init(
+            pool: DatabasePool,
+            path: String,
+            runID: Int64?,
+            limit: JournalQueueLimit,
+            logger: Logger,
+            redactor: JournalRedactor,
+            watchers: JournalWatchers
+        ) {
             self.pool = pool
             self.path = path
             self.runID = runID
             self.limit = limit
             self.logger = logger
+            self.redactor = redactor
+            self.watchers = watchers
         }
     }
 
@@ -107,8 +124,19 @@ package final class JournalWriter: Sendable {
     private let doorbell: AsyncStream<Void>.Continuation
     private let task: Task<Void, Never>
 
-    init(pool: DatabasePool, path: String, runID: Int64?, limit: JournalQueueLimit, logger: Logger) {
-        let context = Context(pool: pool, path: path, runID: runID, limit: limit, logger: logger)
+    /// - Parameters:
+    ///   - redactor: What redacts requests before they are written.
+    ///   - watchers: Who is shown each request entry once it is redacted.
+    init(
+        pool: DatabasePool,
+        path: String,
+        runID: Int64?,
+        limit: JournalQueueLimit,
+        logger: Logger,
+        redactor: JournalRedactor,
+        watchers: JournalWatchers
+    ) {
+        let context = Context(pool: pool, path: path, runID: runID, limit: limit, logger: logger, redactor: redactor, watchers: watchers)
         let (stream, doorbell) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         self.context = context
         self.doorbell = doorbell
@@ -239,7 +267,7 @@ package final class JournalWriter: Sendable {
                 return state.pending
             }
             if batch.isEmpty { return }
-            let outcome = await write(batch, context)
+            let outcome = await write(prepared(batch, context), context)
             var resumed: [CheckedContinuation<Void, Never>] = []
             let logsLoss = context.state.withLock { state -> Bool in
                 state.settled += batch.count
@@ -282,43 +310,64 @@ package final class JournalWriter: Sendable {
         var error: String?
     }
 
+    /// A record ready to insert: a request redacted, with the hash of its answer's shared part
+    /// when that is stored once.
+    private enum Row {
+        case request(PendingRequest, sharedHash: String?)
+        case other(JournalRecord)
+        case clear
+
+        var isRequest: Bool {
+            if case .request = self { true } else { false }
+        }
+    }
+
+    /// The batch ready to insert, in queue order: requests redacted (the redactor follows
+    /// credentials in that order) and shown to the watchers.
+    private static func prepared(_ batch: [Queued], _ context: Context) -> [Row] {
+        batch.map { queued in
+            let arrived: ArrivedRequest
+            switch queued.work {
+            case .request(let request): arrived = request
+            case .other(let record): return .other(record)
+            case .clear: return .clear
+            }
+            let request = context.redactor.redact(arrived)
+            context.watchers.show(request)
+            let shared = request.answer.shared
+            return .request(request, sharedHash: shared.count >= BodyTable.minimumSharedBytes ? context.hashes.hash(of: shared) : nil)
+        }
+    }
+
     /// One transaction for the batch; when an entry of its own makes it fail (a constraint, a
     /// value too big), the entries are tried one by one so that it does not take the others with it.
-    private static func write(_ batch: [Queued], _ context: Context) async -> Outcome {
-        let hashes = batch.map { queued -> String? in
-            guard case .request(let request) = queued.work, request.answer.shared.count >= BodyTable.minimumSharedBytes else { return nil }
-            return context.hashes.hash(of: request.answer.shared)
-        }
+    private static func write(_ batch: [Row], _ context: Context) async -> Outcome {
         do {
             try await context.pool.write { db in
-                for (queued, hash) in zip(batch, hashes) { try insert(queued.work, sharedHash: hash, into: db) }
+                for row in batch { try insert(row, into: db) }
             }
             return Outcome()
         } catch {
             guard batch.count > 1, isEntryError(error) else {
-                let requests = batch.count(where: { if case .request = $0.work { true } else { false } })
-                return Outcome(lost: batch.count, lostRequests: requests, error: describe(error))
+                return Outcome(lost: batch.count, lostRequests: batch.count(where: \.isRequest), error: describe(error))
             }
         }
         var outcome = Outcome()
-        for (queued, hash) in zip(batch, hashes) {
+        for row in batch {
             do {
-                try await context.pool.write { db in try insert(queued.work, sharedHash: hash, into: db) }
+                try await context.pool.write { db in try insert(row, into: db) }
             } catch {
                 outcome.lost += 1
-                if case .request = queued.work { outcome.lostRequests += 1 }
+                if row.isRequest { outcome.lostRequests += 1 }
                 outcome.error = describe(error)
             }
         }
         return outcome
     }
 
-    private static func insert(_ work: Work, sharedHash: String?, into db: Database) throws {
-        switch work {
-        case .request(let request): try RequestTable.insert(request, sharedHash: sharedHash, into: db)
-        case .other(.request(let entry)):
-            let request = PendingRequest(entry: entry, answer: AnswerBytes(Array(entry.responseBody)))
-            try RequestTable.insert(request, sharedHash: nil, into: db)
+    private static func insert(_ row: Row, into db: Database) throws {
+        switch row {
+        case .request(let request, let sharedHash): try RequestTable.insert(request, sharedHash: sharedHash, into: db)
         case .other(.webhookDelivery(let delivery)): try WebhookDeliveryTable.insert(delivery, into: db)
         case .other(.clockMove(let move)): try ClockMoveTable.insert(move, into: db)
         case .other(.shopEvent(let event)): try ShopEventTable.insert(event, into: db)

@@ -39,27 +39,19 @@ struct APIResponder: Sendable {
             if let field = HTTPField.Name(name) { responseHeaders[field] = value }
         }
 
-        let redacted = state.redactor.redact(
-            path: request.uri.path,
-            query: request.uri.query ?? "",
-            headers: request.headers,
-            body: body,
-            parsedBody: decision.body,
-            responseHeaders: responseHeaders,
-            responseBody: answer.body
-        )
+        // The journal's writer redacts the request and builds its columns, off this path.
         await state.journal.record(
-            .request(
-                JournalEntry(
+            ArrivedRequest(
+                entry: JournalEntry(
                     id: arrival,
                     requestID: requestID,
                     wallTime: wallTime.timeIntervalSince1970,
                     scenarioTime: scenarioTime,
                     method: request.method.rawValue,
-                    path: redacted.path,
-                    query: redacted.query,
-                    headers: redacted.headers,
-                    body: redacted.body,
+                    path: "",
+                    query: "",
+                    headers: [:],
+                    body: Data(),
                     operation: decision.operation?.id,
                     shopCipher: decision.query[RequestParameter.shopCipher],
                     answeredBy: answer.answeredBy,
@@ -67,12 +59,18 @@ struct APIResponder: Sendable {
                     failedChecks: decision.failedChecks,
                     responseStatus: answer.status,
                     responseCode: answer.code,
-                    responseHeaders: redacted.responseHeaders,
+                    responseHeaders: [:],
                     responseBody: Data(),
                     durationMicroseconds: Self.microseconds(ContinuousClock.now - started)
-                )
-            ),
-            answer: redacted.responseBody
+                ),
+                path: request.uri.path,
+                query: request.uri.query ?? "",
+                headers: request.headers,
+                body: body,
+                parsedBody: decision.body,
+                responseHeaders: responseHeaders,
+                answer: answer.body
+            )
         )
         if let delay = answer.delay { try? await Task.sleep(for: delay) }
         if answer.hangsUp { try? await channel.close() }
@@ -94,37 +92,35 @@ struct APIResponder: Sendable {
         let headers = HTTPFields(
             head?.headers.compactMap { field in HTTPField.Name(field.name).map { HTTPField(name: $0, value: field.value) } } ?? []
         )
-        let redacted = state.redactor.redact(
-            path: target.first.map(String.init) ?? "",
-            query: target.count > 1 ? String(target[1]) : "",
-            headers: headers,
-            body: [],
-            parsedBody: nil,
-            responseHeaders: [.contentType: "application/json"],
-            responseBody: AnswerBytes(bytes)
-        )
-        state.journal.record(
-            .request(
-                JournalEntry(
+        state.journal.recordWithoutWaiting(
+            ArrivedRequest(
+                entry: JournalEntry(
                     id: arrival,
                     requestID: requestID,
                     wallTime: Date().timeIntervalSince1970,
                     scenarioTime: scenarioTime,
                     method: head?.method.rawValue ?? "",
-                    path: redacted.path,
-                    query: redacted.query,
-                    headers: redacted.headers,
-                    body: redacted.body,
+                    path: "",
+                    query: "",
+                    headers: [:],
+                    body: Data(),
                     operation: nil,
                     shopCipher: nil,
                     answeredBy: .gateway,
                     failedChecks: [],
                     responseStatus: error.httpStatus,
                     responseCode: error.code,
-                    responseHeaders: redacted.responseHeaders,
-                    responseBody: Data(redacted.responseBody.joined()),
+                    responseHeaders: [:],
+                    responseBody: Data(),
                     durationMicroseconds: 0
-                )
+                ),
+                path: target.first.map(String.init) ?? "",
+                query: target.count > 1 ? String(target[1]) : "",
+                headers: headers,
+                body: [],
+                parsedBody: nil,
+                responseHeaders: [.contentType: "application/json"],
+                answer: AnswerBytes(bytes)
             )
         )
         return (error.httpStatus, bytes)

@@ -15,8 +15,6 @@ final class ServerState: Sendable {
     let stubs: StubBook
     let cassettes: CassettePlayer
     let journal: Journal
-    /// What the journal keeps of each request: secrets redacted.
-    let redactor: JournalRedactor
     let requestIDs: RequestIDGenerator
     let maxBodyBytes: Int
     let maxHeaderBytes: Int
@@ -57,7 +55,6 @@ final class ServerState: Sendable {
         self.stubs = stubs
         self.cassettes = cassettes
         self.journal = journal
-        self.redactor = JournalRedactor(scenario: scenario, keepsRawBodies: configuration.journalRawBodies)
         self.arrivals = Atomic(journal.lastArrival)
         self.requestIDs = RequestIDGenerator(seed: scenario.seed)
         self.maxBodyBytes = configuration.maxBodyBytes

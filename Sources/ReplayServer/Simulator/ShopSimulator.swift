@@ -14,7 +14,7 @@ struct ShopSimulator: Sendable {
     let upgrades: CategoryUpgrades
     let events: ShopEvents
     /// Answers that depend only on the catalogue, encoded once.
-    let encodedAnswers = EncodedAnswers()
+    let catalogueAnswers = CatalogueAnswers()
 
     func answer(_ request: SimulatorRequest) -> SimulatorAnswer? {
         do throws(APIError) {
@@ -31,13 +31,12 @@ struct ShopSimulator: Sendable {
         }
         guard let shop = request.shop, let market = markets[shop.region] else { return nil }
         let versions = CategoryVersionRule(policy: scenario.policy(for: shop.region), now: clock.now)
-        let catalogue = CatalogueHandlers(market: market, versions: versions)
+        let catalogue = CatalogueHandlers(market: market, versions: versions, answers: catalogueAnswers)
         let products = ProductHandlers(market: market, store: store, versions: versions, events: events, now: clock.unixSeconds)
+        let search = ProductSearch(market: market, store: store, versions: versions)
         let webhooks = WebhookHandlers(subscriptions: subscriptions, now: clock.unixSeconds)
         switch request.operation {
-        case .getCategories:
-            let selection = try catalogue.categorySelection(request)
-            return encodedAnswers.payload(for: "categories \(shop.region.rawValue) \(selection)") { catalogue.categories(selection) }
+        case .getCategories: return try catalogue.categories(request)
         case .recommendCategory: return try catalogue.recommend(request)
         case .getCategoryRules: return try catalogue.rules(request)
         case .getAttributes: return try catalogue.attributes(request)
@@ -45,7 +44,7 @@ struct ShopSimulator: Sendable {
         case .createProduct: return try products.create(request, shop: shop)
         case .editProduct, .editProduct202509: return try products.edit(request, shop: shop)
         case .getProduct: return try products.get(request, shop: shop)
-        case .searchProducts: return try products.search(request, shop: shop)
+        case .searchProducts: return try search.answer(request, shop: shop)
         case .createCategoryUpgradeTask:
             upgrades.trigger(shop: shop)
             return EmptyData()

@@ -47,7 +47,7 @@ final class CategoryUpgrades: Sendable {
             return
         }
         let nowSeconds = Int64(now.timeIntervalSince1970)
-        let candidates = order(store.products(ofShop: shop.id, inCreationOrder: true).filter { $0.status == .activate && $0.categoryVersion == .v1 })
+        let candidates = order(store.products(ofShop: shop.id).filter { $0.status == .activate && $0.categoryVersion == .v1 })
         var eligible: [ProductState] = []
         for product in candidates {
             let age = nowSeconds - (product.liveSince ?? nowSeconds)
@@ -110,6 +110,7 @@ final class CategoryUpgrades: Sendable {
             productID: productID,
             previous: change.previous,
             current: change.current,
+            version: .v2,
             source: "upgrade_task",
             at: now
         )

@@ -18,11 +18,22 @@ struct ShopEvents: Sendable {
     }
 
     /// A product's category changed: journal it and notify the shop's webhook address.
-    func categoryChanged(shopID: String, productID: String, previous: String, current: String, source: String, at time: Int64) {
+    func categoryChanged(
+        shopID: String,
+        productID: String,
+        previous: String,
+        current: String,
+        version: CategoryVersion,
+        source: String,
+        at time: Int64
+    ) {
         record(
             .productCategoryChanged,
             productID: productID,
-            details: ["previous_category_id": previous, "current_category_id": current, "source": source]
+            details: [
+                ShopEvent.previousCategoryIDKey: previous, ShopEvent.currentCategoryIDKey: current,
+                ShopEvent.currentCategoryVersionKey: version.rawValue, "source": source,
+            ]
         )
         outbox.notifyCategoryChange(shopID: shopID, productID: productID, previous: previous, current: current, updateTime: time)
     }

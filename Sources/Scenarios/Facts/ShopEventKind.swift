@@ -30,7 +30,7 @@ public struct ShopEventKind: RawRepresentable, Sendable, Hashable, Codable, Cust
     /// A task finished (`shop_id`).
     public static let upgradeTaskFinished = ShopEventKind(rawValue: "upgrade_task.finished")
     /// A product moved to another category, by the task or an edit (`previous_category_id`,
-    /// `current_category_id`, `source`).
+    /// `current_category_id`, `current_category_version`, `source`).
     public static let productCategoryChanged = ShopEventKind(rawValue: "product.category_changed")
     /// The task left a product where it was (`reason`: one of ``UpgradeSkipReason``).
     public static let productUpgradeSkipped = ShopEventKind(rawValue: "product.upgrade_skipped")

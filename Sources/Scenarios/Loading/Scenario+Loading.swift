@@ -52,6 +52,12 @@ extension Scenario {
         if checker.isWhole(file.products, key: ScenarioFile.CodingKeys.products) {
             checker.check(upgrade: file.upgrade ?? UpgradeBehaviour(), webhooks: file.webhooks ?? WebhookBehaviour(), products: products)
         }
+        let expectations = (file.expect ?? []).map { $0?.expectation }
+        checker.check(
+            expectations: expectations,
+            products: products,
+            productsRead: checker.isWhole(file.products, key: ScenarioFile.CodingKeys.products)
+        )
         try checker.throwIfAny()
 
         // Past the checks, every element was read: a list holds nil only beside a problem.
@@ -75,6 +81,7 @@ extension Scenario {
             webhooks: file.webhooks ?? WebhookBehaviour(),
             catalogue: catalogue,
             marketPolicies: policies,
+            expectations: expectations.compactMap { $0 },
             sourcePath: sourcePath
         )
     }

@@ -1,7 +1,7 @@
 /// The YAML form of a scenario, decoded strictly, before cross-references are checked.
 struct ScenarioFile: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, description, seed, clock, app, shops, products, gateway, catalogue, upgrade, webhooks, stubs, cassettes
+        case name, description, seed, clock, app, shops, products, gateway, catalogue, upgrade, webhooks, stubs, cassettes, expect
         case answerOrder = "answer_order"
         case accessTokens = "access_tokens"
         case marketPolicy = "market_policy"
@@ -64,6 +64,7 @@ struct ScenarioFile: Decodable {
     var webhooks: WebhookBehaviour?
     var catalogue: String?
     var marketPolicy: [String: MarketPolicy?]?
+    var expect: [ExpectationEntry?]?
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.checkedContainer(keyedBy: CodingKeys.self)
@@ -83,5 +84,6 @@ struct ScenarioFile: Decodable {
         self.webhooks = try container.optional(WebhookBehaviour.self, forKey: .webhooks)
         self.catalogue = try container.optional(String.self, forKey: .catalogue)
         self.marketPolicy = try container.mapping(of: MarketPolicy.self, forKey: .marketPolicy)
+        self.expect = try container.list(of: ExpectationEntry.self, forKey: .expect)
     }
 }

@@ -40,6 +40,8 @@ public struct Scenario: Sendable {
     public var catalogue: Catalogue
     /// Per market, whether v2 is required; a market not listed gets ``MarketPolicy/init(v2Required:v2RequiredFrom:v1ReadsRefused:)``'s defaults.
     public var marketPolicies: [Region: MarketPolicy]
+    /// QA rules judged over the run beside the contract (`expect:`), each reported as `expect.<name>`.
+    public var expectations: [ScenarioExpectation]
     /// The file the scenario was loaded from, if any.
     public var sourcePath: String?
 
@@ -62,6 +64,7 @@ public struct Scenario: Sendable {
         webhooks: WebhookBehaviour = WebhookBehaviour(),
         catalogue: Catalogue = .builtIn,
         marketPolicies: [Region: MarketPolicy] = [:],
+        expectations: [ScenarioExpectation] = [],
         sourcePath: String? = nil
     ) {
         self.name = name
@@ -81,6 +84,7 @@ public struct Scenario: Sendable {
         self.webhooks = webhooks
         self.catalogue = catalogue
         self.marketPolicies = marketPolicies
+        self.expectations = expectations
         self.sourcePath = sourcePath
     }
 

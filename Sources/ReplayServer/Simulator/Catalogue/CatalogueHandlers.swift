@@ -6,13 +6,25 @@ import Scenarios
 struct CatalogueHandlers: Sendable {
     let market: MarketCatalogue
     let versions: CategoryVersionRule
+    /// The answers encoded once.
+    let answers: CatalogueAnswers
 
     /// What a Get Categories call asks for, once its parameters are checked: the answer depends
-    /// on nothing else, so it can be encoded once and served as bytes.
+    /// on nothing else.
     struct CategorySelection: Hashable, Sendable {
         var version: CategoryVersion
         var includeProhibited: Bool
         var keyword: String?
+    }
+
+    /// `GET /product/202309/categories`: encoded once per tree and prohibited flag; per request
+    /// with a `keyword`.
+    func categories(_ request: SimulatorRequest) throws(APIError) -> any Encodable & Sendable {
+        let selection = try categorySelection(request)
+        guard selection.keyword == nil else { return categories(selection) }
+        return answers.payload(for: .categories(market.region, selection.version, includeProhibited: selection.includeProhibited)) {
+            categories(selection)
+        }
     }
 
     /// Checks the parameters of `GET /product/202309/categories`.
@@ -74,14 +86,16 @@ struct CatalogueHandlers: Sendable {
         )
     }
 
-    /// `GET /product/202309/categories/{category_id}/rules`.
-    func rules(_ request: SimulatorRequest) throws(APIError) -> JSONValue {
-        try details(request).rules
+    /// `GET /product/202309/categories/{category_id}/rules`: encoded once per leaf.
+    func rules(_ request: SimulatorRequest) throws(APIError) -> EncodedPayload {
+        let (leafID, details) = try details(request)
+        return answers.payload(for: .rules(market.region, leafID: leafID)) { details.rules }
     }
 
-    /// `GET /product/202309/categories/{category_id}/attributes`.
-    func attributes(_ request: SimulatorRequest) throws(APIError) -> AttributeList {
-        AttributeList(attributes: try details(request).attributes)
+    /// `GET /product/202309/categories/{category_id}/attributes`: encoded once per leaf.
+    func attributes(_ request: SimulatorRequest) throws(APIError) -> EncodedPayload {
+        let (leafID, details) = try details(request)
+        return answers.payload(for: .attributes(market.region, leafID: leafID)) { AttributeList(attributes: details.attributes) }
     }
 
     /// `GET /product/202309/brands`: paged; filtered by `category_id`, `is_authorized` and `brand_name` (a prefix).
@@ -118,11 +132,11 @@ struct CatalogueHandlers: Sendable {
         return version
     }
 
-    private func details(_ request: SimulatorRequest) throws(APIError) -> LeafDetails {
+    private func details(_ request: SimulatorRequest) throws(APIError) -> (leafID: String, details: LeafDetails) {
         let version = try readVersion(request)
         let leaf = try market.leaf(request.pathParameters["category_id"] ?? "", in: version)
         guard let details = market.leaves[leaf.id] else { throw APIError.categoryNotFound }
-        return details
+        return (leaf.id, details)
     }
 
     private func flag(_ query: QueryString, _ name: String) throws(APIError) -> Bool {

@@ -1,8 +1,8 @@
 import Foundation
 import Scenarios
 
-/// Create Product, Edit Product (both versions), Get Product and Search Products, over the
-/// shop's products in the `ProductStore`.
+/// Create Product, Edit Product (both versions) and Get Product, over the shop's products in
+/// the `ProductStore` (Search Products is ``ProductSearch``).
 struct ProductHandlers: Sendable {
     let market: MarketCatalogue
     let store: ProductStore
@@ -67,6 +67,7 @@ struct ProductHandlers: Sendable {
                 productID: id,
                 previous: existing.categoryID,
                 current: updated.categoryID,
+                version: updated.categoryVersion,
                 source: "seller",
                 at: now
             )
@@ -79,26 +80,6 @@ struct ProductHandlers: Sendable {
         let id = request.pathParameters["product_id"] ?? ""
         guard let product = store.product(id), product.shopID == shop.id else { throw APIError.productNotFound.detailed("(product_id \(id))") }
         return ProductDetail(product, market: market)
-    }
-
-    /// `POST /product/202502/products/search`: paged by `page_size` and `page_token` in the query;
-    /// filtered by status, `category_version` (absent: both trees), times, SKUs.
-    func search(_ request: SimulatorRequest, shop: Shop) throws(APIError) -> ProductSearchPage {
-        guard let sizeText = request.query["page_size"], let size = Int(sizeText), (1...100).contains(size) else {
-            throw APIError.invalidParameter.detailed("`page_size` is required, from 1 to 100.")
-        }
-        guard let offset = PageToken.offset(of: request.query["page_token"]) else {
-            throw APIError.invalidParameter.detailed("`page_token` is invalid.")
-        }
-        let filter = try ProductSearchFilter(body: request.body, version: try versions.version(of: request), now: now)
-        let found = store.search(ofShop: shop.id, offset: offset, size: size, where: filter.matches)
-        guard found.total <= 10_000 else { throw APIError.tooManyResults }
-        let end = min(offset, found.total) + found.page.count
-        return ProductSearchPage(
-            products: found.page.map { ProductSearchPage.Entry($0, market: market) },
-            totalCount: found.total,
-            nextPageToken: end < found.total ? PageToken.make(offset: end) : ""
-        )
     }
 
     // MARK: - Helpers
@@ -137,55 +118,5 @@ struct ProductHandlers: Sendable {
             }
             return sku
         }
-    }
-}
-
-/// The body filters of Search Products.
-struct ProductSearchFilter {
-    var status: String
-    var version: CategoryVersion?
-    var createRange: ClosedRange<Int64>
-    var updateRange: ClosedRange<Int64>
-    var sellerSKUs: Set<String>
-    var skuIDs: Set<String>
-
-    private static let statuses = [
-        "ALL", "DRAFT", "PENDING", "FAILED", "ACTIVATE", "SELLER_DEACTIVATED", "PLATFORM_DEACTIVATED", "FREEZE", "DELETED",
-    ]
-
-    init(body: JSONValue?, version: CategoryVersion?, now: Int64) throws(APIError) {
-        self.version = version
-        self.status = body?["status"]?.string ?? "ALL"
-        guard Self.statuses.contains(status) else {
-            throw APIError.invalidParameter.detailed("`status` must be one of \(Self.statuses.joined(separator: ", ")).")
-        }
-        func time(_ key: String, default value: Int64) throws(APIError) -> Int64 {
-            guard let field = body?[key], field != .null else { return value }
-            guard let number = field.number, number >= 0 else { throw APIError.invalidParameter.detailed("`\(key)` must be Unix seconds.") }
-            return Int64(number)
-        }
-        let createFrom = try time("create_time_ge", default: 0)
-        let createTo = try time("create_time_le", default: Int64.max)
-        guard createFrom <= createTo else { throw APIError.invalidCreateTime }
-        let updateFrom = try time("update_time_ge", default: 0)
-        let updateTo = try time("update_time_le", default: Int64.max)
-        guard updateFrom <= updateTo else { throw APIError.invalidUpdateTime }
-        self.createRange = createFrom...createTo
-        self.updateRange = updateFrom...updateTo
-        let sellerSKUs = body?["seller_skus"]?.array?.compactMap(\.string) ?? []
-        guard sellerSKUs.count <= 10 else { throw APIError.tooManySellerSKUs }
-        let skuIDs = body?["sku_ids"]?.array?.compactMap(\.string) ?? []
-        guard skuIDs.count <= 10 else { throw APIError.tooManySKUIDs }
-        self.sellerSKUs = Set(sellerSKUs)
-        self.skuIDs = Set(skuIDs)
-    }
-
-    func matches(_ product: ProductState) -> Bool {
-        if status == "ALL" ? product.status == .deleted : product.status.rawValue != status { return false }
-        if let version, product.categoryVersion != version { return false }
-        guard createRange.contains(product.createTime), updateRange.contains(product.updateTime) else { return false }
-        if !sellerSKUs.isEmpty, !product.skus.contains(where: { $0.sellerSKU.map(sellerSKUs.contains) ?? false }) { return false }
-        if !skuIDs.isEmpty, !product.skus.contains(where: { $0.id.map(skuIDs.contains) ?? false }) { return false }
-        return true
     }
 }

@@ -217,70 +217,58 @@ struct ProductDetail: Encodable, Sendable {
     }
 }
 
-/// The `data` of Search Products.
-struct ProductSearchPage: Encodable, Sendable {
-    struct Entry: Encodable, Sendable {
-        struct Audit: Encodable, Sendable {
-            var status: String
-        }
-
-        struct CategoryReference: Encodable, Sendable {
-            var id: String
-            var localName: String
-
-            enum CodingKeys: String, CodingKey {
-                case id
-                case localName = "local_name"
-            }
-        }
-
-        var id: String
-        var title: String
+/// A product as Search Products lists it.
+struct ProductSearchEntry: Encodable, Sendable {
+    struct Audit: Encodable, Sendable {
         var status: String
-        var skus: [SKUView]
-        var salesRegions: [String]
-        var createTime: Int64
-        var updateTime: Int64
-        var recommendedCategories: [CategoryReference]
-        var audit: Audit
-        var hasDraft: Bool
-        var isNotForSale: Bool
-        var productSyncFailReasons: [String]
+    }
+
+    struct CategoryReference: Encodable, Sendable {
+        var id: String
+        var localName: String
 
         enum CodingKeys: String, CodingKey {
-            case id, title, status, skus, audit
-            case salesRegions = "sales_regions"
-            case createTime = "create_time"
-            case updateTime = "update_time"
-            case recommendedCategories = "recommended_categories"
-            case hasDraft = "has_draft"
-            case isNotForSale = "is_not_for_sale"
-            case productSyncFailReasons = "product_sync_fail_reasons"
-        }
-
-        init(_ product: ProductState, market: MarketCatalogue) {
-            self.id = product.id
-            self.title = product.title
-            self.status = product.status.rawValue
-            self.skus = product.skus.map { SKUView($0, currency: market.currency) }
-            self.salesRegions = [market.region.rawValue]
-            self.createTime = product.createTime
-            self.updateTime = product.updateTime
-            self.recommendedCategories = []
-            self.audit = Audit(status: product.auditStatus)
-            self.hasDraft = false
-            self.isNotForSale = false
-            self.productSyncFailReasons = []
+            case id
+            case localName = "local_name"
         }
     }
 
-    var products: [Entry]
-    var totalCount: Int
-    var nextPageToken: String
+    var id: String
+    var title: String
+    var status: String
+    var skus: [SKUView]
+    var salesRegions: [String]
+    var createTime: Int64
+    var updateTime: Int64
+    var recommendedCategories: [CategoryReference]
+    var audit: Audit
+    var hasDraft: Bool
+    var isNotForSale: Bool
+    var productSyncFailReasons: [String]
 
     enum CodingKeys: String, CodingKey {
-        case products
-        case totalCount = "total_count"
-        case nextPageToken = "next_page_token"
+        case id, title, status, skus, audit
+        case salesRegions = "sales_regions"
+        case createTime = "create_time"
+        case updateTime = "update_time"
+        case recommendedCategories = "recommended_categories"
+        case hasDraft = "has_draft"
+        case isNotForSale = "is_not_for_sale"
+        case productSyncFailReasons = "product_sync_fail_reasons"
+    }
+
+    init(_ product: ProductState, market: MarketCatalogue) {
+        self.id = product.id
+        self.title = product.title
+        self.status = product.status.rawValue
+        self.skus = product.skus.map { SKUView($0, currency: market.currency) }
+        self.salesRegions = [market.region.rawValue]
+        self.createTime = product.createTime
+        self.updateTime = product.updateTime
+        self.recommendedCategories = []
+        self.audit = Audit(status: product.auditStatus)
+        self.hasDraft = false
+        self.isNotForSale = false
+        self.productSyncFailReasons = []
     }
 }

@@ -2,8 +2,13 @@ import Scenarios
 import Synchronization
 
 /// The one place that holds the simulated shops' products. Every handler reads and changes
-/// products through it, and so will the upgrade task: a change here is what every later
+/// products through it, and so does the upgrade task: a change here is what every later
 /// Get Product and Search Products sees.
+///
+/// Beside the products it keeps Search Products' ``ProductIndex`` and each product's search
+/// entry as encoded JSON, both brought up to date by every change (`insert`, `update`), so a
+/// search reads a page without looking at the rest of the shop and encodes a product once
+/// until it changes.
 final class ProductStore: Sendable {
     private struct State {
         var products: [String: ProductState] = [:]
@@ -11,59 +16,80 @@ final class ProductStore: Sendable {
         var order: [String] = []
         var createdCount = 0
         var skuCount = 0
-        /// Each shop's product ids, newest update first: kept until a product changes, so a
-        /// search of a large shop filters without sorting or copying every product.
-        var newestFirst: [String: [String]] = [:]
+        var index: ProductIndex
+        /// Each product's Search Products entry, encoded the first time a search shows it;
+        /// dropped when the product changes.
+        var encodedEntries: [String: [UInt8]] = [:]
+    }
+
+    /// One page of a search: the products' encoded entries in order, how many match in all,
+    /// and the position after the page when more follow.
+    struct SearchPage {
+        var entries: [[UInt8]]
+        var total: Int
+        var next: ProductOrderKey?
     }
 
     private let initial: [ProductState]
     private let seed: UInt64
-    private let state = Mutex(State())
+    private let state: Mutex<State>
 
     /// Starts with the scenario's products.
     init(initial: [ProductState], seed: UInt64) {
         self.initial = initial
         self.seed = seed
-        reset()
+        self.state = Mutex(Self.startingState(initial))
     }
 
     /// Back to the scenario's products; id sequences restart.
     func reset() {
-        let products = Dictionary(uniqueKeysWithValues: initial.map { ($0.id, $0) })
-        state.withLock { $0 = State(products: products, order: initial.map(\.id)) }
+        let fresh = Self.startingState(initial)
+        state.withLock { $0 = fresh }
+    }
+
+    private static func startingState(_ initial: [ProductState]) -> State {
+        State(
+            products: Dictionary(uniqueKeysWithValues: initial.map { ($0.id, $0) }),
+            order: initial.map(\.id),
+            index: ProductIndex(initial)
+        )
     }
 
     func product(_ id: String) -> ProductState? {
         state.withLock { $0.products[id] }
     }
 
-    /// Every product of a shop: newest update first (then by id), or in the order they came.
-    func products(ofShop shopID: String, inCreationOrder: Bool = false) -> [ProductState] {
-        state.withLock { state in
-            if inCreationOrder { return state.order.compactMap { state.products[$0] }.filter { $0.shopID == shopID } }
-            return Self.newestFirst(ofShop: shopID, in: &state).compactMap { state.products[$0] }
-        }
+    /// Every product of a shop, in the order they came.
+    func products(ofShop shopID: String) -> [ProductState] {
+        state.withLock { state in state.order.compactMap { state.products[$0] }.filter { $0.shopID == shopID } }
     }
 
-    /// One page of a shop's products that match, newest update first, and how many match in all.
-    func search(ofShop shopID: String, offset: Int, size: Int, where matches: (ProductState) -> Bool) -> (page: [ProductState], total: Int) {
+    /// One page of a shop's products that pass the filter, newest update first, from a position.
+    ///
+    /// - Parameter encode: A product's search entry as JSON; called only for products whose
+    ///   entry is not kept yet.
+    func search(
+        ofShop shopID: String,
+        filter: ProductSearchFilter,
+        from position: PageToken.Position,
+        size: Int,
+        encode: (ProductState) -> [UInt8]
+    ) -> SearchPage {
         state.withLock { state in
-            var page: [ProductState] = []
-            var total = 0
-            for id in Self.newestFirst(ofShop: shopID, in: &state) {
-                guard let product = state.products[id], matches(product) else { continue }
-                if total >= offset && page.count < size { page.append(product) }
-                total += 1
+            let found = state.index.search(shopID: shopID, filter: filter, from: position, size: size) { [products = state.products] in products[$0] }
+            var entries: [[UInt8]] = []
+            entries.reserveCapacity(found.page.count)
+            for key in found.page {
+                if let known = state.encodedEntries[key.id] {
+                    entries.append(known)
+                } else if let product = state.products[key.id] {
+                    let encoded = encode(product)
+                    state.encodedEntries[key.id] = encoded
+                    entries.append(encoded)
+                }
             }
-            return (page, total)
+            return SearchPage(entries: entries, total: found.total, next: found.hasMore ? found.page.last : nil)
         }
-    }
-
-    private static func newestFirst(ofShop shopID: String, in state: inout State) -> [String] {
-        if let known = state.newestFirst[shopID] { return known }
-        let ids = state.products.values.filter { $0.shopID == shopID }.sorted { ($0.updateTime, $0.id) > ($1.updateTime, $1.id) }.map(\.id)
-        state.newestFirst[shopID] = ids
-        return ids
     }
 
     /// Stores a new product, giving it and its SKUs ids.
@@ -77,7 +103,7 @@ final class ProductStore: Sendable {
             }
             state.products[id] = product
             state.order.append(id)
-            state.newestFirst = [:]
+            state.index.add(product)
             return product
         }
     }
@@ -85,13 +111,17 @@ final class ProductStore: Sendable {
     /// Replaces a product; new SKUs get ids through `nextSKUID`.
     func update(_ id: String, _ change: (inout ProductState, _ nextSKUID: () -> String) -> Void) -> ProductState? {
         state.withLock { state in
-            guard var product = state.products[id] else { return nil }
+            guard let existing = state.products[id] else { return nil }
+            var product = existing
             change(&product) {
                 state.skuCount += 1
                 return DeterministicID.make(prefix: DeterministicID.sku, seed: seed, sequence: state.skuCount)
             }
+            guard product != existing else { return product }
             state.products[id] = product
-            state.newestFirst = [:]
+            state.index.remove(existing)
+            state.index.add(product)
+            state.encodedEntries[id] = nil
             return product
         }
     }

@@ -1,0 +1,54 @@
+package import HTTPTypes
+package import Scenarios
+
+/// A request as the API handler hands it to the journal: as it came and as it was answered,
+/// secrets still in it. The journal's writer redacts it (``JournalRedactor``), in arrival
+/// order, and builds its columns, so the handler only moves references to bytes it already
+/// holds.
+package struct ArrivedRequest: Sendable {
+    /// The entry's facts (arrival, who answered, status, checks); its path, query, headers
+    /// and bodies are filled in by the writer from the fields below.
+    package var entry: JournalEntry
+    /// The path, without the query, as sent.
+    package var path: String
+    /// The raw query, without the `?`, as sent.
+    package var query: String
+    /// The request headers as sent.
+    package var headers: HTTPFields
+    /// The request body as sent.
+    package var body: [UInt8]
+    /// The body as the gateway parsed it, when it did (it is not parsed twice).
+    package var parsedBody: JSONValue?
+    /// The answer's headers.
+    package var responseHeaders: HTTPFields
+    /// The answer's body, a shared part by reference.
+    package var answer: AnswerBytes
+
+    /// A request as it came and was answered.
+    package init(
+        entry: JournalEntry,
+        path: String,
+        query: String,
+        headers: HTTPFields,
+        body: [UInt8],
+        parsedBody: JSONValue?,
+        responseHeaders: HTTPFields,
+        answer: AnswerBytes
+    ) {
+        self.entry = entry
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.body = body
+        self.parsedBody = parsedBody
+        self.responseHeaders = responseHeaders
+        self.answer = answer
+    }
+
+    /// What the entry costs in the writer's queue: its own bytes, not the answer's shared part.
+    var queueCost: Int {
+        var cost = 256 + path.utf8.count + query.utf8.count + body.count + answer.head.count + answer.tail.count
+        for field in headers { cost += field.name.rawName.utf8.count + field.value.utf8.count + 8 }
+        return cost
+    }
+}

@@ -1,0 +1,136 @@
+/// A form-urlencoded text or a raw query (`a=1&b=2`) read on its UTF-8 bytes: fields split at
+/// the bytes `&` and `=`, names and values percent-decoded only when they hold `%` or `+`.
+///
+/// One pass over the bytes and no `String.Index` walking: the journal reads every request's
+/// query this way, and the recorder and the cassette matcher read form bodies the same way.
+struct EncodedForm {
+    /// One `name=value` field.
+    struct Field {
+        /// The name, decoded.
+        var name: String
+        /// The value, decoded; empty for a query field written without `=`.
+        var value: String
+        /// The field's bytes in the text, `name=value`.
+        var range: Range<Int>
+        /// Where its `=` stands, nil for a query field written without one.
+        var equals: Int?
+    }
+
+    /// The fields, in the order written.
+    let fields: [Field]
+
+    /// Reads a form; nil when the bytes are not in that shape.
+    ///
+    /// - Parameter isQuery: Read a raw query: any text is one, a field without `=` has an
+    ///   empty value. Otherwise the text must be non-empty, without whitespace or control
+    ///   characters, and every field must have a name and `=`.
+    init?(_ bytes: UnsafeBufferPointer<UInt8>, isQuery: Bool) {
+        if !isQuery {
+            guard !bytes.isEmpty, !Self.holdsSpace(bytes) else { return nil }
+        }
+        var fields: [Field] = []
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            var equals: Int?
+            while end < bytes.count, bytes[end] != UInt8(ascii: "&") {
+                if equals == nil, bytes[end] == UInt8(ascii: "=") { equals = end }
+                end += 1
+            }
+            if let equals, equals > start {
+                let name = Self.decoded(UnsafeBufferPointer(rebasing: bytes[start..<equals]))
+                let value = Self.decoded(UnsafeBufferPointer(rebasing: bytes[(equals + 1)..<end]))
+                fields.append(Field(name: name, value: value, range: start..<end, equals: equals))
+            } else if isQuery {
+                if end > start {
+                    fields.append(Field(name: Self.decoded(UnsafeBufferPointer(rebasing: bytes[start..<end])), value: "", range: start..<end))
+                }
+            } else if end > start {
+                return nil
+            }
+            start = end + 1
+        }
+        guard isQuery || !fields.isEmpty else { return nil }
+        self.fields = fields
+    }
+
+    /// Reads a form from bytes; nil when they are not in that shape.
+    init?(_ bytes: [UInt8], isQuery: Bool) {
+        guard let form = bytes.withUnsafeBufferPointer({ EncodedForm($0, isQuery: isQuery) }) else { return nil }
+        self = form
+    }
+
+    /// Reads a form from a text; nil when it is not in that shape.
+    init?(_ text: String, isQuery: Bool) {
+        var text = text
+        guard let form = text.withUTF8({ EncodedForm($0, isQuery: isQuery) }) else { return nil }
+        self = form
+    }
+
+    /// The bytes with each field whose decoded value the table changes rewritten
+    /// `name=<placeholder>`, the rest kept byte for byte; nil when nothing changed.
+    ///
+    /// - Parameter isSecretName: Whether a field's name holds a secret (its value is then
+    ///   replaced when it is any secret of the table, whatever its length).
+    func replacing(in bytes: UnsafeBufferPointer<UInt8>, with table: SecretTable, isSecretName: (String) -> Bool) -> [UInt8]? {
+        var result: [UInt8] = []
+        var copied = 0
+        for field in fields {
+            guard let equals = field.equals else { continue }
+            let replaced = table.replacing(field.value, underSecretName: isSecretName(field.name))
+            guard replaced != field.value else { continue }
+            if result.isEmpty { result.reserveCapacity(bytes.count + 16) }
+            result += UnsafeBufferPointer(rebasing: bytes[copied...equals])
+            result += replaced.utf8
+            copied = field.range.upperBound
+        }
+        guard copied > 0 else { return nil }
+        result += UnsafeBufferPointer(rebasing: bytes[copied...])
+        return result
+    }
+
+    /// Whether a form text holds whitespace or a control character, which no form body does.
+    private static func holdsSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return String(decoding: bytes, as: UTF8.self).unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 }
+        }
+        return bytes.contains { $0 <= 0x20 }
+    }
+
+    /// Percent-decoded, with `+` as a space; the text as written when it is not valid
+    /// percent-encoding or does not decode to UTF-8.
+    static func decoded(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var position = 0
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "+"):
+                output.append(UInt8(ascii: " "))
+                position += 1
+            case UInt8(ascii: "%"):
+                guard position + 2 < bytes.count, let high = hexDigit(bytes[position + 1]), let low = hexDigit(bytes[position + 2]) else {
+                    return String(decoding: bytes, as: UTF8.self)
+                }
+                output.append(high << 4 | low)
+                position += 3
+            default:
+                output.append(bytes[position])
+                position += 1
+            }
+        }
+        return String(validating: output, as: UTF8.self) ?? String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func hexDigit(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}
