@@ -68,8 +68,8 @@ def main():
         results = {binary: [] for binary in args.binaries}
         path = f"/product/202309/products/{1729000000000000000 + args.interactions // 2}"
         for round in range(args.rounds):
-            for binary in args.binaries:
-                process, info, listening = start(binary, scenario, workdir, f"r{round}")
+            for number, binary in enumerate(args.binaries):
+                process, info, listening = start(binary, scenario, workdir, f"journal-{round}-{number}")
                 rss = run.rss_mib(process)
                 body = json.loads(run.fetch(run.signed_url(info["base_url"], path, {})))
                 if body.get("code") != 0:
