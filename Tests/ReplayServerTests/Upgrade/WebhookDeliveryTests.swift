@@ -71,8 +71,9 @@ struct WebhookDeliveryTests {
             script: [.slow(.seconds(5))],
             scenario: F.scenario {
                 Self.oneProduct(&$0)
-                // Long enough that the quick second answer makes it even on a loaded machine.
-                $0.webhooks.acknowledgementTimeout = HumanDuration(milliseconds: 1000)
+                // Half the slow answer's 5 s: the slow one misses it, the quick second answer has
+                // 2.5 s to make it even on a loaded machine (1 s was missed under load 10).
+                $0.webhooks.acknowledgementTimeout = HumanDuration(milliseconds: 2500)
             }
         ) { f in
             try await f.triggerUpgrade()
