@@ -13,16 +13,24 @@ extension Clause {
         return value?.lowercased()
     }
 
+    /// Whether an entry is a Search Products call, of any version, that named a tree (`v1` or `v2`).
+    static func searches(_ entry: JournalEntry, tree: String, in evidence: ContractEvidence) -> Bool {
+        guard let operation = entry.operation.flatMap(APIOperation.named), operation.searchesEitherTree else { return false }
+        return categoryVersion(entry, of: operation, in: evidence) == tree
+    }
+
     static let v2OnListing = Clause(
         id: "l7.v2-on-listing",
         title: "The eight listing APIs pass category_version=v2 in markets that require it",
         facts:
             "tiktok-shop-l7.md §3 (category_version on Get Categories, Recommend Category, Get Category Rules, Get Attributes, Get Brands, Create Product, Edit Product, Search Products) and §5 (UK, EU and JP move to the 7-level tree; v1 where v2 is required gives 12052217)",
         hint:
-            "Send category_version=v2 (query on the four GETs, body on Recommend, Create, Edit and Search) for GB, DE, FR, IT, ES, IE and JP shops. Search Products may pass v1 on purpose, to find products not yet upgraded, but never leave it out."
+            "Send category_version=v2 (query on the four GETs and Search Products 202309, body on Recommend, Create, Edit, Partial Edit with a category_id and Search) for GB, DE, FR, IT, ES, IE and JP shops. Search Products may pass v1 on purpose, to find products not yet upgraded, but never leave it out."
     ) { evidence in
         let calls = evidence.clientRequests.filter { entry in
             guard let operation = entry.operation.flatMap(APIOperation.named), operation.isListing else { return false }
+            // A partial edit that leaves the category alone need not name a tree.
+            if operation.isPartialEdit && evidence.body(of: entry)?["category_id"] == nil { return false }
             return evidence.facts.requiresV2(cipher: entry.shopCipher, at: entry.scenarioTime)
         }
         guard !calls.isEmpty else { return .notExercised("no listing API was called on a shop whose market requires v2") }

@@ -84,8 +84,7 @@ extension Clause {
             let shop = last.details["shop_id"]
             let cipher = evidence.facts.shops.first { $0.id == shop }?.cipher
             let searched = evidence.requests(after: first.wallTime).contains { entry in
-                entry.operation == APIOperation.searchProducts.id && entry.shopCipher == cipher
-                    && evidence.body(of: entry)?[RequestParameter.categoryVersion]?.string?.lowercased() == "v1"
+                entry.shopCipher == cipher && searches(entry, tree: "v1", in: evidence)
             }
             if !searched {
                 violations.append(

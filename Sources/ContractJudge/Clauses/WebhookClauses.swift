@@ -60,9 +60,7 @@ extension Clause {
 
     /// Search Products calls on the 7-level tree (category_version=v2), after a wall-clock instant.
     static func v2Searches(after wallTime: Double, in evidence: ContractEvidence) -> [JournalEntry] {
-        evidence.requests(after: wallTime).filter {
-            $0.operation == APIOperation.searchProducts.id && evidence.body(of: $0)?[RequestParameter.categoryVersion]?.string?.lowercased() == "v2"
-        }
+        evidence.requests(after: wallTime).filter { searches($0, tree: "v2", in: evidence) }
     }
 
     static let duplicatesHandledOnce = Clause(

@@ -17,6 +17,8 @@ import Scenarios
 /// - `GET /__admin/webhooks`: the deliveries not yet settled, and every attempt so far.
 /// - `GET /__admin/near-misses`: the requests no cassette interaction matched, each with the closest three.
 /// - `GET /__admin/contract[?contract=l7]`: the contract report of the run so far.
+/// - `GET /__admin/operations`: every operation of the API the fake knows, and whether the
+///   simulator answers it.
 ///
 /// With a token set, every endpoint requires it (`Authorization: Bearer <token>`); a request
 /// without it is answered 401.
@@ -60,6 +62,8 @@ struct AdminResponder: Sendable {
                     headers: [.contentType: "application/json"],
                     body: ResponseBody(byteBuffer: ByteBuffer(bytes: try await contract.judge(state.journal.reader).json))
                 )
+            case (.get, "operations"):
+                return try json(["operations": APIOperation.all.map(OperationDescription.init)])
             case (.get, "near-misses"):
                 let entries = try await state.journal.entries(answeredBy: .nearMiss)
                 return try json(NearMissesView(requests: entries.map(NearMissesView.Request.init)))
@@ -116,7 +120,7 @@ struct AdminResponder: Sendable {
 
     static let endpoints = [
         "GET /__admin/health", "GET /__admin/journal", "POST /__admin/reset", "GET /__admin/clock", "POST /__admin/clock/advance",
-        "POST /__admin/await", "GET /__admin/webhooks", "GET /__admin/near-misses", "GET /__admin/contract",
+        "POST /__admin/await", "GET /__admin/webhooks", "GET /__admin/near-misses", "GET /__admin/contract", "GET /__admin/operations",
     ]
 
     private func body(of request: Request) async throws -> JSONValue {

@@ -19,22 +19,40 @@ struct OperationRouter: Sendable {
         var segments: [Substring]
     }
 
-    /// Routes grouped by segment count; each group holds a handful of routes.
-    private let routesBySegmentCount: [Int: [Route]]
+    /// Where routes are filed: their segment count and the segment after the version
+    /// (`products` in `/product/202309/products/{product_id}`), literal in every template.
+    private struct Key: Hashable {
+        var count: Int
+        var resource: Substring
+    }
+
+    /// Routes grouped by key; each group holds a handful of routes, literal paths before
+    /// placeholders, so that `POST .../products/activate` is not read as a product id.
+    private let routes: [Key: [Route]]
 
     init(operations: [APIOperation] = APIOperation.all) {
-        var groups: [Int: [Route]] = [:]
+        var groups: [Key: [Route]] = [:]
         for operation in operations {
             let segments = operation.pathTemplate.split(separator: "/")
-            groups[segments.count, default: []].append(Route(operation: operation, segments: segments))
+            groups[Self.key(segments), default: []].append(Route(operation: operation, segments: segments))
         }
-        self.routesBySegmentCount = groups
+        self.routes = groups.mapValues { group in
+            group.sorted { $0.segments.filter(Self.isPlaceholder).count < $1.segments.filter(Self.isPlaceholder).count }
+        }
+    }
+
+    private static func key(_ segments: [Substring]) -> Key {
+        Key(count: segments.count, resource: segments.count > 2 ? segments[2] : "")
+    }
+
+    private static func isPlaceholder(_ segment: Substring) -> Bool {
+        segment.first == "{" && segment.last == "}"
     }
 
     func match(method: String, path: String) -> Match {
         // Split on the byte of `/`, which is ASCII: no Character needs forming.
         let segments = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map(Substring.init)
-        let candidates = routesBySegmentCount[segments.count] ?? []
+        let candidates = routes[Self.key(segments)] ?? []
         var allowed: [String] = []
         for route in candidates {
             guard let parameters = Self.parameters(of: route.segments, matching: segments, ignoringVersion: false) else { continue }
@@ -55,7 +73,7 @@ struct OperationRouter: Sendable {
     private static func parameters(of template: [Substring], matching segments: [Substring], ignoringVersion: Bool) -> [String: String]? {
         var parameters: [String: String] = [:]
         for (index, (expected, actual)) in zip(template, segments).enumerated() {
-            if expected.first == "{" && expected.last == "}" {
+            if isPlaceholder(expected) {
                 parameters[String(expected.dropFirst().dropLast())] = String(actual)
             } else if ignoringVersion && index == 1 && actual.allSatisfy(\.isNumber) {
                 continue

@@ -233,13 +233,27 @@ struct APIResponder: Sendable {
             let bytes = Envelope(code: error.code, message: error.message, requestID: requestID, data: ["near_misses": nearMisses]).encoded()
             return Answer(answeredBy: .nearMiss, status: error.httpStatus, code: error.code, body: AnswerBytes(bytes))
         }
-        let subject = decision.operation?.id ?? path
-        return failure(
-            APIError.notSimulated.detailed(
-                "\(subject) is not answered by this scenario (answer order: \(state.scenario.answerOrder.map(\.rawValue).joined(separator: ", ")))."
-            ),
-            by: .unanswered
-        )
+        return unanswered(line: line, operation: decision.operation, requestID: requestID)
+    }
+
+    /// The 501 of a request no source answered: it names the operation and how to answer it,
+    /// so that a client never mistakes the fake's gap for a real answer.
+    private func unanswered(line: String, operation: APIOperation?, requestID: String) -> Answer {
+        let order = state.scenario.answerOrder
+        let why: String
+        if let operation, !operation.isSimulated {
+            why = "\(operation.id) is a real operation that the simulator does not answer, and no stub or cassette of this scenario did"
+        } else if let operation {
+            why = "\(operation.id) is simulated, but answer_order (\(order.map(\.rawValue).joined(separator: ", "))) leaves the simulator out"
+        } else {
+            why = "\(line) is answered by no source of this scenario"
+        }
+        let how =
+            "Answer it with a stub (match: {operation: \(operation?.id ?? "ID")}; docs/scenarios.md, Stubs) or from a cassette recorded with tts-replay record (docs/cassettes.md)."
+        let error = APIError.notSimulated.detailed("\(why). \(how)")
+        let data = operation.map { ["operation": OperationDescription($0)] }
+        let bytes = Envelope(code: error.code, message: error.message, requestID: requestID, data: data).encoded()
+        return Answer(answeredBy: .unanswered, status: error.httpStatus, code: error.code, body: AnswerBytes(bytes))
     }
 
     private func stubbed(_ stub: Stub, requestID: String) -> Answer {

@@ -44,7 +44,7 @@ struct ShopSimulator: Sendable {
         case .createProduct: return try products.create(request, shop: shop)
         case .editProduct, .editProduct202509: return try products.edit(request, shop: shop)
         case .getProduct: return try products.get(request, shop: shop)
-        case .searchProducts: return try search.answer(request, shop: shop)
+        case .searchProducts, .searchProducts202309, .searchProducts202312: return try search.answer(request, shop: shop)
         case .createCategoryUpgradeTask:
             upgrades.trigger(shop: shop)
             return EmptyData()

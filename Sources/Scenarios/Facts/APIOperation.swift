@@ -142,13 +142,22 @@ extension APIOperation {
     /// Delete Shop Webhook.
     public static let deleteShopWebhook = APIOperation("delete_shop_webhook", "DELETE", "/event/202309/webhooks", shopScoped: true)
 
-    /// Every operation the fake knows, in the reference's order.
-    public static let all: [APIOperation] = [
+    /// The operations of the L7 contract (reference sections 1, 3 and 4), in the reference's order.
+    static let listingAPI: [APIOperation] = [
         getAuthorizedShops, getCategories, recommendCategory, getCategoryRules, getAttributes, getBrands, createCustomBrands,
         createProduct, editProduct, editProduct202509, getProduct, searchProducts, createCategoryUpgradeTask, getShopWebhooks,
         updateShopWebhook, deleteShopWebhook,
     ]
 
-    /// The operations that write a product's category (Create and both Edit versions).
-    public var writesProduct: Bool { self == .createProduct || self == .editProduct || self == .editProduct202509 }
+    /// Every operation the fake knows: the L7 operations first, then the rest of the product API.
+    public static let all: [APIOperation] = listingAPI + productAPI
+
+    /// The operations that write a product's category (Create, both Edit and both Partial Edit versions).
+    public var writesProduct: Bool {
+        self == .createProduct || self == .editProduct || self == .editProduct202509 || isPartialEdit
+    }
+
+    /// Whether the operation sends only the fields it changes (Partial Edit): `category_version`
+    /// is then required only alongside a `category_id`.
+    public var isPartialEdit: Bool { self == .partialEditProduct || self == .partialEditProduct202309 }
 }

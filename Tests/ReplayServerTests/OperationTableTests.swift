@@ -1,0 +1,70 @@
+import Foundation
+import NIOHTTP1
+import ReplayJournal
+import ReplayServer
+import Scenarios
+import Testing
+
+/// Every real operation of the product API is routed to itself; one the simulator does not
+/// answer gets 501 naming it, while a path that does not exist keeps the path errors.
+@Suite("The operation table at the gateway")
+struct OperationTableTests {
+    @Test func everyOperationOfTheTableIsRoutedToItself() async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            let client = SignedClient(server: server)
+            for operation in APIOperation.all {
+                let path = operation.pathTemplate.replacing(/\{[a-z_]+\}/, with: "7000000000000000001")
+                _ = try await client.send(.init(rawValue: operation.method), path, body: "{}", shopScoped: operation.isShopScoped)
+            }
+            let entries = try await server.journal.entries()
+            #expect(entries.map(\.operation) == APIOperation.all.map(\.id))
+            let pathErrors = entries.filter { [36009009, 36009010, 36009014].contains($0.responseCode) }
+            #expect(pathErrors.isEmpty, "\(pathErrors.map(\.path))")
+        }
+    }
+
+    @Test func aRealOperationThatIsNotSimulatedGets501NamingItAndHowToAnswerIt() async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            let client = SignedClient(server: server)
+            let answer = try await client.send(.POST, "/product/202309/products/7000000000000000001/prices/update", body: "{}", shopScoped: true)
+            #expect(answer.status == 501)
+            let envelope = try answer.envelope
+            #expect(envelope.code == 36009003)
+            #expect(envelope.message.contains("update_price is a real operation that the simulator does not answer"))
+            #expect(envelope.message.contains("match: {operation: update_price}"))
+            #expect(envelope.data?["operation"]?["id"]?.string == "update_price")
+            #expect(envelope.data?["operation"]?["simulated"] == .bool(false))
+        }
+    }
+
+    @Test func pathsThatDoNotExistKeepThePathErrors() async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            let client = SignedClient(server: server)
+            let unknown = try await client.send(.POST, "/product/202309/products/7000000000000000001/nothing_here", body: "{}", shopScoped: true)
+            #expect(try unknown.envelope.code == 36009009)
+            let wrongMethod = try await client.send(.PATCH, "/product/202309/products/activate", body: "{}", shopScoped: true)
+            #expect(try wrongMethod.envelope.code == 36009010)
+            let wrongVersion = try await client.send(.POST, "/product/202201/products/search", body: "{}", shopScoped: true)
+            #expect(try wrongVersion.envelope.code == 36009014)
+        }
+    }
+
+    @Test func aLiteralPathIsNotReadAsAProductID() async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            _ = try await SignedClient(server: server).send(.POST, "/product/202309/products/activate", body: "{}", shopScoped: true)
+            #expect(try await server.journal.entries().map(\.operation) == ["activate_products"])
+        }
+    }
+
+    @Test func theAdminAPIListsWhichOperationsAreSimulated() async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            let listing = try await AdminClient(server: server).call(.GET, "/operations").json
+            let operations = try #require(listing["operations"]?.array)
+            #expect(operations.count == APIOperation.all.count)
+            let search = operations.first { $0["id"]?.string == "search_products_202309" }
+            #expect(search?["simulated"] == .bool(true))
+            #expect(search?["category_version"]?.string == "query")
+            #expect(operations.first { $0["id"]?.string == "create_custom_brands" }?["simulated"] == .bool(false))
+        }
+    }
+}
