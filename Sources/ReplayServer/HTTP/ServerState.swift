@@ -49,6 +49,7 @@ final class ServerState: Sendable {
             store: store,
             subscriptions: subscriptions,
             upgrades: CategoryUpgrades(scenario: scenario, markets: markets, clock: clock, store: store, events: events),
+            audits: ProductAudits(scenario: scenario, clock: clock, store: store, events: events),
             events: events
         )
         self.outbox = outbox
@@ -74,6 +75,7 @@ final class ServerState: Sendable {
         simulator.store.reset()
         simulator.subscriptions.reset()
         simulator.upgrades.reset()
+        simulator.audits.reset()
         stubs.reset()
         cassettes.reset()
         await journal.clear()

@@ -12,6 +12,7 @@ struct ShopSimulator: Sendable {
     let store: ProductStore
     let subscriptions: WebhookSubscriptions
     let upgrades: CategoryUpgrades
+    let audits: ProductAudits
     let events: ShopEvents
     /// Answers that depend only on the catalogue, encoded once.
     let catalogueAnswers = CatalogueAnswers()
@@ -32,7 +33,7 @@ struct ShopSimulator: Sendable {
         guard let shop = request.shop, let market = markets[shop.region] else { return nil }
         let versions = CategoryVersionRule(policy: scenario.policy(for: shop.region), now: clock.now)
         let catalogue = CatalogueHandlers(market: market, versions: versions, answers: catalogueAnswers)
-        let products = ProductHandlers(market: market, store: store, versions: versions, events: events, now: clock.unixSeconds)
+        let products = ProductHandlers(market: market, store: store, versions: versions, audits: audits, now: clock.unixSeconds)
         let search = ProductSearch(market: market, store: store, versions: versions)
         let webhooks = WebhookHandlers(subscriptions: subscriptions, now: clock.unixSeconds)
         switch request.operation {

@@ -19,6 +19,8 @@ struct ProductState: Sendable, Hashable {
     var packageDimensions: JSONValue?
     var status: Product.Status
     var auditStatus: String
+    /// Why the last audit failed (`audit_failed_reasons`); empty once an audit passes.
+    var auditFailedReasons: [AuditFailedReason] = []
     /// Unix seconds, scenario clock.
     var createTime: Int64
     /// Unix seconds, scenario clock.
