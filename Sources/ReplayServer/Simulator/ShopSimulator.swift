@@ -34,6 +34,8 @@ struct ShopSimulator: Sendable {
         let versions = CategoryVersionRule(policy: scenario.policy(for: shop.region), now: clock.now)
         let catalogue = CatalogueHandlers(market: market, versions: versions, answers: catalogueAnswers)
         let products = ProductHandlers(market: market, store: store, versions: versions, audits: audits, now: clock.unixSeconds)
+        let statuses = ProductStatusHandlers(store: store, audits: audits, events: events, now: clock.unixSeconds)
+        let stock = ProductStockHandlers(market: market, store: store, audits: audits, now: clock.unixSeconds)
         let search = ProductSearch(market: market, store: store, versions: versions)
         let webhooks = WebhookHandlers(subscriptions: subscriptions, now: clock.unixSeconds)
         switch request.operation {
@@ -45,6 +47,14 @@ struct ShopSimulator: Sendable {
         case .createProduct: return try products.create(request, shop: shop)
         case .editProduct, .editProduct202509: return try products.edit(request, shop: shop)
         case .getProduct: return try products.get(request, shop: shop)
+        case .partialEditProduct, .partialEditProduct202309:
+            return try ProductPartialEdit(products: products, market: market, versions: versions).edit(request, shop: shop)
+        case .activateProducts: return try statuses.change(.activate, request, shop: shop)
+        case .deactivateProducts: return try statuses.change(.deactivate, request, shop: shop)
+        case .deleteProducts: return try statuses.change(.delete, request, shop: shop)
+        case .recoverProducts: return try statuses.change(.recover, request, shop: shop)
+        case .updatePrice: return try stock.updatePrice(request, shop: shop)
+        case .updateInventory: return try stock.updateInventory(request, shop: shop)
         case .searchProducts, .searchProducts202309, .searchProducts202312: return try search.answer(request, shop: shop)
         case .createCategoryUpgradeTask:
             upgrades.trigger(shop: shop)
