@@ -28,7 +28,7 @@ struct ContractCommandTests {
             #expect(report["passed"] == .bool(true))
             #expect(report["results"]?.array?.count == 14)
             #expect(
-                try String(contentsOfFile: junit, encoding: .utf8).contains(#"<testsuites name="tts-replay" tests="14" failures="0" skipped="9">"#)
+                try String(contentsOfFile: junit, encoding: .utf8).contains(#"<testsuites name="tts-replay" tests="15" failures="0" skipped="10">"#)
             )
 
             let bad = try await ToolRun.run(["run", "--scenario", "happy-path-gb", "--junit", junit, "--", "python3", Self.client, "--v1"])
