@@ -53,7 +53,8 @@ extension Clause {
         var violations: [ContractViolation] = []
         for productID in Set(edits.compactMap(\.productID)).sorted() {
             for review in reviews(of: productID, in: evidence) where !review.superseded && edits.contains(review.submitted) {
-                let reads = (productReads(productID, after: review.submitted.wallTime, in: evidence)
+                let reads =
+                    (productReads(productID, after: review.submitted.wallTime, in: evidence)
                     + v2Searches(after: review.submitted.wallTime, in: evidence)).sorted { $0.wallTime < $1.wallTime }
                 let early = reads.filter { review.covers($0.wallTime) }
                 guard let ended = review.ended else {
@@ -83,9 +84,12 @@ extension Clause {
     }
 
     private static func earlyRead(_ productID: String, _ read: JournalEntry, ended: ShopEvent?) -> ContractViolation {
-        let end = ended.map { "ended at \(ScenarioInstant.format(Date(timeIntervalSince1970: TimeInterval($0.scenarioTime))))" } ?? "had not ended when the run did"
+        let end =
+            ended.map { "ended at \(ScenarioInstant.format(Date(timeIntervalSince1970: TimeInterval($0.scenarioTime))))" }
+            ?? "had not ended when the run did"
         return ContractViolation(
-            message: "product \(productID) was read back while its edit was under review (the audit \(end)), and not after: that read still showed the old category",
+            message:
+                "product \(productID) was read back while its edit was under review (the audit \(end)), and not after: that read still showed the old category",
             expected: "a read of product \(productID) after its audit ends",
             entries: [read.id],
             request: ContractEvidence.line(read)

@@ -91,7 +91,11 @@ final class ProductAudits: Sendable {
         let due = clock.now.addingTimeInterval(TimeInterval(behaviour.duration.milliseconds) / 1000)
         let generation = state.withLock { state -> Int in
             state.generation += 1
-            state.reviews[productID] = Review(candidate: submitted.candidate, keepsOldContent: submitted.keepsOldContent, generation: state.generation)
+            state.reviews[productID] = Review(
+                candidate: submitted.candidate,
+                keepsOldContent: submitted.keepsOldContent,
+                generation: state.generation
+            )
             return state.generation
         }
         events.auditSubmitted(

@@ -106,7 +106,9 @@ extension WebhookNotification {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Structs of strings and integers always encode.
-        let body = Array((try? encoder.encode(Payload(type: type, ttsNotificationID: id, shopID: shopID, timestamp: timestamp, data: data))) ?? Data())
+        let body = Array(
+            (try? encoder.encode(Payload(type: type, ttsNotificationID: id, shopID: shopID, timestamp: timestamp, data: data))) ?? Data()
+        )
         return WebhookNotification(id: id, eventType: type, shopID: shopID, productID: productID, body: body)
     }
 }

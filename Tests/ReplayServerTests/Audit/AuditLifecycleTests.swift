@@ -44,7 +44,9 @@ struct AuditLifecycleTests {
 
     @Test func aFailedAuditKeepsTheOldVersionWithItsReasons() async throws {
         let reasons = ["The main image contains a watermark."]
-        try await AuditFixture.run({ $0.audit.failures = [.init(productID: Self.mugs, reasons: reasons, suggestions: ["Remove it."])] }) { fixture in
+        try await AuditFixture.run(
+            scenario: try UpgradeFixture.scenario { $0.audit.failures = [.init(productID: Self.mugs, reasons: reasons, suggestions: ["Remove it."])] }
+        ) { fixture in
             let before = try await fixture.product(Self.mugs)
             try await fixture.editToV2(Self.mugs, title: "Mugs, refused")
             await fixture.server.clock.advance(by: .seconds(3600))
@@ -66,7 +68,8 @@ struct AuditLifecycleTests {
     }
 
     @Test func aFailureForOneAttemptLetsTheNextAuditPass() async throws {
-        try await AuditFixture.run({ $0.audit.failures = [.init(productID: Self.mugs, attempts: 1)] }) { fixture in
+        try await AuditFixture.run(scenario: try UpgradeFixture.scenario { $0.audit.failures = [.init(productID: Self.mugs, attempts: 1)] }) {
+            fixture in
             try await fixture.editToV2(Self.mugs, title: "Mugs, first try")
             await fixture.server.clock.advance(by: .seconds(3600))
             #expect(try await fixture.product(Self.mugs)["audit"]?["status"]?.string == "FAILED")
@@ -94,7 +97,7 @@ struct AuditLifecycleTests {
     }
 
     @Test func theAuditTakesTheScenariosDuration() async throws {
-        try await AuditFixture.run({ $0.audit.duration = HumanDuration(seconds: 7200) }) { fixture in
+        try await AuditFixture.run(scenario: try UpgradeFixture.scenario { $0.audit.duration = HumanDuration(seconds: 7200) }) { fixture in
             try await fixture.editToV2(Self.mugs, title: "Mugs, slow")
             await fixture.server.clock.advance(by: .seconds(3600))
             #expect(try await fixture.product(Self.mugs)["audit"]?["status"]?.string == "AUDITING")
@@ -104,7 +107,7 @@ struct AuditLifecycleTests {
     }
 
     @Test func aZeroDurationCompletesTheAuditWithinTheCall() async throws {
-        try await AuditFixture.run({ $0.audit.duration = HumanDuration(seconds: 0) }) { fixture in
+        try await AuditFixture.run(scenario: try UpgradeFixture.scenario { $0.audit.duration = HumanDuration(seconds: 0) }) { fixture in
             let leaf = try await fixture.editToV2(Self.mugs, title: "Mugs, at once")
             let after = try await fixture.product(Self.mugs)
             #expect(after["title"]?.string == "Mugs, at once")

@@ -63,7 +63,12 @@ struct PartialEditTests {
         try await AuditFixture.run { fixture in
             let sku = try #require(try await fixture.product(Self.mugs)["skus"]?[0]?["id"]?.string)
             let body: [String: Any] = [
-                "skus": [["id": sku, "price": ["amount": "7.25", "currency": "GBP"], "inventory": [["warehouse_id": "7068517275539719942", "quantity": 3]]]]
+                "skus": [
+                    [
+                        "id": sku, "price": ["amount": "7.25", "currency": "GBP"],
+                        "inventory": [["warehouse_id": "7068517275539719942", "quantity": 3]],
+                    ]
+                ]
             ]
             let answer = try await Self.partialEdit(fixture, Self.paths[0], Self.mugs, body)
             #expect(try answer.data["audit"]?["status"]?.string == "APPROVED")
@@ -100,7 +105,12 @@ struct PartialEditTests {
         Refusal(name: "an empty description", product: mugs, body: #"{"description":""}"#, code: 12052015),
         Refusal(name: "no main image", product: mugs, body: #"{"main_images":[]}"#, code: 12052028),
         Refusal(name: "an unknown SKU id", product: mugs, body: #"{"skus":[{"id":"1","price":{"amount":"1","currency":"GBP"}}]}"#, code: 12052910),
-        Refusal(name: "a price in another currency", product: mugs, body: #"{"skus":[{"seller_sku":"A","price":{"amount":"1","currency":"USD"}}]}"#, code: 12052910),
+        Refusal(
+            name: "a price in another currency",
+            product: mugs,
+            body: #"{"skus":[{"seller_sku":"A","price":{"amount":"1","currency":"USD"}}]}"#,
+            code: 12052910
+        ),
     ])
     func aBadPartialEditFailsWithItsCode(_ refusal: Refusal) async throws {
         try await AuditFixture.run { fixture in

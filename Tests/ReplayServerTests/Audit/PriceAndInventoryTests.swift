@@ -15,7 +15,13 @@ struct PriceAndInventoryTests {
         try #require(try await fixture.product(mugs)["skus"]?[0]?["id"]?.string)
     }
 
-    static func price(_ fixture: AuditFixture, sku: String, amount: String = "8.50", currency: String = "GBP", product: String = mugs) async throws
+    static func price(
+        _ fixture: AuditFixture,
+        sku: String,
+        amount: String = "8.50",
+        currency: String = "GBP",
+        product: String = mugs
+    ) async throws
         -> Answer
     {
         try await fixture.client.call(
@@ -28,7 +34,11 @@ struct PriceAndInventoryTests {
     static func inventory(_ fixture: AuditFixture, sku: String, quantity: Int, warehouse: String? = warehouse) async throws -> Answer {
         var entry: [String: Any] = ["quantity": quantity]
         if let warehouse { entry["warehouse_id"] = warehouse }
-        return try await fixture.client.call(.POST, "/product/202309/products/\(mugs)/inventory/update", json: ["skus": [["id": sku, "inventory": [entry]]]])
+        return try await fixture.client.call(
+            .POST,
+            "/product/202309/products/\(mugs)/inventory/update",
+            json: ["skus": [["id": sku, "inventory": [entry]]]]
+        )
     }
 
     @Test func aPriceChangesAtOnceWithoutAudit() async throws {

@@ -98,9 +98,11 @@ struct ProductStatusTests {
     }
 
     @Test func aFrozenProductCannotBeDeleted() async throws {
-        try await AuditFixture.run({ scenario in
-            if let index = scenario.products.firstIndex(where: { $0.id == Self.mugs }) { scenario.products[index].status = .freeze }
-        }) { fixture in
+        try await AuditFixture.run(
+            scenario: try UpgradeFixture.scenario { scenario in
+                if let index = scenario.products.firstIndex(where: { $0.id == Self.mugs }) { scenario.products[index].status = .freeze }
+            }
+        ) { fixture in
             let answer = try await Self.call(fixture, "delete", [Self.mugs])
             #expect(try answer.data["errors"]?[0]?["code"]?.number == 12052901)
             #expect(try await Self.status(fixture, Self.mugs) == "FREEZE")

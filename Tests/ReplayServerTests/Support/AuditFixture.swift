@@ -12,11 +12,15 @@ struct AuditFixture {
     var server: ReplayServer { upgrade.server }
     var client: SignedClient { upgrade.client }
 
-    /// Runs `body` against the default scenario, changed.
-    static func run(_ change: (inout Scenario) -> Void = { _ in }, _ body: (AuditFixture) async throws -> Void) async throws {
-        try await UpgradeFixture.run(scenario: UpgradeFixture.scenario(change)) { upgrade in
+    /// Runs `body` against a scenario: the upgrade fixture's default one unless given.
+    static func run(scenario: Scenario? = nil, _ body: (AuditFixture) async throws -> Void) async throws {
+        try await UpgradeFixture.run(scenario: scenario ?? UpgradeFixture.scenario()) { upgrade in
             for type in ["PRODUCT_STATUS_CHANGE", "PRODUCT_AUDIT_STATUS_CHANGE"] {
-                let answer = try await upgrade.client.call(.PUT, "/event/202309/webhooks", json: ["address": upgrade.receiver.url, "event_type": type])
+                let answer = try await upgrade.client.call(
+                    .PUT,
+                    "/event/202309/webhooks",
+                    json: ["address": upgrade.receiver.url, "event_type": type]
+                )
                 guard answer.code == 0 else { throw AnswerError(message: "registering \(type) answered \(answer.code)") }
             }
             try await body(AuditFixture(upgrade: upgrade, listing: ListingFixture(upgrade.server)))

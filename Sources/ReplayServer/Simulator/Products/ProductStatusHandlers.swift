@@ -73,7 +73,9 @@ struct ProductStatusHandlers: Sendable {
     private func move(_ id: String, _ change: Change, shop: Shop) -> APIError? {
         guard let product = store.product(id), product.shopID == shop.id else { return APIError.productNotFound.detailed("(product_id \(id))") }
         guard change.allowed.contains(product.status) else {
-            return APIError.productStatusForbids.detailed("(product \(id) is \(product.status.rawValue); \(change.rawValue) needs \(Self.names(change.allowed)))")
+            return APIError.productStatusForbids.detailed(
+                "(product \(id) is \(product.status.rawValue); \(change.rawValue) needs \(Self.names(change.allowed)))"
+            )
         }
         switch change {
         case .activate:

@@ -52,7 +52,9 @@ struct ProductStockHandlers: Sendable {
         try checkSKUs(body.skus.map(\.id), of: product)
         for sku in body.skus {
             guard sku.price.currency == market.currency else {
-                throw APIError.invalidInput.detailed("(price currency \(sku.price.currency); \(market.region.rawValue) prices are in \(market.currency))")
+                throw APIError.invalidInput.detailed(
+                    "(price currency \(sku.price.currency); \(market.region.rawValue) prices are in \(market.currency))"
+                )
             }
             guard sku.price.amount != nil || sku.price.salePrice != nil else {
                 throw APIError.invalidInput.detailed("(SKU \(sku.id): price.amount or price.sale_price is required)")
