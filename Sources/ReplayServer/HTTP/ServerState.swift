@@ -74,6 +74,7 @@ final class ServerState: Sendable {
         simulator.store.reset()
         simulator.subscriptions.reset()
         simulator.upgrades.reset()
+        simulator.uploads.reset()
         stubs.reset()
         cassettes.reset()
         await journal.clear()

@@ -13,6 +13,8 @@ struct ShopSimulator: Sendable {
     let subscriptions: WebhookSubscriptions
     let upgrades: CategoryUpgrades
     let events: ShopEvents
+    /// The images and files uploaded in this run.
+    let uploads = UploadedMedia()
     /// Answers that depend only on the catalogue, encoded once.
     let catalogueAnswers = CatalogueAnswers()
 
@@ -26,8 +28,11 @@ struct ShopSimulator: Sendable {
     }
 
     private func payload(for request: SimulatorRequest) throws(APIError) -> (any Encodable & Sendable)? {
-        if request.operation == .getAuthorizedShops {
-            return AuthorizedShops(shops: scenario.shops.map(AuthorizedShops.Entry.init))
+        switch request.operation {
+        case .getAuthorizedShops: return AuthorizedShops(shops: scenario.shops.map(AuthorizedShops.Entry.init))
+        case .uploadProductImage: return try UploadHandlers(media: uploads, seed: scenario.seed).image(request)
+        case .uploadProductFile: return try UploadHandlers(media: uploads, seed: scenario.seed).file(request)
+        default: break
         }
         guard let shop = request.shop, let market = markets[shop.region] else { return nil }
         let versions = CategoryVersionRule(policy: scenario.policy(for: shop.region), now: clock.now)

@@ -25,8 +25,7 @@ extension APIOperation {
         "upload_product_file",
         "POST",
         "/product/202309/files/upload",
-        shopScoped: false,
-        simulated: false
+        shopScoped: false
     )
     /// Get Global Categories, version 202309.
     public static let getGlobalCategories = APIOperation(
@@ -98,8 +97,7 @@ extension APIOperation {
         "upload_product_image",
         "POST",
         "/product/202309/images/upload",
-        shopScoped: false,
-        simulated: false
+        shopScoped: false
     )
     /// Inventory Search, version 202309.
     public static let inventorySearch = APIOperation(
