@@ -77,7 +77,8 @@ struct UploadHandlers: Sendable {
         }
         let format = pieces[1].uppercased()
         guard let limit = Self.fileFormats[format] else {
-            throw APIError.invalidParameter.detailed("`name` has the extension \(pieces[1]); accepted: \(Self.fileFormats.keys.sorted().joined(separator: ", ")).")
+            let accepted = Self.fileFormats.keys.sorted().joined(separator: ", ")
+            throw APIError.invalidParameter.detailed("`name` has the extension \(pieces[1]); accepted: \(accepted).")
         }
         guard data.body.count <= limit else {
             throw APIError.invalidParameter.detailed("`data` is \(data.body.count) bytes; a \(format) may have at most \(limit / 1_048_576) MB.")
