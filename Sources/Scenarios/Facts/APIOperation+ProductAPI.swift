@@ -10,7 +10,7 @@ extension APIOperation {
         "GET",
         "/product/202309/categories/{category_id}/global_attributes",
         shopScoped: false,
-        simulated: false
+        categoryVersion: .query
     )
     /// Get Global Category Rules, version 202309.
     public static let getGlobalCategoryRules = APIOperation(
@@ -18,7 +18,7 @@ extension APIOperation {
         "GET",
         "/product/202309/categories/{category_id}/global_rules",
         shopScoped: false,
-        simulated: false
+        categoryVersion: .query
     )
     /// Upload Product File, version 202309.
     public static let uploadProductFile = APIOperation(
@@ -33,8 +33,7 @@ extension APIOperation {
         "GET",
         "/product/202309/global_categories",
         shopScoped: false,
-        categoryVersion: .query,
-        simulated: false
+        categoryVersion: .query
     )
     /// Recommend Global Categories, version 202309.
     public static let recommendGlobalCategories = APIOperation(
@@ -42,7 +41,7 @@ extension APIOperation {
         "POST",
         "/product/202309/global_categories/recommend",
         shopScoped: false,
-        simulated: false
+        categoryVersion: .body
     )
     /// Delete Global Products, version 202309.
     public static let deleteGlobalProducts = APIOperation(
