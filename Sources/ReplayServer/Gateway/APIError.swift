@@ -1,7 +1,7 @@
 /// An error the fake answers with: the TikTok Shop code, its message and the HTTP status.
 ///
 /// Every code the fake can send is a static member in the table below, so the facts from the
-/// reference (`tiktok-shop-l7.md`, section 2) live in one place.
+/// reference (`docs/api-reference.md`, section 2) live in one place.
 struct APIError: Error, Sendable, Hashable {
     /// The `code` field of the envelope.
     var code: Int
