@@ -41,7 +41,7 @@ extension Clause {
         id: "l7.confirmed-after-audit",
         title: "An edit to another category is confirmed after its audit ends, not while it is under review",
         facts:
-            "tiktok-shop-l7.md §7 Audit: after Edit or Partial Edit the new content is audited; until the audit passes the live product keeps its old content and category, and a failed audit keeps them",
+            "api-reference.md §7 Audit: after Edit or Partial Edit the new content is audited; until the audit passes the live product keeps its old content and category, and a failed audit keeps them",
         hint:
             "After editing a product to its 7-level leaf, wait for the audit to end (a PRODUCT_AUDIT_STATUS_CHANGE or PRODUCT_STATUS_CHANGE webhook, or Get Product until audit.status is no longer AUDITING), then read it back with Get Product or Search Products on v2; a read while the audit runs still shows the old category."
     ) { evidence in

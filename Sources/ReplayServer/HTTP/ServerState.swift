@@ -76,6 +76,7 @@ final class ServerState: Sendable {
         simulator.subscriptions.reset()
         simulator.upgrades.reset()
         simulator.audits.reset()
+        simulator.uploads.reset()
         stubs.reset()
         cassettes.reset()
         await journal.clear()
