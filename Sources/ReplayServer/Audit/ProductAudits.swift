@@ -29,6 +29,8 @@ final class ProductAudits: Sendable {
         var candidate: ProductState
         /// Whether the shop keeps showing the product's old content (and status) meanwhile.
         var keepsOldContent: Bool
+        /// The product's category when the content was sent.
+        var categoryAtSubmission: String
         var generation: Int
     }
 
@@ -94,6 +96,7 @@ final class ProductAudits: Sendable {
             state.reviews[productID] = Review(
                 candidate: submitted.candidate,
                 keepsOldContent: submitted.keepsOldContent,
+                categoryAtSubmission: submitted.previousCategory,
                 generation: state.generation
             )
             return state.generation
@@ -156,6 +159,12 @@ final class ProductAudits: Sendable {
         let published = store.update(productID) { product, _ in
             previous = product
             var next = review.candidate
+            // Content that left the category alone keeps a move the platform made meanwhile
+            // (the upgrade task): publishing it must not move the product back.
+            if next.categoryID == review.categoryAtSubmission, product.categoryID != review.categoryAtSubmission {
+                next.categoryID = product.categoryID
+                next.categoryVersion = product.categoryVersion
+            }
             next.status = review.keepsOldContent ? product.status : .activate
             next.auditStatus = "APPROVED"
             next.auditFailedReasons = []

@@ -126,4 +126,19 @@ struct AuditLifecycleTests {
             #expect(try await fixture.product(Self.mugs)["title"]?.string == "Mugs, two")
         }
     }
+
+    @Test func publishingContentThatLeftTheCategoryAloneKeepsAnUpgradeMadeMeanwhile() async throws {
+        try await AuditFixture.run(scenario: try UpgradeFixture.scenario { $0.audit.duration = HumanDuration(seconds: 3 * 3600) }) { fixture in
+            let answer = try await fixture.client.call(.POST, "/product/202309/products/\(Self.mugs)/partial_edit", json: ["title": "Mugs, renamed"])
+            #expect(answer.code == 0)
+            try await fixture.upgrade.triggerUpgrade()
+            await fixture.server.clock.advance(by: .seconds(2 * 3600))
+            let upgraded = try #require(AuditFixture.leaf(of: try await fixture.product(Self.mugs)))
+            #expect(upgraded == fixture.listing.market.upgradeMap["600942"], "the task moved the live product")
+            await fixture.server.clock.advance(by: .seconds(3600))
+            let published = try await fixture.product(Self.mugs)
+            #expect(published["title"]?.string == "Mugs, renamed")
+            #expect(AuditFixture.leaf(of: published) == upgraded, "the audit's pass does not move it back to v1")
+        }
+    }
 }
