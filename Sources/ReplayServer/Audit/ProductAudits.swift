@@ -146,13 +146,20 @@ final class ProductAudits: Sendable {
         guard let (review, attempt) = taken else { return }
         let now = clock.unixSeconds
         if let failure = behaviour.failures.first(where: { $0.productID == productID }), attempt <= (failure.attempts ?? Int.max) {
-            _ = store.update(productID) { product, _ in
+            let kept = store.update(productID) { product, _ in
                 if product.status == .pending { product.status = .failed }
                 product.auditStatus = "FAILED"
                 product.auditFailedReasons = [AuditFailedReason(failure)]
                 product.updateTime = now
             }
-            events.auditFailed(shopID: shop.id, productID: productID, attempt: attempt, reasons: failure.reasons, at: now)
+            events.auditFailed(
+                shopID: shop.id,
+                productID: productID,
+                status: kept?.status ?? .failed,
+                attempt: attempt,
+                reasons: failure.reasons,
+                at: now
+            )
             return
         }
         var previous: ProductState?
@@ -174,7 +181,7 @@ final class ProductAudits: Sendable {
             product = next
         }
         guard let published, let previous else { return }
-        events.auditPassed(shopID: shop.id, productID: productID, firstPass: previous.liveSince == nil, at: now)
+        events.auditPassed(shopID: shop.id, productID: productID, status: published.status, firstPass: previous.liveSince == nil, at: now)
         if published.categoryID != previous.categoryID {
             events.categoryChanged(
                 shopID: shop.id,

@@ -13,18 +13,21 @@ extension ShopEvents {
 
     /// An audit passed: journal it, send type 5 then type 37 (APPROVED). The caller sends the
     /// category change (type 18) after these, when there is one.
-    func auditPassed(shopID: String, productID: String, firstPass: Bool, at time: Int64) {
-        record(.productAuditPassed, productID: productID, details: ["shop_id": shopID])
+    func auditPassed(shopID: String, productID: String, status: Product.Status, firstPass: Bool, at time: Int64) {
+        record(.productAuditPassed, productID: productID, details: ["shop_id": shopID, ShopEvent.currentStatusKey: status.rawValue])
         notifyStatus(shopID: shopID, productID: productID, news: firstPass ? .firstPassReview : .statusChanged, reason: "", at: time)
         notifyAuditStatus(shopID: shopID, productID: productID, status: "APPROVED", at: time)
     }
 
     /// An audit failed: journal it, send type 5 (PRODUCT_AUDIT_FAILURE) then type 37 (FAILED).
-    func auditFailed(shopID: String, productID: String, attempt: Int, reasons: [String], at time: Int64) {
+    func auditFailed(shopID: String, productID: String, status: Product.Status, attempt: Int, reasons: [String], at time: Int64) {
         record(
             .productAuditFailed,
             productID: productID,
-            details: ["shop_id": shopID, "attempt": "\(attempt)", "reasons": reasons.joined(separator: "; ")]
+            details: [
+                "shop_id": shopID, ShopEvent.currentStatusKey: status.rawValue, "attempt": "\(attempt)",
+                "reasons": reasons.joined(separator: "; "),
+            ]
         )
         notifyStatus(shopID: shopID, productID: productID, news: .auditFailure, reason: reasons.joined(separator: "; "), at: time)
         notifyAuditStatus(shopID: shopID, productID: productID, status: "FAILED", at: time)
@@ -35,7 +38,7 @@ extension ShopEvents {
         record(
             .productStatusChanged,
             productID: productID,
-            details: ["shop_id": shopID, "previous_status": previous.rawValue, "current_status": current.rawValue]
+            details: ["shop_id": shopID, "previous_status": previous.rawValue, ShopEvent.currentStatusKey: current.rawValue]
         )
         notifyStatus(shopID: shopID, productID: productID, news: .statusChanged, reason: "", at: time)
     }
