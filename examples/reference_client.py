@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """A reference L7 client in Python (standard library only), for `tts-replay run`: it registers a
 webhook receiver that checks signatures and deduplicates, reads the catalogue on v2, triggers
-the Category Upgrade Task, confirms every notified product with Get Product, and comes back
-for what is left after 24 hours (products that were too new). Editing a product that keeps
-failing to a 7-level leaf is shown by the Swift reference client in Tests/ContractTests.
-Business time passes through the admin API's clock, so a run takes a second, not a day.
+the Category Upgrade Task, confirms every notified product with Get Product, comes back for
+what is left after 24 hours (products that were too new), and edits what the task still
+leaves on the 3-level tree to a 7-level leaf. An edit is audited before it is published, so
+the client waits for the audit's end (webhook 37) before it reads the product back, and sends
+an edit the audit refused once more. Business time passes through the admin API's clock, so a
+run takes a second, not a day.
 
     swift run tts-replay run --scenario slow-webhook -- python3 examples/reference_client.py
 """
@@ -12,7 +14,7 @@ import hashlib, hmac, http.server, json, os, threading, time, urllib.parse, urll
 
 ENV = os.environ
 KEY, SECRET = ENV["TTS_APP_KEY"], ENV["TTS_APP_SECRET"]
-seen, to_confirm, lock = set(), [], threading.Lock()
+seen, to_confirm, audit_results, lock = set(), [], {}, threading.Lock()
 
 
 class Receiver(http.server.BaseHTTPRequestHandler):
@@ -22,9 +24,13 @@ class Receiver(http.server.BaseHTTPRequestHandler):
         if not hmac.compare_digest(expected, self.headers.get("authorization", "")):
             self.send_response(401); self.end_headers(); return
         note = json.loads(body)
+        product, audit = str(note["data"]["product_id"]), note["data"].get("audit", {}).get("status")
         with lock:
-            if note["tts_notification_id"] not in seen:
-                seen.add(note["tts_notification_id"]); to_confirm.append(note["data"]["product_id"])
+            # An audit's start (AUDITING) changes nothing to confirm yet; its end does.
+            if note["tts_notification_id"] not in seen and audit != "AUDITING":
+                seen.add(note["tts_notification_id"]); to_confirm.append(product)
+                if audit:
+                    audit_results[product] = audit
         self.send_response(200); self.end_headers()
 
     def log_message(self, *args):
@@ -66,6 +72,65 @@ def let_time_pass(duration):
         call("GET", f"/product/202309/products/{product}")
 
 
+def edit_to_v2_leaf(product_id):
+    """Moves a product the task cannot move: the recommended v2 leaf, its required attributes and
+    certifications, and the product's own title, description, images and SKUs."""
+    product = call("GET", f"/product/202309/products/{product_id}")["data"]
+    leaf = v2_leaf(product)
+    if not leaf:
+        return False
+    attributes = call("GET", f"/product/202309/categories/{leaf}/attributes", {"category_version": "v2"})["data"]["attributes"]
+    rules = call("GET", f"/product/202309/categories/{leaf}/rules", {"category_version": "v2"})["data"]
+    body = {
+        "title": product["title"], "description": product["description"], "category_id": leaf, "category_version": "v2",
+        "main_images": [{"uri": image["uri"]} for image in product["main_images"]],
+        "product_attributes": [{"id": a["id"], "values": [{"id": a["values"][0]["id"]} if a.get("values") else {"name": "1"}]}
+                               for a in attributes if a.get("is_requried")],
+        "certifications": [{"id": c["id"], "images": [{"uri": "tos-certificate"}]}
+                           for c in rules.get("product_certifications", []) if c.get("is_required")],
+        "skus": [{"id": sku["id"], "seller_sku": sku["seller_sku"], "inventory": sku["inventory"],
+                  "price": {"amount": sku["price"]["sale_price"], "currency": sku["price"]["currency"]}} for sku in product["skus"]],
+    }
+    return call("PUT", f"/product/202309/products/{product_id}", body=body).get("code") == 0
+
+
+def v2_leaf(product):
+    """The recommended 7-level leaf, else the leaf named like the product's current one, else an
+    available leaf under the same top-level category."""
+    recommended = call("POST", "/product/202309/categories/recommend", body={"product_title": product["title"], "category_version": "v2"})
+    if (recommended.get("data") or {}).get("leaf_category_id"):
+        return recommended["data"]["leaf_category_id"]
+    categories = call("GET", "/product/202309/categories", {"category_version": "v2"})["data"]["categories"]
+    by_id = {category["id"]: category for category in categories}
+
+    def root(category):
+        while category.get("parent_id") in by_id:
+            category = by_id[category["parent_id"]]
+        return category
+
+    chain = product["category_chains"]
+    leaves = [c for c in categories if c["is_leaf"] and c["permission_statuses"] == ["AVAILABLE"]]
+    same = [c for c in leaves if c["local_name"] == chain[-1]["local_name"]] or [c for c in leaves if root(c)["local_name"] == chain[0]["local_name"]]
+    return same[0]["id"] if same else None
+
+
+def await_audits(edited):
+    """Lets time pass until each edited product's audit ends; an edit the audit refused is sent once more."""
+    waiting, resent = set(edited), set()
+    for _ in range(24):  # at most 6 hours of scenario time
+        if not waiting:
+            return
+        with lock:
+            ended = dict(audit_results)
+            audit_results.clear()
+        for product, status in ended.items():
+            if product in waiting and status == "FAILED" and product not in resent:
+                resent.add(product); edit_to_v2_leaf(product)
+            else:
+                waiting.discard(product)
+        let_time_pass("15m")
+
+
 def left_on_v1():
     answer = call("POST", "/product/202502/products/search", {"page_size": "100"}, {"category_version": "v1", "status": "ACTIVATE"})
     return answer.get("data", {}).get("products", []) if answer.get("code") == 0 else []
@@ -73,7 +138,8 @@ def left_on_v1():
 
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
 threading.Thread(target=server.serve_forever, daemon=True).start()
-call("PUT", "/event/202309/webhooks", body={"address": f"http://127.0.0.1:{server.server_port}/webhooks", "event_type": "PRODUCT_CATEGORY_CHANGE"})
+for event_type in ("PRODUCT_CATEGORY_CHANGE", "PRODUCT_AUDIT_STATUS_CHANGE"):
+    call("PUT", "/event/202309/webhooks", body={"address": f"http://127.0.0.1:{server.server_port}/webhooks", "event_type": event_type})
 call("GET", "/product/202309/categories", {"category_version": "v2"})
 if call("POST", "/product/202407/products/category_upgrade_task").get("code") == 0:
     let_time_pass("2h1m")
@@ -81,6 +147,7 @@ if call("POST", "/product/202407/products/category_upgrade_task").get("code") ==
         let_time_pass("24h")  # products too new are old enough now
         call("POST", "/product/202407/products/category_upgrade_task")
         let_time_pass("2h1m")
+        await_audits([product["id"] for product in left_on_v1() if edit_to_v2_leaf(product["id"])])
     let_time_pass("1h")  # late webhooks arrive
 print(f"{len(seen)} notifications handled, {len(left_on_v1())} products left on the 3-level tree")
 server.shutdown()
