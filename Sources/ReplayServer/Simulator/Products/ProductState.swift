@@ -14,9 +14,12 @@ struct ProductState: Sendable, Hashable {
     var attributes: [ProductDraft.Attribute]
     var skus: [ProductDraft.SKU]
     var certifications: [ProductDraft.Certification]
-    var sizeChart: JSONValue?
-    var packageWeight: JSONValue?
-    var packageDimensions: JSONValue?
+    var sizeChart: ProductDraft.SizeChart?
+    var manufacturerIDs: [String] = []
+    var responsiblePersonIDs: [String] = []
+    var deliveryOptionIDs: [String] = []
+    /// The fields Get Product shows back as sent (``ProductDraft/echoedKeys``).
+    var echoed: [String: JSONValue] = [:]
     var status: Product.Status
     var auditStatus: String
     /// Unix seconds, scenario clock.
