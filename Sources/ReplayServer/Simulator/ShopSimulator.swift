@@ -104,7 +104,9 @@ struct ShopSimulator: Sendable {
                 categoryVersion: product.categoryVersion,
                 brandID: product.brandID,
                 mainImages: [.init(uri: "tos-maliva-i-o3syd03w52-eu/\(product.id)")],
-                attributes: [],
+                attributes: product.attributes.sorted { $0.key < $1.key }.map { id, values in
+                    ProductDraft.Attribute(id: id, values: values.map { ProductDraft.AttributeValue(id: $0, name: nil) })
+                },
                 skus: [
                     .init(
                         id: "\(product.id.dropLast(2))01",

@@ -38,6 +38,8 @@ public struct Product: Sendable, Hashable {
     public var status: Status
     /// How long before the scenario's start the product went live (its age at the start).
     public var liveFor: HumanDuration
+    /// The product attributes it was listed with: attribute id → value ids.
+    public var attributes: [String: [String]]
 
     /// Creates a product.
     public init(
@@ -48,7 +50,8 @@ public struct Product: Sendable, Hashable {
         categoryVersion: CategoryVersion = .v1,
         brandID: String? = nil,
         status: Status,
-        liveFor: HumanDuration
+        liveFor: HumanDuration,
+        attributes: [String: [String]] = [:]
     ) {
         self.id = id
         self.shopID = shopID
@@ -58,13 +61,14 @@ public struct Product: Sendable, Hashable {
         self.brandID = brandID
         self.status = status
         self.liveFor = liveFor
+        self.attributes = attributes
     }
 }
 
 /// The file form of a product: the shop may be left out when the scenario has one shop.
 struct ProductEntry: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, shop, title, status
+        case id, shop, title, status, attributes
         case categoryID = "category_id"
         case categoryVersion = "category_version"
         case brandID = "brand_id"
@@ -79,6 +83,7 @@ struct ProductEntry: Decodable {
     var brandID: String?
     var status: Product.Status
     var liveFor: HumanDuration
+    var attributes: [String: [String]]
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.checkedContainer(keyedBy: CodingKeys.self)
@@ -90,5 +95,6 @@ struct ProductEntry: Decodable {
         self.brandID = try container.optional(String.self, forKey: .brandID)
         self.status = try container.optional(oneOf: Product.Status.self, forKey: .status) ?? .activate
         self.liveFor = try container.optional(HumanDuration.self, forKey: .liveFor) ?? HumanDuration(seconds: 7 * 86_400)
+        self.attributes = (try container.mapping(of: [String].self, forKey: .attributes) ?? [:]).compactMapValues { $0 }
     }
 }
