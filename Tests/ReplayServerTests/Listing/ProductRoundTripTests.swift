@@ -102,8 +102,10 @@ struct ProductRoundTripTests {
         body["delivery_option_ids"] = (product["delivery_options"]?.array ?? []).compactMap { $0["id"]?.string }
         body["certifications"] = (product["certifications"]?.array ?? []).map { certification -> [String: Any] in
             var copy: [String: Any] = ["id": certification["id"]?.string ?? "", "images": uris(certification["images"])]
-            copy["files"] = (certification["files"]?.array ?? []).map { ["id": $0["id"]?.string ?? "", "name": $0["name"]?.string ?? "", "format": $0["format"]?.string ?? ""] }
-            copy["expiration_date"] = certification["expiration_date"]?.number.map(Int.init)
+            copy["files"] = (certification["files"]?.array ?? []).map { file -> [String: Any] in
+                ["id": file["id"]?.string ?? "", "name": file["name"]?.string ?? "", "format": file["format"]?.string ?? ""]
+            }
+            copy["expiration_date"] = certification["expiration_date"]?.number.map { Int($0) }
             return copy
         }
         if let chart = product["size_chart"] {

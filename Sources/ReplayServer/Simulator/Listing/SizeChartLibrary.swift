@@ -41,7 +41,7 @@ struct SizeChartLibrary: Sendable {
             return Template(
                 id: id,
                 name: "\(profile.prefix(1).uppercased())\(profile.dropFirst()) size chart",
-                images: [Image(uri: uri, url: ImageURL.origin(uri), locale: market.locale)],
+                images: [Template.Image(uri: uri, url: ImageURL.origin(uri), locale: market.locale)],
                 relatedCategoryIDs: leavesByProfile[profile, default: []].sorted()
             )
         }
