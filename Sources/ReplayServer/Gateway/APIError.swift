@@ -167,12 +167,17 @@ extension APIError {
     static let categoryNotMain = APIError(
         code: 12052225,
         httpStatus: 200,
-        message: "You are not authorized to sell in this category because it does not fall under your shop's main category. Contact your account manager for help or select another category."
+        message:
+            "You are not authorized to sell in this category because it does not fall under your shop's main category. Contact your account manager for help or select another category."
     )
     static let propertyRequired = APIError(code: 12052104, httpStatus: 200, message: "property is required")
     static let qualificationMissing = APIError(code: 12052105, httpStatus: 200, message: "required qualification miss")
     static let brandNotFound = APIError(code: 12052026, httpStatus: 200, message: "Brand does not exist")
-    static let brandNotAuthorized = APIError(code: 12052201, httpStatus: 200, message: "You are not authorized to sell this brand in this category. To do so, apply through the Qualification Center in Seller Center.")
+    static let brandNotAuthorized = APIError(
+        code: 12052201,
+        httpStatus: 200,
+        message: "You are not authorized to sell this brand in this category. To do so, apply through the Qualification Center in Seller Center."
+    )
     static let mainImageRequired = APIError(code: 12052028, httpStatus: 200, message: "Main product image is required")
     static let mainImagesTooMany = APIError(code: 12052306, httpStatus: 200, message: "main product images count exceed limit")
     static let descriptionRequired = APIError(code: 12052015, httpStatus: 200, message: "The product description is required")
@@ -206,7 +211,11 @@ extension APIError {
         httpStatus: 200,
         message: "do not support cross-boarder seller create local product directly"
     )
-    static let invalidInput = APIError(code: 12052910, httpStatus: 200, message: "Invalid input parameters. Refer to the API documentation for details.")
+    static let invalidInput = APIError(
+        code: 12052910,
+        httpStatus: 200,
+        message: "Invalid input parameters. Refer to the API documentation for details."
+    )
     static let noRecommendation = APIError(code: 12019064, httpStatus: 200, message: "No matching categories were found for this product.")
     static let tooManySellerSKUs = APIError(code: 12019027, httpStatus: 200, message: "seller_skus can hold at most 10 values.")
     static let tooManySKUIDs = APIError(code: 12019087, httpStatus: 200, message: "sku_ids can hold at most 10 values.")

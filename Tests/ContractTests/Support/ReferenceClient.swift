@@ -298,7 +298,8 @@ struct ReferenceClient {
             return .object([
                 "name": .string("Reference EU Representative GmbH"), "email": .string("eu-rep@reference.example"), "phone_number": phone,
                 "address": .object([
-                    "street_address_line1": .string("Musterstraße 2"), "postal_code": .string("10115"), "country": .string("DE"), "city": .string("Berlin"),
+                    "street_address_line1": .string("Musterstraße 2"), "postal_code": .string("10115"), "country": .string("DE"),
+                    "city": .string("Berlin"),
                 ]),
             ])
         }

@@ -57,7 +57,9 @@ struct ListingRuleTests {
         RuleCase(
             name: "a price in another currency",
             breaks: { _, body in
-                body["skus"] = [["seller_sku": "X", "price": ["amount": "1.00", "currency": "THB"], "inventory": [["warehouse_id": "1", "quantity": 1]]]]
+                body["skus"] = [
+                    ["seller_sku": "X", "price": ["amount": "1.00", "currency": "THB"], "inventory": [["warehouse_id": "1", "quantity": 1]]]
+                ]
             },
             code: 12052084,
             message: "The provided currency is not available for this shop/region"
@@ -75,7 +77,12 @@ struct ListingRuleTests {
             code: 12052055,
             message: "The SKU inventory quantity for the warehouse must be within allowed limits."
         ),
-        RuleCase(name: "a missing required attribute", breaks: { _, body in body["product_attributes"] = [] }, code: 12052104, message: "property is required"),
+        RuleCase(
+            name: "a missing required attribute",
+            breaks: { _, body in body["product_attributes"] = [] },
+            code: 12052104,
+            message: "property is required"
+        ),
         RuleCase(
             name: "a conditional attribute left out",
             leaf: kitchenLeaf,
@@ -180,7 +187,12 @@ struct ListingRuleTests {
             #expect(reasons.compactMap { $0["code"]?.number }.map(Int.init) == [12052261, 12052028, 12052673])
             #expect(reasons.first?["code"]?.number == Double(created.code))
             #expect(reasons.first?["message"]?.string == created.message)
-            let search = try await fixture.client.call(.POST, "/product/202502/products/search", query: ["page_size": "100"], json: ["category_version": "v2"])
+            let search = try await fixture.client.call(
+                .POST,
+                "/product/202502/products/search",
+                query: ["page_size": "100"],
+                json: ["category_version": "v2"]
+            )
             #expect(try search.data["total_count"]?.number == 0)
         }
     }

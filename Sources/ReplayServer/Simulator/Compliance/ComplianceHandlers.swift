@@ -123,7 +123,12 @@ struct ComplianceHandlers: Sendable {
         return Found(
             kind: kind,
             entries: page.map { record in
-                Entry(id: record.id, regionalProfiles: (locales.isEmpty ? [record.fields["locale"]?.string ?? defaultLocale] : locales).map { profile(record, kind, locale: $0) })
+                Entry(
+                    id: record.id,
+                    regionalProfiles: (locales.isEmpty ? [record.fields["locale"]?.string ?? defaultLocale] : locales).map {
+                        profile(record, kind, locale: $0)
+                    }
+                )
             },
             totalCount: matching.count,
             nextPageToken: next

@@ -287,7 +287,8 @@ struct ProductDetail: Encodable, Sendable {
             return values.first { $0["id"]?.string == value.id }?["name"]?.string ?? (value.id ?? "")
         }
         let certificationNames = Dictionary(
-            (details?.rules["product_certifications"]?.array ?? []).compactMap { rule in rule["id"]?.string.map { ($0, rule["name"]?.string ?? "") } },
+            (details?.rules["product_certifications"]?.array ?? []).compactMap { rule in rule["id"]?.string.map { ($0, rule["name"]?.string ?? "") }
+            },
             uniquingKeysWith: { first, _ in first }
         )
         self.id = product.id
