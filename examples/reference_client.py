@@ -111,10 +111,28 @@ def compliance_id(kind):
     return call("POST", create, body=record, cipher=False)["data"][id_key]
 
 
+def v2_leaf(product):
+    """The recommended 7-level leaf; else the available leaf of the same name as the product's
+    current one; else the first available leaf under the same top-level category."""
+    recommended = call("POST", "/product/202309/categories/recommend", body={"product_title": product["title"], "category_version": "v2"})
+    if (recommended.get("data") or {}).get("leaf_category_id"):
+        return recommended["data"]["leaf_category_id"]
+    categories = call("GET", "/product/202309/categories", {"category_version": "v2"})["data"]["categories"]
+    by_id = {c["id"]: c for c in categories}
+    def root(category):
+        while category.get("parent_id") in by_id:
+            category = by_id[category["parent_id"]]
+        return category
+    leaves = [c for c in categories if c["is_leaf"] and c["permission_statuses"] == ["AVAILABLE"]]
+    chain = product.get("category_chains") or [{}]
+    same = [c for c in leaves if c["local_name"] == chain[-1].get("local_name")]
+    under = [c for c in leaves if root(c)["local_name"] == chain[0].get("local_name")]
+    return (same or under or [{}])[0].get("id")
+
+
 def edit_to_v2_leaf(product_id):
     product = call("GET", f"/product/202309/products/{product_id}")["data"]
-    recommended = call("POST", "/product/202309/categories/recommend", body={"product_title": product["title"], "category_version": "v2"})
-    leaf = (recommended.get("data") or {}).get("leaf_category_id")
+    leaf = v2_leaf(product)
     if not leaf:
         return
     attributes = call("GET", f"/product/202309/categories/{leaf}/attributes", {"category_version": "v2"})["data"]["attributes"]

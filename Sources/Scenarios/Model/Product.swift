@@ -95,6 +95,24 @@ struct ProductEntry: Decodable {
         self.brandID = try container.optional(String.self, forKey: .brandID)
         self.status = try container.optional(oneOf: Product.Status.self, forKey: .status) ?? .activate
         self.liveFor = try container.optional(HumanDuration.self, forKey: .liveFor) ?? HumanDuration(seconds: 7 * 86_400)
-        self.attributes = (try container.mapping(of: [String].self, forKey: .attributes) ?? [:]).compactMapValues { $0 }
+        let attributes = try container.list(of: ProductAttributeEntry.self, forKey: .attributes)?.compactMap { $0 } ?? []
+        self.attributes = Dictionary(attributes.map { ($0.id, $0.values) }, uniquingKeysWith: { first, second in first + second })
+    }
+}
+
+/// The file form of a product attribute: `{id: "100201", values: ["1000707"]}`, the shape of
+/// Create Product's `product_attributes` with value ids.
+struct ProductAttributeEntry: Decodable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, values
+    }
+
+    var id: String
+    var values: [String]
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.checkedContainer(keyedBy: CodingKeys.self)
+        self.id = try container.required(String.self, forKey: .id) ?? ""
+        self.values = try container.list(of: String.self, forKey: .values)?.compactMap { $0 } ?? []
     }
 }
