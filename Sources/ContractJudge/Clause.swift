@@ -34,7 +34,7 @@ public struct Clause: Sendable, Identifiable {
     public let title: String
     /// How much a violation matters.
     public let severity: Severity
-    /// The facts the clause rests on: a section of the API reference (`tiktok-shop-l7.md`).
+    /// The facts the clause rests on: a section of the API reference (`docs/api-reference.md` in the repository).
     public let facts: String
     /// How to fix a violation.
     public let hint: String

@@ -19,7 +19,7 @@ struct ContractCatalogueTests {
         #expect(Set(ids).count == ids.count)
         for clause in Contract.l7.clauses {
             #expect(clause.id.hasPrefix("l7.") && clause.id == clause.id.lowercased())
-            #expect(clause.facts.contains("tiktok-shop-l7.md §"))
+            #expect(clause.facts.contains("api-reference.md §"))
             #expect(!clause.hint.isEmpty && !clause.title.isEmpty)
         }
     }

@@ -140,3 +140,35 @@ struct ExpectContractTests {
         }
     }
 }
+
+@Suite("The L7 clauses on older API versions")
+struct OlderVersionClauseTests {
+    /// Searches through Search Products 202309 with `category_version` in the query or the
+    /// body, and judges `l7.v2-on-listing`.
+    static func judgeSearch202309(versionIn place: String) async throws -> ClauseResult? {
+        try await withReplayServer(scenario: try .builtIn(named: "happy-path-gb")) { server in
+            try await NotificationReceiver.with(appKey: server.scenario.app.key, appSecret: server.scenario.app.secret, faults: []) { receiver in
+                let client = ReferenceClient(server: server, receiver: receiver)
+                try await client.call(
+                    .POST,
+                    "/product/202309/products/search",
+                    cipher: server.credentials.shopCipher,
+                    query: ["page_size": "20"].merging(place == "query" ? ["category_version": "v2"] : [:]) { $1 },
+                    body: place == "body" ? .object(["category_version": .string("v2")]) : .object([:])
+                )
+                await server.journal.flush()
+                return try await Contract.l7.only(["l7.v2-on-listing"]).judge(server.journal.reader).result("l7.v2-on-listing")
+            }
+        }
+    }
+
+    @Test func search202309PassesWithTheVersionInTheQuery() async throws {
+        #expect(try await Self.judgeSearch202309(versionIn: "query")?.status == .passed)
+    }
+
+    @Test func search202309WithTheVersionInTheBodyIsAViolation() async throws {
+        let result = try await Self.judgeSearch202309(versionIn: "body")
+        #expect(result?.status == .violated)
+        #expect(result?.violations.first?.message.hasPrefix("search_products_202309 sent no category_version") == true)
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Scenarios
@@ -22,6 +23,7 @@ struct APIFactsTests {
                 "get_categories", "recommend_category", "get_category_rules", "get_attributes", "get_brands", "create_product",
                 "edit_product", "edit_product_202509", "search_products", "search_products_202309", "search_products_202312",
                 "partial_edit_product", "partial_edit_product_202309", "check_product_listing", "get_global_categories",
+                "recommend_global_categories", "get_global_attributes", "get_global_category_rules",
             ]
         )
         #expect(APIOperation.all.filter(\.searchesEitherTree) == [.searchProducts, .searchProducts202309, .searchProducts202312])
@@ -55,5 +57,28 @@ struct APIFactsTests {
         #expect(Set(ShopEventKind.all).count == ShopEventKind.all.count)
         #expect(ShopEventKind(rawValue: "product.category_changed") == .productCategoryChanged)
         #expect(!ShopEventKind.all.contains(ShopEventKind(rawValue: "product.audited")))
+    }
+}
+
+/// `docs/gateway.md` lists every operation of the table, with what the table says of it.
+@Suite("The operation table in the docs")
+struct OperationDocsTests {
+    @Test func theGatewayPageListsEveryOperationAsTheTableHasIt() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/gateway.md")
+        let rows = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").filter { $0.hasPrefix("| ") && $0.hasSuffix(" |") }
+        let listed = Dictionary(
+            rows.map { row in
+                let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+                return (cells[0], cells)
+            },
+            uniquingKeysWith: { first, _ in first }
+        )
+        for operation in APIOperation.all {
+            let cells = try #require(listed[operation.id], "\(operation.id) is not in docs/gateway.md")
+            #expect(cells[1] == "\(operation.method) \(operation.pathTemplate)", "\(operation.id)")
+            #expect(cells[2] == (operation.isShopScoped ? "yes" : "no"), "\(operation.id)")
+            #expect(cells[3] == (operation.isListing ? operation.categoryVersion.rawValue : "–"), "\(operation.id)")
+            #expect(cells[4] == (operation.isSimulated ? "yes" : "no"), "\(operation.id) simulated")
+        }
     }
 }

@@ -123,6 +123,22 @@ struct ExpectationLintTests {
         #expect(diagnostic.description.contains("qa.yaml:8:12: error:"))
     }
 
+    @Test func everyProblemInsideOneRuleIsReportedInOnePass() throws {
+        let diagnostics = try Self.lint(
+            Self.scenario(
+                expect: """
+                      - name: searches
+                        calls: serch_products
+                        at_least: -1
+                        within: soon
+                        severity: fatal
+                    """
+            )
+        )
+        #expect(diagnostics.map(\.keyPath) == ["expect[0].calls", "expect[0].at_least", "expect[0].within", "expect[0].severity"])
+        #expect(diagnostics.map(\.line) == [8, 9, 10, 11])
+    }
+
     @Test func aMisspeltEventKindIsAnErrorAtItsLine() throws {
         let diagnostics = try Self.lint(Self.scenario(expect: "  - name: searches\n    calls: search_products\n    after: upgrade_task.finshed"))
         let diagnostic = try #require(diagnostics.first)

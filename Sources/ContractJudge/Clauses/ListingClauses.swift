@@ -23,7 +23,7 @@ extension Clause {
         id: "l7.v2-on-listing",
         title: "The eight listing APIs pass category_version=v2 in markets that require it",
         facts:
-            "tiktok-shop-l7.md §3 (category_version on Get Categories, Recommend Category, Get Category Rules, Get Attributes, Get Brands, Create Product, Edit Product, Search Products) and §5 (UK, EU and JP move to the 7-level tree; v1 where v2 is required gives 12052217)",
+            "api-reference.md §3 (category_version on Get Categories, Recommend Category, Get Category Rules, Get Attributes, Get Brands, Create Product, Edit Product, Search Products) and §5 (UK, EU and JP move to the 7-level tree; v1 where v2 is required gives 12052217)",
         hint:
             "Send category_version=v2 (query on the four GETs and Search Products 202309, body on Recommend, Create, Edit, Partial Edit with a category_id and Search) for GB, DE, FR, IT, ES, IE and JP shops. Search Products may pass v1 on purpose, to find products not yet upgraded, but never leave it out."
     ) { evidence in
@@ -59,7 +59,7 @@ extension Clause {
         id: "l7.v2-leaf-on-write",
         title: "Create and Edit Product use leaf ids of the 7-level tree",
         facts:
-            "tiktok-shop-l7.md §5: an id not in the named tree gives 12052230, a non-leaf 12052024; §3 Create/Edit Product take category_id with category_version",
+            "api-reference.md §5: an id not in the named tree gives 12052230, a non-leaf 12052024; §3 Create/Edit Product take category_id with category_version",
         hint:
             "Take category_id from Get Categories (or Recommend Category) with category_version=v2 and use only leaves (is_leaf true); map a product's 3-level leaf to its 7-level successor before editing."
     ) { evidence in
@@ -86,7 +86,7 @@ extension Clause {
         id: "l7.no-legacy-global-products",
         title: "No legacy Global Product APIs for L7",
         severity: .warning,
-        facts: "tiktok-shop-l7.md §5 GS POP: do not adapt L7 on the old Global Product APIs; they are slated for deprecation",
+        facts: "api-reference.md §5 GS POP: do not adapt L7 on the old Global Product APIs; they are slated for deprecation",
         hint: "List and edit through Create/Edit Product with category_version=v2 and the global_replicate flow, not the Global Product APIs."
     ) { evidence in
         let requests = evidence.clientRequests

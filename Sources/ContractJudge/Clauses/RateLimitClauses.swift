@@ -5,7 +5,7 @@ extension Clause {
     static let retryAfterHonoured = Clause(
         id: "l7.retry-after-honoured",
         title: "After a 429, no call before Retry-After has passed",
-        facts: "tiktok-shop-l7.md §2: 36009002 with HTTP 429 and Retry-After when the rate limit is hit",
+        facts: "api-reference.md §2: 36009002 with HTTP 429 and Retry-After when the rate limit is hit",
         hint: "On HTTP 429, wait the Retry-After seconds before the next call (all calls, not only the one refused)."
     ) { evidence in
         let limited = evidence.clientRequests.filter { $0.responseStatus == 429 }

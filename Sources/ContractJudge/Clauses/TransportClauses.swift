@@ -25,7 +25,7 @@ extension Clause {
     static let signedAndFresh = Clause(
         id: "l7.signed-and-fresh",
         title: "Every call carries the app_key, a valid sign and a fresh timestamp",
-        facts: "tiktok-shop-l7.md §1 Request conventions, Signing and Timestamp window; §2 gateway errors 106001 (bad sign) and 36009004",
+        facts: "api-reference.md §1 Request conventions, Signing and Timestamp window; §2 gateway errors 106001 (bad sign) and 36009004",
         hint:
             "Sign every request: HMAC-SHA256 keyed with the app secret over secret + path + sorted query (name+value, without sign and access_token) + raw body + secret; send timestamp as the current Unix seconds."
     ) { evidence in
@@ -35,7 +35,7 @@ extension Clause {
     static let tokenInHeader = Clause(
         id: "l7.token-in-header",
         title: "The access token travels in the x-tts-access-token header",
-        facts: "tiktok-shop-l7.md §1 Request conventions, Access token: header x-tts-access-token, never in the query; token lifetime 7 days",
+        facts: "api-reference.md §1 Request conventions, Access token: header x-tts-access-token, never in the query; token lifetime 7 days",
         hint: "Send the shop's access token in the x-tts-access-token header on every call, and refresh it before it expires."
     ) { evidence in
         failedChecks([.accessToken], in: evidence, what: "the access token was missing, unknown or expired")
@@ -45,7 +45,7 @@ extension Clause {
         id: "l7.shop-cipher",
         title: "Shop-scoped calls name their shop with shop_cipher",
         facts:
-            "tiktok-shop-l7.md §1 Request conventions, shop_cipher: shop-scoped APIs need it (106013 when missing); §5 cross-border sellers must send the right one per shop",
+            "api-reference.md §1 Request conventions, shop_cipher: shop-scoped APIs need it (106013 when missing); §5 cross-border sellers must send the right one per shop",
         hint: "Read each shop's cipher from Get Authorized Shops and pass it as shop_cipher on every shop-scoped call, the right one per shop."
     ) { evidence in
         failedChecks([.shopCipher], in: evidence, what: "the shop_cipher was missing, unknown or not wanted")

@@ -11,7 +11,7 @@ extension Clause {
         id: "l7.upgrade-not-hammered",
         title: "The Category Upgrade Task is not re-triggered while it runs",
         facts:
-            "tiktok-shop-l7.md §3.10: the task is asynchronous and takes up to 2 hours (\"if incomplete, call again\"); §6 question 3: a repeat call while it runs is undocumented (the fake ignores it and journals upgrade_task.ignored)",
+            "api-reference.md §3.10: the task is asynchronous and takes up to 2 hours (\"if incomplete, call again\"); §6 question 3: a repeat call while it runs is undocumented (the fake ignores it and journals upgrade_task.ignored)",
         hint:
             "Trigger the task once per shop, wait for its duration (webhooks tell you of progress), then search with category_version=v1 and trigger again only for what is left."
     ) { evidence in
@@ -38,7 +38,7 @@ extension Clause {
         id: "l7.upgrade-retriggered-for-skipped",
         title: "Products skipped by the 24-hour rule get a new task once they are old enough",
         facts:
-            "tiktok-shop-l7.md §3.10: the task needs a product live for at least 24 h; a younger one is skipped silently, so the client must call again later",
+            "api-reference.md §3.10: the task needs a product live for at least 24 h; a younger one is skipped silently, so the client must call again later",
         hint: "After a task, search with category_version=v1; for products live under 24 hours, trigger the task again once they are 24 hours old."
     ) { evidence in
         let skips = evidence.events.filter { $0.kind == .productUpgradeSkipped && $0.details["reason"] == UpgradeSkipReason.tooNew.rawValue }
@@ -71,7 +71,7 @@ extension Clause {
     static let failedUpgradesHandled = Clause(
         id: "l7.failed-upgrades-handled",
         title: "Products the task failed to upgrade are found (search with v1) and handled",
-        facts: "tiktok-shop-l7.md §3.8: search with category_version \"v1\" to find products not yet upgraded; §3.10: if incomplete, call again",
+        facts: "api-reference.md §3.8: search with category_version \"v1\" to find products not yet upgraded; §3.10: if incomplete, call again",
         hint:
             "After the task's duration, Search Products with category_version=v1 on the shop; trigger the task again for what is left, and edit a product that keeps failing to its 7-level leaf (category_version=v2)."
     ) { evidence in

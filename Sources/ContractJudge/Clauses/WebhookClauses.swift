@@ -11,7 +11,7 @@ extension Clause {
     static let webhooksAcknowledged = Clause(
         id: "l7.webhooks-acknowledged",
         title: "Every genuine webhook is acknowledged with 2xx within 3 seconds",
-        facts: "tiktok-shop-l7.md §4 Ack and retry: reply HTTP 200 within 3 s, or the platform retries at 2 min, 30 min, 3 h, 12 h",
+        facts: "api-reference.md §4 Ack and retry: reply HTTP 200 within 3 s, or the platform retries at 2 min, 30 min, 3 h, 12 h",
         hint:
             "Answer the webhook with 200 at once, after checking its signature, and do the slow work (confirmation calls) afterwards or in the background."
     ) { evidence in
@@ -35,7 +35,7 @@ extension Clause {
     static let forgedWebhooksRejected = Clause(
         id: "l7.forged-webhooks-rejected",
         title: "Webhooks with a wrong signature are rejected",
-        facts: "tiktok-shop-l7.md §4 Signature: Authorization = hex HMAC-SHA256(app_secret, app_key + raw body)",
+        facts: "api-reference.md §4 Signature: Authorization = hex HMAC-SHA256(app_secret, app_key + raw body)",
         hint:
             "Compute HMAC-SHA256 keyed with the app secret over app_key + the raw body, compare it in constant time with the Authorization header, and answer 401 (not 2xx) when it differs."
     ) { evidence in
@@ -66,7 +66,7 @@ extension Clause {
     static let duplicatesHandledOnce = Clause(
         id: "l7.duplicates-handled-once",
         title: "A notification delivered twice is handled once (deduplicated by tts_notification_id)",
-        facts: "tiktok-shop-l7.md §4 Delivery: at-least-once; tts_notification_id is the dedupe key",
+        facts: "api-reference.md §4 Delivery: at-least-once; tts_notification_id is the dedupe key",
         hint: "Remember the tts_notification_id of every notification handled and acknowledge a repeat without acting on it again."
     ) { evidence in
         let duplicated = Set(genuine(evidence).filter(\.isDuplicate).map(\.notificationID))
@@ -98,7 +98,7 @@ extension Clause {
         id: "l7.confirmed-after-webhook",
         title: "Each category-change webhook is confirmed with Get Product or Search Products on v2",
         facts:
-            "tiktok-shop-l7.md §4 type 18: after it arrives, clients confirm through Search Products or Get Product; the payload has no version field",
+            "api-reference.md §4 type 18: after it arrives, clients confirm through Search Products or Get Product; the payload has no version field",
         hint:
             "After acknowledging a PRODUCT_CATEGORY_CHANGE, read the product back: Get Product of data.product_id, or Search Products with category_version=v2."
     ) { evidence in

@@ -73,13 +73,15 @@ public final class Journal: Sendable {
         self.durability = durability
         self.runID = runID
         self.writer = JournalWriter(
-            pool: opened.pool,
-            path: path,
-            runID: runID,
-            limit: queueLimit,
-            logger: logger,
-            redactor: redactor,
-            watchers: watchers
+            .init(
+                pool: opened.pool,
+                path: path,
+                runID: runID,
+                limit: queueLimit,
+                logger: logger,
+                redactor: redactor,
+                watchers: watchers
+            )
         )
         self.removesFileOnClose = removesFileOnClose
         self.logger = logger

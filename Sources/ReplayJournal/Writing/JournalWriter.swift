@@ -89,34 +89,29 @@ package final class JournalWriter: Sendable {
         }
     }
 
-    /// What the writer task and the callers share.
-    private final class Context: Sendable {
+    /// Where the writer writes and what it works with: given once, never changed.
+    struct Setup: Sendable {
         let pool: DatabasePool
-        package let path: String
+        /// The journal file, for messages.
+        let path: String
+        /// The run information row, updated at stop; nil for a journal opened to read.
         let runID: Int64?
         let limit: JournalQueueLimit
         let logger: Logger
+        /// What redacts requests before they are written.
         let redactor: JournalRedactor
+        /// Who is shown each request entry once it is redacted.
         let watchers: JournalWatchers
+    }
+
+    /// What the writer task and the callers share.
+    private final class Context: Sendable {
+        let setup: Setup
         let state = Mutex(State())
         let hashes = SharedBodyHashes()
 
-        init(
-            pool: DatabasePool,
-            path: String,
-            runID: Int64?,
-            limit: JournalQueueLimit,
-            logger: Logger,
-            redactor: JournalRedactor,
-            watchers: JournalWatchers
-        ) {
-            self.pool = pool
-            self.path = path
-            self.runID = runID
-            self.limit = limit
-            self.logger = logger
-            self.redactor = redactor
-            self.watchers = watchers
+        init(_ setup: Setup) {
+            self.setup = setup
         }
     }
 
@@ -124,19 +119,8 @@ package final class JournalWriter: Sendable {
     private let doorbell: AsyncStream<Void>.Continuation
     private let task: Task<Void, Never>
 
-    /// - Parameters:
-    ///   - redactor: What redacts requests before they are written.
-    ///   - watchers: Who is shown each request entry once it is redacted.
-    init(
-        pool: DatabasePool,
-        path: String,
-        runID: Int64?,
-        limit: JournalQueueLimit,
-        logger: Logger,
-        redactor: JournalRedactor,
-        watchers: JournalWatchers
-    ) {
-        let context = Context(pool: pool, path: path, runID: runID, limit: limit, logger: logger, redactor: redactor, watchers: watchers)
+    init(_ setup: Setup) {
+        let context = Context(setup)
         let (stream, doorbell) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         self.context = context
         self.doorbell = doorbell
@@ -226,7 +210,7 @@ package final class JournalWriter: Sendable {
     }
 
     private func enqueue(_ queued: Queued, untilWritten: Bool) async {
-        let limit = context.limit
+        let limit = context.setup.limit
         if !untilWritten {
             // The common case of the answer-before-commit mode: room, nobody waiting, no continuation.
             let admitted = context.state.withLock { state -> Bool in
@@ -276,7 +260,7 @@ package final class JournalWriter: Sendable {
                 state.lost += outcome.lost
                 state.requests -= outcome.lostRequests
                 if let error = outcome.error { state.lastError = error }
-                while let first = state.waiting.first, state.hasRoom(for: first.queued.cost, within: context.limit) {
+                while let first = state.waiting.first, state.hasRoom(for: first.queued.cost, within: context.setup.limit) {
                     state.waiting.removeFirst()
                     let sequence = state.admit(first.queued)
                     if first.untilWritten {
@@ -295,8 +279,8 @@ package final class JournalWriter: Sendable {
             for continuation in resumed { continuation.resume() }
             if outcome.lost > 0 {
                 if logsLoss {
-                    context.logger.error(
-                        "journal \(context.path): cannot write \(outcome.lost) \(outcome.lost == 1 ? "entry" : "entries"): \(outcome.error ?? "unknown error"). They are counted as lost (GET /__admin/health); further losses are counted, not logged, and summed up at stop."
+                    context.setup.logger.error(
+                        "journal \(context.setup.path): cannot write \(outcome.lost) \(outcome.lost == 1 ? "entry" : "entries"): \(outcome.error ?? "unknown error"). They are counted as lost (GET /__admin/health); further losses are counted, not logged, and summed up at stop."
                     )
                 }
                 await recordLoss(context)
@@ -332,8 +316,8 @@ package final class JournalWriter: Sendable {
             case .other(let record): return .other(record)
             case .clear: return .clear
             }
-            let request = context.redactor.redact(arrived)
-            context.watchers.show(request)
+            let request = context.setup.redactor.redact(arrived)
+            context.setup.watchers.show(request)
             let shared = request.answer.shared
             return .request(request, sharedHash: shared.count >= BodyTable.minimumSharedBytes ? context.hashes.hash(of: shared) : nil)
         }
@@ -343,7 +327,7 @@ package final class JournalWriter: Sendable {
     /// value too big), the entries are tried one by one so that it does not take the others with it.
     private static func write(_ batch: [Row], _ context: Context) async -> Outcome {
         do {
-            try await context.pool.write { db in
+            try await context.setup.pool.write { db in
                 for row in batch { try insert(row, into: db) }
             }
             return Outcome()
@@ -355,7 +339,7 @@ package final class JournalWriter: Sendable {
         var outcome = Outcome()
         for row in batch {
             do {
-                try await context.pool.write { db in try insert(row, into: db) }
+                try await context.setup.pool.write { db in try insert(row, into: db) }
             } catch {
                 outcome.lost += 1
                 if row.isRequest { outcome.lostRequests += 1 }
@@ -390,9 +374,9 @@ package final class JournalWriter: Sendable {
     /// Keeps the run's loss counter in the file, so that a reader in another process knows.
     /// Best effort: on a full disk this write fails too, and the count is written at close.
     private static func recordLoss(_ context: Context) async {
-        guard let runID = context.runID else { return }
+        guard let runID = context.setup.runID else { return }
         let (lost, error) = context.state.withLock { ($0.lost, $0.lastError) }
-        try? await context.pool.write { db in
+        try? await context.setup.pool.write { db in
             try db.execute(sql: "UPDATE run SET lost_entries = ?, last_error = ? WHERE id = ?", arguments: [lost, error, runID])
         }
     }

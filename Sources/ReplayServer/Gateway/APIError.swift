@@ -1,7 +1,7 @@
 /// An error the fake answers with: the TikTok Shop code, its message and the HTTP status.
 ///
 /// Every code the fake can send is a static member in the table below, so the facts from the
-/// reference (`tiktok-shop-l7.md`, section 2) live in one place.
+/// reference (`docs/api-reference.md`, section 2) live in one place.
 struct APIError: Error, Sendable, Hashable {
     /// The `code` field of the envelope.
     var code: Int
@@ -102,6 +102,12 @@ extension APIError {
     static let invalidMethod = APIError(code: 36009010, httpStatus: 405, message: "Invalid method.")
     static let invalidVersion = APIError(code: 36009014, httpStatus: 404, message: "Invalid version.")
     static let invalidBodyFormat = APIError(code: 36009022, httpStatus: 400, message: "Invalid request body format. The body must be JSON.")
+    /// An upload sent without a `multipart/form-data` body (reference section 1: 36009023).
+    static let multipartRequired = APIError(
+        code: 36009023,
+        httpStatus: 400,
+        message: "Invalid request body format. The body must be multipart/form-data with a boundary."
+    )
     static let bodyTooLarge = APIError(code: 36009021, httpStatus: 413, message: "File too large. The request body exceeds the limit of")
     static let headersTooLarge = APIError(code: 36009004, httpStatus: 431, message: "Invalid request. The request headers exceed the limit of")
     static let malformedRequest = APIError(code: 36009004, httpStatus: 400, message: "Invalid request. The request is not valid HTTP/1.1:")

@@ -196,6 +196,7 @@ struct APIResponder: Sendable {
                             query: decision.query,
                             body: decision.body,
                             rawBody: body,
+                            contentType: request.headers[.contentType],
                             shop: decision.shop
                         )
                     )

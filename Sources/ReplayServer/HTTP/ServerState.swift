@@ -76,6 +76,7 @@ final class ServerState: Sendable {
         simulator.subscriptions.reset()
         simulator.upgrades.reset()
         simulator.compliance.reset()
+        simulator.uploads.reset()
         stubs.reset()
         cassettes.reset()
         await journal.clear()

@@ -13,6 +13,8 @@ struct ShopSimulator: Sendable {
     let subscriptions: WebhookSubscriptions
     let upgrades: CategoryUpgrades
     let events: ShopEvents
+    /// The images and files uploaded in this run.
+    let uploads = UploadedMedia()
     /// Answers that depend only on the catalogue, encoded once.
     let catalogueAnswers = CatalogueAnswers()
     /// The seller's manufacturers and responsible persons.
@@ -28,8 +30,13 @@ struct ShopSimulator: Sendable {
     }
 
     private func payload(for request: SimulatorRequest) throws(APIError) -> (any Encodable & Sendable)? {
-        if request.operation == .getAuthorizedShops {
-            return AuthorizedShops(shops: scenario.shops.map(AuthorizedShops.Entry.init))
+        switch request.operation {
+        case .getAuthorizedShops: return AuthorizedShops(shops: scenario.shops.map(AuthorizedShops.Entry.init))
+        case .uploadProductImage: return try UploadHandlers(media: uploads, seed: scenario.seed).image(request)
+        case .uploadProductFile: return try UploadHandlers(media: uploads, seed: scenario.seed).file(request)
+        case .getGlobalCategories, .recommendGlobalCategories, .getGlobalAttributes, .getGlobalCategoryRules:
+            return try globalCatalogue(request)
+        default: break
         }
         if let answer = try sellerPayload(for: request) { return answer }
         guard let shop = request.shop, let market = markets[shop.region] else { return nil }
@@ -85,6 +92,22 @@ struct ShopSimulator: Sendable {
             guard let market = markets[primary.region] else { return nil }
             return try SizeChartSearch(library: SizeChartLibrary(market: market)).answer(request)
         default: return nil
+        }
+    }
+
+    /// The legacy global-product reads, on either tree: answered from the global catalogue, which
+    /// is the market catalogue of the scenario's first cross-border shop (or of its first shop).
+    private func globalCatalogue(_ request: SimulatorRequest) throws(APIError) -> (any Encodable & Sendable)? {
+        guard let shop = scenario.shops.first(where: { $0.sellerType == .crossBorder }) ?? scenario.shops.first,
+            let market = markets[shop.region]
+        else { return nil }
+        let versions = CategoryVersionRule(policy: scenario.policy(for: shop.region), now: clock.now)
+        let catalogue = CatalogueHandlers(market: market, versions: versions, answers: catalogueAnswers)
+        switch request.operation {
+        case .getGlobalCategories: return try catalogue.categories(request)
+        case .recommendGlobalCategories: return try catalogue.recommend(request)
+        case .getGlobalAttributes: return try catalogue.attributes(request)
+        default: return try catalogue.rules(request)
         }
     }
 

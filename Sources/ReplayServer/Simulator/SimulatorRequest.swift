@@ -12,6 +12,8 @@ struct SimulatorRequest: Sendable {
     var body: JSONValue?
     /// The raw body, for typed decoding.
     var rawBody: [UInt8]
+    /// The request's `Content-Type`, for multipart bodies.
+    var contentType: String? = nil
     /// The shop the request acts on (nil for operations that are not shop-scoped).
     var shop: Shop?
 }

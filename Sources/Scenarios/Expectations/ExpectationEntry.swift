@@ -20,104 +20,99 @@ struct ExpectationEntry: Decodable {
 
     var expectation: ScenarioExpectation
 
+    /// Reads every member through a checked container, so that one pass reports every problem
+    /// of the rule; a rule with a problem decodes as nil (see ``Checked``), never as the
+    /// placeholders put in place of its bad members.
     init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let name = try container.decode(String.self, forKey: .name)
-        if name.isEmpty || !name.unicodeScalars.allSatisfy(Self.nameCharacters.contains) {
-            throw InvalidValueError(
-                codingPath: decoder.codingPath + [CodingKeys.name],
-                message: "'\(name)' cannot be part of the id expect.\(name); use letters, digits, - and _ (such as one-task-per-shop)"
+        let container = try decoder.checkedContainer(keyedBy: CodingKeys.self)
+        let name = try container.required(String.self, forKey: .name) ?? ""
+        if container.contains(.name), name.isEmpty || !name.unicodeScalars.allSatisfy(Self.nameCharacters.contains) {
+            try decoder.reject(
+                "'\(name)' cannot be part of the id expect.\(name); use letters, digits, - and _ (such as one-task-per-shop)",
+                at: CodingKeys.name
             )
         }
         let subjects: [CodingKeys] = [.calls, .acknowledges, .endsIn].filter(container.contains)
-        guard subjects.count == 1, let subject = subjects.first else {
-            throw decoder.invalidValue("a rule expects one thing: give one of calls, acknowledges or ends_in")
+        let subject = subjects.count == 1 ? subjects.first : nil
+        if let subject {
+            let allowed = Self.keysOfKind[subject] ?? []
+            for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue })
+            where !Self.commonKeys.contains(key) && !allowed.contains(key) {
+                try decoder.reject(
+                    "\(key.stringValue) does not apply to a rule with \(subject.stringValue); it takes \(allowed.map(\.stringValue).sorted().joined(separator: ", "))",
+                    at: key
+                )
+            }
+        } else {
+            try decoder.reject("a rule expects one thing: give one of calls, acknowledges or ends_in")
         }
-        let allowed = Self.keysOfKind[subject] ?? []
-        for key in container.allKeys where !Self.commonKeys.contains(key) && !allowed.contains(key) {
-            throw InvalidValueError(
-                codingPath: decoder.codingPath + [key],
-                message:
-                    "\(key.stringValue) does not apply to a rule with \(subject.stringValue); it takes \(allowed.map(\.stringValue).sorted().joined(separator: ", "))"
-            )
-        }
+        let description = try container.optional(String.self, forKey: .description)
+        let severity = try container.optional(oneOf: ScenarioExpectation.Severity.self, forKey: .severity) ?? .error
         let rule: ScenarioExpectation.Rule
         switch subject {
-        case .calls: rule = .calls(try Self.calls(container, decoder: decoder))
-        case .acknowledges:
+        case .calls?: rule = .calls(try Self.calls(container, decoder: decoder))
+        case .acknowledges?:
             rule = .acknowledges(
                 ScenarioExpectation.Acknowledgement(
-                    type: try container.decode(WebhookType.self, forKey: .acknowledges),
-                    productID: try container.decodeIfPresent(String.self, forKey: .product),
-                    within: try Self.positive(container, .within)
+                    type: try container.required(WebhookType.self, forKey: .acknowledges) ?? .productCategoryChange,
+                    productID: try container.optional(String.self, forKey: .product),
+                    within: try Self.positive(container, .within, decoder: decoder)
                 )
             )
         default:
-            guard let productID = try container.decodeIfPresent(String.self, forKey: .product) else {
-                throw decoder.invalidValue("ends_in is about one product of the scenario: name it with product")
+            let productID = try container.optional(String.self, forKey: .product)
+            if subject == .endsIn, !container.contains(.product) {
+                try decoder.reject("ends_in is about one product of the scenario: name it with product")
             }
-            rule = .endsIn(try container.decode(EndStateEntry.self, forKey: .endsIn).state(of: productID))
+            let end = subject == .endsIn ? try container.required(EndStateEntry.self, forKey: .endsIn) : nil
+            rule = .endsIn((end ?? EndStateEntry()).state(of: productID ?? ""))
         }
-        self.expectation = ScenarioExpectation(
-            name: name,
-            description: try container.decodeIfPresent(String.self, forKey: .description),
-            severity: try container.decodeIfPresent(oneOf: ScenarioExpectation.Severity.self, forKey: .severity) ?? .error,
-            rule: rule
-        )
+        self.expectation = ScenarioExpectation(name: name, description: description, severity: severity, rule: rule)
     }
 
     private static let nameCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_".unicodeScalars)
 
-    private static func calls(_ container: KeyedDecodingContainer<CodingKeys>, decoder: any Decoder) throws -> ScenarioExpectation.Calls {
+    private static func calls(_ container: CheckedContainer<CodingKeys>, decoder: any Decoder) throws -> ScenarioExpectation.Calls {
         func count(_ key: CodingKeys) throws -> Int? {
-            let value = try container.decodeIfPresent(Int.self, forKey: key)
+            let value = try container.optional(Int.self, forKey: key)
             if let value, value < 0 {
-                throw InvalidValueError(codingPath: decoder.codingPath + [key], message: "\(key.stringValue) counts calls: 0 or more")
+                try decoder.reject("\(key.stringValue) counts calls: 0 or more", at: key)
             }
             return value
         }
         var atLeast = try count(.atLeast)
         var atMost = try count(.atMost)
         if let times = try count(.times) {
-            if atLeast != nil || atMost != nil { throw decoder.invalidValue("times is an exact count; leave out at_least and at_most") }
+            if atLeast != nil || atMost != nil { try decoder.reject("times is an exact count; leave out at_least and at_most") }
             (atLeast, atMost) = (times, times)
         }
-        if let never = try container.decodeIfPresent(Bool.self, forKey: .never) {
-            guard never else {
-                throw InvalidValueError(codingPath: decoder.codingPath + [CodingKeys.never], message: "never: false says nothing; leave it out")
-            }
-            if atLeast != nil || atMost != nil { throw decoder.invalidValue("never is a count of its own; leave out times, at_least and at_most") }
+        if let never = try container.optional(Bool.self, forKey: .never) {
+            if !never { try decoder.reject("never: false says nothing; leave it out", at: CodingKeys.never) }
+            if atLeast != nil || atMost != nil { try decoder.reject("never is a count of its own; leave out times, at_least and at_most") }
             (atLeast, atMost) = (0, 0)
         }
-        if let atLeast, let atMost, atLeast > atMost { throw decoder.invalidValue("at_least (\(atLeast)) is more than at_most (\(atMost))") }
-        let operation = try container.decode(APIOperation.self, forKey: .calls)
-        if container.contains(.product), !operation.hasPathParameter(APIOperation.productIDParameter) {
-            throw InvalidValueError(
-                codingPath: decoder.codingPath + [CodingKeys.product],
-                message: "\(operation.id) names no product in its path (\(operation.pathTemplate)); leave out product"
-            )
+        if let atLeast, let atMost, atLeast > atMost { try decoder.reject("at_least (\(atLeast)) is more than at_most (\(atMost))") }
+        let operation = try container.required(APIOperation.self, forKey: .calls)
+        if let operation, container.contains(.product), !operation.hasPathParameter(APIOperation.productIDParameter) {
+            try decoder.reject("\(operation.id) names no product in its path (\(operation.pathTemplate)); leave out product", at: CodingKeys.product)
         }
         return ScenarioExpectation.Calls(
-            operation: operation,
-            query: try container.decodeIfPresent([String: String].self, forKey: .query) ?? [:],
-            body: try container.decodeIfPresent([String: JSONValue].self, forKey: .body) ?? [:],
-            productID: try container.decodeIfPresent(String.self, forKey: .product),
+            operation: operation ?? .getAuthorizedShops,
+            query: try container.optional([String: String].self, forKey: .query) ?? [:],
+            body: try container.optional([String: JSONValue].self, forKey: .body) ?? [:],
+            productID: try container.optional(String.self, forKey: .product),
             atLeast: atLeast,
             atMost: atMost,
-            after: try container.decodeIfPresent(AnchorEntry.self, forKey: .after)?.anchor,
-            before: try container.decodeIfPresent(AnchorEntry.self, forKey: .before)?.anchor,
-            within: try positive(container, .within)
+            after: try container.optional(AnchorEntry.self, forKey: .after)?.anchor,
+            before: try container.optional(AnchorEntry.self, forKey: .before)?.anchor,
+            within: try positive(container, .within, decoder: decoder)
         )
     }
 
-    private static func positive(_ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> HumanDuration? {
-        let value = try container.decodeIfPresent(HumanDuration.self, forKey: key)
+    private static func positive(_ container: CheckedContainer<CodingKeys>, _ key: CodingKeys, decoder: any Decoder) throws -> HumanDuration? {
+        let value = try container.optional(HumanDuration.self, forKey: key)
         if let value, value.milliseconds <= 0 {
-            throw InvalidValueError(
-                codingPath: container.codingPath + [key],
-                message: "\(key.stringValue) is a span of scenario time, such as 30m; it must be positive"
-            )
+            try decoder.reject("\(key.stringValue) is a span of scenario time, such as 30m; it must be positive", at: key)
         }
         return value
     }
@@ -188,14 +183,16 @@ struct EndStateEntry: Decodable {
     var categoryVersion: CategoryVersion?
     var status: Product.Status?
 
+    /// No end state: the placeholder of a rule whose `ends_in` did not fit.
+    init() {}
+
     init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.categoryID = try container.decodeIfPresent(String.self, forKey: .categoryID)
-        self.categoryVersion = try container.decodeIfPresent(oneOf: CategoryVersion.self, forKey: .categoryVersion)
-        self.status = try container.decodeIfPresent(oneOf: Product.Status.self, forKey: .status)
-        if categoryID == nil && categoryVersion == nil && status == nil {
-            throw decoder.invalidValue("ends_in names the end state: category_id, category_version or status")
+        let container = try decoder.checkedContainer(keyedBy: CodingKeys.self)
+        self.categoryID = try container.optional(String.self, forKey: .categoryID)
+        self.categoryVersion = try container.optional(oneOf: CategoryVersion.self, forKey: .categoryVersion)
+        self.status = try container.optional(oneOf: Product.Status.self, forKey: .status)
+        if container.allKeys.isEmpty {
+            try decoder.reject("ends_in names the end state: category_id, category_version or status")
         }
     }
 

@@ -4,33 +4,44 @@
 extension APIOperation: Codable {
     /// Decodes an operation id of the table, with a "did you mean" for a misspelt one.
     public init(from decoder: any Decoder) throws {
-        let id = try decoder.singleValueContainer().decode(String.self)
-        guard let operation = APIOperation.named(id) else {
-            throw decoder.invalidValue(ClosedNames.message(for: id, what: "an operation id", among: APIOperation.all.map(\.id)))
-        }
-        self = operation
+        self = try decoder.decodeFact(APIOperation.named, what: "an operation id", among: APIOperation.all.map(\.id))
     }
 
     /// Encodes the operation's id.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(id)
+        try encoder.encodeName(id)
     }
 }
 
 extension WebhookType: Codable {
     /// Decodes an event type's registration name, with a "did you mean" for a misspelt one.
     public init(from decoder: any Decoder) throws {
-        let name = try decoder.singleValueContainer().decode(String.self)
-        guard let type = WebhookType.named(name) else {
-            throw decoder.invalidValue(ClosedNames.message(for: name, what: "a webhook type", among: WebhookType.all.map(\.name)))
-        }
-        self = type
+        self = try decoder.decodeFact(WebhookType.named, what: "a webhook type", among: WebhookType.all.map(\.name))
     }
 
     /// Encodes the registration name.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
+        try encoder.encodeName(name)
+    }
+}
+
+extension Decoder {
+    /// Decodes the name of one value of a closed set of the facts table.
+    ///
+    /// - Throws: An ``InvalidValueError`` with a "did you mean" when the set has no such name.
+    func decodeFact<Fact>(_ named: (String) -> Fact?, what: String, among names: [String]) throws -> Fact {
+        let name = try singleValueContainer().decode(String.self)
+        guard let fact = named(name) else {
+            throw invalidValue(ClosedNames.message(for: name, what: what, among: names))
+        }
+        return fact
+    }
+}
+
+extension Encoder {
+    /// Encodes a fact by its name, as files and the journal write it.
+    func encodeName(_ name: String) throws {
+        var container = singleValueContainer()
         try container.encode(name)
     }
 }

@@ -10,7 +10,7 @@ extension APIOperation {
         "GET",
         "/product/202309/categories/{category_id}/global_attributes",
         shopScoped: false,
-        simulated: false
+        categoryVersion: .query
     )
     /// Get Global Category Rules, version 202309.
     public static let getGlobalCategoryRules = APIOperation(
@@ -18,15 +18,14 @@ extension APIOperation {
         "GET",
         "/product/202309/categories/{category_id}/global_rules",
         shopScoped: false,
-        simulated: false
+        categoryVersion: .query
     )
     /// Upload Product File, version 202309.
     public static let uploadProductFile = APIOperation(
         "upload_product_file",
         "POST",
         "/product/202309/files/upload",
-        shopScoped: false,
-        simulated: false
+        shopScoped: false
     )
     /// Get Global Categories, version 202309.
     public static let getGlobalCategories = APIOperation(
@@ -34,8 +33,7 @@ extension APIOperation {
         "GET",
         "/product/202309/global_categories",
         shopScoped: false,
-        categoryVersion: .query,
-        simulated: false
+        categoryVersion: .query
     )
     /// Recommend Global Categories, version 202309.
     public static let recommendGlobalCategories = APIOperation(
@@ -43,7 +41,7 @@ extension APIOperation {
         "POST",
         "/product/202309/global_categories/recommend",
         shopScoped: false,
-        simulated: false
+        categoryVersion: .body
     )
     /// Delete Global Products, version 202309.
     public static let deleteGlobalProducts = APIOperation(
@@ -98,8 +96,7 @@ extension APIOperation {
         "upload_product_image",
         "POST",
         "/product/202309/images/upload",
-        shopScoped: false,
-        simulated: false
+        shopScoped: false
     )
     /// Inventory Search, version 202309.
     public static let inventorySearch = APIOperation(

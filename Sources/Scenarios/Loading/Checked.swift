@@ -41,6 +41,14 @@ struct CheckedContainer<Key: CodingKey> {
         self.container = try decoder.container(keyedBy: keys)
     }
 
+    /// Whether the mapping has the key (with any value, null included).
+    func contains(_ key: Key) -> Bool {
+        container.contains(key)
+    }
+
+    /// The mapping's keys that `Key` lists, in no particular order.
+    var allKeys: [Key] { container.allKeys }
+
     /// A scalar key's value when it is there and fits, without recording anything: a look ahead.
     func peek<T: Decodable>(_ type: T.Type, forKey key: Key) -> T? {
         try? container.decodeIfPresent(type, forKey: key)

@@ -44,12 +44,26 @@ struct SignedClient {
         shopScoped: Bool = false,
         options: Options = Options()
     ) async throws -> Answer {
+        try await send(method, path, bytes: body.map { Array($0.utf8) }, shopScoped: shopScoped, options: options)
+    }
+
+    /// A request with a body of any bytes; a `multipart/form-data` body is not signed, as the
+    /// real API wants.
+    func send(
+        _ method: HTTPMethod,
+        _ path: String,
+        bytes body: [UInt8]?,
+        shopScoped: Bool = false,
+        options: Options = Options()
+    ) async throws -> Answer {
         var query: [String: String] = options.extraQuery
         if let appKey = options.appKey ?? credentials.appKey { query["app_key"] = appKey }
         if let timestamp = options.timestamp ?? Int(Date().timeIntervalSince1970) + options.timestampOffset { query["timestamp"] = "\(timestamp)" }
         if let cipher = options.shopCipher ?? (shopScoped ? credentials.shopCipher : nil) { query["shop_cipher"] = cipher }
-        let bodyBytes = Array((body ?? "").utf8)
-        if let sign = options.sign ?? RequestSignature.sign(path: path, query: query, body: bodyBytes, appSecret: credentials.appSecret) {
+        let isMultipart = options.contentType.lowercased().hasPrefix("multipart/form-data")
+        if let sign = options.sign
+            ?? RequestSignature.sign(path: path, query: query, body: body ?? [], isMultipart: isMultipart, appSecret: credentials.appSecret)
+        {
             query["sign"] = sign
         }
         var components = URLComponents()
@@ -64,7 +78,7 @@ struct SignedClient {
         }
         for (name, value) in options.extraHeaders.sorted(by: { $0.key < $1.key }) { request.headers.add(name: name, value: value) }
         if let body {
-            request.body = .bytes(ByteBuffer(string: body))
+            request.body = .bytes(ByteBuffer(bytes: body))
         }
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
         let bytes = try await response.body.collect(upTo: 16 * 1024 * 1024)
