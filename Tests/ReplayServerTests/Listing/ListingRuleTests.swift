@@ -221,3 +221,37 @@ struct ListingRuleTests {
         }
     }
 }
+
+/// The shipped scenario eu-compliance-de: moving the battery-powered speaker to its v2 leaf
+/// needs the compliance ids and the conditional attribute its plug type requires.
+@Suite("Scenario eu-compliance-de")
+struct EUComplianceScenarioTests {
+    @Test func theSpeakerMovesOnlyWithComplianceIdsAndTheConditionalAttribute() async throws {
+        try await withReplayServer(scenario: try Scenario.builtIn(named: "eu-compliance-de")) { server in
+            let fixture = try ListingFixture(server)
+            let speaker = "1729711820350528801"
+            let product = try await fixture.client.call(.GET, "/product/202309/products/\(speaker)").data
+            #expect(product["product_attributes"]?[0]?["values"]?[0]?["name"]?.string == "Batteriebetrieben")
+            let leaf = try #require(fixture.market.v2.leaves.first { $0.id == fixture.market.upgradeMap["601717"] })
+            let details = try #require(fixture.market.leaves[leaf.id])
+            #expect(details.requiresManufacturer && details.requiresResponsiblePerson)
+            #expect(details.conditionalAttributes.contains { $0.id == "100107" })
+
+            var body = fixture.validBody(for: leaf, version: .v2, title: "Tragbarer Bluetooth Lautsprecher mit Akku")
+            let plug: [String: Any] = ["id": "100201", "values": [["id": "1000707"]]]
+            body["product_attributes"] = (body["product_attributes"] as? [[String: Any]] ?? []) + [plug]
+            let path = "/product/202309/products/\(speaker)"
+            let conditional = try await fixture.client.call(.PUT, path, json: body).envelope
+            #expect(conditional.code == 12052182)
+            #expect(conditional.message == "The `Batterie enthalten` field is required as you've selected `Batteriebetrieben` for `Steckertyp`.")
+
+            body["product_attributes"] = (body["product_attributes"] as? [[String: Any]] ?? []) + [["id": "100107", "values": [["id": "1000801"]]]]
+            #expect(try await fixture.client.call(.PUT, path, json: body).code == 12052282)
+            let compliance = try await fixture.registerCompliance()
+            body["manufacturer_ids"] = [compliance.manufacturer]
+            #expect(try await fixture.client.call(.PUT, path, json: body).code == 12052287)
+            body["responsible_person_ids"] = [compliance.responsiblePerson]
+            #expect(try await fixture.client.call(.PUT, path, json: body).code == 0)
+        }
+    }
+}
