@@ -145,7 +145,8 @@ struct ShopSimulator: Sendable {
                 auditStatus: product.status == .draft ? "NONE" : "APPROVED",
                 createTime: created,
                 updateTime: created,
-                liveSince: product.status == .activate ? created : nil
+                liveSince: product.status == .activate ? created : nil,
+                replicaRegions: product.replicatedTo
             )
         }
     }

@@ -126,7 +126,8 @@ struct ScenarioChecker {
                     brandID: entry.brandID,
                     status: entry.status,
                     liveFor: entry.liveFor,
-                    attributes: entry.attributes
+                    attributes: entry.attributes,
+                    replicatedTo: entry.replicatedTo
                 )
             )
         }

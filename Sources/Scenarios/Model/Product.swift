@@ -40,6 +40,9 @@ public struct Product: Sendable, Hashable {
     public var liveFor: HumanDuration
     /// The product attributes it was listed with: attribute id → value ids.
     public var attributes: [String: [String]]
+    /// The other markets holding a replica of it (local replication): an edit that changes its
+    /// category must sync these through `replicated_products`.
+    public var replicatedTo: [Region]
 
     /// Creates a product.
     public init(
@@ -51,7 +54,8 @@ public struct Product: Sendable, Hashable {
         brandID: String? = nil,
         status: Status,
         liveFor: HumanDuration,
-        attributes: [String: [String]] = [:]
+        attributes: [String: [String]] = [:],
+        replicatedTo: [Region] = []
     ) {
         self.id = id
         self.shopID = shopID
@@ -62,6 +66,7 @@ public struct Product: Sendable, Hashable {
         self.status = status
         self.liveFor = liveFor
         self.attributes = attributes
+        self.replicatedTo = replicatedTo
     }
 }
 
@@ -69,6 +74,7 @@ public struct Product: Sendable, Hashable {
 struct ProductEntry: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, shop, title, status, attributes
+        case replicatedTo = "replicated_to"
         case categoryID = "category_id"
         case categoryVersion = "category_version"
         case brandID = "brand_id"
@@ -84,6 +90,7 @@ struct ProductEntry: Decodable {
     var status: Product.Status
     var liveFor: HumanDuration
     var attributes: [String: [String]]
+    var replicatedTo: [Region]
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.checkedContainer(keyedBy: CodingKeys.self)
@@ -97,6 +104,7 @@ struct ProductEntry: Decodable {
         self.liveFor = try container.optional(HumanDuration.self, forKey: .liveFor) ?? HumanDuration(seconds: 7 * 86_400)
         let attributes = try container.list(of: ProductAttributeEntry.self, forKey: .attributes)?.compactMap { $0 } ?? []
         self.attributes = Dictionary(attributes.map { ($0.id, $0.values) }, uniquingKeysWith: { first, second in first + second })
+        self.replicatedTo = try container.list(oneOf: Region.self, forKey: .replicatedTo)?.compactMap { $0 } ?? []
     }
 }
 

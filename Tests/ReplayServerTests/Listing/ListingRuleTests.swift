@@ -255,3 +255,35 @@ struct EUComplianceScenarioTests {
         }
     }
 }
+
+/// Local replication: a category change must be synced to the replicas.
+@Suite("Listing rules: replicated products")
+struct ReplicatedProductTests {
+    @Test func aCategoryChangeOfAReplicatedProductMustListItsReplicas() async throws {
+        let scenario = try Scenario.parse(
+            """
+            name: replicated
+            shops:
+              - {id: "7494000000000000006", region: US, cipher: ROW_us_replicated}
+            products:
+              - {id: "1729000000000000001", title: Crew neck sweater, category_id: "712003", category_version: v2, replicated_to: [MX]}
+            """
+        )
+        try await withReplayServer(scenario: scenario) { server in
+            let fixture = try ListingFixture(server)
+            let path = "/product/202309/products/1729000000000000001"
+            #expect(try await fixture.client.call(.GET, path).data["is_replicated"]?.bool == true)
+            let other = try fixture.leaf(.v2) { $0.permissionStatuses == [.available] && $0.id != "712003" }
+            var body = fixture.validBody(for: other, version: .v2)
+            let refused = try await fixture.client.call(.PUT, path, json: body).envelope
+            #expect(refused.code == 12052910)
+            #expect(refused.message == "Invalid input parameters. Refer to the API documentation for details.")
+            let sameLeaf = fixture.validBody(for: try fixture.leaf(.v2) { $0.id == "712003" }, version: .v2)
+            #expect(try await fixture.client.call(.PUT, path, json: sameLeaf).code == 0, "no category change, nothing to sync")
+            body["replicated_products"] = [
+                ["region": "MX", "skus": [["seller_sku": "TEST-SKU-1", "price": ["currency": "MXN", "sale_price": "250"]]]]
+            ]
+            #expect(try await fixture.client.call(.PUT, path, json: body).code == 0)
+        }
+    }
+}

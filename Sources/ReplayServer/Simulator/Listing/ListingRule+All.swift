@@ -6,7 +6,7 @@ extension ListingRule {
     static let all: [ListingRule] = [
         crossBorderSeller, titlePresent, titleLength, descriptionPresent, category, categoryPermission, brand, mainImages, skusPresent,
         skuCount, skuCurrency, skuInventory, requiredAttributes, conditionalAttributes, certifications, sizeChart, packageDimensions,
-        manufacturer, responsiblePerson,
+        manufacturer, responsiblePerson, replicasSynced,
     ]
 
     /// A cross-border seller cannot create a local product directly.
@@ -175,6 +175,17 @@ extension ListingRule {
             return [.problem(APIError.responsiblePersonNotFound.filling(["rp_id": unknown]))]
         }
         return subject.details?.requiresResponsiblePerson == true && ids.isEmpty ? [.problem(.responsiblePersonRequired)] : []
+    }
+}
+
+extension ListingRule {
+    /// An edit that moves a product with local replicas to another category syncs the change
+    /// to every replica's market through `replicated_products` ("otherwise, the API call
+    /// fails"; no code is documented, so the catch-all).
+    static let replicasSynced = ListingRule("replicas.synced", codes: [12052910]) { subject in
+        guard case .edit(let existing) = subject.write, let leaf = subject.leaf, leaf.id != existing.categoryID else { return [] }
+        let synced = Set((subject.draft.replicatedProducts ?? []).compactMap(\.region))
+        return existing.replicaRegions.contains { !synced.contains($0.rawValue) } ? [.problem(.invalidInput)] : []
     }
 }
 

@@ -331,7 +331,7 @@ struct ProductDetail: Encodable, Sendable {
         self.deliveryOptions = product.deliveryOptionIDs.map { DeliveryOption(id: $0, name: "", isAvailable: true) }
         self.createTime = product.createTime
         self.updateTime = product.updateTime
-        self.isReplicated = false
+        self.isReplicated = !product.replicaRegions.isEmpty
         self.hasDraft = false
     }
 }

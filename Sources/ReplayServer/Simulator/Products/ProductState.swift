@@ -28,4 +28,6 @@ struct ProductState: Sendable, Hashable {
     var updateTime: Int64
     /// When the product last became ACTIVATE (Unix seconds, scenario clock); the 24-hour rule counts from here.
     var liveSince: Int64?
+    /// The other markets holding a replica of the product (local replication).
+    var replicaRegions: [Region] = []
 }
