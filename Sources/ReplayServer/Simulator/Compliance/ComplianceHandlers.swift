@@ -55,10 +55,8 @@ struct ComplianceHandlers: Sendable {
         }
     }
 
-    /// The fields a create must carry, per kind (the SDK's required fields).
-    private static func requiredFields(_ kind: ComplianceBook.Kind) -> [String] {
-        ["name", "email", "phone_number", "address"]
-    }
+    /// The fields a create must carry (the SDK's required fields, the same for both kinds).
+    private static let requiredFields = ["name", "email", "phone_number", "address"]
 
     /// The fields a record keeps, per kind.
     private static func fields(_ kind: ComplianceBook.Kind) -> [String] {
@@ -73,7 +71,7 @@ struct ComplianceHandlers: Sendable {
 
     func create(_ kind: ComplianceBook.Kind, _ request: SimulatorRequest) throws(APIError) -> any Encodable & Sendable {
         let fields = try fields(of: kind, in: request)
-        for name in Self.requiredFields(kind) where fields[name] == nil || fields[name] == .string("") {
+        for name in Self.requiredFields where fields[name] == nil || fields[name] == .string("") {
             throw APIError.parameterRejected.filling([
                 "param_name": name, "reason": "the field is required", "expected_value": "a non-empty value",
             ])
