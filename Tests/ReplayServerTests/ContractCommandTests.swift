@@ -41,7 +41,7 @@ struct ContractCommandTests {
     }
 
     /// The Python reference client runs the whole upgrade flow, moving the scenario clock through the admin API.
-    @Test(arguments: ["slow-webhook", "too-new-for-24h", "forged-webhook", "rate-limited"])
+    @Test(arguments: ["slow-webhook", "too-new-for-24h", "forged-webhook", "rate-limited", "failed-upgrade", "eu-compliance-de"])
     func thePythonReferenceClientPasses(_ scenario: String) async throws {
         let client = Self.package.appendingPathComponent("examples/reference_client.py").path
         let result = try await ToolRun.run(["run", "--scenario", scenario, "--", "python3", client])

@@ -49,7 +49,8 @@ final class ServerState: Sendable {
             store: store,
             subscriptions: subscriptions,
             upgrades: CategoryUpgrades(scenario: scenario, markets: markets, clock: clock, store: store, events: events),
-            events: events
+            events: events,
+            compliance: ComplianceBook(seed: scenario.seed)
         )
         self.outbox = outbox
         self.stubs = stubs
@@ -74,6 +75,7 @@ final class ServerState: Sendable {
         simulator.store.reset()
         simulator.subscriptions.reset()
         simulator.upgrades.reset()
+        simulator.compliance.reset()
         simulator.uploads.reset()
         stubs.reset()
         cassettes.reset()
