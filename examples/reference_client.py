@@ -2,11 +2,14 @@
 """A reference L7 client in Python (standard library only), for `tts-replay run`: it registers a
 webhook receiver that checks signatures and deduplicates, reads the catalogue on v2, triggers
 the Category Upgrade Task, confirms every notified product with Get Product, comes back for
-what is left after 24 hours (products that were too new), and edits what the task still
-leaves on the 3-level tree to a 7-level leaf. An edit is audited before it is published, so
-the client waits for the audit's end (webhook 37) before it reads the product back, and sends
-an edit the audit refused once more. Business time passes through the admin API's clock, so a
-run takes a second, not a day.
+what is left after 24 hours (products that were too new), and edits what still fails to the
+recommended 7-level leaf: with the attributes the leaf requires (always, or because a value
+the product has meets a `requirement_conditions` entry of Get Attributes), the certifications
+and size chart Get Category Rules requires, and in the EU a registered manufacturer and
+responsible person. An edit is audited before it is published, so the client waits for the
+audit's end (webhook 37) before it reads the product back, and sends an edit the audit refused
+once more. Business time passes through the admin API's clock, so a run takes a second, not a
+day.
 
     swift run tts-replay run --scenario slow-webhook -- python3 examples/reference_client.py
 """
@@ -72,9 +75,68 @@ def let_time_pass(duration):
         call("GET", f"/product/202309/products/{product}")
 
 
+def left_on_v1():
+    answer = call("POST", "/product/202502/products/search", {"page_size": "100"}, {"category_version": "v1", "status": "ACTIVATE"})
+    return answer.get("data", {}).get("products", []) if answer.get("code") == 0 else []
+
+
+def attribute_values(kept, leaf_attributes):
+    """The product's values the new leaf knows, then a value for every attribute the leaf
+    requires: always (is_requried) or because a chosen value meets a requirement condition."""
+    known = {a["id"] for a in leaf_attributes}
+    chosen = {a["id"]: [{"id": v["id"]} if "id" in v else v for v in a.get("values", [])] for a in kept if a["id"] in known}
+    def met(condition):
+        return any(v.get("id") == condition.get("attribute_value_id") for v in chosen.get(condition.get("attribute_id"), []))
+    for attribute in leaf_attributes:
+        required = attribute.get("is_requried") or any(met(c) for c in attribute.get("requirement_conditions") or [])
+        if attribute["id"] not in chosen and required:
+            values = attribute.get("values") or []
+            chosen[attribute["id"]] = [{"id": values[0]["id"]}] if values else [{"name": "1"}]
+    return [{"id": key, "values": values} for key, values in chosen.items()]
+
+
+COMPLIANCE = {
+    "manufacturer": ("/product/202409/compliance/manufacturers", "/product/202501/compliance/manufacturers/search", "manufacturers",
+                     "manufacturer_id", {"name": "Reference Manufacturing GmbH", "email": "compliance@reference.example",
+                                         "phone_number": {"country_code": "+49", "local_number": "3012345678"},
+                                         "address": "Musterstraße 1, 10115 Berlin, DE"}),
+    "responsible_person": ("/product/202409/compliance/responsible_persons", "/product/202501/compliance/responsible_persons/search",
+                           "responsible_persons", "responsible_person_id",
+                           {"name": "Reference EU Representative GmbH", "email": "eu-rep@reference.example",
+                            "phone_number": {"country_code": "+49", "local_number": "3012345678"},
+                            "address": {"street_address_line1": "Musterstraße 2", "postal_code": "10115", "country": "DE"}}),
+}
+
+
+def compliance_id(kind):
+    """The seller's first manufacturer or responsible person; registered if it has none."""
+    create, search, key, id_key, record = COMPLIANCE[kind]
+    found = call("POST", search, {"page_size": "1"}, {}, cipher=False).get("data") or {}
+    if found.get(key):
+        return found[key][0]["id"]
+    return call("POST", create, body=record, cipher=False)["data"][id_key]
+
+
+def v2_leaf(product):
+    """The recommended 7-level leaf; else the available leaf of the same name as the product's
+    current one; else the first available leaf under the same top-level category."""
+    recommended = call("POST", "/product/202309/categories/recommend", body={"product_title": product["title"], "category_version": "v2"})
+    if (recommended.get("data") or {}).get("leaf_category_id"):
+        return recommended["data"]["leaf_category_id"]
+    categories = call("GET", "/product/202309/categories", {"category_version": "v2"})["data"]["categories"]
+    by_id = {c["id"]: c for c in categories}
+    def root(category):
+        while category.get("parent_id") in by_id:
+            category = by_id[category["parent_id"]]
+        return category
+    leaves = [c for c in categories if c["is_leaf"] and c["permission_statuses"] == ["AVAILABLE"]]
+    chain = product.get("category_chains") or [{}]
+    same = [c for c in leaves if c["local_name"] == chain[-1].get("local_name")]
+    under = [c for c in leaves if root(c)["local_name"] == chain[0].get("local_name")]
+    return (same or under or [{}])[0].get("id")
+
+
 def edit_to_v2_leaf(product_id):
-    """Moves a product the task cannot move: the recommended v2 leaf, its required attributes and
-    certifications, and the product's own title, description, images and SKUs."""
     product = call("GET", f"/product/202309/products/{product_id}")["data"]
     leaf = v2_leaf(product)
     if not leaf:
@@ -84,42 +146,29 @@ def edit_to_v2_leaf(product_id):
     body = {
         "title": product["title"], "description": product["description"], "category_id": leaf, "category_version": "v2",
         "main_images": [{"uri": image["uri"]} for image in product["main_images"]],
-        "product_attributes": [{"id": a["id"], "values": [{"id": a["values"][0]["id"]} if a.get("values") else {"name": "1"}]}
-                               for a in attributes if a.get("is_requried")],
+        "product_attributes": attribute_values(product.get("product_attributes", []), attributes),
         "certifications": [{"id": c["id"], "images": [{"uri": "tos-certificate"}]}
                            for c in rules.get("product_certifications", []) if c.get("is_required")],
         "skus": [{"id": sku["id"], "seller_sku": sku["seller_sku"], "inventory": sku["inventory"],
                   "price": {"amount": sku["price"]["sale_price"], "currency": sku["price"]["currency"]}} for sku in product["skus"]],
     }
+    if (rules.get("size_chart") or {}).get("is_required"):
+        body["size_chart"] = {"image": {"uri": "tos-size-chart"}}
+    for kind in ("manufacturer", "responsible_person"):
+        if (rules.get(kind) or {}).get("is_required"):
+            body[kind + "_ids"] = [compliance_id(kind)]
     return call("PUT", f"/product/202309/products/{product_id}", body=body).get("code") == 0
 
 
-def v2_leaf(product):
-    """The recommended 7-level leaf, else the leaf named like the product's current one, else an
-    available leaf under the same top-level category."""
-    recommended = call("POST", "/product/202309/categories/recommend", body={"product_title": product["title"], "category_version": "v2"})
-    if (recommended.get("data") or {}).get("leaf_category_id"):
-        return recommended["data"]["leaf_category_id"]
-    categories = call("GET", "/product/202309/categories", {"category_version": "v2"})["data"]["categories"]
-    by_id = {category["id"]: category for category in categories}
-
-    def root(category):
-        while category.get("parent_id") in by_id:
-            category = by_id[category["parent_id"]]
-        return category
-
-    chain = product["category_chains"]
-    leaves = [c for c in categories if c["is_leaf"] and c["permission_statuses"] == ["AVAILABLE"]]
-    same = [c for c in leaves if c["local_name"] == chain[-1]["local_name"]] or [c for c in leaves if root(c)["local_name"] == chain[0]["local_name"]]
-    return same[0]["id"] if same else None
-
-
 def await_audits(edited):
-    """Lets time pass until each edited product's audit ends; an edit the audit refused is sent once more."""
+    """Lets time pass until each edited product's audit ends (its webhook 37 says so), reading it
+    back then, not before: while the audit runs the shop still shows the old category. An edit
+    the audit refused is sent once more."""
     waiting, resent = set(edited), set()
     for _ in range(24):  # at most 6 hours of scenario time
         if not waiting:
             return
+        let_time_pass("15m")
         with lock:
             ended = dict(audit_results)
             audit_results.clear()
@@ -128,12 +177,6 @@ def await_audits(edited):
                 resent.add(product); edit_to_v2_leaf(product)
             else:
                 waiting.discard(product)
-        let_time_pass("15m")
-
-
-def left_on_v1():
-    answer = call("POST", "/product/202502/products/search", {"page_size": "100"}, {"category_version": "v1", "status": "ACTIVATE"})
-    return answer.get("data", {}).get("products", []) if answer.get("code") == 0 else []
 
 
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
@@ -147,6 +190,7 @@ if call("POST", "/product/202407/products/category_upgrade_task").get("code") ==
         let_time_pass("24h")  # products too new are old enough now
         call("POST", "/product/202407/products/category_upgrade_task")
         let_time_pass("2h1m")
+        # The task keeps failing these: edit them to a 7-level leaf and wait for the audits.
         await_audits([product["id"] for product in left_on_v1() if edit_to_v2_leaf(product["id"])])
     let_time_pass("1h")  # late webhooks arrive
 print(f"{len(seen)} notifications handled, {len(left_on_v1())} products left on the 3-level tree")

@@ -55,29 +55,37 @@ extension ContractReport {
 
             """
         for result in results {
-            xml += "    <testcase classname=\"\(Self.escaped(contract))\" name=\"\(Self.escaped(result.id + ": " + result.title))\">\n"
-            let details = result.violations.map { violation in
-                [violation.message, violation.request.map { "request: \($0)" }, "expected: \(violation.expected)", "fix: \(result.hint)"]
-                    .compactMap { $0 }.joined(separator: "\n")
-            }.joined(separator: "\n\n")
-            switch (result.status, result.severity) {
-            case (.violated, .error):
-                xml +=
-                    "      <failure message=\"\(Self.escaped(result.violations.first?.message ?? ""))\" type=\"\(result.id)\">\(Self.escaped(details))</failure>\n"
-            case (.violated, .warning):
-                xml += "      <system-out>\(Self.escaped(details))</system-out>\n"
-            case (.notExercised, _):
-                xml += "      <skipped message=\"\(Self.escaped("not exercised: " + (result.notExercisedBecause ?? "")))\"/>\n"
-            case (.passed, _):
-                break
-            }
-            xml += "    </testcase>\n"
+            xml += Self.junitCase(result, classname: contract)
         }
         xml += "  </testsuite>\n</testsuites>\n"
         return xml
     }
 
-    private static func escaped(_ text: String) -> String {
+    /// One clause as a JUnit test case. A violation the suite expected passes (its evidence in
+    /// system-out); `missingViolation` fails a clause the suite expected to be violated.
+    static func junitCase(_ result: ClauseResult, classname: String, expectedViolation: Bool = false) -> String {
+        var xml = "    <testcase classname=\"\(escaped(classname))\" name=\"\(escaped(result.id + ": " + result.title))\">\n"
+        let details = result.violations.map { violation in
+            [violation.message, violation.request.map { "request: \($0)" }, "expected: \(violation.expected)", "fix: \(result.hint)"]
+                .compactMap { $0 }.joined(separator: "\n")
+        }.joined(separator: "\n\n")
+        switch (result.status, result.severity) {
+        case (.violated, .error) where !expectedViolation:
+            xml +=
+                "      <failure message=\"\(escaped(result.violations.first?.message ?? ""))\" type=\"\(result.id)\">\(escaped(details))</failure>\n"
+        case (.violated, _):
+            xml += "      <system-out>\(escaped((expectedViolation ? "violated, as the suite expects\n" : "") + details))</system-out>\n"
+        case (_, _) where expectedViolation:
+            xml += "      <failure message=\"expected to be violated, but \(result.status.rawValue)\" type=\"\(result.id)\"/>\n"
+        case (.notExercised, _):
+            xml += "      <skipped message=\"\(escaped("not exercised: " + (result.notExercisedBecause ?? "")))\"/>\n"
+        case (.passed, _):
+            break
+        }
+        return xml + "    </testcase>\n"
+    }
+
+    static func escaped(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
             .replacingOccurrences(of: "\"", with: "&quot;")
     }

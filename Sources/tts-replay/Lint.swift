@@ -1,14 +1,15 @@
 import ArgumentParser
+import ContractJudge
 import Foundation
 import Scenarios
 
 /// `tts-replay lint`: check scenario and cassette files and report every problem with its file:line:column.
 struct Lint: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check scenario and cassette files; print every problem as file:line:column: error: message (at key.path).",
+        abstract: "Check scenario, cassette and suite files; print every problem as file:line:column: error: message (at key.path).",
         discussion: """
             Folders are searched for .yaml, .yml and .json files. A file with `interactions` or `format` at the
-            top is read as a cassette, any other as a scenario (and the cassettes it names are checked too).
+            top is read as a cassette, one with `scenarios` as a suite, any other as a scenario (and the cassettes it names are checked too).
             Every problem of a scenario is reported in one pass, in file order: wrong types, bad durations and
             instants, missing and unknown keys, duplicate ids, categories not in the named tree, unknown brands,
             unknown stub operations, broken cassette references.
@@ -28,10 +29,12 @@ struct Lint: AsyncParsableCommand {
 
     func run() async throws {
         let files = paths.flatMap(Self.files(under:))
+        let clauseIDs = Set(Contract.l7.clauses.map(\.id))
         var problems = 0
         var reported: Set<String> = []  // a broken cassette is reported once, though its scenario is checked too
         for file in files {
-            for diagnostic in Linter.diagnostics(forFileAt: URL(fileURLWithPath: file)) where reported.insert(diagnostic.description).inserted {
+            for diagnostic in Linter.diagnostics(forFileAt: URL(fileURLWithPath: file), clauseIDs: clauseIDs)
+            where reported.insert(diagnostic.description).inserted {
                 problems += 1
                 print(diagnostic)
             }

@@ -33,6 +33,9 @@ struct Run: AsyncParsableCommand {
     @Option(name: .long, help: "How long to wait for webhooks to settle after the command, in seconds.")
     var settleTimeout = 30
 
+    @Option(name: .long, help: "How long the client command may run before it is stopped, in seconds.")
+    var clientTimeout = 600
+
     @OptionGroup var output: ContractOutput
 
     @Argument(parsing: .postTerminator, help: ArgumentHelp("The client command and its arguments, after --.", valueName: "command"))
@@ -41,6 +44,7 @@ struct Run: AsyncParsableCommand {
     func validate() throws {
         guard !command.isEmpty else { throw ValidationError("give the client command after --, such as: tts-replay run -- python3 client.py") }
         guard settleTimeout > 0 else { throw ValidationError("--settle-timeout must be positive") }
+        guard clientTimeout > 0 else { throw ValidationError("--client-timeout must be positive") }
     }
 
     func run() async throws {
@@ -59,12 +63,12 @@ struct Run: AsyncParsableCommand {
             throw ExitStatus.usage.exitCode
         }
 
-        let status: Int32?
+        let ending: ClientCommand.Ending?
         do {
-            status = try await Self.execute(command, environment: Self.environment(for: server))
+            ending = try await ClientCommand.execute(command, environment: ClientCommand.environment(for: server), timeout: .seconds(clientTimeout))
         } catch {
             FileHandle.standardError.write(Data("error: cannot run \(command[0]): \(error.localizedDescription)\n".utf8))
-            status = nil
+            ending = nil
         }
         _ = await server.webhooks.awaitIdle(timeout: .seconds(settleTimeout))
         await server.journal.flush()
@@ -85,42 +89,10 @@ struct Run: AsyncParsableCommand {
         }
         try await server.stop()
         try output.publish(report)
-        if status != 0 {
-            FileHandle.standardError.write(Data("error: the client command \(status.map { "exited with status \($0)" } ?? "could not start")\n".utf8))
+        if ending?.succeeded != true {
+            FileHandle.standardError.write(Data("error: \(ending?.problem ?? "the client command could not start")\n".utf8))
             throw ExitStatus.clientFailed.exitCode
         }
         if !report.passed { throw ExitCode.failure }
-    }
-
-    /// The process's environment plus the server's address and credentials.
-    static func environment(for server: ReplayServer) -> [String: String] {
-        var environment = ProcessInfo.processInfo.environment
-        let credentials = server.credentials
-        environment["TTS_BASE_URL"] = server.baseURL.absoluteString
-        environment["TTS_ADMIN_URL"] = server.adminURL.absoluteString
-        environment["TTS_APP_KEY"] = credentials.appKey
-        environment["TTS_APP_SECRET"] = credentials.appSecret
-        environment["TTS_ACCESS_TOKEN"] = credentials.accessToken
-        environment["TTS_SHOP_CIPHER"] = credentials.shopCipher
-        environment["TTS_SHOP_ID"] = credentials.shopID
-        environment["TTS_JOURNAL"] = server.journal.path
-        return environment
-    }
-
-    /// Runs a command with inherited standard streams, found on PATH like a shell would; its exit status.
-    static func execute(_ command: [String], environment: [String: String]) async throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command
-        process.environment = environment
-        return try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
     }
 }

@@ -12,7 +12,9 @@ struct TTSReplay: AsyncParsableCommand {
             scenario, or a server that could not start; 3 the client command of `run` failed; 4 the journal lost
             entries (serve, run, verify): it is not a full record of the run.
             """,
-        subcommands: [Serve.self, Run.self, Verify.self, Clauses.self, Record.self, Lint.self, ListScenarios.self, CatalogueCommand.self]
+        subcommands: [
+            Serve.self, Run.self, SuiteCommand.self, Verify.self, Clauses.self, Record.self, Lint.self, ListScenarios.self, CatalogueCommand.self,
+        ]
     )
 
     /// Parses and runs, mapping usage errors to exit status 2 (ArgumentParser's default is 64).

@@ -82,6 +82,7 @@ struct CommandLineTests {
                 ]
             ],
         ]
+        if rules["size_chart"]?["is_required"]?.bool == true { body["size_chart"] = ["image": ["uri": "tos-maliva-i-o3syd03w52-eu/size-chart"]] }
         let created = try await client.call(.POST, "/product/202309/products", json: body).data
         let productID = try #require(created["product_id"]?.string)
 

@@ -40,9 +40,9 @@ struct ContractCommandTests {
         }
     }
 
-    /// The Python reference client runs the whole upgrade flow, edits and its audits included, moving the scenario clock
-    /// through the admin API.
-    @Test(arguments: ["slow-webhook", "too-new-for-24h", "forged-webhook", "rate-limited", "failed-upgrade", "audit-delays-edit"])
+    /// The Python reference client runs the whole upgrade flow, edits and their audits included, moving the scenario
+    /// clock through the admin API.
+    @Test(arguments: ["slow-webhook", "too-new-for-24h", "forged-webhook", "rate-limited", "failed-upgrade", "eu-compliance-de", "audit-delays-edit"])
     func thePythonReferenceClientPasses(_ scenario: String) async throws {
         let client = Self.package.appendingPathComponent("examples/reference_client.py").path
         let result = try await ToolRun.run(["run", "--scenario", scenario, "--", "python3", client])

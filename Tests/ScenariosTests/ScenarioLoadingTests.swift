@@ -103,6 +103,14 @@ struct ScenarioLoadingTests {
             message: "did you mean 'sign'?"
         ),
         BrokenCase(
+            name: "an unknown prerequisite check item",
+            yaml: "shops:\n  - id: \"1\"\n    failing_prerequisites:\n      - check_item: SHOP_TAXES\n",
+            line: 4,
+            column: 21,
+            keyPath: "shops[0].failing_prerequisites[0].check_item",
+            message: "did you mean 'SHOP_TAX'?"
+        ),
+        BrokenCase(
             name: "missing required key",
             yaml: "products:\n  - id: p\n    category_id: \"1\"\n",
             line: 2,

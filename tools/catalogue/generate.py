@@ -412,6 +412,20 @@ def profiles_json(cat: Catalogue, market: Market) -> dict:
             item["is_multiple_selection"] = bool(attr.get("multiple", False))
             item["requirement_conditions"] = []
             items.append(item)
+        for key, when in (profile.get("conditions") or {}).items():
+            conditional = next((i for i in items if i["id"] == str(attributes.get(key, {}).get("id"))), None)
+            if conditional is None or conditional["type"] != "PRODUCT_PROPERTY" or conditional["is_requried"]:
+                problem(f"profile {pname}: condition on '{key}', which is not an optional product property of the profile")
+                continue
+            for other, vkey in when.items():
+                parent = next((i for i in items if i["id"] == str(attributes.get(other, {}).get("id"))), None)
+                value = values.get(str(vkey))
+                if parent is None or value is None or str(value[0]) not in {v["id"] for v in parent["values"]}:
+                    problem(f"profile {pname}: condition '{other}: {vkey}' names no value of the profile's attributes")
+                    continue
+                conditional["requirement_conditions"].append(
+                    {"condition_type": "VALUE_ID_MATCH", "attribute_id": parent["id"], "attribute_value_id": str(value[0])}
+                )
         out[pname] = {"attributes": items, "rules": rules_json(cat, market, pname, profile)}
     return out
 

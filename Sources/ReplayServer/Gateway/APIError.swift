@@ -144,7 +144,13 @@ extension APIError {
     // Business errors: HTTP 200 with a non-zero code (reference section 2, "Category and L7" and "Other product errors").
 
     static let invalidParameter = APIError(code: 98001004, httpStatus: 200, message: "Parameter is invalid.")
-    static let invalidProductInput = APIError(code: 36009004, httpStatus: 200, message: "invalid param error.")
+    /// The documented text of 98001004, with its placeholders to fill (`param_name`, `reason`, `expected_value`).
+    static let parameterRejected = APIError(
+        code: 98001004,
+        httpStatus: 200,
+        message: "Parameter {{param_name}} is invalid. Reason: {{reason}}. Expected: {{expected_value}}"
+    )
+    static let invalidProductInput = APIError(code: 36009004, httpStatus: 200, message: "invalid param error")
     static let incorrectCategoryFormat = APIError(code: 12052002, httpStatus: 200, message: "Incorrect category format")
     static let categoryNotFound = APIError(code: 12052023, httpStatus: 200, message: "Category does not exist")
     static let categoryNotLeaf = APIError(code: 12052024, httpStatus: 200, message: "Category is not final category")
@@ -164,19 +170,58 @@ extension APIError {
         httpStatus: 200,
         message: "This category is restricted. To sell in this category, apply through the Qualification Center in Seller Center."
     )
-    static let categoryNotMain = APIError(code: 12052225, httpStatus: 200, message: "The category is not in the shop's main category.")
+    static let categoryNotMain = APIError(
+        code: 12052225,
+        httpStatus: 200,
+        message:
+            "You are not authorized to sell in this category because it does not fall under your shop's main category. Contact your account manager for help or select another category."
+    )
     static let propertyRequired = APIError(code: 12052104, httpStatus: 200, message: "property is required")
     static let qualificationMissing = APIError(code: 12052105, httpStatus: 200, message: "required qualification miss")
     static let brandNotFound = APIError(code: 12052026, httpStatus: 200, message: "Brand does not exist")
-    static let brandNotAuthorized = APIError(code: 12052201, httpStatus: 200, message: "The brand is not authorized for this category.")
-    static let mainImageRequired = APIError(code: 12052028, httpStatus: 200, message: "main image is required")
-    static let descriptionRequired = APIError(code: 12052015, httpStatus: 200, message: "description is required")
-    static let titleTooLong = APIError(code: 12052051, httpStatus: 200, message: "The product title is too long.")
-    static let tooManySKUs = APIError(code: 12052050, httpStatus: 200, message: "The number of SKUs exceeds the limit.")
-    static let productNotInShop = APIError(code: 12052034, httpStatus: 200, message: "The product does not belong to this shop.")
+    static let brandNotAuthorized = APIError(
+        code: 12052201,
+        httpStatus: 200,
+        message: "You are not authorized to sell this brand in this category. To do so, apply through the Qualification Center in Seller Center."
+    )
+    static let mainImageRequired = APIError(code: 12052028, httpStatus: 200, message: "Main product image is required")
+    static let mainImagesTooMany = APIError(code: 12052306, httpStatus: 200, message: "main product images count exceed limit")
+    static let descriptionRequired = APIError(code: 12052015, httpStatus: 200, message: "The product description is required")
+    static let titleTooLong = APIError(code: 12052051, httpStatus: 200, message: "The product name exceed max limit characters")
+    static let tooManySKUs = APIError(code: 12052050, httpStatus: 200, message: "A single product cannot have more than 100 different SKUs")
+    static let productNotInShop = APIError(code: 12052034, httpStatus: 200, message: "This product doesn't belong to this shop")
     static let productNotFound = APIError(code: 12019150, httpStatus: 200, message: "The product ID does not exist.")
     static let productStatusForbids = APIError(code: 12052901, httpStatus: 200, message: "The product status does not allow this operation.")
-    static let invalidInput = APIError(code: 12052910, httpStatus: 200, message: "invalid input")
+    // The listing rules (reference section 7; texts from the Create Product error table, docs/error-messages.json).
+    static let productNameEmpty = APIError(code: 12052261, httpStatus: 200, message: "product name is empty")
+    static let inventoryOutOfRange = APIError(
+        code: 12052055,
+        httpStatus: 200,
+        message: "The SKU inventory quantity for the warehouse must be within allowed limits."
+    )
+    static let currencyUnavailable = APIError(code: 12052084, httpStatus: 200, message: "The provided currency is not available for this shop/region")
+    static let productIDUnknown = APIError(code: 12052260, httpStatus: 200, message: "The product ID does not exist")
+    static let conditionalPropertyRequired = APIError(
+        code: 12052182,
+        httpStatus: 200,
+        message: "The `{{sub_property_name}}` field is required as you've selected `{{parent_property_value}}` for `{{parent_property_name}}`."
+    )
+    static let manufacturerRequired = APIError(code: 12052282, httpStatus: 200, message: "Product manufacturer is required.")
+    static let manufacturerNotFound = APIError(code: 12052284, httpStatus: 200, message: "Manufacturer ID {{manufacturer_id}} is not found")
+    static let responsiblePersonRequired = APIError(code: 12052287, httpStatus: 200, message: "Product responsible person is required")
+    static let responsiblePersonNotFound = APIError(code: 12052289, httpStatus: 200, message: "Responsible person ID {{rp_id}} is not found")
+    static let sizeChartRequired = APIError(code: 12052673, httpStatus: 200, message: "Product sizechart image is required")
+    static let sizeChartNotFound = APIError(code: 12052128, httpStatus: 200, message: "Size chart not found")
+    static let crossBorderLocalProduct = APIError(
+        code: 12052701,
+        httpStatus: 200,
+        message: "do not support cross-boarder seller create local product directly"
+    )
+    static let invalidInput = APIError(
+        code: 12052910,
+        httpStatus: 200,
+        message: "Invalid input parameters. Refer to the API documentation for details."
+    )
     static let noRecommendation = APIError(code: 12019064, httpStatus: 200, message: "No matching categories were found for this product.")
     static let tooManySellerSKUs = APIError(code: 12019027, httpStatus: 200, message: "seller_skus can hold at most 10 values.")
     static let tooManySKUIDs = APIError(code: 12019087, httpStatus: 200, message: "sku_ids can hold at most 10 values.")

@@ -50,7 +50,8 @@ final class ServerState: Sendable {
             subscriptions: subscriptions,
             upgrades: CategoryUpgrades(scenario: scenario, markets: markets, clock: clock, store: store, events: events),
             audits: ProductAudits(scenario: scenario, clock: clock, store: store, events: events),
-            events: events
+            events: events,
+            compliance: ComplianceBook(seed: scenario.seed)
         )
         self.outbox = outbox
         self.stubs = stubs
@@ -76,6 +77,7 @@ final class ServerState: Sendable {
         simulator.subscriptions.reset()
         simulator.upgrades.reset()
         simulator.audits.reset()
+        simulator.compliance.reset()
         simulator.uploads.reset()
         stubs.reset()
         cassettes.reset()

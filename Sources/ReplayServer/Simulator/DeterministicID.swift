@@ -5,6 +5,8 @@ enum DeterministicID {
     static let product = 1731
     static let sku = 1732
     static let notification = 7327
+    static let manufacturer = 7410
+    static let responsiblePerson = 7411
 
     static func make(prefix: Int, seed: UInt64, sequence: Int) -> String {
         let seedPart = String(seed % 100_000)

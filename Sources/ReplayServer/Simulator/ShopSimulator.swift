@@ -18,6 +18,8 @@ struct ShopSimulator: Sendable {
     let uploads = UploadedMedia()
     /// Answers that depend only on the catalogue, encoded once.
     let catalogueAnswers = CatalogueAnswers()
+    /// The seller's manufacturers and responsible persons.
+    let compliance: ComplianceBook
 
     func answer(_ request: SimulatorRequest) -> SimulatorAnswer? {
         do throws(APIError) {
@@ -37,10 +39,18 @@ struct ShopSimulator: Sendable {
             return try globalCatalogue(request)
         default: break
         }
+        if let answer = try sellerPayload(for: request) { return answer }
         guard let shop = request.shop, let market = markets[shop.region] else { return nil }
         let versions = CategoryVersionRule(policy: scenario.policy(for: shop.region), now: clock.now)
         let catalogue = CatalogueHandlers(market: market, versions: versions, answers: catalogueAnswers)
-        let products = ProductHandlers(market: market, store: store, versions: versions, audits: audits, now: clock.unixSeconds)
+        let products = ProductHandlers(
+            market: market,
+            store: store,
+            versions: versions,
+            audits: audits,
+            compliance: compliance,
+            now: clock.unixSeconds
+        )
         let statuses = ProductStatusHandlers(store: store, audits: audits, events: events, now: clock.unixSeconds)
         let stock = ProductStockHandlers(market: market, store: store, audits: audits, now: clock.unixSeconds)
         let search = ProductSearch(market: market, store: store, versions: versions)
@@ -55,13 +65,17 @@ struct ShopSimulator: Sendable {
         case .editProduct, .editProduct202509: return try products.edit(request, shop: shop)
         case .getProduct: return try products.get(request, shop: shop)
         case .partialEditProduct, .partialEditProduct202309:
-            return try ProductPartialEdit(products: products, market: market, versions: versions).edit(request, shop: shop)
+            return try ProductPartialEdit(products: products).edit(request, shop: shop)
         case .activateProducts: return try statuses.change(.activate, request, shop: shop)
         case .deactivateProducts: return try statuses.change(.deactivate, request, shop: shop)
         case .deleteProducts: return try statuses.change(.delete, request, shop: shop)
         case .recoverProducts: return try statuses.change(.recover, request, shop: shop)
         case .updatePrice: return try stock.updatePrice(request, shop: shop)
         case .updateInventory: return try stock.updateInventory(request, shop: shop)
+        case .checkProductListing:
+            let validator = ListingValidator(market: market, shop: shop, versions: versions, compliance: compliance)
+            return try ListingCheck(validator: validator).answer(request)
+        case .checkListingPrerequisites, .checkListingPrerequisites202309: return PrerequisiteCheck().answer(shop: shop)
         case .searchProducts, .searchProducts202309, .searchProducts202312: return try search.answer(request, shop: shop)
         case .createCategoryUpgradeTask:
             upgrades.trigger(shop: shop)
@@ -69,6 +83,25 @@ struct ShopSimulator: Sendable {
         case .getShopWebhooks: return webhooks.list(shop: shop)
         case .updateShopWebhook: return try webhooks.update(request, shop: shop)
         case .deleteShopWebhook: return try webhooks.delete(request, shop: shop)
+        default: return nil
+        }
+    }
+
+    /// The operations that act on the seller rather than a shop (no `shop_cipher`): the EU
+    /// compliance records and the size chart templates (those of the primary shop's market).
+    private func sellerPayload(for request: SimulatorRequest) throws(APIError) -> (any Encodable & Sendable)? {
+        let primary = scenario.primaryShop
+        let compliance = ComplianceHandlers(book: compliance, defaultLocale: markets[primary.region]?.locale ?? "en-IE")
+        switch request.operation {
+        case .createManufacturer: return try compliance.create(.manufacturer, request)
+        case .createResponsiblePerson: return try compliance.create(.responsiblePerson, request)
+        case .partialEditManufacturer: return try compliance.partialEdit(.manufacturer, request)
+        case .partialEditResponsiblePerson: return try compliance.partialEdit(.responsiblePerson, request)
+        case .searchManufacturers: return try compliance.search(.manufacturer, request)
+        case .searchResponsiblePersons: return try compliance.search(.responsiblePerson, request)
+        case .searchSizeCharts:
+            guard let market = markets[primary.region] else { return nil }
+            return try SizeChartSearch(library: SizeChartLibrary(market: market)).answer(request)
         default: return nil
         }
     }
@@ -105,7 +138,9 @@ struct ShopSimulator: Sendable {
                 categoryVersion: product.categoryVersion,
                 brandID: product.brandID,
                 mainImages: [.init(uri: "tos-maliva-i-o3syd03w52-eu/\(product.id)")],
-                attributes: [],
+                attributes: product.attributes.sorted { $0.key < $1.key }.map { id, values in
+                    ProductDraft.Attribute(id: id, values: values.map { ProductDraft.AttributeValue(id: $0, name: nil) })
+                },
                 skus: [
                     .init(
                         id: "\(product.id.dropLast(2))01",
@@ -121,7 +156,8 @@ struct ShopSimulator: Sendable {
                 auditStatus: product.status == .draft ? "NONE" : "APPROVED",
                 createTime: created,
                 updateTime: created,
-                liveSince: product.status == .activate ? created : nil
+                liveSince: product.status == .activate ? created : nil,
+                replicaRegions: product.replicatedTo
             )
         }
     }

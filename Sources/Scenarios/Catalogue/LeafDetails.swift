@@ -18,6 +18,45 @@ public struct LeafDetails: Sendable, Hashable {
         }
     }
 
+    /// An attribute that is required only when another attribute has a given value
+    /// (Get Attributes' `requirement_conditions`, condition type `VALUE_ID_MATCH`).
+    public struct ConditionalAttribute: Sendable, Hashable {
+        /// One condition: the attribute is required when `attributeID` has the value `valueID`.
+        public struct Condition: Sendable, Hashable {
+            /// The attribute whose value is looked at.
+            public var attributeID: String
+            /// The value that makes the attribute required.
+            public var valueID: String
+        }
+
+        /// The attribute id.
+        public var id: String
+        /// The attribute name.
+        public var name: String
+        /// The conditions; any one that holds makes the attribute required.
+        public var conditions: [Condition]
+    }
+
+    /// The attributes that are required under conditions (not `is_requried`).
+    public var conditionalAttributes: [ConditionalAttribute] {
+        attributes.compactMap { attribute in
+            guard let id = attribute["id"]?.string, attribute["is_requried"]?.bool != true else { return nil }
+            let conditions = (attribute["requirement_conditions"]?.array ?? []).compactMap { condition -> ConditionalAttribute.Condition? in
+                guard condition["condition_type"]?.string == "VALUE_ID_MATCH", let parent = condition["attribute_id"]?.string,
+                    let value = condition["attribute_value_id"]?.string
+                else { return nil }
+                return .init(attributeID: parent, valueID: value)
+            }
+            return conditions.isEmpty ? nil : ConditionalAttribute(id: id, name: attribute["name"]?.string ?? id, conditions: conditions)
+        }
+    }
+
+    /// Whether the rules require a manufacturer (`manufacturer_ids`).
+    public var requiresManufacturer: Bool { rules["manufacturer"]?["is_required"]?.bool == true }
+
+    /// Whether the rules require a responsible person (`responsible_person_ids`).
+    public var requiresResponsiblePerson: Bool { rules["responsible_person"]?["is_required"]?.bool == true }
+
     /// The certifications the rules mark required: (id, name).
     public var requiredCertifications: [(id: String, name: String)] {
         (rules["product_certifications"]?.array ?? []).compactMap { certification in

@@ -111,8 +111,7 @@ extension APIOperation {
         "check_listing_prerequisites_202309",
         "GET",
         "/product/202309/prerequisites",
-        shopScoped: true,
-        simulated: false
+        shopScoped: true
     )
     /// Delete Products, version 202309.
     public static let deleteProducts = APIOperation(
@@ -141,8 +140,7 @@ extension APIOperation {
         "POST",
         "/product/202309/products/listing_check",
         shopScoped: true,
-        categoryVersion: .body,
-        simulated: false
+        categoryVersion: .body
     )
     /// Recover Products, version 202309.
     public static let recoverProducts = APIOperation(
@@ -195,8 +193,7 @@ extension APIOperation {
         "check_listing_prerequisites",
         "GET",
         "/product/202312/prerequisites",
-        shopScoped: true,
-        simulated: false
+        shopScoped: true
     )
     /// Search Products, version 202312.
     public static let searchProducts202312 = APIOperation(
@@ -244,40 +241,35 @@ extension APIOperation {
         "search_size_charts",
         "POST",
         "/product/202407/sizecharts/search",
-        shopScoped: false,
-        simulated: false
+        shopScoped: false
     )
     /// Create Manufacturer, version 202409.
     public static let createManufacturer = APIOperation(
         "create_manufacturer",
         "POST",
         "/product/202409/compliance/manufacturers",
-        shopScoped: false,
-        simulated: false
+        shopScoped: false
     )
     /// Partial Edit Manufacturer, version 202409.
     public static let partialEditManufacturer = APIOperation(
         "partial_edit_manufacturer",
         "POST",
         "/product/202409/compliance/manufacturers/{manufacturer_id}/partial_edit",
-        shopScoped: false,
-        simulated: false
+        shopScoped: false
     )
     /// Create Responsible Person, version 202409.
     public static let createResponsiblePerson = APIOperation(
         "create_responsible_person",
         "POST",
         "/product/202409/compliance/responsible_persons",
-        shopScoped: false,
-        simulated: false
+        shopScoped: false
     )
     /// Partial Edit Responsible Person, version 202409.
     public static let partialEditResponsiblePerson = APIOperation(
         "partial_edit_responsible_person",
         "POST",
         "/product/202409/compliance/responsible_persons/{responsible_person_id}/partial_edit",
-        shopScoped: false,
-        simulated: false
+        shopScoped: false
     )
     /// Diagnose And Optimize Product, version 202411.
     public static let diagnoseAndOptimizeProduct = APIOperation(
@@ -292,16 +284,14 @@ extension APIOperation {
         "search_manufacturers",
         "POST",
         "/product/202501/compliance/manufacturers/search",
-        shopScoped: false,
-        simulated: false
+        shopScoped: false
     )
     /// Search Responsible Persons, version 202501.
     public static let searchResponsiblePersons = APIOperation(
         "search_responsible_persons",
         "POST",
         "/product/202501/compliance/responsible_persons/search",
-        shopScoped: false,
-        simulated: false
+        shopScoped: false
     )
     /// Create Image Translation Tasks, version 202505.
     public static let createImageTranslationTasks = APIOperation(

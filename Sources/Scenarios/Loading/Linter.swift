@@ -1,10 +1,13 @@
 public import Foundation
 
-/// Checks scenario and cassette files, telling one from the other by its keys: a file with
-/// `interactions` or `format` at the top is a cassette, anything else a scenario.
+/// Checks scenario, cassette and suite files, telling them apart by their keys: a file with
+/// `interactions` or `format` at the top is a cassette, one with `scenarios` a suite, anything
+/// else a scenario.
 public enum Linter {
     /// Every problem of one file, each at its file:line:column; empty when the file is clean.
-    public static func diagnostics(forFileAt url: URL) -> [Diagnostic] {
+    ///
+    /// - Parameter clauseIDs: The clause ids a suite may name; nil leaves them unchecked.
+    public static func diagnostics(forFileAt url: URL, clauseIDs: Set<String>? = nil) -> [Diagnostic] {
         do {
             let text = try YAMLDocument.text(contentsOf: url, displayName: url.path)
             try YAMLDocument.check(text, file: url.path)
@@ -13,6 +16,8 @@ public enum Linter {
             let document = try YAMLDocument(checkedText: text, file: url.path)
             if Cassette.isCassette(document) {
                 _ = try Cassette.build(from: document, sourcePath: url.path)
+            } else if Suite.isSuite(document) {
+                _ = try Suite.build(from: document, sourcePath: url.path, clauseIDs: clauseIDs)
             } else {
                 _ = try Scenario.build(from: document, defaultName: url.deletingPathExtension().lastPathComponent, sourcePath: url.path)
             }

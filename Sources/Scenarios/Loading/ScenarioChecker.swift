@@ -125,7 +125,9 @@ struct ScenarioChecker {
                     categoryVersion: entry.categoryVersion,
                     brandID: entry.brandID,
                     status: entry.status,
-                    liveFor: entry.liveFor
+                    liveFor: entry.liveFor,
+                    attributes: entry.attributes,
+                    replicatedTo: entry.replicatedTo
                 )
             )
         }

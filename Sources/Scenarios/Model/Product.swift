@@ -38,6 +38,11 @@ public struct Product: Sendable, Hashable {
     public var status: Status
     /// How long before the scenario's start the product went live (its age at the start).
     public var liveFor: HumanDuration
+    /// The product attributes it was listed with: attribute id → value ids.
+    public var attributes: [String: [String]]
+    /// The other markets holding a replica of it (local replication): an edit that changes its
+    /// category must sync these through `replicated_products`.
+    public var replicatedTo: [Region]
 
     /// Creates a product.
     public init(
@@ -48,7 +53,9 @@ public struct Product: Sendable, Hashable {
         categoryVersion: CategoryVersion = .v1,
         brandID: String? = nil,
         status: Status,
-        liveFor: HumanDuration
+        liveFor: HumanDuration,
+        attributes: [String: [String]] = [:],
+        replicatedTo: [Region] = []
     ) {
         self.id = id
         self.shopID = shopID
@@ -58,13 +65,16 @@ public struct Product: Sendable, Hashable {
         self.brandID = brandID
         self.status = status
         self.liveFor = liveFor
+        self.attributes = attributes
+        self.replicatedTo = replicatedTo
     }
 }
 
 /// The file form of a product: the shop may be left out when the scenario has one shop.
 struct ProductEntry: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, shop, title, status
+        case id, shop, title, status, attributes
+        case replicatedTo = "replicated_to"
         case categoryID = "category_id"
         case categoryVersion = "category_version"
         case brandID = "brand_id"
@@ -79,6 +89,8 @@ struct ProductEntry: Decodable {
     var brandID: String?
     var status: Product.Status
     var liveFor: HumanDuration
+    var attributes: [String: [String]]
+    var replicatedTo: [Region]
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.checkedContainer(keyedBy: CodingKeys.self)
@@ -90,5 +102,25 @@ struct ProductEntry: Decodable {
         self.brandID = try container.optional(String.self, forKey: .brandID)
         self.status = try container.optional(oneOf: Product.Status.self, forKey: .status) ?? .activate
         self.liveFor = try container.optional(HumanDuration.self, forKey: .liveFor) ?? HumanDuration(seconds: 7 * 86_400)
+        let attributes = try container.list(of: ProductAttributeEntry.self, forKey: .attributes)?.compactMap { $0 } ?? []
+        self.attributes = Dictionary(attributes.map { ($0.id, $0.values) }, uniquingKeysWith: { first, second in first + second })
+        self.replicatedTo = try container.list(oneOf: Region.self, forKey: .replicatedTo)?.compactMap { $0 } ?? []
+    }
+}
+
+/// The file form of a product attribute: `{id: "100201", values: ["1000707"]}`, the shape of
+/// Create Product's `product_attributes` with value ids.
+struct ProductAttributeEntry: Decodable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, values
+    }
+
+    var id: String
+    var values: [String]
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.checkedContainer(keyedBy: CodingKeys.self)
+        self.id = try container.required(String.self, forKey: .id) ?? ""
+        self.values = try container.list(of: String.self, forKey: .values)?.compactMap { $0 } ?? []
     }
 }

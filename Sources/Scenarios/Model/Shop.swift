@@ -23,6 +23,8 @@ public struct Shop: Sendable, Hashable {
     /// Categories (any level) the shop has qualified for, so their INVITE_ONLY and
     /// NON_MAIN_CATEGORY leaves accept its products.
     public var qualifiedCategories: Set<String>
+    /// The checks of Check Listing Prerequisites the shop fails; the others pass.
+    public var failingPrerequisites: [ListingPrerequisite]
 
     /// Creates a shop.
     public init(
@@ -32,7 +34,8 @@ public struct Shop: Sendable, Hashable {
         sellerType: SellerType,
         cipher: String,
         code: String,
-        qualifiedCategories: Set<String> = []
+        qualifiedCategories: Set<String> = [],
+        failingPrerequisites: [ListingPrerequisite] = []
     ) {
         self.id = id
         self.name = name
@@ -41,6 +44,7 @@ public struct Shop: Sendable, Hashable {
         self.cipher = cipher
         self.code = code
         self.qualifiedCategories = qualifiedCategories
+        self.failingPrerequisites = failingPrerequisites
     }
 }
 
@@ -49,6 +53,7 @@ extension Shop: Decodable {
         case id, name, region, cipher, code
         case sellerType = "seller_type"
         case qualifiedCategories = "qualified_categories"
+        case failingPrerequisites = "failing_prerequisites"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -65,5 +70,6 @@ extension Shop: Decodable {
         self.cipher = try container.optional(String.self, forKey: .cipher) ?? "ROW_\(id)"
         self.code = try container.optional(String.self, forKey: .code) ?? "\(region.rawValue)LC\(id.suffix(8))"
         self.qualifiedCategories = Set(try container.list(of: String.self, forKey: .qualifiedCategories)?.compactMap { $0 } ?? [])
+        self.failingPrerequisites = try container.list(of: ListingPrerequisite.self, forKey: .failingPrerequisites)?.compactMap { $0 } ?? []
     }
 }

@@ -234,9 +234,11 @@ struct ReferenceClient {
         return answer.data["products"]?.array ?? []
     }
 
-    /// Moves a product that the task cannot move: the recommended v2 leaf, its required
-    /// attributes and certifications, and the product's own title, images and SKUs.
-    /// Returns whether the edit was sent.
+    /// Moves a product that the task cannot move: the recommended v2 leaf; the product's own
+    /// title, images, SKUs and the attributes the new leaf knows; the leaf's required and
+    /// conditionally required attributes (Get Attributes), required certifications and size
+    /// chart (Get Category Rules), and the seller's manufacturer and responsible person where
+    /// the rules require them (found, or registered once). Returns whether the edit was accepted.
     private func editToV2Leaf(_ productID: String, cipher: String) async throws -> Bool {
         let product = try await call(.GET, "/product/202309/products/\(productID)", cipher: cipher).data
         let title = product["title"]?.string ?? ""
@@ -246,10 +248,6 @@ struct ReferenceClient {
                 "attributes"
             ]?.array ?? []
         let rules = try await call(.GET, "/product/202309/categories/\(leaf)/rules", cipher: cipher, query: ["category_version": "v2"]).data
-        let required = attributes.filter { $0["is_requried"]?.bool == true }.map { attribute -> JSONValue in
-            let value = attribute["values"]?[0]?["id"].map { JSONValue.object(["id": $0]) } ?? .object(["name": .string("1")])
-            return .object(["id": attribute["id"] ?? .null, "values": .array([value])])
-        }
         let certifications = (rules["product_certifications"]?.array ?? []).filter { $0["is_required"]?.bool == true }.map {
             JSONValue.object(["id": $0["id"] ?? .null, "images": .array([.object(["uri": .string("tos-certificate")])])])
         }
@@ -260,12 +258,81 @@ struct ReferenceClient {
                 "inventory": sku["inventory"] ?? .array([]),
             ])
         }
-        let body: JSONValue = .object([
+        var body: [String: JSONValue] = [
             "title": .string(title), "description": product["description"] ?? .string(title), "category_id": .string(leaf),
-            "category_version": .string("v2"), "main_images": product["main_images"] ?? .array([]), "product_attributes": .array(required),
+            "category_version": .string("v2"), "main_images": product["main_images"] ?? .array([]),
+            "product_attributes": .array(Self.attributeValues(kept: product["product_attributes"]?.array ?? [], leafAttributes: attributes)),
             "certifications": .array(certifications), "skus": .array(skus),
-        ])
-        return try await call(.PUT, "/product/202309/products/\(productID)", cipher: cipher, body: body).code == 0
+        ]
+        if rules["size_chart"]?["is_required"]?.bool == true { body["size_chart"] = .object(["image": .object(["uri": .string("tos-size-chart")])]) }
+        if rules["manufacturer"]?["is_required"]?.bool == true { body["manufacturer_ids"] = .array([.string(try await complianceID(.manufacturer))]) }
+        if rules["responsible_person"]?["is_required"]?.bool == true {
+            body["responsible_person_ids"] = .array([.string(try await complianceID(.responsiblePerson))])
+        }
+        return try await call(.PUT, "/product/202309/products/\(productID)", cipher: cipher, body: .object(body)).code == 0
+    }
+
+    /// The attributes of an edit to a new leaf: the product's values the leaf knows, then a
+    /// value for every attribute the leaf requires, always or because a chosen value meets
+    /// one of its `requirement_conditions`.
+    static func attributeValues(kept: [JSONValue], leafAttributes: [JSONValue]) -> [JSONValue] {
+        let known = Set(leafAttributes.compactMap { $0["id"]?.string })
+        var chosen: [String: [JSONValue]] = [:]
+        var order: [String] = []
+        for attribute in kept {
+            guard let id = attribute["id"]?.string, known.contains(id) else { continue }
+            chosen[id] = (attribute["values"]?.array ?? []).map { value in value["id"].map { .object(["id": $0]) } ?? value }
+            order.append(id)
+        }
+        func isChosen(_ condition: JSONValue) -> Bool {
+            guard let id = condition["attribute_id"]?.string, let value = condition["attribute_value_id"] else { return false }
+            return chosen[id]?.contains { $0["id"] == value } == true
+        }
+        for attribute in leafAttributes {
+            guard let id = attribute["id"]?.string, chosen[id] == nil else { continue }
+            let required = attribute["is_requried"]?.bool == true || (attribute["requirement_conditions"]?.array ?? []).contains(where: isChosen)
+            guard required else { continue }
+            chosen[id] = [attribute["values"]?[0]?["id"].map { JSONValue.object(["id": $0]) } ?? .object(["name": .string("1")])]
+            order.append(id)
+        }
+        return order.map { .object(["id": .string($0), "values": .array(chosen[$0] ?? [])]) }
+    }
+
+    /// The id of the seller's first manufacturer or responsible person, registered if it has none.
+    private func complianceID(_ kind: ComplianceKind) async throws -> String {
+        let found = try await call(.POST, kind.searchPath, query: ["page_size": "1"], body: .object([:])).data
+        if let id = found[kind.listKey]?[0]?["id"]?.string { return id }
+        return try await call(.POST, kind.createPath, body: kind.record).data[kind.idKey]?.string ?? ""
+    }
+
+    /// The EU compliance records a listing may need.
+    enum ComplianceKind {
+        case manufacturer, responsiblePerson
+
+        var createPath: String {
+            self == .manufacturer ? "/product/202409/compliance/manufacturers" : "/product/202409/compliance/responsible_persons"
+        }
+        var searchPath: String {
+            self == .manufacturer ? "/product/202501/compliance/manufacturers/search" : "/product/202501/compliance/responsible_persons/search"
+        }
+        var listKey: String { self == .manufacturer ? "manufacturers" : "responsible_persons" }
+        var idKey: String { self == .manufacturer ? "manufacturer_id" : "responsible_person_id" }
+        var record: JSONValue {
+            let phone: JSONValue = .object(["country_code": .string("+49"), "local_number": .string("3012345678")])
+            if self == .manufacturer {
+                return .object([
+                    "name": .string("Reference Manufacturing GmbH"), "email": .string("compliance@reference.example"), "phone_number": phone,
+                    "address": .string("Musterstraße 1, 10115 Berlin, DE"),
+                ])
+            }
+            return .object([
+                "name": .string("Reference EU Representative GmbH"), "email": .string("eu-rep@reference.example"), "phone_number": phone,
+                "address": .object([
+                    "street_address_line1": .string("Musterstraße 2"), "postal_code": .string("10115"), "country": .string("DE"),
+                    "city": .string("Berlin"),
+                ]),
+            ])
+        }
     }
 
     /// The 7-level leaf for a product: the recommended one, else the leaf of the same name as its

@@ -112,7 +112,7 @@ struct ProductStatusTests {
     @Test func anUnknownProductIsAPerProductError() async throws {
         try await AuditFixture.run { fixture in
             let answer = try await Self.call(fixture, "deactivate", ["1700000000000000001"])
-            #expect(try answer.data["errors"]?[0]?["code"]?.number == 12019150)
+            #expect(try answer.data["errors"]?[0]?["code"]?.number == 12052260)
             #expect(try answer.data["errors"]?[0]?["detail"]?["product_id"]?.string == "1700000000000000001")
         }
     }

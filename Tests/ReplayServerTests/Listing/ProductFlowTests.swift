@@ -143,14 +143,14 @@ struct ProductFlowTests {
         },
         RefusalCase(name: "a missing required attribute", code: 12052104) { _, body in body["product_attributes"] = [] },
         RefusalCase(name: "an unknown brand", code: 12052026) { _, body in body["brand_id"] = "1" },
-        RefusalCase(name: "an unauthorised brand", code: 12052201) { fixture, body in
-            body["brand_id"] = fixture.market.brands.first { !$0.isAuthorized && $0.categoryIDs.isEmpty }!.id
+        RefusalCase(name: "an unauthorised tier-1 brand", code: 12052201) { fixture, body in
+            body["brand_id"] = fixture.market.brands.first { !$0.isAuthorized && $0.isT1Brand }!.id
         },
         RefusalCase(name: "no main image", code: 12052028) { _, body in body["main_images"] = [] },
         RefusalCase(name: "no description", code: 12052015) { _, body in body["description"] = nil },
         RefusalCase(name: "a title over 255 characters", code: 12052051) { _, body in body["title"] = String(repeating: "a", count: 256) },
         RefusalCase(name: "a category id of the wrong type", code: 36009004) { _, body in body["category_id"] = 600001 },
-        RefusalCase(name: "a price in another currency", code: 12052910) { _, body in
+        RefusalCase(name: "a price in another currency", code: 12052084) { _, body in
             body["skus"] = [
                 ["seller_sku": "X", "price": ["amount": "1.00", "currency": "THB"], "inventory": [["warehouse_id": "1", "quantity": 1]]]
             ]
@@ -204,7 +204,7 @@ struct ProductFlowTests {
             #expect(try await fixture.client.call(.GET, "/product/202309/products/999").code == 12019150)
             #expect(try await fixture.client.call(.GET, "/product/202309/products/200").code == 12019150)
             #expect(try await fixture.client.call(.GET, "/product/202309/products/100").data["status"]?.string == "FREEZE")
-            #expect(try await fixture.client.call(.PUT, "/product/202309/products/999", json: body).code == 12019150)
+            #expect(try await fixture.client.call(.PUT, "/product/202309/products/999", json: body).code == 12052260)
             #expect(try await fixture.client.call(.PUT, "/product/202309/products/200", json: body).code == 12052034)
             #expect(try await fixture.client.call(.PUT, "/product/202309/products/100", json: body).code == 12052901)
         }

@@ -25,8 +25,14 @@ struct ListingFixture {
     }
 
     /// A Create Product body that passes every check for a leaf: required attributes and
-    /// certifications filled, one SKU in the market's currency.
-    func validBody(for leaf: Category, version: CategoryVersion?, title: String = "Test product") -> [String: Any] {
+    /// certifications filled, a size chart image where required, one SKU in the market's
+    /// currency, and the compliance ids given (register them with ``registerCompliance()``).
+    func validBody(
+        for leaf: Category,
+        version: CategoryVersion?,
+        title: String = "Test product",
+        compliance: ComplianceIDs? = nil
+    ) -> [String: Any] {
         let details = market.leaves[leaf.id]
         let attributes: [[String: Any]] = (details?.requiredAttributes ?? []).map { required in
             let firstValue = details?.attributes.first { $0["id"]?.string == required.id }?["values"]?.array?.first?["id"]?.string
@@ -48,7 +54,41 @@ struct ListingFixture {
             ],
         ]
         if let version { body["category_version"] = version.rawValue }
+        if details?.requiresSizeChart == true { body["size_chart"] = ["image": ["uri": "tos-maliva-i-o3syd03w52-eu/size-chart"]] }
+        if let compliance, details?.requiresManufacturer == true { body["manufacturer_ids"] = [compliance.manufacturer] }
+        if let compliance, details?.requiresResponsiblePerson == true { body["responsible_person_ids"] = [compliance.responsiblePerson] }
         return body
+    }
+
+    /// A manufacturer's and a responsible person's ids, registered with the seller.
+    struct ComplianceIDs {
+        var manufacturer: String
+        var responsiblePerson: String
+    }
+
+    /// Registers a manufacturer and a responsible person, as an EU seller does before listing.
+    func registerCompliance() async throws -> ComplianceIDs {
+        let manufacturer = try await client.call(
+            .POST,
+            "/product/202409/compliance/manufacturers",
+            json: [
+                "name": "Werkstatt Nord GmbH", "email": "info@werkstatt-nord.example",
+                "phone_number": ["country_code": "+49", "local_number": "301234567"], "address": "Hauptstraße 1, 10115 Berlin",
+            ],
+            shopScoped: false
+        ).data["manufacturer_id"]?.string
+        let person = try await client.call(
+            .POST,
+            "/product/202409/compliance/responsible_persons",
+            json: [
+                "name": "EU Rep Services GmbH", "email": "rep@eu-rep.example",
+                "phone_number": ["country_code": "+49", "local_number": "307654321"],
+                "address": ["street_address_line1": "Friedrichstraße 2", "postal_code": "10117", "country": "DE", "city": "Berlin"],
+            ],
+            shopScoped: false
+        ).data["responsible_person_id"]?.string
+        guard let manufacturer, let person else { throw AnswerError(message: "the compliance records were not created") }
+        return ComplianceIDs(manufacturer: manufacturer, responsiblePerson: person)
     }
 
     /// Creates a product and returns its id.

@@ -87,11 +87,17 @@ struct SignedClient {
     }
 
     /// A signed call on the primary shop, with query parameters and a JSON body.
-    func call(_ method: HTTPMethod, _ path: String, query: [String: String] = [:], json: [String: Any]? = nil) async throws -> Answer {
+    func call(
+        _ method: HTTPMethod,
+        _ path: String,
+        query: [String: String] = [:],
+        json: [String: Any]? = nil,
+        shopScoped: Bool = true
+    ) async throws -> Answer {
         var options = Options()
         options.extraQuery = query
         let body = try json.map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self) }
-        return try await send(method, path, body: body, shopScoped: true, options: options)
+        return try await send(method, path, body: body, shopScoped: shopScoped, options: options)
     }
 
     /// A signed `GET /authorization/202309/shops`.

@@ -9,13 +9,15 @@ struct ProductHandlers: Sendable {
     let store: ProductStore
     let versions: CategoryVersionRule
     let audits: ProductAudits
+    /// The seller's manufacturers and responsible persons, which drafts name.
+    let compliance: ComplianceBook
     /// The scenario clock's current time, Unix seconds.
     let now: Int64
 
     /// `POST /product/202309/products`: a listed product goes to audit as `PENDING`; a draft does not.
     func create(_ request: SimulatorRequest, shop: Shop) throws(APIError) -> ProductSaved {
         let draft = try decodeDraft(request)
-        let accepted = try ListingValidator(market: market, shop: shop, versions: versions).validate(draft, request: request)
+        let accepted = try validator(shop).validate(draft, request: request)
         let isDraft = draft.saveMode == "AS_DRAFT"
         let product = store.insert { id, nextSKUID in
             var product = ProductState(
@@ -48,13 +50,13 @@ struct ProductHandlers: Sendable {
     /// out), SKUs without an id are created, SKUs left out are deleted.
     func edit(_ request: SimulatorRequest, shop: Shop) throws(APIError) -> ProductSaved {
         let id = request.pathParameters["product_id"] ?? ""
-        guard let existing = store.product(id) else { throw APIError.productNotFound.detailed("(product_id \(id))") }
-        guard existing.shopID == shop.id else { throw APIError.productNotInShop.detailed("(product_id \(id))") }
+        guard let existing = store.product(id) else { throw APIError.productIDUnknown }
+        guard existing.shopID == shop.id else { throw APIError.productNotInShop }
         guard existing.status != .freeze, existing.status != .deleted else {
             throw APIError.productStatusForbids.detailed("(product \(id) is \(existing.status.rawValue))")
         }
         let draft = try decodeDraft(request)
-        let accepted = try ListingValidator(market: market, shop: shop, versions: versions).validate(draft, request: request)
+        let accepted = try validator(shop).validate(draft, request: request, existing: existing)
         let known = Set((audits.underReview(id) ?? existing).skus.compactMap(\.id))
         if let unknown = (draft.skus ?? []).compactMap(\.id).first(where: { !known.contains($0) }) {
             throw APIError.invalidInput.detailed("(sku id \(unknown) is not a SKU of product \(id))")
@@ -65,7 +67,7 @@ struct ProductHandlers: Sendable {
             candidate.updateTime = now
             return candidate
         }
-        guard let shown else { throw APIError.productNotFound.detailed("(product_id \(id))") }
+        guard let shown else { throw APIError.productIDUnknown }
         // The answer lists the SKUs of the content sent (new ones with their ids) and the audit it is in.
         var saved = audits.underReview(id) ?? shown
         saved.auditStatus = shown.auditStatus
@@ -74,28 +76,25 @@ struct ProductHandlers: Sendable {
 
     /// `GET /product/202309/products/{product_id}`: the content the shop shows, or with
     /// `return_under_review_version=true` the content under audit, if any.
-    func get(_ request: SimulatorRequest, shop: Shop) throws(APIError) -> ProductDetail {
+    func get(_ request: SimulatorRequest, shop: Shop) throws(APIError) -> EchoedFields<ProductDetail> {
         let id = request.pathParameters["product_id"] ?? ""
         guard let product = store.product(id), product.shopID == shop.id else { throw APIError.productNotFound.detailed("(product_id \(id))") }
         if request.query["return_under_review_version"]?.lowercased() == "true", var underReview = audits.underReview(id) {
             underReview.auditStatus = product.auditStatus
             underReview.auditFailedReasons = product.auditFailedReasons
-            return ProductDetail(underReview, market: market)
+            return ProductDetail.echoing(underReview, market: market)
         }
-        return ProductDetail(product, market: market)
+        return ProductDetail.echoing(product, market: market)
     }
 
     // MARK: - Helpers
 
+    func validator(_ shop: Shop) -> ListingValidator {
+        ListingValidator(market: market, shop: shop, versions: versions, compliance: compliance)
+    }
+
     func decodeDraft(_ request: SimulatorRequest) throws(APIError) -> ProductDraft {
-        do {
-            return try JSONDecoder().decode(ProductDraft.self, from: Data(request.rawBody.isEmpty ? Array("{}".utf8) : request.rawBody))
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            let field = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }
-            throw APIError.invalidProductInput.detailed("(`\(field)` has the wrong type)")
-        } catch {
-            throw APIError.invalidProductInput.detailed("(the body does not fit Create Product)")
-        }
+        try ProductDraft(request: request)
     }
 
     func apply(_ draft: ProductDraft, accepted: ListingValidator.Accepted, to product: inout ProductState, nextSKUID: () -> String) {
@@ -109,8 +108,10 @@ struct ProductHandlers: Sendable {
         product.attributes = draft.productAttributes ?? []
         product.certifications = draft.certifications ?? []
         product.sizeChart = draft.sizeChart
-        product.packageWeight = draft.packageWeight
-        product.packageDimensions = draft.packageDimensions
+        product.manufacturerIDs = draft.manufacturerIDs ?? []
+        product.responsiblePersonIDs = draft.responsiblePersonIDs ?? []
+        product.deliveryOptionIDs = draft.deliveryOptionIDs ?? []
+        product.echoed = draft.echoed
         product.skus = (draft.skus ?? []).map { sku in
             var sku = sku
             if let id = sku.id, let old = previous[id] {

@@ -6,21 +6,21 @@ import Scenarios
 /// review if there is one (else the shop's).
 ///
 /// A `category_id` makes it an edit of the category: the whole resulting product is then
-/// checked as Edit Product checks it, `category_version` rules included. Without one, the
-/// fields sent are checked on their own and the product keeps its category and tree. Content
-/// goes to audit; a body of SKU prices and inventory only is applied at once, without audit.
+/// checked by the listing validator as Edit Product checks it, `category_version` rules
+/// included. Without one, the product keeps its category and tree, and the resulting product
+/// goes through the rules that do not depend on the leaf (title, description, images, SKUs):
+/// the leaf's requirements are not checked again for a category the call does not touch.
+/// Content goes to audit; a body of SKU prices and inventory only is applied at once.
 struct ProductPartialEdit: Sendable {
     let products: ProductHandlers
-    let market: MarketCatalogue
-    let versions: CategoryVersionRule
 
     /// The top-level fields that change without audit.
     private static let unaudited: Set<String> = ["skus", RequestParameter.categoryVersion]
 
     func edit(_ request: SimulatorRequest, shop: Shop) throws(APIError) -> ProductSaved {
         let id = request.pathParameters["product_id"] ?? ""
-        guard let existing = products.store.product(id) else { throw APIError.productNotFound.detailed("(product_id \(id))") }
-        guard existing.shopID == shop.id else { throw APIError.productNotInShop.detailed("(product_id \(id))") }
+        guard let existing = products.store.product(id) else { throw APIError.productIDUnknown }
+        guard existing.shopID == shop.id else { throw APIError.productNotInShop }
         guard existing.status != .freeze, existing.status != .deleted else {
             throw APIError.productStatusForbids.detailed("(product \(id) is \(existing.status.rawValue))")
         }
@@ -31,15 +31,11 @@ struct ProductPartialEdit: Sendable {
             throw APIError.invalidInput.detailed("(sku id \(unknown) is not a SKU of product \(id))")
         }
         let merged = Self.merge(sent, onto: working)
-        let accepted: ListingValidator.Accepted
-        if sent.categoryID != nil {
-            accepted = try ListingValidator(market: market, shop: shop, versions: versions).validate(merged, request: request)
-        } else {
-            try Self.checkFieldsSent(sent, market: market)
-            let leaf = try market.leaf(working.categoryID, in: working.categoryVersion)
-            accepted = .init(leaf: leaf, version: working.categoryVersion, warnings: [])
-        }
-        if Self.changesOnlyPriceAndInventory(request, sent: sent) {
+        let accepted =
+            sent.categoryID != nil
+            ? try products.validator(shop).validate(merged, request: request, existing: existing)
+            : try checkKeepingTheCategory(merged, of: working, existing: existing, shop: shop)
+        if Self.changesOnlyPriceAndInventory(request) {
             return try applyAtOnce(sent, to: id, accepted: accepted)
         }
         let shown = products.audits.submit(id, shop: shop, by: .partialEdit) { working, nextSKUID in
@@ -48,10 +44,38 @@ struct ProductPartialEdit: Sendable {
             candidate.updateTime = products.now
             return candidate
         }
-        guard let shown else { throw APIError.productNotFound.detailed("(product_id \(id))") }
+        guard let shown else { throw APIError.productIDUnknown }
         var saved = products.audits.underReview(id) ?? shown
         saved.auditStatus = shown.auditStatus
         return ProductSaved(saved, warnings: accepted.warnings, includesAudit: true)
+    }
+
+    /// The rules that do not depend on the leaf, over the product as the call leaves it.
+    private func checkKeepingTheCategory(
+        _ merged: ProductDraft,
+        of working: ProductState,
+        existing: ProductState,
+        shop: Shop
+    ) throws(APIError) -> ListingValidator.Accepted {
+        let leaf = try products.market.leaf(working.categoryID, in: working.categoryVersion)
+        let subject = ListingSubject(
+            draft: merged,
+            write: .edit(existing),
+            shop: shop,
+            market: products.market,
+            compliance: products.compliance,
+            placement: .success(.init(leaf: leaf, version: working.categoryVersion))
+        )
+        var warnings: [String] = []
+        for rule in ListingRule.all where !rule.needsLeaf {
+            for finding in rule.check(subject) {
+                switch finding {
+                case .problem(let error): throw error
+                case .warning(let text): warnings.append(text)
+                }
+            }
+        }
+        return .init(leaf: leaf, version: working.categoryVersion, warnings: warnings)
     }
 
     /// SKUs' prices and inventory, published without audit (to the content under review too).
@@ -68,12 +92,12 @@ struct ProductPartialEdit: Sendable {
             product.updateTime = products.now
         }
         products.audits.amendUnderReview(id, change)
-        guard let updated else { throw APIError.productNotFound.detailed("(product_id \(id))") }
+        guard let updated else { throw APIError.productIDUnknown }
         return ProductSaved(updated, warnings: accepted.warnings, includesAudit: true)
     }
 
     /// Whether the body holds only SKUs that exist, each with nothing but its price and inventory.
-    private static func changesOnlyPriceAndInventory(_ request: SimulatorRequest, sent: ProductDraft) -> Bool {
+    private static func changesOnlyPriceAndInventory(_ request: SimulatorRequest) -> Bool {
         guard case .object(let fields) = request.body ?? .null, Set(fields.keys).isSubset(of: unaudited), let skus = fields["skus"]?.array else {
             return false
         }
@@ -84,9 +108,9 @@ struct ProductPartialEdit: Sendable {
             }
     }
 
-    /// The product as a full draft with the sent top-level fields in place of its own.
+    /// The product as a full draft, with the top-level fields sent in place of its own.
     static func merge(_ sent: ProductDraft, onto product: ProductState) -> ProductDraft {
-        var draft = ProductDraft()
+        var draft = sent
         draft.title = sent.title ?? product.title
         draft.description = sent.description ?? product.description
         draft.categoryID = sent.categoryID ?? product.categoryID
@@ -96,28 +120,10 @@ struct ProductPartialEdit: Sendable {
         draft.skus = sent.skus ?? product.skus
         draft.certifications = sent.certifications ?? product.certifications
         draft.sizeChart = sent.sizeChart ?? product.sizeChart
-        draft.packageWeight = sent.packageWeight ?? product.packageWeight
-        draft.packageDimensions = sent.packageDimensions ?? product.packageDimensions
+        draft.manufacturerIDs = sent.manufacturerIDs ?? product.manufacturerIDs
+        draft.responsiblePersonIDs = sent.responsiblePersonIDs ?? product.responsiblePersonIDs
+        draft.deliveryOptionIDs = sent.deliveryOptionIDs ?? product.deliveryOptionIDs
+        draft.echoed = product.echoed.merging(sent.echoed) { _, new in new }
         return draft
-    }
-
-    /// The checks of the fields a partial edit without a category sends, with Create's codes.
-    private static func checkFieldsSent(_ sent: ProductDraft, market: MarketCatalogue) throws(APIError) {
-        if let title = sent.title {
-            guard !title.isEmpty else { throw APIError.invalidInput.detailed("(title cannot be empty)") }
-            guard title.count <= 255 else { throw APIError.titleTooLong.detailed("(\(title.count) characters; at most 255)") }
-        }
-        if let description = sent.description, description.isEmpty { throw APIError.descriptionRequired }
-        if let images = sent.mainImages, !(1...9).contains(images.count) {
-            throw APIError.mainImageRequired.detailed("(1 to 9 main_images; got \(images.count))")
-        }
-        for sku in sent.skus ?? [] {
-            if let currency = sku.price?.currency, currency != market.currency {
-                throw APIError.invalidInput.detailed("(price currency \(currency); \(market.region.rawValue) prices are in \(market.currency))")
-            }
-            for inventory in sku.inventory ?? [] where !(1...99_999).contains(inventory.quantity) {
-                throw APIError.invalidInput.detailed("(inventory quantity \(inventory.quantity); 1 to 99999)")
-            }
-        }
     }
 }

@@ -60,7 +60,8 @@ struct ProductSaved: Encodable, Sendable {
     }
 }
 
-/// A SKU as Get Product and Search Products show it.
+/// A SKU as Get Product and Search Products show it: the SKU as sent, with the platform's
+/// ids, prices and status added.
 struct SKUView: Encodable, Sendable {
     struct Price: Encodable, Sendable {
         var currency: String
@@ -74,43 +75,101 @@ struct SKUView: Encodable, Sendable {
         }
     }
 
-    struct Inventory: Encodable, Sendable {
-        var warehouseID: String
-        var quantity: Int
-
-        enum CodingKeys: String, CodingKey {
-            case quantity
-            case warehouseID = "warehouse_id"
-        }
-    }
-
     struct StatusInfo: Encodable, Sendable {
         var status: String
     }
 
+    struct SalesAttribute: Encodable, Sendable {
+        var id: String
+        var name: String
+        var valueID: String
+        var valueName: String
+        var skuImage: ImageView?
+        var supplementarySKUImages: [ImageView]?
+
+        enum CodingKeys: String, CodingKey {
+            case id, name
+            case valueID = "value_id"
+            case valueName = "value_name"
+            case skuImage = "sku_img"
+            case supplementarySKUImages = "supplementary_sku_images"
+        }
+    }
+
+    /// The SKU fields Search Products shows back as sent (Get Product shows all of ``ProductDraft/SKU/echoedKeys``).
+    static let searchEchoedKeys: Set<String> = ["list_price", "external_list_prices", "pre_sale", "fees"]
+
     var id: String
     var sellerSKU: String
     var price: Price
-    var inventory: [Inventory]
+    var inventory: [ProductDraft.Inventory]
     var statusInfo: StatusInfo
+    var salesAttributes: [SalesAttribute]?
+    var externalSKUID: String?
 
     enum CodingKeys: String, CodingKey {
         case id, price, inventory
         case sellerSKU = "seller_sku"
         case statusInfo = "status_info"
+        case salesAttributes = "sales_attributes"
+        case externalSKUID = "external_sku_id"
     }
 
-    init(_ sku: ProductDraft.SKU, currency: String) {
+    /// - Parameter detailed: Get Product's view (sales attributes, external SKU id); Search
+    ///   Products shows less.
+    init(_ sku: ProductDraft.SKU, currency: String, detailed: Bool = false) {
         let amount = sku.price?.amount ?? sku.price?.salePrice ?? "0"
         self.id = sku.id ?? ""
         self.sellerSKU = sku.sellerSKU ?? ""
         self.price = Price(currency: sku.price?.currency ?? currency, salePrice: amount, taxExclusivePrice: amount)
-        self.inventory = (sku.inventory ?? []).map { Inventory(warehouseID: $0.warehouseID, quantity: $0.quantity) }
+        self.inventory = sku.inventory ?? []
         self.statusInfo = StatusInfo(status: "NORMAL")
+        guard detailed else { return }
+        self.salesAttributes = (sku.salesAttributes ?? []).map { attribute in
+            SalesAttribute(
+                id: attribute.id ?? "",
+                name: attribute.name ?? "",
+                valueID: attribute.valueID ?? "",
+                valueName: attribute.valueName ?? "",
+                skuImage: attribute.skuImage.map(ImageView.init),
+                supplementarySKUImages: attribute.supplementarySKUImages?.map(ImageView.init)
+            )
+        }
+        self.externalSKUID = sku.externalSKUID
+    }
+
+    /// The view with the fields the client sent kept as sent.
+    static func echoing(_ sku: ProductDraft.SKU, currency: String, detailed: Bool) -> EchoedFields<SKUView> {
+        let fields = detailed ? sku.echoed : sku.echoed.filter { searchEchoedKeys.contains($0.key) }
+        return EchoedFields(SKUView(sku, currency: currency, detailed: detailed), fields: fields)
     }
 }
 
-/// The `data` of Get Product.
+/// An image as the read APIs show it: the uri sent, with URLs on the image CDN.
+struct ImageView: Encodable, Sendable {
+    var uri: String
+    var urls: [String]
+    var thumbURLs: [String]
+    var height: Int
+    var width: Int
+
+    enum CodingKeys: String, CodingKey {
+        case uri, urls, height, width
+        case thumbURLs = "thumb_urls"
+    }
+
+    init(_ image: ProductDraft.Image) {
+        self.uri = image.uri
+        self.urls = [ImageURL.origin(image.uri)]
+        self.thumbURLs = [ImageURL.thumbnail(image.uri)]
+        self.height = 800
+        self.width = 800
+    }
+}
+
+/// The `data` of Get Product (`GetProductResponseData` in the SDK): what Create or Edit
+/// accepted, with names, URLs and the platform's fields added. The fields kept as sent
+/// (``ProductDraft/echoedKeys``) are added by ``ProductDetail/echoing(_:market:)``.
 struct ProductDetail: Encodable, Sendable {
     struct ChainLink: Encodable, Sendable {
         var id: String
@@ -137,15 +196,44 @@ struct ProductDetail: Encodable, Sendable {
         var values: [NamedValue]
     }
 
-    struct Image: Encodable, Sendable {
-        var uri: String
-        var urls: [String]
-        var height: Int
-        var width: Int
-    }
-
     struct Audit: Encodable, Sendable {
         var status: String
+    }
+
+    struct CertificationFile: Encodable, Sendable {
+        var id: String
+        var name: String
+        var format: String
+        var urls: [String]
+    }
+
+    struct Certification: Encodable, Sendable {
+        var id: String
+        var title: String
+        var images: [ImageView]
+        var files: [CertificationFile]
+        var expirationDate: Int64?
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, images, files
+            case expirationDate = "expiration_date"
+        }
+    }
+
+    struct SizeChart: Encodable, Sendable {
+        var image: ImageView?
+        var template: ProductDraft.SizeChartTemplate?
+    }
+
+    struct DeliveryOption: Encodable, Sendable {
+        var id: String
+        var name: String
+        var isAvailable: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case id, name
+            case isAvailable = "is_available"
+        }
     }
 
     var id: String
@@ -157,27 +245,37 @@ struct ProductDetail: Encodable, Sendable {
     var categoryChains: [ChainLink]
     var brand: NamedValue?
     var productAttributes: [Attribute]
-    var skus: [SKUView]
-    var mainImages: [Image]
-    var packageWeight: JSONValue?
-    var packageDimensions: JSONValue?
+    var skus: [EchoedFields<SKUView>]
+    var mainImages: [ImageView]
+    var certifications: [Certification]
+    var sizeChart: SizeChart?
+    var manufacturerIDs: [String]
+    var responsiblePersonIDs: [String]
+    var deliveryOptions: [DeliveryOption]
     var createTime: Int64
     var updateTime: Int64
     var isReplicated: Bool
     var hasDraft: Bool
 
     enum CodingKeys: String, CodingKey {
-        case id, title, description, status, audit, brand, skus
+        case id, title, description, status, audit, brand, skus, certifications
         case categoryChains = "category_chains"
         case auditFailedReasons = "audit_failed_reasons"
         case productAttributes = "product_attributes"
         case mainImages = "main_images"
-        case packageWeight = "package_weight"
-        case packageDimensions = "package_dimensions"
+        case sizeChart = "size_chart"
+        case manufacturerIDs = "manufacturer_ids"
+        case responsiblePersonIDs = "responsible_person_ids"
+        case deliveryOptions = "delivery_options"
         case createTime = "create_time"
         case updateTime = "update_time"
         case isReplicated = "is_replicated"
         case hasDraft = "has_draft"
+    }
+
+    /// The view with the fields the client sent kept as sent.
+    static func echoing(_ product: ProductState, market: MarketCatalogue) -> EchoedFields<ProductDetail> {
+        EchoedFields(ProductDetail(product, market: market), fields: product.echoed)
     }
 
     init(_ product: ProductState, market: MarketCatalogue) {
@@ -190,6 +288,11 @@ struct ProductDetail: Encodable, Sendable {
             let values = details?.attributes.first { $0["id"]?.string == attributeID }?["values"]?.array ?? []
             return values.first { $0["id"]?.string == value.id }?["name"]?.string ?? (value.id ?? "")
         }
+        let certificationNames = Dictionary(
+            (details?.rules["product_certifications"]?.array ?? []).compactMap { rule in rule["id"]?.string.map { ($0, rule["name"]?.string ?? "") }
+            },
+            uniquingKeysWith: { first, _ in first }
+        )
         self.id = product.id
         self.title = product.title
         self.description = product.description
@@ -207,15 +310,31 @@ struct ProductDetail: Encodable, Sendable {
                 values: attribute.values.map { NamedValue(id: $0.id ?? "", name: valueName(attribute.id, $0)) }
             )
         }
-        self.skus = product.skus.map { SKUView($0, currency: market.currency) }
-        self.mainImages = product.mainImages.map {
-            Image(uri: $0.uri, urls: ["https://p16-oec-eu.ibyteimg.com/\($0.uri)~tplv-o3syd03w52-origin-jpeg.jpeg"], height: 800, width: 800)
+        self.skus = product.skus.map { SKUView.echoing($0, currency: market.currency, detailed: true) }
+        self.mainImages = product.mainImages.map(ImageView.init)
+        self.certifications = product.certifications.map { certification in
+            Certification(
+                id: certification.id,
+                title: certificationNames[certification.id] ?? "",
+                images: (certification.images ?? []).map(ImageView.init),
+                files: (certification.files ?? []).map { file in
+                    CertificationFile(
+                        id: file.id,
+                        name: file.name ?? "",
+                        format: file.format ?? "",
+                        urls: ["https://p16-oec-eu.ibyteimg.com/obj/\(file.id)"]
+                    )
+                },
+                expirationDate: certification.expirationDate
+            )
         }
-        self.packageWeight = product.packageWeight
-        self.packageDimensions = product.packageDimensions
+        self.sizeChart = product.sizeChart.map { SizeChart(image: $0.image.map(ImageView.init), template: $0.template) }
+        self.manufacturerIDs = product.manufacturerIDs
+        self.responsiblePersonIDs = product.responsiblePersonIDs
+        self.deliveryOptions = product.deliveryOptionIDs.map { DeliveryOption(id: $0, name: "", isAvailable: true) }
         self.createTime = product.createTime
         self.updateTime = product.updateTime
-        self.isReplicated = false
+        self.isReplicated = !product.replicaRegions.isEmpty
         self.hasDraft = false
     }
 }
@@ -239,7 +358,7 @@ struct ProductSearchEntry: Encodable, Sendable {
     var id: String
     var title: String
     var status: String
-    var skus: [SKUView]
+    var skus: [EchoedFields<SKUView>]
     var salesRegions: [String]
     var createTime: Int64
     var updateTime: Int64
@@ -264,14 +383,14 @@ struct ProductSearchEntry: Encodable, Sendable {
         self.id = product.id
         self.title = product.title
         self.status = product.status.rawValue
-        self.skus = product.skus.map { SKUView($0, currency: market.currency) }
+        self.skus = product.skus.map { SKUView.echoing($0, currency: market.currency, detailed: false) }
         self.salesRegions = [market.region.rawValue]
         self.createTime = product.createTime
         self.updateTime = product.updateTime
         self.recommendedCategories = []
         self.audit = Audit(status: product.auditStatus)
         self.hasDraft = false
-        self.isNotForSale = false
+        self.isNotForSale = product.echoed["is_not_for_sale"]?.bool ?? false
         self.productSyncFailReasons = []
     }
 }

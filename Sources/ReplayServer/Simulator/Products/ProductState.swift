@@ -14,9 +14,12 @@ struct ProductState: Sendable, Hashable {
     var attributes: [ProductDraft.Attribute]
     var skus: [ProductDraft.SKU]
     var certifications: [ProductDraft.Certification]
-    var sizeChart: JSONValue?
-    var packageWeight: JSONValue?
-    var packageDimensions: JSONValue?
+    var sizeChart: ProductDraft.SizeChart?
+    var manufacturerIDs: [String] = []
+    var responsiblePersonIDs: [String] = []
+    var deliveryOptionIDs: [String] = []
+    /// The fields Get Product shows back as sent (``ProductDraft/echoedKeys``).
+    var echoed: [String: JSONValue] = [:]
     var status: Product.Status
     var auditStatus: String
     /// Why the last audit failed (`audit_failed_reasons`); empty once an audit passes.
@@ -27,4 +30,6 @@ struct ProductState: Sendable, Hashable {
     var updateTime: Int64
     /// When the product last became ACTIVATE (Unix seconds, scenario clock); the 24-hour rule counts from here.
     var liveSince: Int64?
+    /// The other markets holding a replica of the product (local replication).
+    var replicaRegions: [Region] = []
 }

@@ -71,7 +71,7 @@ struct ProductStatusHandlers: Sendable {
 
     /// Moves one product, or says why not.
     private func move(_ id: String, _ change: Change, shop: Shop) -> APIError? {
-        guard let product = store.product(id), product.shopID == shop.id else { return APIError.productNotFound.detailed("(product_id \(id))") }
+        guard let product = store.product(id), product.shopID == shop.id else { return APIError.productIDUnknown }
         guard change.allowed.contains(product.status) else {
             return APIError.productStatusForbids.detailed(
                 "(product \(id) is \(product.status.rawValue); \(change.rawValue) needs \(Self.names(change.allowed)))"

@@ -5,9 +5,9 @@ import Scenarios
 /// and `.../inventory/update`): applied at once, without audit, to the shop's product and to
 /// the content under review, so that a later audit pass keeps them.
 ///
-/// Every SKU named must belong to the product; a call that names one that does not, or sends
-/// a price in another currency or a quantity out of 1–99,999, changes nothing and fails as a
-/// whole (`data` is empty on success: no per-SKU `errors`).
+/// Every SKU named must belong to the product; a call that names one that does not (12052910),
+/// or sends a price in another currency (12052084) or a quantity out of 1–99,999 (12052055),
+/// changes nothing and fails as a whole (`data` is empty on success: no per-SKU `errors`).
 struct ProductStockHandlers: Sendable {
     private struct PriceBody: Decodable {
         struct SKU: Decodable {
@@ -51,11 +51,7 @@ struct ProductStockHandlers: Sendable {
         let product = try product(request, shop: shop, allowed: [.activate])
         try checkSKUs(body.skus.map(\.id), of: product)
         for sku in body.skus {
-            guard sku.price.currency == market.currency else {
-                throw APIError.invalidInput.detailed(
-                    "(price currency \(sku.price.currency); \(market.region.rawValue) prices are in \(market.currency))"
-                )
-            }
+            guard sku.price.currency == market.currency else { throw APIError.currencyUnavailable }
             guard sku.price.amount != nil || sku.price.salePrice != nil else {
                 throw APIError.invalidInput.detailed("(SKU \(sku.id): price.amount or price.sale_price is required)")
             }
@@ -77,9 +73,7 @@ struct ProductStockHandlers: Sendable {
         for sku in body.skus {
             let warehouses = product.skus.first { $0.id == sku.id }?.inventory?.map(\.warehouseID) ?? []
             stock[sku.id] = try sku.inventory.map { entry throws(APIError) in
-                guard (1...99_999).contains(entry.quantity) else {
-                    throw APIError.invalidInput.detailed("(SKU \(sku.id): inventory quantity \(entry.quantity); 1 to 99999)")
-                }
+                guard (1...99_999).contains(entry.quantity) else { throw APIError.inventoryOutOfRange }
                 guard let warehouse = entry.warehouseID ?? (warehouses.count == 1 ? warehouses[0] : nil) else {
                     throw APIError.invalidInput.detailed("(SKU \(sku.id): warehouse_id is required when the SKU has \(warehouses.count) warehouses)")
                 }
@@ -106,8 +100,8 @@ struct ProductStockHandlers: Sendable {
 
     private func product(_ request: SimulatorRequest, shop: Shop, allowed: Set<Product.Status>) throws(APIError) -> ProductState {
         let id = request.pathParameters["product_id"] ?? ""
-        guard let product = store.product(id) else { throw APIError.productNotFound.detailed("(product_id \(id))") }
-        guard product.shopID == shop.id else { throw APIError.productNotInShop.detailed("(product_id \(id))") }
+        guard let product = store.product(id) else { throw APIError.productIDUnknown }
+        guard product.shopID == shop.id else { throw APIError.productNotInShop }
         guard allowed.contains(product.status) else {
             throw APIError.productStatusForbids.detailed("(product \(id) is \(product.status.rawValue))")
         }
