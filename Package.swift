@@ -34,8 +34,10 @@ let package = Package(
         .target(
             name: "Scenarios",
             dependencies: [product("Yams", "Yams")],
-            resources: [.copy("../../scenarios"), .copy("../../catalogue"), .copy("../../cassettes")]
+            plugins: ["EmbedShippedData"]
         ),
+        .executableTarget(name: "embed-shipped-data", path: "Tools/EmbedShippedData"),
+        .plugin(name: "EmbedShippedData", capability: .buildTool(), dependencies: ["embed-shipped-data"]),
         .target(
             name: "ReplayJournal",
             dependencies: [
@@ -130,7 +132,7 @@ let package = Package(
     ]
 )
 
-for target in package.targets {
+for target in package.targets where target.type != .plugin {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     settings.append(.enableUpcomingFeature("MemberImportVisibility"))
