@@ -38,6 +38,8 @@ let package = Package(
         ),
         .executableTarget(name: "embed-shipped-data", path: "Tools/EmbedShippedData"),
         .plugin(name: "EmbedShippedData", capability: .buildTool(), dependencies: ["embed-shipped-data"]),
+        .executableTarget(name: "stamp-build", path: "Tools/StampBuild"),
+        .plugin(name: "StampBuild", capability: .buildTool(), dependencies: ["stamp-build"]),
         .target(
             name: "ReplayJournal",
             dependencies: [
@@ -88,7 +90,8 @@ let package = Package(
                 product("ArgumentParser", "swift-argument-parser"),
                 product("Logging", "swift-log"),
                 product("UnixSignals", "swift-service-lifecycle"),
-            ]
+            ],
+            plugins: ["StampBuild"]
         ),
         .testTarget(
             name: "ScenariosTests",

@@ -30,4 +30,10 @@ struct StandaloneBinaryTests {
             #expect(written.count == 1, "the shipped data is written out once, named by its digest")
         }
     }
+
+    @Test func versionNamesTheReleaseAndTheCommit() async throws {
+        let run = try await ToolRun.run(["--version"])
+        #expect(run.status == 0)
+        #expect(run.output.wholeMatch(of: /tts-replay \d+\.\d+\.\d+ \(commit ([0-9a-f]{40}|unknown)\)\n/) != nil, "\(run.output)")
+    }
 }
