@@ -161,7 +161,10 @@ struct SuiteCommand: AsyncParsableCommand {
         }
         let outputURL = FileManager.default.temporaryDirectory.appendingPathComponent("tts-replay-suite-\(UUID().uuidString).log")
         defer { try? FileManager.default.removeItem(at: outputURL) }
-        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        guard FileManager.default.createFile(atPath: outputURL.path, contents: nil) else {
+            try? await server.stop()
+            return failed("the client command could not start: cannot create its output file \(outputURL.path)")
+        }
         let ending: ClientCommand.Ending?
         var startProblem: String?
         do {

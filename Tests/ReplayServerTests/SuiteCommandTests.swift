@@ -56,6 +56,17 @@ struct SuiteCommandTests {
         }
     }
 
+    /// The shipped example: the Python reference client passes every shipped scenario, and
+    /// together they exercise every clause.
+    @Test func theShippedSuitePassesWithFullCoverage() async throws {
+        let suite = ContractCommandTests.package.appendingPathComponent("examples/reference.suite.yaml").path
+        let client = ContractCommandTests.package.appendingPathComponent("examples/reference_client.py").path
+        let run = try await ToolRun.run(["suite", suite, "--jobs", "2", "--", "python3", client])
+        #expect(run.status == 0, "\(run.output)\n\(run.errors)")
+        #expect(run.output.contains("coverage: 14 of 14 clauses exercised"))
+        #expect(run.output.contains("\(Scenario.builtInNames.count) scenarios, \(Scenario.builtInNames.count) as expected: PASSED"))
+    }
+
     @Test func aClientPastItsDeadlineIsStoppedAndExitsThree() async throws {
         let suite = """
             client: {command: [sleep, "60"], timeout: 1s}

@@ -12,6 +12,17 @@ struct DocsLinkTests {
         return [root.appendingPathComponent("README.md")] + docs.filter { $0.pathExtension == "md" }.sorted { $0.path < $1.path }
     }
 
+    @Test func noDocumentNamesTheSharedReference() throws {
+        let folders = ["docs", "docs/schema", "examples", "scenarios"].map { Self.root.appendingPathComponent($0) }
+        let files = try folders.flatMap { try FileManager.default.contentsOfDirectory(at: $0, includingPropertiesForKeys: nil) }
+            .filter { !$0.hasDirectoryPath }
+        #expect(files.count > 20)
+        for file in files + [Self.root.appendingPathComponent("README.md")] {
+            let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+            #expect(!text.contains("tiktok-shop-l7.md"), "\(file.lastPathComponent) names a reference outside the repository")
+        }
+    }
+
     @Test func everyRelativeLinkNamesAFileOfTheRepository() throws {
         #expect(Self.pages.count > 5)
         for page in Self.pages {

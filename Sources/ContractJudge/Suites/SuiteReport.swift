@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The verdict on a contract suite: each scenario's report against what the suite expects of
 /// it, and which clauses the suite as a whole exercised.
