@@ -46,48 +46,27 @@ enum ClientCommand {
     ///
     /// - Throws: When the command cannot be started.
     static func execute(_ command: [String], environment: [String: String], timeout: Duration, output: FileHandle? = nil) async throws -> Ending {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command
-        process.environment = environment
-        if let output {
-            process.standardOutput = output
-            process.standardError = output
-        }
+        let stream: ChildProcess.Stream = output.map { .file($0) } ?? .inherited
+        let child = try ChildProcess(command: command, environment: environment, standardOutput: stream, standardError: stream)
         let watch = Watch()
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = {
-                watch.ended.store(true, ordering: .sequentiallyConsistent)
-                continuation.resume(returning: $0.terminationStatus)
-            }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-                return
-            }
-            let pid = process.processIdentifier
-            let watchdog = Task.detached {
-                try? await Task.sleep(for: timeout)
-                guard !Task.isCancelled else { return }
-                guard !watch.ended.load(ordering: .sequentiallyConsistent) else { return }
-                watch.timedOut.store(true, ordering: .sequentiallyConsistent)
-                kill(pid, SIGTERM)
-                try? await Task.sleep(for: .seconds(5))
-                if !watch.ended.load(ordering: .sequentiallyConsistent) { kill(pid, SIGKILL) }
-            }
-            watch.watchdog.withLock { $0 = watchdog }
+        let watchdog = Task.detached {
+            try? await Task.sleep(for: timeout)
+            guard !Task.isCancelled, !watch.ended.load(ordering: .sequentiallyConsistent) else { return }
+            watch.timedOut.store(true, ordering: .sequentiallyConsistent)
+            child.signal(SIGTERM)
+            try? await Task.sleep(for: .seconds(5))
+            if !watch.ended.load(ordering: .sequentiallyConsistent) { child.signal(SIGKILL) }
         }
-        watch.watchdog.withLock { $0?.cancel() }
+        let termination = await child.exit()
+        watch.ended.store(true, ordering: .sequentiallyConsistent)
+        watchdog.cancel()
         if watch.timedOut.load(ordering: .sequentiallyConsistent) { return .timedOut(seconds: Int(timeout.components.seconds)) }
-        return .exited(status)
+        return .exited(termination.status)
     }
 
-    /// What the watchdog of one command and its termination handler share.
+    /// What the watchdog of one command and its waiter share.
     private final class Watch: Sendable {
         let ended = Atomic(false)
         let timedOut = Atomic(false)
-        let watchdog = Mutex<Task<Void, Never>?>(nil)
     }
 }

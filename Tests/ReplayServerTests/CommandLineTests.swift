@@ -28,8 +28,7 @@ struct CommandLineTests {
             #expect(answer.status == 200)
             return serve
         }
-        #expect(serve.process.terminationReason == .exit, "SIGTERM is a clean stop")
-        #expect(serve.process.terminationStatus == 0)
+        #expect(serve.process.termination == .exited(0), "SIGTERM is a clean stop")
         let reader = try JournalReader(path: journalPath)
         #expect(try await reader.count() == 1)
         #expect(try await reader.entries().first?.responseStatus == 200)

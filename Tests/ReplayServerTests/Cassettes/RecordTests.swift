@@ -254,22 +254,22 @@ struct RecordTests {
     @Test func recordPrintsTheUpstreamWithoutItsPassword() async throws {
         try await Self.withFolder { folder in
             let path = folder.appendingPathComponent("c.yaml").path
-            let process = Process()
-            process.executableURL = try ServeProcess.executable
-            process.arguments = ["record", "--upstream", "http://recorder:PW-cli-0006-secret@127.0.0.1:1", "--cassette", path]
             let stdout = Pipe()
-            process.standardOutput = stdout
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try ChildProcess(
+                executable: try ServeProcess.executable.path,
+                arguments: ["record", "--upstream", "http://recorder:PW-cli-0006-secret@127.0.0.1:1", "--cassette", path],
+                standardOutput: .pipe(stdout),
+                standardError: .null
+            )
             let line: String
             do {
                 line = try await ServeProcess.firstLine(of: stdout.fileHandleForReading)
             } catch {
-                process.terminate()
+                process.signal()
                 await ServeProcess.waitForExit(process)
                 throw error
             }
-            process.terminate()
+            process.signal()
             await ServeProcess.waitForExit(process)
             #expect(!line.contains("PW-cli-0006-secret"))
             #expect(line.contains(#""upstream":"http://recorder:<redacted>@127.0.0.1:1""#))

@@ -20,7 +20,7 @@ struct ServeProcess {
         }
     }
 
-    let process: Process
+    let process: ChildProcess
     /// A folder of this process's own, removed by ``stop()``.
     let directory: URL
     let line: String
@@ -46,13 +46,13 @@ struct ServeProcess {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tts-replay-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let journal = arguments.contains("--journal") ? [] : ["--journal", directory.appendingPathComponent("journal.sqlite").path]
-        let process = Process()
-        process.executableURL = try executable
-        process.arguments = ["serve", "--log-level", "warning"] + journal + arguments
         let stdout = Pipe()
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess(
+            executable: try executable.path,
+            arguments: ["serve", "--log-level", "warning"] + journal + arguments,
+            standardOutput: .pipe(stdout),
+            standardError: .null
+        )
         do {
             let line = try await firstLine(of: stdout.fileHandleForReading)
             let data = Data(line.utf8)
@@ -64,7 +64,7 @@ struct ServeProcess {
                 credentials: try JSONDecoder().decode(ClientCredentials.self, from: data)
             )
         } catch {
-            process.terminate()
+            process.signal()
             try? FileManager.default.removeItem(at: directory)
             throw error
         }
@@ -88,7 +88,7 @@ struct ServeProcess {
 
     /// Sends SIGTERM, waits for the exit, and removes the process's folder.
     func stop() async {
-        if process.isRunning { process.terminate() }
+        process.signal()
         await Self.waitForExit(process)
         try? FileManager.default.removeItem(at: directory)
     }
@@ -108,8 +108,8 @@ struct ServeProcess {
         }
     }
 
-    static func waitForExit(_ process: Process) async {
-        try? await offThePool { process.waitUntilExit() }
+    static func waitForExit(_ process: ChildProcess) async {
+        await process.exit()
     }
 
 }

@@ -12,12 +12,12 @@ final class ServeWithErrors: Sendable {
         case serving(ServeWithErrors)
     }
 
-    let process: Process
+    let process: ChildProcess
     let announcement: ServeProcess.Announcement
     let credentials: ClientCredentials
     private let errors: Task<Data, any Error>
 
-    private init(process: Process, announcement: ServeProcess.Announcement, credentials: ClientCredentials, errors: Task<Data, any Error>) {
+    private init(process: ChildProcess, announcement: ServeProcess.Announcement, credentials: ClientCredentials, errors: Task<Data, any Error>) {
         self.process = process
         self.announcement = announcement
         self.credentials = credentials
@@ -26,19 +26,19 @@ final class ServeWithErrors: Sendable {
 
     /// Starts `tts-replay serve` with these arguments and waits until it listens or exits.
     static func start(_ arguments: [String]) async throws -> Start {
-        let process = Process()
-        process.executableURL = try ServeProcess.executable
-        process.arguments = ["serve", "--log-level", "warning"] + arguments
         let stdout = Pipe()
         let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
+        let process = try ChildProcess(
+            executable: try ServeProcess.executable.path,
+            arguments: ["serve", "--log-level", "warning"] + arguments,
+            standardOutput: .pipe(stdout),
+            standardError: .pipe(stderr)
+        )
         let errors = Task { try await offThePool { try stderr.fileHandleForReading.readToEnd() ?? Data() } }
         guard let line = try? await ServeProcess.firstLine(of: stdout.fileHandleForReading) else {
             await ServeProcess.waitForExit(process)
             let text = String(decoding: try await errors.value, as: UTF8.self)
-            return .refused(status: process.terminationStatus, errors: text)
+            return .refused(status: process.waitUntilExit().status, errors: text)
         }
         let data = Data(line.utf8)
         return .serving(
@@ -56,8 +56,8 @@ final class ServeWithErrors: Sendable {
 
     /// Sends SIGTERM and waits for the exit: the status and everything written on standard error.
     func stop() async throws -> (status: Int32, errors: String) {
-        if process.isRunning { process.terminate() }
+        process.signal()
         await ServeProcess.waitForExit(process)
-        return (process.terminationStatus, String(decoding: try await errors.value, as: UTF8.self))
+        return (process.waitUntilExit().status, String(decoding: try await errors.value, as: UTF8.self))
     }
 }

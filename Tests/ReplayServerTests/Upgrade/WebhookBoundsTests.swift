@@ -239,7 +239,7 @@ struct WebhookBoundsTests {
                 let moving = Task { try? await admin.call(.POST, "/clock/advance", json: #"{"by": "2h"}"#) }
                 defer { moving.cancel() }
                 #expect(await receiver.awaitRequests(1))
-                serve.process.terminate()
+                serve.process.signal()
                 let exited = await RealTimeBound.run(within: .seconds(20)) { await ServeProcess.waitForExit(serve.process) }
                 let elapsed = try #require(exited?.elapsed, "serve did not exit on SIGTERM")
                 #expect(elapsed < .seconds(4), "the default scenario's 3 s ack timeout + 1 s")
