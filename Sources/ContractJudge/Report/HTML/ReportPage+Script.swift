@@ -338,5 +338,7 @@ extension ReportPage {
         } else {
           open(document.querySelector("section.run"));
         }
+        // How long the page took from navigation to drawn, for tools/check_html_report.sh.
+        document.documentElement.setAttribute("data-drawn-ms", Math.round(performance.now()));
         """#
 }

@@ -134,12 +134,15 @@ struct TimelineEvent: Encodable {
         kind = event.kind.rawValue
         product = event.productID
         details = event.details
-        lane =
-            if kind.hasPrefix("product.audit") { "audit" } else if kind.hasPrefix("upgrade_task.") { "upgrade task" } else if product != nil {
-                "products"
-            } else {
-                "shop"
-            }
+        lane = Self.lane(of: event)
+    }
+
+    /// Audit steps (`product.audit_*`), the upgrade task's steps, other products' moves, the rest.
+    static func lane(of event: ShopEvent) -> String {
+        let kind = event.kind.rawValue
+        if kind.hasPrefix("product.audit") { return "audit" }
+        if kind.hasPrefix("upgrade_task.") { return "upgrade task" }
+        return event.productID == nil ? "shop" : "products"
     }
 
     enum CodingKeys: String, CodingKey {
