@@ -1,5 +1,7 @@
 import ContractJudge
 import Foundation
+import NIOHTTP1
+import ReplayJournal
 import ReplayServer
 import Scenarios
 import Testing

@@ -23,11 +23,12 @@ extension ContractReport {
     }
 
     /// The report's section of a page: a run page holds one, a suite page one per scenario.
-    func htmlSection(number: Int, timeline: RunTimeline?, heading: String? = nil) -> String {
+    func htmlSection(number: Int, timeline: RunTimeline?, heading: String? = nil, problem: String? = nil) -> String {
         var html = """
             <section class="run" id="run-\(number)">
             <div class="verdict \(passed ? "passed" : "failed")"><h1>\(HTMLText.escaped(heading ?? "contract \(contract) on scenario '\(scenario)'")): \
-            <span class="word">\(passed ? "PASSED" : "FAILED")</span></h1><p>\(counts)</p></div>
+            <span class="word">\(passed ? "PASSED" : "FAILED")</span></h1><p>\(counts)</p>\
+            \(problem.map { "<p class=\"problem\">\(HTMLText.escaped($0))</p>" } ?? "")</div>
             <h2>Clauses</h2>
             <ol class="clauses">
 

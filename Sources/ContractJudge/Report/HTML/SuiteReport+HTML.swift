@@ -28,11 +28,7 @@ extension SuiteReport {
         for (number, run) in runs.enumerated() {
             let heading = "scenario \(run.scenario)"
             if let report = run.report {
-                var section = report.htmlSection(number: number, timeline: run.timeline, heading: heading)
-                if let problem = run.problem {
-                    section = section.replacingOccurrences(of: "<h2>Clauses</h2>", with: "<p class=\"problem\">\(HTMLText.escaped(problem))</p>\n<h2>Clauses</h2>")
-                }
-                body += section
+                body += report.htmlSection(number: number, timeline: run.timeline, heading: heading, problem: run.problem)
             } else {
                 body += """
                     <section class="run" id="run-\(number)"><div class="verdict failed"><h1>\(HTMLText.escaped(heading)): \

@@ -1,5 +1,6 @@
 import Foundation
 import ReplayJournal
+import Scenarios
 
 /// A client request as the timeline draws it: where (its operation's lane), when, how it ended,
 /// and what the details panel shows when it is selected. Keys are short: a page holds thousands.
