@@ -48,7 +48,10 @@ struct SuiteCommand: AsyncParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Write the suite as one self-contained HTML page (matrix, each scenario's report and timeline) to this file.", valueName: "file")
+        help: ArgumentHelp(
+            "Write the suite as one self-contained HTML page (matrix, each scenario's report and timeline) to this file.",
+            valueName: "file"
+        )
     )
     var html: String?
 

@@ -92,7 +92,9 @@ struct HTMLReportTests {
     @Test func runVerifyAndSuiteWriteTheirPage() async throws {
         try await ContractCommandTests.withFolder { folder in
             let page = folder.appendingPathComponent("run.html").path
-            let run = try await ToolRun.run(["run", "--scenario", "happy-path-gb", "--html", page, "--", "python3", ContractCommandTests.client, "--v1"])
+            let run = try await ToolRun.run([
+                "run", "--scenario", "happy-path-gb", "--html", page, "--", "python3", ContractCommandTests.client, "--v1",
+            ])
             #expect(run.status == 1, "\(run.errors)")
             let runPage = try String(contentsOfFile: page, encoding: .utf8)
             #expect(runPage.contains("data-clause=\"l7.v2-on-listing\""))

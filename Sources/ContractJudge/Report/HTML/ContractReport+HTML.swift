@@ -36,7 +36,8 @@ extension ContractReport {
         for result in results { html += Self.htmlClause(result) }
         html += "</ol>\n<h2>Timeline of the run</h2>\n"
         if let timeline {
-            html += "<div class=\"timeline-view\"></div>\n<script type=\"application/json\" class=\"run-data\">\(HTMLText.scriptJSON(timeline))</script>\n"
+            html +=
+                "<div class=\"timeline-view\"></div>\n<script type=\"application/json\" class=\"run-data\">\(HTMLText.scriptJSON(timeline))</script>\n"
         } else {
             html += "<p class=\"why\">The journal was not read, so there is no timeline.</p>\n"
         }

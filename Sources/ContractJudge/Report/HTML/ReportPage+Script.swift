@@ -160,7 +160,7 @@ extension ReportPage {
               const time = low + (high - low) * tick / 5, x = this.x(time);
               svg.append(shape("line", { x1: x, x2: x, y1: AXIS - 4, y2: height, stroke: "#eee" }));
               const label = shape("text", { x: Math.min(x, width - 120), y: 12, class: "tick" });
-              label.textContent = instant(Math.round(time * 1000) / 1000).slice(tick === 0 ? 0 : 11);
+              label.textContent = instant(high - low > 10 ? Math.round(time) : Math.round(time * 1000) / 1000).slice(tick === 0 ? 0 : 11);
               svg.append(label);
             }
             this.lanes.forEach((lane, index) => {
