@@ -13,8 +13,8 @@ import Scenarios
 public struct RunTimeline: Sendable, Encodable {
     /// The longest body a report shows, in bytes (64 KiB); longer ones are cut with a note.
     public static let bodyLimit = 64 * 1024
-    /// The most bytes of distinct bodies one report embeds (16 MiB); later bodies are left out with a note.
-    public static let bodyBudget = 16 * 1024 * 1024
+    /// The most bytes of distinct bodies one report embeds (8 MiB); later bodies are left out with a note.
+    public static let bodyBudget = 8 * 1024 * 1024
 
     /// The scenario time the run started at, Unix seconds.
     let start: Int64
