@@ -52,23 +52,36 @@ extension ContractReport {
             <code>\(HTMLText.escaped(result.id))</code> \(HTMLText.escaped(result.title)) <span class="severity">\(result.severity.rawValue)</span>
 
             """
-        for violation in result.violations {
-            html += "<div class=\"violation\"><p>\(HTMLText.escaped(violation.message))</p>\n"
-            if !violation.entries.isEmpty {
-                let links = violation.entries.map { "<a data-entry=\"\($0)\">\($0)</a>" }.joined(separator: ", ")
-                html += "<p class=\"evidence\">journal entr\(violation.entries.count == 1 ? "y" : "ies") \(links)"
-                html += violation.request.map { ": <code>\(HTMLText.escaped($0))</code>" } ?? ""
-                html += "</p>\n"
-            }
-            if let notification = violation.notification {
-                let id = HTMLText.escaped(notification)
-                html += "<p class=\"evidence\">webhook notification <a data-notification=\"\(id)\"><code>\(id)</code></a></p>\n"
-            }
-            html += "<p>expected: \(HTMLText.escaped(violation.expected))</p></div>\n"
+        for violation in result.violations.prefix(shownViolations) { html += htmlViolation(violation) }
+        if result.violations.count > shownViolations {
+            html += "<details><summary>\(result.violations.count - shownViolations) more violations</summary>\n"
+            for violation in result.violations.dropFirst(shownViolations) { html += htmlViolation(violation) }
+            html += "</details>\n"
         }
         if result.status == .violated { html += "<p class=\"fix\">fix: \(HTMLText.escaped(result.hint))</p>\n" }
         if let reason = result.notExercisedBecause { html += "<p class=\"why\">not exercised: \(HTMLText.escaped(reason))</p>\n" }
         if !result.facts.isEmpty { html += "<p class=\"facts\">facts: \(HTMLText.escaped(result.facts))</p>\n" }
         return html + "</li>\n"
+    }
+
+    /// How many violations of a clause show at once; the rest wait behind a disclosure, so a
+    /// client that breaks a clause on every call still gets a readable page.
+    static let shownViolations = 3
+
+    /// One violation: the message, its evidence (linked to the timeline) and what was expected.
+    static func htmlViolation(_ violation: ContractViolation) -> String {
+        var html = "<div class=\"violation\"><p>\(HTMLText.escaped(violation.message))</p>\n"
+        if !violation.entries.isEmpty {
+            let links = violation.entries.map { "<a data-entry=\"\($0)\">\($0)</a>" }.joined(separator: ", ")
+            html += "<p class=\"evidence\">journal entr\(violation.entries.count == 1 ? "y" : "ies") \(links)"
+            html += violation.request.map { ": <code>\(HTMLText.escaped($0))</code>" } ?? ""
+            html += "</p>\n"
+        }
+        if let notification = violation.notification {
+            let id = HTMLText.escaped(notification)
+            html += "<p class=\"evidence\">webhook notification <a data-notification=\"\(id)\"><code>\(id)</code></a></p>\n"
+        }
+        html += "<p>expected: \(HTMLText.escaped(violation.expected))</p></div>\n"
+        return html
     }
 }

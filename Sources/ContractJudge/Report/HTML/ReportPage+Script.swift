@@ -19,6 +19,7 @@ extension ReportPage {
         const LEGEND = [["success", "success"], ["business", "business error"], ["gateway", "gateway or HTTP error"], ["limited", "429"],
           ["window", "Retry-After window"], ["delivered", "webhook delivered"], ["retried", "webhook retried"], ["failed", "failed"],
           ["dropped", "dropped"], ["event", "shop event"], ["eventSkip", "skipped"], ["clock", "clock move"]];
+        const CITED = "outlined: evidence of a violation";
 
         function element(tag, attributes, text) {
           const node = document.createElement(tag);
@@ -60,10 +61,12 @@ extension ReportPage {
 
           collectMarks() {
             const data = this.data, marks = [];
+            // Entries a violation cites as evidence are outlined on the timeline.
+            const cited = new Set([...this.section.querySelectorAll("a[data-entry]")].map(link => link.getAttribute("data-entry")));
             this.firstSeen = new Map();
             for (const request of data.requests) {
               if (!this.firstSeen.has(request.lane)) this.firstSeen.set(request.lane, this.firstSeen.size);
-              const mark = { kind: "request", lane: request.lane, t: request.t, w: request.w, colour: request.o, item: request,
+              const mark = { kind: "request", lane: request.lane, t: request.t, w: request.w, colour: request.o, item: request, cited: cited.has(String(request.id)),
                 label: "#" + request.id + " " + request.line + " → " + request.s + (request.c !== undefined ? " code " + request.c : "") };
               marks.push(mark);
               if (request.ra) marks.push({ kind: "window", lane: request.lane, t: request.t, t2: request.t + request.ra, w: request.w,
@@ -114,6 +117,7 @@ extension ReportPage {
               entry.prepend(swatch);
               legend.append(entry);
             }
+            legend.append(element("span", {}, CITED));
             const split = element("div", { class: "split" });
             const listSide = element("div");
             this.pager = element("div", { class: "controls" });
@@ -185,7 +189,7 @@ extension ReportPage {
             const x1 = this.x(this.start(mark)), x2 = this.x(this.end(mark));
             const span = mark.kind === "window" || mark.kind === "clock";
             const rect = shape("rect", { x: span ? x1 : x1 - 1.5, y: y + (span ? 2 : 4), width: span ? Math.max(2, x2 - x1) : 3,
-              height: LANE - (span ? 4 : 8), fill: COLOURS[mark.colour], class: "mark" });
+              height: LANE - (span ? 4 : 8), fill: COLOURS[mark.colour], class: mark.cited ? "mark cited" : "mark" });
             const title = shape("title", {});
             title.textContent = mark.label;
             rect.append(title);
@@ -205,7 +209,9 @@ extension ReportPage {
               const counts = {};
               for (const mark of bucket) counts[mark.colour] = (counts[mark.colour] || 0) + 1;
               const colour = WORST.find(key => counts[key]) || bucket[0].colour;
-              const rect = shape("rect", { x: LABELS + column * COLUMN, y: y + 3, width: COLUMN, height: LANE - 6, fill: COLOURS[colour], class: "mark" });
+              const cited = bucket.some(mark => mark.cited);
+              const rect = shape("rect", { x: LABELS + column * COLUMN, y: y + 3, width: COLUMN, height: LANE - 6, fill: COLOURS[colour],
+                class: cited ? "mark cited" : "mark" });
               const title = shape("title", {});
               title.textContent = bucket.length + " entries: " + Object.entries(counts).map(([key, count]) => count + " " + key).join(", ") + " (click to list them)";
               rect.append(title);

@@ -22,7 +22,7 @@ extension ReportPage {
         .timeline svg { display: block; width: 100%; user-select: none; border: 1px solid var(--line); background: #fff; }
         .timeline .lane-label { font-size: 11px; fill: #333; } .timeline .tick { font-size: 10px; fill: var(--muted); }
         .timeline .mark { cursor: pointer; } .timeline .mark:hover { stroke: #000; stroke-width: 1; }
-        .timeline .selected { stroke: #000; stroke-width: 2; }
+        .timeline .cited { stroke: #b71c1c; stroke-width: 1.5; } .timeline .selected { stroke: #000; stroke-width: 2; }
         .legend { display: flex; gap: 12px; flex-wrap: wrap; font-size: 12px; color: #444; margin: 4px 0; }
         .legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; vertical-align: -1px; }
         .split { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; align-items: start; }
@@ -38,5 +38,6 @@ extension ReportPage {
         table.matrix .differs { background: #fff3e0; }
         .suite-page section.run { display: none; border-top: 3px solid #333; margin-top: 24px; } .suite-page section.run.shown, .suite-page section.run:target { display: block; }
         .problem { color: var(--gateway); }
+        details > summary { cursor: pointer; margin: 4px 0 4px 16px; color: var(--muted); }
         """
 }
