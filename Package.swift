@@ -34,8 +34,12 @@ let package = Package(
         .target(
             name: "Scenarios",
             dependencies: [product("Yams", "Yams")],
-            resources: [.copy("../../scenarios"), .copy("../../catalogue"), .copy("../../cassettes")]
+            plugins: ["EmbedShippedData"]
         ),
+        .executableTarget(name: "embed-shipped-data", path: "Tools/EmbedShippedData"),
+        .plugin(name: "EmbedShippedData", capability: .buildTool(), dependencies: ["embed-shipped-data"]),
+        .executableTarget(name: "stamp-build", path: "Tools/StampBuild"),
+        .plugin(name: "StampBuild", capability: .buildTool(), dependencies: ["stamp-build"]),
         .target(
             name: "ReplayJournal",
             dependencies: [
@@ -86,7 +90,8 @@ let package = Package(
                 product("ArgumentParser", "swift-argument-parser"),
                 product("Logging", "swift-log"),
                 product("UnixSignals", "swift-service-lifecycle"),
-            ]
+            ],
+            plugins: ["StampBuild"]
         ),
         .testTarget(
             name: "ScenariosTests",
@@ -130,7 +135,7 @@ let package = Package(
     ]
 )
 
-for target in package.targets {
+for target in package.targets where target.type != .plugin {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     settings.append(.enableUpcomingFeature("MemberImportVisibility"))

@@ -6,8 +6,10 @@ what is left after 24 hours (products that were too new), and edits what still f
 recommended 7-level leaf: with the attributes the leaf requires (always, or because a value
 the product has meets a `requirement_conditions` entry of Get Attributes), the certifications
 and size chart Get Category Rules requires, and in the EU a registered manufacturer and
-responsible person. Business time passes through the admin API's clock, so a run takes a
-second, not a day.
+responsible person. An edit is audited before it is published, so the client waits for the
+audit's end (webhook 37) before it reads the product back, and sends an edit the audit refused
+once more. Business time passes through the admin API's clock, so a run takes a second, not a
+day.
 
     swift run tts-replay run --scenario slow-webhook -- python3 examples/reference_client.py
 """
@@ -15,7 +17,7 @@ import hashlib, hmac, http.server, json, os, threading, time, urllib.parse, urll
 
 ENV = os.environ
 KEY, SECRET = ENV["TTS_APP_KEY"], ENV["TTS_APP_SECRET"]
-seen, to_confirm, lock = set(), [], threading.Lock()
+seen, to_confirm, audit_results, lock = set(), [], {}, threading.Lock()
 
 
 class Receiver(http.server.BaseHTTPRequestHandler):
@@ -25,9 +27,13 @@ class Receiver(http.server.BaseHTTPRequestHandler):
         if not hmac.compare_digest(expected, self.headers.get("authorization", "")):
             self.send_response(401); self.end_headers(); return
         note = json.loads(body)
+        product, audit = str(note["data"]["product_id"]), note["data"].get("audit", {}).get("status")
         with lock:
-            if note["tts_notification_id"] not in seen:
-                seen.add(note["tts_notification_id"]); to_confirm.append(note["data"]["product_id"])
+            # An audit's start (AUDITING) changes nothing to confirm yet; its end does.
+            if note["tts_notification_id"] not in seen and audit != "AUDITING":
+                seen.add(note["tts_notification_id"]); to_confirm.append(product)
+                if audit:
+                    audit_results[product] = audit
         self.send_response(200); self.end_headers()
 
     def log_message(self, *args):
@@ -134,7 +140,7 @@ def edit_to_v2_leaf(product_id):
     product = call("GET", f"/product/202309/products/{product_id}")["data"]
     leaf = v2_leaf(product)
     if not leaf:
-        return
+        return False
     attributes = call("GET", f"/product/202309/categories/{leaf}/attributes", {"category_version": "v2"})["data"]["attributes"]
     rules = call("GET", f"/product/202309/categories/{leaf}/rules", {"category_version": "v2"})["data"]
     body = {
@@ -151,12 +157,32 @@ def edit_to_v2_leaf(product_id):
     for kind in ("manufacturer", "responsible_person"):
         if (rules.get(kind) or {}).get("is_required"):
             body[kind + "_ids"] = [compliance_id(kind)]
-    call("PUT", f"/product/202309/products/{product_id}", body=body)
+    return call("PUT", f"/product/202309/products/{product_id}", body=body).get("code") == 0
+
+
+def await_audits(edited):
+    """Lets time pass until each edited product's audit ends (its webhook 37 says so), reading it
+    back then, not before: while the audit runs the shop still shows the old category. An edit
+    the audit refused is sent once more."""
+    waiting, resent = set(edited), set()
+    for _ in range(24):  # at most 6 hours of scenario time
+        if not waiting:
+            return
+        let_time_pass("15m")
+        with lock:
+            ended = dict(audit_results)
+            audit_results.clear()
+        for product, status in ended.items():
+            if product in waiting and status == "FAILED" and product not in resent:
+                resent.add(product); edit_to_v2_leaf(product)
+            else:
+                waiting.discard(product)
 
 
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
 threading.Thread(target=server.serve_forever, daemon=True).start()
-call("PUT", "/event/202309/webhooks", body={"address": f"http://127.0.0.1:{server.server_port}/webhooks", "event_type": "PRODUCT_CATEGORY_CHANGE"})
+for event_type in ("PRODUCT_CATEGORY_CHANGE", "PRODUCT_AUDIT_STATUS_CHANGE"):
+    call("PUT", "/event/202309/webhooks", body={"address": f"http://127.0.0.1:{server.server_port}/webhooks", "event_type": event_type})
 call("GET", "/product/202309/categories", {"category_version": "v2"})
 if call("POST", "/product/202407/products/category_upgrade_task").get("code") == 0:
     let_time_pass("2h1m")
@@ -164,8 +190,8 @@ if call("POST", "/product/202407/products/category_upgrade_task").get("code") ==
         let_time_pass("24h")  # products too new are old enough now
         call("POST", "/product/202407/products/category_upgrade_task")
         let_time_pass("2h1m")
-        for product in left_on_v1():  # the task keeps failing these: edit them to a 7-level leaf
-            edit_to_v2_leaf(product["id"])
+        # The task keeps failing these: edit them to a 7-level leaf and wait for the audits.
+        await_audits([product["id"] for product in left_on_v1() if edit_to_v2_leaf(product["id"])])
     let_time_pass("1h")  # late webhooks arrive
 print(f"{len(seen)} notifications handled, {len(left_on_v1())} products left on the 3-level tree")
 server.shutdown()

@@ -9,6 +9,7 @@ extension Contract {
             .v2OnListing, .v2LeafOnWrite, .noLegacyGlobalProducts,
             .upgradeNotHammered, .upgradeRetriggeredForSkipped, .failedUpgradesHandled,
             .webhooksAcknowledged, .forgedWebhooksRejected, .duplicatesHandledOnce, .confirmedAfterWebhook,
+            .confirmedAfterAudit,
             .retryAfterHonoured,
         ]
     )

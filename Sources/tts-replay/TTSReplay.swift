@@ -12,6 +12,7 @@ struct TTSReplay: AsyncParsableCommand {
             scenario, or a server that could not start; 3 the client command of `run` failed; 4 the journal lost
             entries (serve, run, verify): it is not a full record of the run.
             """,
+        version: BuildStamp.description,
         subcommands: [
             Serve.self, Run.self, SuiteCommand.self, Verify.self, Clauses.self, Record.self, Lint.self, ListScenarios.self, CatalogueCommand.self,
         ]

@@ -23,12 +23,12 @@ struct ContractCommandTests {
             let json = folder.appendingPathComponent("report.json").path
             let good = try await ToolRun.run(["run", "--scenario", "happy-path-gb", "--junit", junit, "--json", json, "--", "python3", Self.client])
             #expect(good.status == 0, "\(good.errors)")
-            #expect(good.errors.contains("contract l7 on scenario 'happy-path-gb': 5 passed, 0 violated, 9 not exercised"))
+            #expect(good.errors.contains("contract l7 on scenario 'happy-path-gb': 5 passed, 0 violated, 10 not exercised"))
             let report = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: URL(fileURLWithPath: json)))
             #expect(report["passed"] == .bool(true))
-            #expect(report["results"]?.array?.count == 14)
+            #expect(report["results"]?.array?.count == 15)
             #expect(
-                try String(contentsOfFile: junit, encoding: .utf8).contains(#"<testsuites name="tts-replay" tests="14" failures="0" skipped="9">"#)
+                try String(contentsOfFile: junit, encoding: .utf8).contains(#"<testsuites name="tts-replay" tests="15" failures="0" skipped="10">"#)
             )
 
             let bad = try await ToolRun.run(["run", "--scenario", "happy-path-gb", "--junit", junit, "--", "python3", Self.client, "--v1"])
@@ -40,8 +40,9 @@ struct ContractCommandTests {
         }
     }
 
-    /// The Python reference client runs the whole upgrade flow, moving the scenario clock through the admin API.
-    @Test(arguments: ["slow-webhook", "too-new-for-24h", "forged-webhook", "rate-limited", "failed-upgrade", "eu-compliance-de"])
+    /// The Python reference client runs the whole upgrade flow, edits and their audits included, moving the scenario
+    /// clock through the admin API.
+    @Test(arguments: ["slow-webhook", "too-new-for-24h", "forged-webhook", "rate-limited", "failed-upgrade", "eu-compliance-de", "audit-delays-edit"])
     func thePythonReferenceClientPasses(_ scenario: String) async throws {
         let client = Self.package.appendingPathComponent("examples/reference_client.py").path
         let result = try await ToolRun.run(["run", "--scenario", scenario, "--", "python3", client])

@@ -26,13 +26,18 @@ struct OperationTableTests {
     @Test func aRealOperationThatIsNotSimulatedGets501NamingItAndHowToAnswerIt() async throws {
         try await withReplayServer(scenario: Scenario.default) { server in
             let client = SignedClient(server: server)
-            let answer = try await client.send(.POST, "/product/202309/products/7000000000000000001/prices/update", body: "{}", shopScoped: true)
+            let answer = try await client.send(
+                .POST,
+                "/product/202609/products/7000000000000000001/strikethrough_price/submit",
+                body: "{}",
+                shopScoped: true
+            )
             #expect(answer.status == 501)
             let envelope = try answer.envelope
             #expect(envelope.code == 36009003)
-            #expect(envelope.message.contains("update_price is a real operation that the simulator does not answer"))
-            #expect(envelope.message.contains("match: {operation: update_price}"))
-            #expect(envelope.data?["operation"]?["id"]?.string == "update_price")
+            #expect(envelope.message.contains("submit_strikethrough_price is a real operation that the simulator does not answer"))
+            #expect(envelope.message.contains("match: {operation: submit_strikethrough_price}"))
+            #expect(envelope.data?["operation"]?["id"]?.string == "submit_strikethrough_price")
             #expect(envelope.data?["operation"]?["simulated"] == .bool(false))
         }
     }

@@ -25,7 +25,10 @@ struct RequestLimitTests {
             let answer = try await SignedClient(server: server).send(.GET, Self.shops, options: Self.duplicates(15_000))
             #expect(answer.status == 400)
             #expect(answer.code == 98001004)
-            #expect(try answer.envelope.message == "Parameter is invalid. The query has more than 1000 parameters.")
+            #expect(
+                try answer.envelope.message
+                    == "Parameter query is invalid. Reason: the query has more than 1000 parameters. Expected: at most 1000 parameters"
+            )
             #expect(try await server.journal.entries().first?.responseCode == 98001004)
         }
     }

@@ -44,6 +44,8 @@ struct ScenarioSchemaTests {
         #expect(
             schema.keys(["properties", "upgrade", "properties", "failures", "items"]) == SchemaFile.names(UpgradeBehaviour.Failure.CodingKeys.self)
         )
+        #expect(schema.keys(["properties", "audit"]) == SchemaFile.names(AuditBehaviour.CodingKeys.self))
+        #expect(schema.keys(["properties", "audit", "properties", "failures", "items"]) == SchemaFile.names(AuditBehaviour.Failure.CodingKeys.self))
         #expect(schema.keys(["properties", "webhooks"]) == SchemaFile.names(WebhookBehaviour.CodingKeys.self))
         #expect(schema.keys(["properties", "gateway"]) == SchemaFile.names(GatewayPolicy.CodingKeys.self))
         #expect(schema.keys(["properties", "stubs", "items"]) == SchemaFile.names(StubEntry.CodingKeys.self))

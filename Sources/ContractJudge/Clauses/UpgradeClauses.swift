@@ -95,7 +95,13 @@ extension Clause {
                     )
                 )
             }
-            let moved = evidence.events.contains { $0.kind == .productCategoryChanged && $0.productID == productID && $0.wallTime > last.wallTime }
+            // An edit to another category counts once it is sent: its audit may outlast the run.
+            let moved = evidence.events.contains { event in
+                event.productID == productID && event.wallTime > last.wallTime
+                    && (event.kind == .productCategoryChanged
+                        || (event.kind == .productAuditSubmitted
+                            && event.details[ShopEvent.previousCategoryIDKey] != event.details[ShopEvent.currentCategoryIDKey]))
+            }
             let retriggered = evidence.events.contains {
                 $0.kind == .upgradeTaskStarted && $0.details["shop_id"] == shop && $0.wallTime > last.wallTime
             }

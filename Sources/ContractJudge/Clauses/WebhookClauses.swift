@@ -108,9 +108,9 @@ extension Clause {
         var violations: [ContractViolation] = []
         for delivery in acknowledged where seen.insert(delivery.notificationID).inserted {
             guard let productID = evidence.productID(of: delivery) else { continue }
-            let confirmed =
-                !productReads(productID, after: delivery.wallTime, in: evidence).isEmpty
-                || !v2Searches(after: delivery.wallTime, in: evidence).isEmpty
+            // A read while new content of the product is under review shows the old content.
+            let confirmed = (productReads(productID, after: delivery.wallTime, in: evidence) + v2Searches(after: delivery.wallTime, in: evidence))
+                .contains { !isUnderReview(productID, at: $0.wallTime, in: evidence) }
             if !confirmed {
                 violations.append(
                     ContractViolation(

@@ -11,4 +11,10 @@ extension APIError {
         }
         return APIError(code: code, httpStatus: httpStatus, message: message)
     }
+
+    /// 98001004 with its documented text: "Parameter {name} is invalid. Reason: {reason}.
+    /// Expected: {expected}".
+    static func invalidParameter(_ name: String, reason: String, expected: String) -> APIError {
+        parameterRejected.filling(["param_name": name, "reason": reason, "expected_value": expected])
+    }
 }

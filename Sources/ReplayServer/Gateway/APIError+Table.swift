@@ -5,7 +5,7 @@ extension APIError {
         .invalidSign, .missingSign, .invalidAppKey, .missingAppKey, .missingTimestamp, .timestampNegative, .timestampTooOld, .timestampInFuture,
         .invalidAccessToken, .missingAccessToken, .expiredAccessToken, .missingShopCipher, .unexpectedShopCipher, .invalidShopCipher, .invalidPath,
         .invalidMethod, .invalidVersion, .invalidBodyFormat, .bodyTooLarge, .headersTooLarge, .malformedRequest, .bodyTimeout, .serverBusy,
-        .malformedQuery, .pathTooLong, .tooManyRequests, .notSimulated, .noRecordedAnswer, .invalidParameter, .parameterRejected,
+        .pathTooLong, .tooManyRequests, .notSimulated, .noRecordedAnswer, .parameterRejected,
         .invalidProductInput, .incorrectCategoryFormat, .categoryNotFound, .categoryNotLeaf, .v2Required, .categoryVersionMismatch,
         .categoryProhibited, .categoryRestricted, .categoryNotMain, .propertyRequired, .qualificationMissing, .brandNotFound, .brandNotAuthorized,
         .mainImageRequired, .mainImagesTooMany, .descriptionRequired, .titleTooLong, .tooManySKUs, .productNotInShop, .productNotFound,

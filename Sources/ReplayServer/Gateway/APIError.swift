@@ -118,7 +118,11 @@ extension APIError {
         httpStatus: 503,
         message: "Internal error. Every connection tts-replay allows is answering a request; try again."
     )
-    static let malformedQuery = APIError(code: 98001004, httpStatus: 400, message: "Parameter is invalid.")
+    /// 98001004 for a query the gateway cannot read, with its documented text and HTTP 400.
+    static func malformedQuery(_ name: String, reason: String, expected: String) -> APIError {
+        let error = parameterRejected.filling(["param_name": name, "reason": reason, "expected_value": expected])
+        return APIError(code: error.code, httpStatus: 400, message: error.message)
+    }
     /// Not observed live: a path over the request limits gets the code of a malformed request and HTTP 414.
     static let pathTooLong = APIError(code: 36009004, httpStatus: 414, message: "Invalid request. The path exceeds the limit of")
     static let tooManyRequests = APIError(
@@ -143,7 +147,6 @@ extension APIError {
 
     // Business errors: HTTP 200 with a non-zero code (reference section 2, "Category and L7" and "Other product errors").
 
-    static let invalidParameter = APIError(code: 98001004, httpStatus: 200, message: "Parameter is invalid.")
     /// The documented text of 98001004, with its placeholders to fill (`param_name`, `reason`, `expected_value`).
     static let parameterRejected = APIError(
         code: 98001004,

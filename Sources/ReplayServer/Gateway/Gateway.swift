@@ -83,9 +83,17 @@ struct Gateway: Sendable {
         } catch {
             switch error {
             case .malformed(let parameter):
-                decision.rejection = APIError.malformedQuery.detailed("The query parameter `\(parameter)` is not valid percent-encoded UTF-8.")
+                decision.rejection = APIError.malformedQuery(
+                    parameter,
+                    reason: "not valid percent-encoded UTF-8",
+                    expected: "a percent-encoded UTF-8 value"
+                )
             case .tooManyParameters(let limit):
-                decision.rejection = APIError.malformedQuery.detailed("The query has more than \(limit) parameters.")
+                decision.rejection = APIError.malformedQuery(
+                    "query",
+                    reason: "the query has more than \(limit) parameters",
+                    expected: "at most \(limit) parameters"
+                )
             }
             return decision
         }
@@ -130,7 +138,7 @@ struct Gateway: Sendable {
     private func timestampError(_ query: QueryString, now: Date) -> APIError? {
         guard let text = query[RequestParameter.timestamp] else { return .missingTimestamp }
         guard let timestamp = Int64(text) else {
-            return APIError.malformedQuery.detailed("The `timestamp` query parameter must be Unix seconds, not '\(text.prefix(32))'.")
+            return APIError.malformedQuery(RequestParameter.timestamp, reason: "'\(text.prefix(32))' is not a time", expected: "Unix seconds")
         }
         let wall = Int64(now.timeIntervalSince1970.rounded(.down))
         if timestamp < 0 { return .timestampNegative }

@@ -8,7 +8,7 @@ extension ReplayServer {
     /// parameters and headers, paths of five segments, bodies a few levels deep).
     public struct RequestLimits: Sendable, Hashable {
         /// The most query parameters (repeated names count each time); more get error 98001004
-        /// (HTTP 400, "Parameter is invalid."). Default 1,000, as PHP's `max_input_vars`.
+        /// (HTTP 400, the documented text of 98001004). Default 1,000, as PHP's `max_input_vars`.
         public var queryParameters: Int
         /// The most header fields besides `Host` (which HTTP types hold as the authority); more
         /// get error 36009004 (HTTP 431). Default 100, as Apache's `LimitRequestFields`.

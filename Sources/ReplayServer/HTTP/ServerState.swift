@@ -49,6 +49,7 @@ final class ServerState: Sendable {
             store: store,
             subscriptions: subscriptions,
             upgrades: CategoryUpgrades(scenario: scenario, markets: markets, clock: clock, store: store, events: events),
+            audits: ProductAudits(scenario: scenario, clock: clock, store: store, events: events),
             events: events,
             compliance: ComplianceBook(seed: scenario.seed)
         )
@@ -75,6 +76,7 @@ final class ServerState: Sendable {
         simulator.store.reset()
         simulator.subscriptions.reset()
         simulator.upgrades.reset()
+        simulator.audits.reset()
         simulator.compliance.reset()
         simulator.uploads.reset()
         stubs.reset()

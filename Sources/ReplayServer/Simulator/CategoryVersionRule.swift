@@ -20,12 +20,14 @@ struct CategoryVersionRule: Sendable {
                 text = nil
                 break
             }
-            guard let string = value.string else { throw APIError.invalidParameter.detailed("`category_version` must be the string v1 or v2.") }
+            guard let string = value.string else {
+                throw APIError.invalidParameter(RequestParameter.categoryVersion, reason: "not a string", expected: "v1 or v2")
+            }
             text = string
         }
         guard let text, !text.isEmpty else { return request.operation.searchesEitherTree ? nil : .v1 }
         guard let version = CategoryVersion(parsing: text) else {
-            throw APIError.invalidParameter.detailed("`category_version` must be v1 or v2, not '\(text.prefix(16))'.")
+            throw APIError.invalidParameter(RequestParameter.categoryVersion, reason: "'\(text.prefix(16))' is not a tree", expected: "v1 or v2")
         }
         return version
     }

@@ -12,6 +12,7 @@ struct ShopSimulator: Sendable {
     let store: ProductStore
     let subscriptions: WebhookSubscriptions
     let upgrades: CategoryUpgrades
+    let audits: ProductAudits
     let events: ShopEvents
     /// The images and files uploaded in this run.
     let uploads = UploadedMedia()
@@ -46,10 +47,12 @@ struct ShopSimulator: Sendable {
             market: market,
             store: store,
             versions: versions,
-            events: events,
+            audits: audits,
             compliance: compliance,
             now: clock.unixSeconds
         )
+        let statuses = ProductStatusHandlers(store: store, audits: audits, events: events, now: clock.unixSeconds)
+        let stock = ProductStockHandlers(market: market, store: store, audits: audits, now: clock.unixSeconds)
         let search = ProductSearch(market: market, store: store, versions: versions)
         let webhooks = WebhookHandlers(subscriptions: subscriptions, now: clock.unixSeconds)
         switch request.operation {
@@ -61,6 +64,14 @@ struct ShopSimulator: Sendable {
         case .createProduct: return try products.create(request, shop: shop)
         case .editProduct, .editProduct202509: return try products.edit(request, shop: shop)
         case .getProduct: return try products.get(request, shop: shop)
+        case .partialEditProduct, .partialEditProduct202309:
+            return try ProductPartialEdit(products: products).edit(request, shop: shop)
+        case .activateProducts: return try statuses.change(.activate, request, shop: shop)
+        case .deactivateProducts: return try statuses.change(.deactivate, request, shop: shop)
+        case .deleteProducts: return try statuses.change(.delete, request, shop: shop)
+        case .recoverProducts: return try statuses.change(.recover, request, shop: shop)
+        case .updatePrice: return try stock.updatePrice(request, shop: shop)
+        case .updateInventory: return try stock.updateInventory(request, shop: shop)
         case .checkProductListing:
             let validator = ListingValidator(market: market, shop: shop, versions: versions, compliance: compliance)
             return try ListingCheck(validator: validator).answer(request)

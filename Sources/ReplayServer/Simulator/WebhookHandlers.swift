@@ -35,10 +35,14 @@ struct WebhookHandlers: Sendable {
     func update(_ request: SimulatorRequest, shop: Shop) throws(APIError) -> EmptyData {
         let type = try eventType(request)
         guard let address = request.body?["address"]?.string, !address.isEmpty else {
-            throw APIError.invalidParameter.detailed("`address` is required.")
+            throw APIError.invalidParameter("address", reason: "missing", expected: "an http(s) URL")
         }
         guard address.count <= 255, address.hasPrefix("http://") || address.hasPrefix("https://") else {
-            throw APIError.invalidParameter.detailed("`address` must be an http(s) URL of at most 255 characters.")
+            throw APIError.invalidParameter(
+                "address",
+                reason: "not an http(s) URL, or longer than 255 characters",
+                expected: "an http(s) URL of at most 255 characters"
+            )
         }
         subscriptions.register(shopID: shop.id, type: type, address: address, at: now)
         return EmptyData()
@@ -51,9 +55,8 @@ struct WebhookHandlers: Sendable {
 
     private func eventType(_ request: SimulatorRequest) throws(APIError) -> WebhookType {
         guard let name = request.body?["event_type"]?.string, let type = WebhookType.named(name) else {
-            throw APIError.invalidParameter.detailed(
-                "`event_type` must be one of \(WebhookType.all.map(\.name).sorted().joined(separator: ", "))."
-            )
+            let types = WebhookType.all.map(\.name).sorted().joined(separator: ", ")
+            throw APIError.invalidParameter("event_type", reason: "unknown event type", expected: "one of \(types)")
         }
         return type
     }

@@ -76,16 +76,13 @@ public final class WebhookOutbox: Sendable {
 
     // MARK: - Sending
 
-    /// Sends a PRODUCT_CATEGORY_CHANGE (type 18) to the shop's registered address, if any.
+    /// Sends a PRODUCT_CATEGORY_CHANGE (type 18) to the shop's registered address, if any,
+    /// with the drops, forgeries, duplicates and swaps the scenario asks for.
     func notifyCategoryChange(shopID: String, productID: String, previous: String, current: String, updateTime: Int64) {
         guard let target = subscriptions.address(of: shopID, for: .productCategoryChange) else { return }
         let now = clock.now
-        let sequence = state.withLock { state -> Int in
-            state.notifications += 1
-            return state.notifications
-        }
         let notification = WebhookNotification.categoryChange(
-            id: DeterministicID.make(prefix: DeterministicID.notification, seed: seed, sequence: sequence),
+            id: nextNotificationID(),
             shopID: shopID,
             productID: productID,
             previous: previous,
@@ -111,6 +108,26 @@ public final class WebhookOutbox: Sendable {
             let after = seconds(behaviour.duplicateAfter) * Double(copy + 1)
             schedule(makeDelivery(notification, target: target, kind: .duplicate), at: due.addingTimeInterval(after))
         }
+    }
+
+    /// Sends a product notification of another type (5, 37) to the address the shop registered
+    /// for it, if any: signed, after the scenario's delay, retried on the same schedule as
+    /// type 18. The scenario's faults (drop, forge, duplicate, out of order) are type 18's only.
+    ///
+    /// - Parameter make: The notification, from its id and the scenario time in Unix seconds.
+    func notify(_ type: WebhookType, shopID: String, make: (_ id: String, _ timestamp: Int64) -> WebhookNotification) {
+        guard let target = subscriptions.address(of: shopID, for: type) else { return }
+        let now = clock.now
+        let notification = make(nextNotificationID(), Int64(now.timeIntervalSince1970))
+        schedule(makeDelivery(notification, target: target, kind: .original), at: now.addingTimeInterval(seconds(behaviour.delay)))
+    }
+
+    private func nextNotificationID() -> String {
+        let sequence = state.withLock { state -> Int in
+            state.notifications += 1
+            return state.notifications
+        }
+        return DeterministicID.make(prefix: DeterministicID.notification, seed: seed, sequence: sequence)
     }
 
     /// Out of order: the first of each pair waits for the second and goes right after it

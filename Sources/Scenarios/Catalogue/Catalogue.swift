@@ -21,7 +21,7 @@ public struct Catalogue: Sendable, Hashable {
 
     /// The catalogue shipped with tts-replay: GB, DE, FR, IT, ES, IE, JP, US and ID.
     public static var builtIn: Catalogue {
-        Catalogue(directory: Bundle.module.resourceURL!.appendingPathComponent("catalogue"))
+        Catalogue(directory: ShippedData.directory.appendingPathComponent("catalogue"))
     }
 
     /// The regions that have a folder here, sorted.

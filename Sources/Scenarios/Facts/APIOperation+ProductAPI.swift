@@ -118,24 +118,21 @@ extension APIOperation {
         "delete_products",
         "DELETE",
         "/product/202309/products",
-        shopScoped: true,
-        simulated: false
+        shopScoped: true
     )
     /// Activate Products, version 202309.
     public static let activateProducts = APIOperation(
         "activate_products",
         "POST",
         "/product/202309/products/activate",
-        shopScoped: true,
-        simulated: false
+        shopScoped: true
     )
     /// Deactivate Products, version 202309.
     public static let deactivateProducts = APIOperation(
         "deactivate_products",
         "POST",
         "/product/202309/products/deactivate",
-        shopScoped: true,
-        simulated: false
+        shopScoped: true
     )
     /// Check Product Listing, version 202309.
     public static let checkProductListing = APIOperation(
@@ -150,8 +147,7 @@ extension APIOperation {
         "recover_products",
         "POST",
         "/product/202309/products/recover",
-        shopScoped: true,
-        simulated: false
+        shopScoped: true
     )
     /// Search Products, version 202309: `category_version` travels in the query.
     public static let searchProducts202309 = APIOperation(
@@ -167,8 +163,7 @@ extension APIOperation {
         "update_inventory",
         "POST",
         "/product/202309/products/{product_id}/inventory/update",
-        shopScoped: true,
-        simulated: false
+        shopScoped: true
     )
     /// Partial Edit Product, version 202309.
     public static let partialEditProduct202309 = APIOperation(
@@ -176,16 +171,14 @@ extension APIOperation {
         "POST",
         "/product/202309/products/{product_id}/partial_edit",
         shopScoped: true,
-        categoryVersion: .body,
-        simulated: false
+        categoryVersion: .body
     )
     /// Update Price, version 202309.
     public static let updatePrice = APIOperation(
         "update_price",
         "POST",
         "/product/202309/products/{product_id}/prices/update",
-        shopScoped: true,
-        simulated: false
+        shopScoped: true
     )
     /// Search Global Products, version 202312.
     public static let searchGlobalProducts = APIOperation(
@@ -354,8 +347,7 @@ extension APIOperation {
         "POST",
         "/product/202509/products/{product_id}/partial_edit",
         shopScoped: true,
-        categoryVersion: .body,
-        simulated: false
+        categoryVersion: .body
     )
     /// Search Products For Compliance Auditing, version 202601.
     public static let searchProductsForComplianceAuditing = APIOperation(

@@ -23,12 +23,22 @@ public struct WebhookType: Sendable, Hashable, CustomStringConvertible {
     /// The `type` number of a PRODUCT_CATEGORY_CHANGE payload.
     public static let categoryChangeNumber = 18
 
+    /// Type 5: a product's status changed, or its audit ended (`data.status` says which).
+    public static let productStatusChange = WebhookType("PRODUCT_STATUS_CHANGE", number: statusChangeNumber)
+    /// The `type` number of a PRODUCT_STATUS_CHANGE payload.
+    public static let statusChangeNumber = 5
+
+    /// Type 37: a product's audit status changed (`data.audit.status`).
+    public static let productAuditStatusChange = WebhookType("PRODUCT_AUDIT_STATUS_CHANGE", number: auditStatusChangeNumber)
+    /// The `type` number of a PRODUCT_AUDIT_STATUS_CHANGE payload.
+    public static let auditStatusChangeNumber = 37
+
     /// Every event type the Event API documents.
     public static let all: [WebhookType] = [
         WebhookType("ORDER_STATUS_CHANGE", number: 1), WebhookType("RECIPIENT_ADDRESS_UPDATE"), WebhookType("PACKAGE_UPDATE"),
-        WebhookType("PRODUCT_STATUS_CHANGE", number: 5), WebhookType("SELLER_DEAUTHORIZATION"), WebhookType("UPCOMING_AUTHORIZATION_EXPIRATION"),
+        productStatusChange, WebhookType("SELLER_DEAUTHORIZATION"), WebhookType("UPCOMING_AUTHORIZATION_EXPIRATION"),
         WebhookType("CANCELLATION_STATUS_CHANGE"), WebhookType("RETURN_STATUS_CHANGE"), WebhookType("NEW_CONVERSATION"),
         WebhookType("NEW_MESSAGE"), WebhookType("PRODUCT_INFORMATION_CHANGE", number: 15), WebhookType("PRODUCT_CREATION", number: 16),
-        productCategoryChange, WebhookType("PRODUCT_AUDIT_STATUS_CHANGE", number: 37), WebhookType("INVOICE_STATUS_CHANGE"),
+        productCategoryChange, productAuditStatusChange, WebhookType("INVOICE_STATUS_CHANGE"),
     ]
 }

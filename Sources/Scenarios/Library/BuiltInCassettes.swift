@@ -25,8 +25,8 @@ extension Cassette {
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
-    /// The folder of shipped cassettes, copied into the module's resources at build time.
+    /// The folder of shipped cassettes, written out from the binary (see ``ShippedData``).
     static var builtInDirectory: URL {
-        Bundle.module.resourceURL!.appendingPathComponent("cassettes")
+        ShippedData.directory.appendingPathComponent("cassettes")
     }
 }

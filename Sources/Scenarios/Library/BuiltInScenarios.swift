@@ -38,8 +38,8 @@ extension Scenario {
         get throws(DiagnosticError) { try builtIn(named: "default") }
     }
 
-    /// The folder of shipped scenarios, copied into the module's resources at build time.
+    /// The folder of shipped scenarios, written out from the binary (see ``ShippedData``).
     static var builtInDirectory: URL {
-        Bundle.module.resourceURL!.appendingPathComponent("scenarios")
+        ShippedData.directory.appendingPathComponent("scenarios")
     }
 }

@@ -51,6 +51,7 @@ extension Scenario {
         }
         if checker.isWhole(file.products, key: ScenarioFile.CodingKeys.products) {
             checker.check(upgrade: file.upgrade ?? UpgradeBehaviour(), webhooks: file.webhooks ?? WebhookBehaviour(), products: products)
+            checker.check(audit: file.audit ?? AuditBehaviour(), products: products)
         }
         let expectations = (file.expect ?? []).map { $0?.expectation }
         checker.check(
@@ -78,6 +79,7 @@ extension Scenario {
             cassettes: cassettes,
             answerOrder: file.answerOrder ?? AnswerSource.defaultOrder,
             upgrade: file.upgrade ?? UpgradeBehaviour(),
+            audit: file.audit ?? AuditBehaviour(),
             webhooks: file.webhooks ?? WebhookBehaviour(),
             catalogue: catalogue,
             marketPolicies: policies,

@@ -185,4 +185,12 @@ struct ScenarioChecker {
             problem(["webhooks", "drop"], "no product with id '\(id)' in this scenario")
         }
     }
+
+    /// Audit failures must name products of the scenario.
+    mutating func check(audit: AuditBehaviour, products: [Product?]) {
+        let ids = Set(products.compactMap { $0?.id })
+        for (index, failure) in audit.failures.enumerated() where !ids.contains(failure.productID) {
+            problem(["audit", "failures", "\(index)", "product"], "no product with id '\(failure.productID)' in this scenario")
+        }
+    }
 }

@@ -1,7 +1,7 @@
 /// The YAML form of a scenario, decoded strictly, before cross-references are checked.
 struct ScenarioFile: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, description, seed, clock, app, shops, products, gateway, catalogue, upgrade, webhooks, stubs, cassettes, expect
+        case name, description, seed, clock, app, shops, products, gateway, catalogue, upgrade, audit, webhooks, stubs, cassettes, expect
         case answerOrder = "answer_order"
         case accessTokens = "access_tokens"
         case marketPolicy = "market_policy"
@@ -58,6 +58,7 @@ struct ScenarioFile: Decodable {
     var products: [ProductEntry?]?
     var gateway: GatewayPolicy?
     var upgrade: UpgradeBehaviour?
+    var audit: AuditBehaviour?
     var stubs: [StubEntry?]?
     var cassettes: [String?]?
     var answerOrder: [AnswerSource]?
@@ -78,6 +79,7 @@ struct ScenarioFile: Decodable {
         self.products = try container.list(of: ProductEntry.self, forKey: .products)
         self.gateway = try container.optional(GatewayPolicy.self, forKey: .gateway)
         self.upgrade = try container.optional(UpgradeBehaviour.self, forKey: .upgrade)
+        self.audit = try container.optional(AuditBehaviour.self, forKey: .audit)
         self.stubs = try container.list(of: StubEntry.self, forKey: .stubs)
         self.cassettes = try container.list(of: String.self, forKey: .cassettes)
         self.answerOrder = try container.optional(AnswerOrder.self, forKey: .answerOrder)?.sources

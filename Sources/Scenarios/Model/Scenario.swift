@@ -34,6 +34,8 @@ public struct Scenario: Sendable {
     public var answerOrder: [AnswerSource]
     /// How the Category Upgrade Task behaves.
     public var upgrade: UpgradeBehaviour
+    /// How the product audit behaves (how long a review takes, which products fail it).
+    public var audit: AuditBehaviour
     /// Where webhooks go and how delivering them misbehaves.
     public var webhooks: WebhookBehaviour
     /// Where the category trees, attributes, rules and brands come from.
@@ -61,6 +63,7 @@ public struct Scenario: Sendable {
         cassettes: [Cassette] = [],
         answerOrder: [AnswerSource] = AnswerSource.defaultOrder,
         upgrade: UpgradeBehaviour = UpgradeBehaviour(),
+        audit: AuditBehaviour = AuditBehaviour(),
         webhooks: WebhookBehaviour = WebhookBehaviour(),
         catalogue: Catalogue = .builtIn,
         marketPolicies: [Region: MarketPolicy] = [:],
@@ -81,6 +84,7 @@ public struct Scenario: Sendable {
         self.cassettes = cassettes
         self.answerOrder = answerOrder
         self.upgrade = upgrade
+        self.audit = audit
         self.webhooks = webhooks
         self.catalogue = catalogue
         self.marketPolicies = marketPolicies

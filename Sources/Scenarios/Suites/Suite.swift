@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A contract suite: one client command run against many scenarios, each on its own server,
 /// with what is expected of each run and of the suite as a whole.

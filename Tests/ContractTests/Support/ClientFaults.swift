@@ -29,12 +29,15 @@ struct ClientFaults: OptionSet, Sendable, Hashable, CustomStringConvertible {
     static let noConfirmation = ClientFaults(rawValue: 1 << 11)
     /// Retries a 429 at once.
     static let ignoresRetryAfter = ClientFaults(rawValue: 1 << 12)
+    /// Reads a product back right after editing it to a v2 leaf and does not wait for the audit.
+    static let confirmsDuringReview = ClientFaults(rawValue: 1 << 13)
 
     static let names: [(ClientFaults, String)] = [
         (.badSign, "badSign"), (.tokenInQuery, "tokenInQuery"), (.noShopCipher, "noShopCipher"), (.v1Listing, "v1Listing"),
         (.v1LeafOnCreate, "v1LeafOnCreate"), (.legacyGlobalProducts, "legacyGlobalProducts"), (.hammersUpgrade, "hammersUpgrade"),
         (.stopsAfterFirstTask, "stopsAfterFirstTask"), (.slowAcknowledgement, "slowAcknowledgement"), (.acceptForged, "acceptForged"),
         (.noDeduplication, "noDeduplication"), (.noConfirmation, "noConfirmation"), (.ignoresRetryAfter, "ignoresRetryAfter"),
+        (.confirmsDuringReview, "confirmsDuringReview"),
     ]
 
     var description: String {

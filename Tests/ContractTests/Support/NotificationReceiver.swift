@@ -14,7 +14,7 @@ final class NotificationReceiver: Sendable {
     private let appSecret: String
     private let faults: ClientFaults
     private let slowReply: Duration
-    private let state = Mutex<(seen: Set<String>, toConfirm: [String], slowOnesLeft: Int)>(([], [], 1))
+    private let state = Mutex<(seen: Set<String>, toConfirm: [String], slowOnesLeft: Int, auditResults: [String: String])>(([], [], 1, [:]))
 
     private init(url: String, appKey: String, appSecret: String, faults: ClientFaults, slowReply: Duration) {
         self.url = url
@@ -30,6 +30,27 @@ final class NotificationReceiver: Sendable {
             defer { state.toConfirm = [] }
             return state.toConfirm
         }
+    }
+
+    /// The audits that ended since the last call: product id and `APPROVED` or `FAILED`.
+    func takeAuditResults() -> [String: String] {
+        state.withLock { state in
+            defer { state.auditResults = [:] }
+            return state.auditResults
+        }
+    }
+
+    /// Types 5 and 37 carry `product_id` as a number of up to 19 digits: read exactly, not as a Double.
+    private struct NumericProductID: Decodable {
+        struct Body: Decodable {
+            var productID: Int64
+
+            enum CodingKeys: String, CodingKey {
+                case productID = "product_id"
+            }
+        }
+
+        var data: Body
     }
 
     /// Runs `body` with a receiver on 127.0.0.1, port 0, stopped afterwards.
@@ -82,10 +103,15 @@ final class NotificationReceiver: Sendable {
                 return state.slowOnesLeft > 0
             }
         if slow { try? await Task.sleep(for: slowReply) }  // the first delivery only: once is enough to miss the deadline
-        let productID = json["data"]?["product_id"]?.string
+        let productID =
+            json["data"]?["product_id"]?.string ?? (try? JSONDecoder().decode(NumericProductID.self, from: Data(body))).map { "\($0.data.productID)" }
+        // An audit's start (AUDITING) changes nothing the client can confirm yet; its end does.
+        let auditStatus = json["data"]?["audit"]?["status"]?.string
+        let confirmable = auditStatus == nil || auditStatus == "APPROVED" || auditStatus == "FAILED"
         state.withLock { state in
             let isNew = state.seen.insert(id).inserted
-            if let productID, isNew || faults.contains(.noDeduplication) { state.toConfirm.append(productID) }
+            if let productID, let auditStatus, confirmable, isNew { state.auditResults[productID] = auditStatus }
+            if let productID, confirmable, isNew || faults.contains(.noDeduplication) { state.toConfirm.append(productID) }
         }
         return Response(status: .ok)
     }

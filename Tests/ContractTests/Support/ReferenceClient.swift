@@ -8,9 +8,10 @@ import Synchronization
 
 /// A TikTok Shop client written as a user would write one for the L7 move: signed calls,
 /// listing on v2, a webhook receiver that checks signatures and deduplicates, the upgrade
-/// flow with confirmation, skipped and failed products found with a v1 search and handled,
-/// and Retry-After honoured. Time passes through `wait`, which in these tests moves the
-/// server's scenario clock instead of sleeping.
+/// flow with confirmation, skipped and failed products found with a v1 search and handled
+/// (edited to a v2 leaf and confirmed once the edit's audit ends), and Retry-After honoured.
+/// Time passes through `wait`, which in these tests moves the server's scenario clock instead
+/// of sleeping.
 struct ReferenceClient {
     let server: ReplayServer
     let faults: ClientFaults
@@ -115,12 +116,14 @@ struct ReferenceClient {
         let shops = try await call(.GET, "/authorization/202309/shops").data["shops"]?.array ?? []
         let ciphers = shops.compactMap { $0["cipher"]?.string }
         for cipher in ciphers {
-            try await call(
-                .PUT,
-                "/event/202309/webhooks",
-                cipher: cipher,
-                body: .object(["address": .string(receiver.url), "event_type": .string("PRODUCT_CATEGORY_CHANGE")])
-            )
+            for eventType in ["PRODUCT_CATEGORY_CHANGE", "PRODUCT_AUDIT_STATUS_CHANGE"] {
+                try await call(
+                    .PUT,
+                    "/event/202309/webhooks",
+                    cipher: cipher,
+                    body: .object(["address": .string(receiver.url), "event_type": .string(eventType)])
+                )
+            }
             try await call(
                 .GET,
                 "/product/202309/categories",
@@ -164,16 +167,43 @@ struct ReferenceClient {
                 pending = Array(left.keys).sorted()
                 continue
             }
+            var edited: [String: String] = [:]
             for (cipher, products) in left {
                 for product in products {
-                    if let id = product["id"]?.string { try await editToV2Leaf(id, cipher: cipher) }
+                    if let id = product["id"]?.string, try await editToV2Leaf(id, cipher: cipher) { edited[id] = cipher }
                 }
             }
-            try await settleWebhooks()
+            if faults.contains(.confirmsDuringReview) {
+                for (id, cipher) in edited.sorted(by: { $0.key < $1.key }) { try await call(.GET, "/product/202309/products/\(id)", cipher: cipher) }
+                break
+            }
+            try await awaitAudits(edited)
             break
         }
         await wait(.seconds(3600))  // late webhooks (slow or held back) arrive
         try await settleWebhooks()
+    }
+
+    /// Lets time pass until the audits of the edited products end (their PRODUCT_AUDIT_STATUS_CHANGE
+    /// webhooks say so), reading each product back then, not before: while the audit runs the
+    /// shop still shows the old category. An edit the audit refused is sent once more.
+    private func awaitAudits(_ edited: [String: String]) async throws {
+        var waiting = edited
+        var resent: Set<String> = []
+        for _ in 0..<24 where !waiting.isEmpty {  // at most 6 hours, in steps of 15 minutes
+            await wait(.seconds(15 * 60))
+            _ = await server.webhooks.awaitIdle()
+            let results = receiver.takeAuditResults()
+            try await settleWebhooks()
+            for (id, status) in results.sorted(by: { $0.key < $1.key }) {
+                guard let cipher = waiting[id] else { continue }
+                if status == "FAILED", resent.insert(id).inserted {
+                    _ = try await editToV2Leaf(id, cipher: cipher)
+                } else {
+                    waiting[id] = nil
+                }
+            }
+        }
     }
 
     /// Waits for the server's deliveries, then reads back every product a webhook named.
@@ -208,11 +238,11 @@ struct ReferenceClient {
     /// title, images, SKUs and the attributes the new leaf knows; the leaf's required and
     /// conditionally required attributes (Get Attributes), required certifications and size
     /// chart (Get Category Rules), and the seller's manufacturer and responsible person where
-    /// the rules require them (found, or registered once).
-    private func editToV2Leaf(_ productID: String, cipher: String) async throws {
+    /// the rules require them (found, or registered once). Returns whether the edit was accepted.
+    private func editToV2Leaf(_ productID: String, cipher: String) async throws -> Bool {
         let product = try await call(.GET, "/product/202309/products/\(productID)", cipher: cipher).data
         let title = product["title"]?.string ?? ""
-        guard let leaf = try await v2Leaf(for: product, cipher: cipher) else { return }
+        guard let leaf = try await v2Leaf(for: product, cipher: cipher) else { return false }
         let attributes =
             try await call(.GET, "/product/202309/categories/\(leaf)/attributes", cipher: cipher, query: ["category_version": "v2"]).data[
                 "attributes"
@@ -239,7 +269,7 @@ struct ReferenceClient {
         if rules["responsible_person"]?["is_required"]?.bool == true {
             body["responsible_person_ids"] = .array([.string(try await complianceID(.responsiblePerson))])
         }
-        try await call(.PUT, "/product/202309/products/\(productID)", cipher: cipher, body: .object(body))
+        return try await call(.PUT, "/product/202309/products/\(productID)", cipher: cipher, body: .object(body)).code == 0
     }
 
     /// The attributes of an edit to a new leaf: the product's values the leaf knows, then a

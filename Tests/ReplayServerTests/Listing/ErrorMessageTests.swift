@@ -20,9 +20,8 @@ struct ErrorMessageTests {
     }
 
     /// Errors of the table that keep a code's number for a meaning TikTok does not document
-    /// with that text: the gateway's and tts-replay's own uses of 36009003 / 36009004, and the
-    /// short 98001004 the read APIs answer with a detail appended (issue 14 leaves them).
-    static let otherMeanings: Set<Int> = [36009003, 36009004, 98001004]
+    /// with that text: the gateway's and tts-replay's own uses of 36009003 / 36009004.
+    static let otherMeanings: Set<Int> = [36009003, 36009004]
 
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()

@@ -28,6 +28,8 @@ struct ProductFlowTests {
             #expect(productID.count == 19)
             let skuID = try #require(data["skus"]?[0]?["id"]?.string)
             #expect(data["warnings"]?.array != nil)
+            #expect(try await fixture.client.call(.GET, "/product/202309/products/\(productID)").data["status"]?.string == "PENDING")
+            await server.clock.advance(by: .seconds(3600))  // the audit passes
 
             let product = try await fixture.client.call(.GET, "/product/202309/products/\(productID)").data
             #expect(product["title"]?.string == "Round trip")
@@ -48,6 +50,7 @@ struct ProductFlowTests {
             #expect(edited["audit"]?["status"]?.string != nil)
             #expect(edited["skus"]?.array?.count == 2)
             #expect(edited["skus"]?[0]?["id"]?.string == skuID)
+            await server.clock.advance(by: .seconds(3600))  // the edit's audit passes
 
             let after = try await fixture.client.call(.GET, "/product/202309/products/\(productID)").data
             #expect(after["title"]?.string == "Round trip, edited")
@@ -242,6 +245,7 @@ struct ProductFlowTests {
             let leaf = try fixture.leaf(.v2)
             var created: [String] = []
             for index in 0..<7 { created.append(try await fixture.createProduct(on: leaf, version: .v2, title: "Product \(index)")) }
+            await server.clock.advance(by: .seconds(3600))  // their audits pass: ACTIVATE
             var token = ""
             var seen: [String] = []
             repeat {

@@ -51,6 +51,7 @@ struct ProductRoundTripTests {
             body["minimum_order_quantity"] = 1
             let created = try await fixture.client.call(.POST, "/product/202309/products", json: body)
             let productID = try #require(try created.data["product_id"]?.string, "\(String(decoding: created.body, as: UTF8.self))")
+            await server.clock.advance(by: .seconds(3 * 3600))  // the new product's first audit passes: ACTIVATE
 
             let original = try await fixture.client.call(.GET, "/product/202309/products/\(productID)").data
             let sku = original["skus"]?[0]

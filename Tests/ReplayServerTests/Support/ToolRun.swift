@@ -10,10 +10,11 @@ struct ToolRun {
 
     /// Runs `tts-replay` with arguments and waits for it; both streams are read at once, so a
     /// chatty process never blocks on a full pipe.
-    static func run(_ arguments: [String]) async throws -> ToolRun {
+    static func run(_ arguments: [String], executable: URL? = nil, environment: [String: String]? = nil) async throws -> ToolRun {
         let process = Process()
-        process.executableURL = try ServeProcess.executable
+        process.executableURL = try executable ?? ServeProcess.executable
         process.arguments = arguments
+        if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let stdout = Pipe()
         let stderr = Pipe()
         process.standardOutput = stdout

@@ -56,7 +56,8 @@ struct ClockAndAwaitTests {
     }
 
     @Test func awaitIdleWaitsForADeliveryTriggeredByARequest() async throws {
-        try await F.run(script: [.slow(.milliseconds(150))]) { f in
+        // The edit's audit ends within the call, so the edit itself releases the webhook.
+        try await F.run(script: [.slow(.milliseconds(150))], scenario: F.scenario { $0.audit.duration = HumanDuration(seconds: 0) }) { f in
             let fixture = try ListingFixture(f.server)
             _ = try await f.client.call(
                 .PUT,
@@ -98,6 +99,7 @@ struct ClockAndAwaitTests {
             scenario: F.scenario {
                 $0.clockRate = 1
                 $0.webhooks.delay = HumanDuration(seconds: 3600)
+                $0.audit.duration = HumanDuration(seconds: 0)
             }
         ) { f in
             let fixture = try ListingFixture(f.server)

@@ -111,6 +111,7 @@ struct UpgradeTaskTests {
             let leaf = try fixture.leaf(.v2)
             let answer = try await f.client.call(.PUT, "/product/202309/products/\(F.board)", json: fixture.validBody(for: leaf, version: .v2))
             #expect(answer.code == 0)
+            await f.advance("1h")  // the category changes when the edit's audit passes
             #expect(await f.server.webhooks.awaitIdle(timeout: .seconds(5)))
             let delivery = try #require(f.receiver.received.first)
             #expect(delivery.productID == F.board)

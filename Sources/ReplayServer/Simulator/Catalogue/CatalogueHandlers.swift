@@ -32,10 +32,10 @@ struct CatalogueHandlers: Sendable {
         let version = try readVersion(request)
         let includeProhibited = try flag(request.query, "include_prohibited_categories")
         if let locale = request.query["locale"], !locale.isEmpty, !Self.locales.contains(locale) {
-            throw APIError.invalidParameter.detailed("`locale` '\(locale.prefix(16))' is not a supported locale.")
+            throw APIError.invalidParameter("locale", reason: "'\(locale.prefix(16))' is not a supported locale", expected: "a locale such as en-GB")
         }
         if let platform = request.query["listing_platform"], !["TIKTOK_SHOP", "TOKOPEDIA"].contains(platform) {
-            throw APIError.invalidParameter.detailed("`listing_platform` must be TIKTOK_SHOP or TOKOPEDIA.")
+            throw APIError.invalidParameter("listing_platform", reason: "unknown platform", expected: "TIKTOK_SHOP or TOKOPEDIA")
         }
         let keyword = request.query["keyword"]?.lowercased()
         return CategorySelection(version: version, includeProhibited: includeProhibited, keyword: keyword?.isEmpty == false ? keyword : nil)
@@ -65,12 +65,14 @@ struct CatalogueHandlers: Sendable {
     func recommend(_ request: SimulatorRequest) throws(APIError) -> RecommendedCategory {
         let version = try readVersion(request)
         guard let title = request.body?["product_title"]?.string, !title.isEmpty else {
-            throw APIError.invalidParameter.detailed("`product_title` is required.")
+            throw APIError.invalidParameter("product_title", reason: "missing", expected: "the product's title")
         }
         let range = Self.titleLengths[market.region] ?? 25...255
         guard range.contains(title.count) else {
-            throw APIError.invalidParameter.detailed(
-                "`product_title` must be \(range.lowerBound) to \(range.upperBound) characters in \(market.region.rawValue)."
+            throw APIError.invalidParameter(
+                "product_title",
+                reason: "\(title.count) characters",
+                expected: "\(range.lowerBound) to \(range.upperBound) characters in \(market.region.rawValue)"
             )
         }
         let includeProhibited = request.body?["include_prohibited_categories"]?.bool ?? false
@@ -114,7 +116,9 @@ struct CatalogueHandlers: Sendable {
             brands = brands.filter { $0.covers(rootID: root.id) }
         }
         if let authorized = request.query["is_authorized"], !authorized.isEmpty {
-            guard let wanted = Self.bool(authorized) else { throw APIError.invalidParameter.detailed("`is_authorized` must be 1, 0, true or false.") }
+            guard let wanted = Self.bool(authorized) else {
+                throw APIError.invalidParameter("is_authorized", reason: "not a flag", expected: "1, 0, true or false")
+            }
             brands = brands.filter { $0.isAuthorized == wanted }
         }
         if let prefix = request.query["brand_name"]?.lowercased(), !prefix.isEmpty {
@@ -141,7 +145,7 @@ struct CatalogueHandlers: Sendable {
 
     private func flag(_ query: QueryString, _ name: String) throws(APIError) -> Bool {
         guard let text = query[name], !text.isEmpty else { return false }
-        guard let value = Self.bool(text) else { throw APIError.invalidParameter.detailed("`\(name)` must be true or false.") }
+        guard let value = Self.bool(text) else { throw APIError.invalidParameter(name, reason: "not a flag", expected: "true or false") }
         return value
     }
 

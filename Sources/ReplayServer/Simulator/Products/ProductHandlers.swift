@@ -2,18 +2,19 @@ import Foundation
 import Scenarios
 
 /// Create Product, Edit Product (both versions) and Get Product, over the shop's products in
-/// the `ProductStore` (Search Products is ``ProductSearch``).
+/// the `ProductStore` (Search Products is ``ProductSearch``). Create and Edit send the content
+/// to ``ProductAudits``; Get Product shows the content under review when asked.
 struct ProductHandlers: Sendable {
     let market: MarketCatalogue
     let store: ProductStore
     let versions: CategoryVersionRule
-    let events: ShopEvents
+    let audits: ProductAudits
     /// The seller's manufacturers and responsible persons, which drafts name.
     let compliance: ComplianceBook
     /// The scenario clock's current time, Unix seconds.
     let now: Int64
 
-    /// `POST /product/202309/products`.
+    /// `POST /product/202309/products`: a listed product goes to audit as `PENDING`; a draft does not.
     func create(_ request: SimulatorRequest, shop: Shop) throws(APIError) -> ProductSaved {
         let draft = try decodeDraft(request)
         let accepted = try validator(shop).validate(draft, request: request)
@@ -30,16 +31,18 @@ struct ProductHandlers: Sendable {
                 attributes: [],
                 skus: [],
                 certifications: [],
-                status: isDraft ? .draft : .activate,
-                auditStatus: isDraft ? "NONE" : "APPROVED",
+                status: isDraft ? .draft : .pending,
+                auditStatus: isDraft ? "NONE" : "AUDITING",
                 createTime: now,
                 updateTime: now,
-                liveSince: isDraft ? nil : now
+                liveSince: nil
             )
             apply(draft, accepted: accepted, to: &product, nextSKUID: nextSKUID)
             return product
         }
-        return ProductSaved(product, warnings: accepted.warnings, includesAudit: false)
+        if isDraft { return ProductSaved(product, warnings: accepted.warnings, includesAudit: false) }
+        let shown = audits.submit(product.id, shop: shop, by: .create) { working, _ in working }
+        return ProductSaved(shown ?? product, warnings: accepted.warnings, includesAudit: false)
     }
 
     /// `PUT /product/202309/products/{product_id}` and `PUT /product/202509/products/{product_id}`:
@@ -54,47 +57,47 @@ struct ProductHandlers: Sendable {
         }
         let draft = try decodeDraft(request)
         let accepted = try validator(shop).validate(draft, request: request, existing: existing)
-        let known = Set(existing.skus.compactMap(\.id))
+        let known = Set((audits.underReview(id) ?? existing).skus.compactMap(\.id))
         if let unknown = (draft.skus ?? []).compactMap(\.id).first(where: { !known.contains($0) }) {
             throw APIError.invalidInput.detailed("(sku id \(unknown) is not a SKU of product \(id))")
         }
-        let updated = store.update(id) { product, nextSKUID in
-            apply(draft, accepted: accepted, to: &product, nextSKUID: nextSKUID)
-            product.updateTime = now
+        let shown = audits.submit(id, shop: shop, by: .edit) { working, nextSKUID in
+            var candidate = working
+            apply(draft, accepted: accepted, to: &candidate, nextSKUID: nextSKUID)
+            candidate.updateTime = now
+            return candidate
         }
-        guard let updated else { throw APIError.productNotFound.detailed("(product_id \(id))") }
-        if updated.categoryID != existing.categoryID {
-            events.categoryChanged(
-                shopID: shop.id,
-                productID: id,
-                previous: existing.categoryID,
-                current: updated.categoryID,
-                version: updated.categoryVersion,
-                source: "seller",
-                at: now
-            )
-        }
-        return ProductSaved(updated, warnings: accepted.warnings, includesAudit: true)
+        guard let shown else { throw APIError.productIDUnknown }
+        // The answer lists the SKUs of the content sent (new ones with their ids) and the audit it is in.
+        var saved = audits.underReview(id) ?? shown
+        saved.auditStatus = shown.auditStatus
+        return ProductSaved(saved, warnings: accepted.warnings, includesAudit: true)
     }
 
-    /// `GET /product/202309/products/{product_id}`.
+    /// `GET /product/202309/products/{product_id}`: the content the shop shows, or with
+    /// `return_under_review_version=true` the content under audit, if any.
     func get(_ request: SimulatorRequest, shop: Shop) throws(APIError) -> EchoedFields<ProductDetail> {
         let id = request.pathParameters["product_id"] ?? ""
         guard let product = store.product(id), product.shopID == shop.id else { throw APIError.productNotFound.detailed("(product_id \(id))") }
+        if request.query["return_under_review_version"]?.lowercased() == "true", var underReview = audits.underReview(id) {
+            underReview.auditStatus = product.auditStatus
+            underReview.auditFailedReasons = product.auditFailedReasons
+            return ProductDetail.echoing(underReview, market: market)
+        }
         return ProductDetail.echoing(product, market: market)
     }
 
     // MARK: - Helpers
 
-    private func validator(_ shop: Shop) -> ListingValidator {
+    func validator(_ shop: Shop) -> ListingValidator {
         ListingValidator(market: market, shop: shop, versions: versions, compliance: compliance)
     }
 
-    private func decodeDraft(_ request: SimulatorRequest) throws(APIError) -> ProductDraft {
+    func decodeDraft(_ request: SimulatorRequest) throws(APIError) -> ProductDraft {
         try ProductDraft(request: request)
     }
 
-    private func apply(_ draft: ProductDraft, accepted: ListingValidator.Accepted, to product: inout ProductState, nextSKUID: () -> String) {
+    func apply(_ draft: ProductDraft, accepted: ListingValidator.Accepted, to product: inout ProductState, nextSKUID: () -> String) {
         let previous = Dictionary(product.skus.compactMap { sku in sku.id.map { ($0, sku) } }, uniquingKeysWith: { first, _ in first })
         product.title = draft.title ?? ""
         product.description = draft.description ?? ""

@@ -241,6 +241,7 @@ struct ProductDetail: Encodable, Sendable {
     var description: String
     var status: String
     var audit: Audit
+    var auditFailedReasons: [AuditFailedReason]
     var categoryChains: [ChainLink]
     var brand: NamedValue?
     var productAttributes: [Attribute]
@@ -259,6 +260,7 @@ struct ProductDetail: Encodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, title, description, status, audit, brand, skus, certifications
         case categoryChains = "category_chains"
+        case auditFailedReasons = "audit_failed_reasons"
         case productAttributes = "product_attributes"
         case mainImages = "main_images"
         case sizeChart = "size_chart"
@@ -296,6 +298,7 @@ struct ProductDetail: Encodable, Sendable {
         self.description = product.description
         self.status = product.status.rawValue
         self.audit = Audit(status: product.auditStatus)
+        self.auditFailedReasons = product.auditFailedReasons
         self.categoryChains = market.tree(product.categoryVersion).path(to: product.categoryID).map {
             ChainLink(id: $0.id, parentID: $0.parentID, localName: $0.localName, isLeaf: $0.isLeaf)
         }

@@ -17,10 +17,14 @@ struct ProductSearch: Sendable {
 
     func answer(_ request: SimulatorRequest, shop: Shop) throws(APIError) -> EncodedPayload {
         guard let sizeText = request.query["page_size"], let size = Int(sizeText), (1...100).contains(size) else {
-            throw APIError.invalidParameter.detailed("`page_size` is required, from 1 to 100.")
+            throw APIError.invalidParameter("page_size", reason: "missing or out of range", expected: "from 1 to 100")
         }
         guard let position = PageToken.position(of: request.query["page_token"]) else {
-            throw APIError.invalidParameter.detailed("`page_token` is invalid.")
+            throw APIError.invalidParameter(
+                "page_token",
+                reason: "not a token this search gave",
+                expected: "the next_page_token of the previous page"
+            )
         }
         let filter = try ProductSearchFilter(body: request.body, version: try versions.version(of: request))
         let found = store.search(ofShop: shop.id, filter: filter, from: position, size: size) { product in

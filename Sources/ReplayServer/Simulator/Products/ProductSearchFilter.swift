@@ -27,11 +27,13 @@ struct ProductSearchFilter: Sendable {
         } else if let one = Product.Status(rawValue: status) {
             self.statuses = [one]
         } else {
-            throw APIError.invalidParameter.detailed("`status` must be one of \(Self.statusNames.joined(separator: ", ")).")
+            throw APIError.invalidParameter("status", reason: "unknown status", expected: "one of \(Self.statusNames.joined(separator: ", "))")
         }
         func time(_ key: String, default value: Int64) throws(APIError) -> Int64 {
             guard let field = body?[key], field != .null else { return value }
-            guard let number = field.number, number >= 0 else { throw APIError.invalidParameter.detailed("`\(key)` must be Unix seconds.") }
+            guard let number = field.number, number >= 0 else {
+                throw APIError.invalidParameter(key, reason: "not a time", expected: "Unix seconds, 0 or more")
+            }
             // Past Int64 (a client's 1e30) means "no bound", not a trap.
             return number < 9.2e18 ? Int64(number) : Int64.max
         }

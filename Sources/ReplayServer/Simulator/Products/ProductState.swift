@@ -22,6 +22,8 @@ struct ProductState: Sendable, Hashable {
     var echoed: [String: JSONValue] = [:]
     var status: Product.Status
     var auditStatus: String
+    /// Why the last audit failed (`audit_failed_reasons`); empty once an audit passes.
+    var auditFailedReasons: [AuditFailedReason] = []
     /// Unix seconds, scenario clock.
     var createTime: Int64
     /// Unix seconds, scenario clock.

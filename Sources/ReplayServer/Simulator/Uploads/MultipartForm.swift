@@ -43,7 +43,7 @@ struct MultipartForm: Sendable {
         }
         let delimiter = Array("--\(boundary)".utf8)
         guard var position = Self.find(delimiter, in: body, from: 0) else {
-            throw APIError.invalidParameter.detailed("The multipart body has no part delimited by its boundary.")
+            throw APIError.invalidParameter("body", reason: "no part is delimited by the boundary", expected: "a multipart/form-data body")
         }
         var parts: [Part] = []
         while true {
@@ -53,12 +53,12 @@ struct MultipartForm: Sendable {
             guard let headerEnd = Self.find(Array("\r\n\r\n".utf8), in: body, from: position),
                 headerEnd - position <= Self.maximumHeaderBytes
             else {
-                throw APIError.invalidParameter.detailed("A part of the multipart body has no end to its headers.")
+                throw APIError.invalidParameter("body", reason: "a part has no end to its headers", expected: "a multipart/form-data body")
             }
             let headers = String(decoding: body[position..<headerEnd], as: UTF8.self)
             let start = headerEnd + 4
             guard let next = Self.find(Array("\r\n".utf8) + delimiter, in: body, from: start) else {
-                throw APIError.invalidParameter.detailed("The multipart body does not end with its closing boundary.")
+                throw APIError.invalidParameter("body", reason: "it does not end with its closing boundary", expected: "a multipart/form-data body")
             }
             parts.append(try Self.part(headers: headers, body: body[start..<next]))
             position = next + 2
@@ -82,7 +82,7 @@ struct MultipartForm: Sendable {
             }
         }
         guard let name else {
-            throw APIError.invalidParameter.detailed("A part of the multipart body has no Content-Disposition name.")
+            throw APIError.invalidParameter("body", reason: "a part has no Content-Disposition name", expected: "a multipart/form-data body")
         }
         return Part(name: name, filename: filename, contentType: contentType, body: body)
     }

@@ -30,23 +30,24 @@ struct UploadHandlers: Sendable {
     func image(_ request: SimulatorRequest) throws(APIError) -> UploadedImage {
         let form = try MultipartForm(body: request.rawBody, contentType: request.contentType)
         guard let data = form["data"], !data.body.isEmpty else {
-            throw APIError.invalidParameter.detailed("`data` (the image file) is required.")
+            throw APIError.invalidParameter("data", reason: "the image file is missing", expected: "an image file")
         }
         let useCase = form["use_case"]?.text ?? "MAIN_IMAGE"
         guard Self.useCases.contains(useCase) else {
-            throw APIError.invalidParameter.detailed("`use_case` must be one of \(Self.useCases.joined(separator: ", ")).")
+            throw APIError.invalidParameter("use_case", reason: "unknown use case", expected: "one of \(Self.useCases.joined(separator: ", "))")
         }
         guard data.body.count <= Self.maximumImageBytes else {
-            throw APIError.invalidParameter.detailed("`data` is \(data.body.count) bytes; an image may have at most 10 MB.")
+            throw APIError.invalidParameter("data", reason: "the image is \(data.body.count) bytes", expected: "at most 10 MB")
         }
         guard let header = ImageHeader(data.body) else {
-            throw APIError.invalidParameter.detailed(
-                "`data` is not an image in a supported format (\(ImageHeader.Format.allCases.map(\.rawValue).joined(separator: ", ")))."
-            )
+            let formats = ImageHeader.Format.allCases.map(\.rawValue).joined(separator: ", ")
+            throw APIError.invalidParameter("data", reason: "not an image in a supported format", expected: "an image in \(formats)")
         }
         guard Self.imageSides.contains(header.width), Self.imageSides.contains(header.height) else {
-            throw APIError.invalidParameter.detailed(
-                "`data` is \(header.width)x\(header.height) px; each side must be 100 to 20000 px."
+            throw APIError.invalidParameter(
+                "data",
+                reason: "the image is \(header.width)x\(header.height) px",
+                expected: "each side 100 to 20000 px"
             )
         }
         let uri = "tos-maliva-i-o3syd03w52-eu/" + Self.digest(data.body)
@@ -64,32 +65,44 @@ struct UploadHandlers: Sendable {
     func file(_ request: SimulatorRequest) throws(APIError) -> UploadedFile {
         let form = try MultipartForm(body: request.rawBody, contentType: request.contentType)
         guard let data = form["data"], !data.body.isEmpty else {
-            throw APIError.invalidParameter.detailed("`data` (the file, not empty) is required.")
+            throw APIError.invalidParameter("data", reason: "the file is missing or empty", expected: "a file that is not empty")
         }
         guard let name = form["name"]?.text, !name.isEmpty else {
-            throw APIError.invalidParameter.detailed("`name` (the file's name with its extension, such as certification.pdf) is required.")
+            throw APIError.invalidParameter(
+                "name",
+                reason: "the name is missing",
+                expected: "the file's name with its extension, such as certification.pdf"
+            )
         }
         let pieces = name.split(separator: ".", omittingEmptySubsequences: false)
         guard pieces.count == 2, let first = name.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first) else {
-            throw APIError.invalidParameter.detailed(
-                "`name` '\(name.prefix(64))' must begin with a letter or digit and have one period, before its extension."
+            throw APIError.invalidParameter(
+                "name",
+                reason: "'\(name.prefix(64))' begins with a symbol or has more than one period",
+                expected: "a name that begins with a letter or digit, with one period, before its extension"
             )
         }
         let format = pieces[1].uppercased()
         guard let limit = Self.fileFormats[format] else {
             let accepted = Self.fileFormats.keys.sorted().joined(separator: ", ")
-            throw APIError.invalidParameter.detailed("`name` has the extension \(pieces[1]); accepted: \(accepted).")
+            throw APIError.invalidParameter("name", reason: "the extension \(pieces[1]) is not accepted", expected: "one of \(accepted)")
         }
         guard data.body.count <= limit else {
-            throw APIError.invalidParameter.detailed("`data` is \(data.body.count) bytes; a \(format) may have at most \(limit / 1_048_576) MB.")
+            throw APIError.invalidParameter(
+                "data",
+                reason: "the file is \(data.body.count) bytes",
+                expected: "at most \(limit / 1_048_576) MB for a \(format)"
+            )
         }
         if format == "PDF", !data.body.starts(with: Array("%PDF-".utf8)) {
-            throw APIError.invalidParameter.detailed("`data` is named .pdf but is not a PDF.")
+            throw APIError.invalidParameter("data", reason: "the file is named .pdf but is not a PDF", expected: "a PDF")
         }
         let kept = media.keep("file:" + Self.digest(data.body) + ":" + name) { sequence in
             .file(id: DeterministicID.make(prefix: Self.fileIDPrefix, seed: seed, sequence: sequence), name: name, format: format)
         }
-        guard case .file(let id, _, _) = kept else { throw APIError.invalidParameter.detailed("`data` was uploaded as an image.") }
+        guard case .file(let id, _, _) = kept else {
+            throw APIError.invalidParameter("data", reason: "the same bytes were uploaded as an image", expected: "a file")
+        }
         return UploadedFile(id: id, url: "https://sf16-va.tiktokcdn.com/obj/eden-va2/\(id)/\(name)", name: name, format: format)
     }
 
