@@ -80,15 +80,17 @@ struct Run: AsyncParsableCommand {
             throw ExitStatus.journalIncomplete.exitCode
         }
         let report: ContractReport
+        let timeline: RunTimeline?
         do {
             report = try await output.selected.judge(server.journal.reader)
+            timeline = try await output.timeline(from: server.journal.reader)
         } catch {
             try? await server.stop()
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitStatus.usage.exitCode
         }
         try await server.stop()
-        try output.publish(report)
+        try output.publish(report, timeline: timeline)
         if ending?.succeeded != true {
             FileHandle.standardError.write(Data("error: \(ending?.problem ?? "the client command could not start")\n".utf8))
             throw ExitStatus.clientFailed.exitCode

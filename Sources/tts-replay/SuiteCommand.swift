@@ -46,6 +46,15 @@ struct SuiteCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the suite as JSON to this file.", valueName: "file"))
     var json: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Write the suite as one self-contained HTML page (matrix, each scenario's report and timeline) to this file.",
+            valueName: "file"
+        )
+    )
+    var html: String?
+
     @Argument(parsing: .postTerminator, help: ArgumentHelp("The client command and its arguments, after --.", valueName: "command"))
     var command: [String] = []
 
@@ -75,7 +84,14 @@ struct SuiteCommand: AsyncParsableCommand {
             throw ExitStatus.usage.exitCode
         }
         let width = jobs ?? loaded.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        let runs = await Self.runAll(loaded, client: client, width: width, settleTimeout: settleTimeout, contract: contract)
+        let runs = await Self.runAll(
+            loaded,
+            client: client,
+            width: width,
+            settleTimeout: settleTimeout,
+            contract: contract,
+            withTimelines: html != nil
+        )
         let report = SuiteReport(
             suite: loaded.name,
             contract: contract,
@@ -86,6 +102,7 @@ struct SuiteCommand: AsyncParsableCommand {
         do {
             if let junit { try Data(report.junit.utf8).write(to: URL(fileURLWithPath: junit)) }
             if let json { try report.json.write(to: URL(fileURLWithPath: json)) }
+            if let html { try Data(report.html.utf8).write(to: URL(fileURLWithPath: html)) }
         } catch {
             FileHandle.standardError.write(Data("error: cannot write the report: \(error.localizedDescription)\n".utf8))
             throw ExitStatus.usage.exitCode
@@ -115,7 +132,14 @@ struct SuiteCommand: AsyncParsableCommand {
     }
 
     /// Runs every entry, at most `width` at a time, and returns the runs in the suite's order.
-    static func runAll(_ suite: Suite, client: [String], width: Int, settleTimeout: Int, contract: Contract) async -> [SuiteReport.ScenarioRun] {
+    static func runAll(
+        _ suite: Suite,
+        client: [String],
+        width: Int,
+        settleTimeout: Int,
+        contract: Contract,
+        withTimelines: Bool
+    ) async -> [SuiteReport.ScenarioRun] {
         await withTaskGroup(of: (Int, SuiteReport.ScenarioRun).self) { group in
             var results: [SuiteReport.ScenarioRun?] = Array(repeating: nil, count: suite.entries.count)
             var next = 0
@@ -125,7 +149,17 @@ struct SuiteCommand: AsyncParsableCommand {
                 next += 1
                 let entry = suite.entries[index]
                 group.addTask {
-                    (index, await runOne(entry, suite: suite, client: client, settleTimeout: settleTimeout, contract: contract))
+                    (
+                        index,
+                        await runOne(
+                            entry,
+                            suite: suite,
+                            client: client,
+                            settleTimeout: settleTimeout,
+                            contract: contract,
+                            withTimeline: withTimelines
+                        )
+                    )
                 }
             }
             for _ in 0..<min(width, suite.entries.count) { start() }
@@ -139,10 +173,16 @@ struct SuiteCommand: AsyncParsableCommand {
         }
     }
 
-    /// One scenario on its own server: the client's run, judged. The client's output goes to
-    /// a temporary file, shown when the run is not as expected.
-    static func runOne(_ entry: Suite.Entry, suite: Suite, client: [String], settleTimeout: Int, contract: Contract) async -> SuiteReport.ScenarioRun
-    {
+    /// One scenario on its own server: the client's run, judged, with its timeline for the HTML
+    /// report when asked. The client's output goes to a temporary file, shown when the run is not as expected.
+    static func runOne(
+        _ entry: Suite.Entry,
+        suite: Suite,
+        client: [String],
+        settleTimeout: Int,
+        contract: Contract,
+        withTimeline: Bool
+    ) async -> SuiteReport.ScenarioRun {
         let started = ContinuousClock.now
         func seconds() -> Double {
             let elapsed = ContinuousClock.now - started
@@ -188,6 +228,7 @@ struct SuiteCommand: AsyncParsableCommand {
             return failed("\(lostPrefix) \(lost) entr\(lost == 1 ? "y" : "ies") (\(server.journal.lastWriteError ?? "unknown error")); no verdict")
         }
         let report = try? await contract.judge(server.journal.reader)
+        let timeline = withTimeline ? try? await RunTimeline(journal: server.journal.reader) : nil
         try? await server.stop()
         var run = SuiteReport.ScenarioRun(
             scenario: entry.name,
@@ -196,6 +237,7 @@ struct SuiteCommand: AsyncParsableCommand {
             problem: startProblem ?? ending?.problem ?? (report == nil ? "the journal could not be judged" : nil),
             seconds: seconds()
         )
+        run.timeline = timeline
         if !run.isAsExpected, let tail = tail(of: outputURL) {
             FileHandle.standardError.write(Data("--- output of the client on \(entry.name) ---\n\(tail)\n--- end of output ---\n".utf8))
         }

@@ -22,6 +22,7 @@ struct Verify: AsyncParsableCommand {
 
     func run() async throws {
         let report: ContractReport
+        let timeline: RunTimeline?
         do {
             let reader = try JournalReader(path: journal)
             if let problem = try await reader.integrity().problem {
@@ -29,13 +30,14 @@ struct Verify: AsyncParsableCommand {
                 throw ExitStatus.journalIncomplete.exitCode
             }
             report = try await output.selected.judge(reader)
+            timeline = try await output.timeline(from: reader)
         } catch let exit as ExitCode {
             throw exit
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitStatus.usage.exitCode
         }
-        try output.publish(report)
+        try output.publish(report, timeline: timeline)
         if !report.passed { throw ExitCode.failure }
     }
 }

@@ -16,6 +16,9 @@ public struct SuiteReport: Sendable {
         public var problem: String?
         /// Seconds of wall time the run took.
         public var seconds: Double
+        /// What the run's journal held, for the HTML report; read only when one is asked for
+        /// (not part of the JSON).
+        public var timeline: RunTimeline? = nil
 
         /// Creates a run's result.
         public init(scenario: String, expectedViolations: [String], report: ContractReport?, problem: String?, seconds: Double) {

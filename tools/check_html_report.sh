@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Renders an HTML report in headless Chromium and checks its DOM: the verdict, every clause,
+# the timeline's marks and the entry list. The report is that of a busy run (tools/busy_client.py:
+# the reference client on `rate-limited`, then N more calls, 10,000 by default), so it also
+# prints what the page weighs and how long Chromium took to load and draw it.
+#
+#   tools/check_html_report.sh [TTS_REPLAY_BINARY] [N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+binary="${1:-.build/debug/tts-replay}"
+calls="${2:-10000}"
+if ! command -v chromium >/dev/null 2>&1; then
+    apt-get install -y chromium
+fi
+folder="$(mktemp -d)"
+trap 'rm -rf "$folder"' EXIT
+
+# Exit 1 is expected: the busy client violates l7.v2-on-listing on purpose.
+status=0
+"$binary" run --scenario rate-limited --journal "$folder/run.sqlite" -- python3 tools/busy_client.py "$calls" > /dev/null 2> "$folder/summary" || status=$?
+if [ "$status" -ne 1 ]; then
+    echo "error: tts-replay run exited $status, expected 1 (a violation)" >&2
+    cat "$folder/summary" >&2
+    exit 1
+fi
+
+# The report is written by verify, timed on its own.
+written=$(date +%s.%N)
+"$binary" verify "$folder/run.sqlite" --html "$folder/report.html" 2> /dev/null || true
+started=$(date +%s.%N)
+chromium --headless --no-sandbox --disable-gpu --window-size=1400,1000 \
+    --dump-dom "file://$folder/report.html" > "$folder/dom.html" 2> /dev/null
+ended=$(date +%s.%N)
+
+python3 - "$folder/dom.html" "$folder/report.html" "$started" "$ended" "$written" <<'PY'
+import re, sys
+dom = open(sys.argv[1], encoding="utf-8").read()
+size = len(open(sys.argv[2], "rb").read())
+problems = []
+def check(condition, what):
+    if not condition:
+        problems.append(what)
+check('<span class="word">FAILED</span>' in dom, "the verdict")
+clauses = re.findall(r'data-clause="([^"]+)"', dom)
+check(len(clauses) >= 14 and "l7.v2-on-listing" in clauses and "l7.retry-after-honoured" in clauses, f"every clause (found {len(clauses)})")
+check('class="clause violated" data-clause="l7.v2-on-listing"' in dom, "the violated clause")
+marks = dom.count('class="mark"')
+check(marks > 50, f"the timeline's marks (found {marks})")
+for lane in ("get_categories", "search_products", "webhooks", "clock", "upgrade task"):
+    check(f">{lane}<" in dom, f"the lane {lane}")
+rows = dom.count('<tr class="row')
+check(rows == 100, f"a page of 100 entries in the list (found {rows})")
+drawn = re.search(r'data-drawn-ms="(\d+)"', dom)
+check(drawn is not None, "the script ran to its end")
+if problems:
+    print("error: the report's DOM lacks: " + "; ".join(problems), file=sys.stderr)
+    sys.exit(1)
+seconds = float(sys.argv[4]) - float(sys.argv[3])
+written = float(sys.argv[3]) - float(sys.argv[5])
+print(f"report: {size / 1024 / 1024:.1f} MiB, written by verify --html in {written:.2f} s; drawn {drawn.group(1)} ms after navigation; "
+      f"chromium --dump-dom took {seconds:.2f} s in all; {len(clauses)} clauses, {marks} marks, {rows} rows")
+PY
