@@ -51,7 +51,7 @@ extension ContractReport {
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
             <testsuites name="tts-replay" tests="\(results.count)" failures="\(failures)" skipped="\(skipped)">
-              <testsuite name="\(Self.escaped(suite))" tests="\(results.count)" failures="\(failures)" skipped="\(skipped)">
+              <testsuite name="\(HTMLText.escaped(suite))" tests="\(results.count)" failures="\(failures)" skipped="\(skipped)">
 
             """
         for result in results {
@@ -64,7 +64,7 @@ extension ContractReport {
     /// One clause as a JUnit test case. A violation the suite expected passes (its evidence in
     /// system-out); `missingViolation` fails a clause the suite expected to be violated.
     static func junitCase(_ result: ClauseResult, classname: String, expectedViolation: Bool = false) -> String {
-        var xml = "    <testcase classname=\"\(escaped(classname))\" name=\"\(escaped(result.id + ": " + result.title))\">\n"
+        var xml = "    <testcase classname=\"\(HTMLText.escaped(classname))\" name=\"\(HTMLText.escaped(result.id + ": " + result.title))\">\n"
         let details = result.violations.map { violation in
             [violation.message, violation.request.map { "request: \($0)" }, "expected: \(violation.expected)", "fix: \(result.hint)"]
                 .compactMap { $0 }.joined(separator: "\n")
@@ -72,21 +72,16 @@ extension ContractReport {
         switch (result.status, result.severity) {
         case (.violated, .error) where !expectedViolation:
             xml +=
-                "      <failure message=\"\(escaped(result.violations.first?.message ?? ""))\" type=\"\(result.id)\">\(escaped(details))</failure>\n"
+                "      <failure message=\"\(HTMLText.escaped(result.violations.first?.message ?? ""))\" type=\"\(result.id)\">\(HTMLText.escaped(details))</failure>\n"
         case (.violated, _):
-            xml += "      <system-out>\(escaped((expectedViolation ? "violated, as the suite expects\n" : "") + details))</system-out>\n"
+            xml += "      <system-out>\(HTMLText.escaped((expectedViolation ? "violated, as the suite expects\n" : "") + details))</system-out>\n"
         case (_, _) where expectedViolation:
             xml += "      <failure message=\"expected to be violated, but \(result.status.rawValue)\" type=\"\(result.id)\"/>\n"
         case (.notExercised, _):
-            xml += "      <skipped message=\"\(escaped("not exercised: " + (result.notExercisedBecause ?? "")))\"/>\n"
+            xml += "      <skipped message=\"\(HTMLText.escaped("not exercised: " + (result.notExercisedBecause ?? "")))\"/>\n"
         case (.passed, _):
             break
         }
         return xml + "    </testcase>\n"
-    }
-
-    static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
