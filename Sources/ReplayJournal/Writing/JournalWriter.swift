@@ -23,7 +23,7 @@ package final class JournalWriter: Sendable {
         /// Appends waiting for room in the queue.
         package var waitingForRoom: Int
         /// Records appended since the writer started (written, queued or lost).
-        var appended: Int
+        package var appended: Int
         /// Records that could not be written.
         package var lost: Int
         /// The last write error, if any.

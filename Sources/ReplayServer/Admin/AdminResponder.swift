@@ -17,6 +17,8 @@ import Scenarios
 /// - `GET /__admin/webhooks`: the deliveries not yet settled, and every attempt so far.
 /// - `GET /__admin/near-misses`: the requests no cassette interaction matched, each with the closest three.
 /// - `GET /__admin/contract[?contract=l7]`: the contract report of the run so far.
+/// - `GET /__admin/`: the live dashboard, the HTML report of the run so far, which reloads as
+///   the journal grows; `GET /__admin/changes`: `{"cursor": N}`, the journal's record count it polls.
 /// - `GET /__admin/operations`: every operation of the API the fake knows, and whether the
 ///   simulator answers it.
 ///
@@ -62,6 +64,10 @@ struct AdminResponder: Sendable {
                     headers: [.contentType: "application/json"],
                     body: ResponseBody(byteBuffer: ByteBuffer(bytes: try await contract.judge(state.journal.reader).json))
                 )
+            case (.get, ""):
+                return try await dashboard(query)
+            case (.get, "changes"):
+                return try json(["cursor": state.journal.writerStatus.appended])
             case (.get, "operations"):
                 return try json(["operations": APIOperation.all.map(OperationDescription.init)])
             case (.get, "near-misses"):
@@ -119,9 +125,24 @@ struct AdminResponder: Sendable {
     }
 
     static let endpoints = [
-        "GET /__admin/health", "GET /__admin/journal", "POST /__admin/reset", "GET /__admin/clock", "POST /__admin/clock/advance",
+        "GET /__admin/", "GET /__admin/changes", "GET /__admin/health", "GET /__admin/journal", "POST /__admin/reset", "GET /__admin/clock", "POST /__admin/clock/advance",
         "POST /__admin/await", "GET /__admin/webhooks", "GET /__admin/near-misses", "GET /__admin/contract", "GET /__admin/operations",
     ]
+
+    /// The HTML report of the run so far, with the poll that reloads it.
+    private func dashboard(_ query: QueryString) async throws -> Response {
+        let contract = try Contract.named(query["contract"] ?? "l7")
+        // The count first: a record written while the page is made moves it, and the page reloads.
+        let cursor = state.journal.writerStatus.appended
+        await state.journal.flush()
+        let report = try await contract.judge(state.journal.reader)
+        let page = report.html(timeline: try await RunTimeline(journal: state.journal.reader), liveCursor: cursor)
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: page))
+        )
+    }
 
     private func body(of request: Request) async throws -> JSONValue {
         let buffer = try await request.body.collect(upTo: 1 << 20)

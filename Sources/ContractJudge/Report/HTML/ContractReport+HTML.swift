@@ -3,10 +3,13 @@ extension ContractReport {
     /// evidence and fix, and the run's timeline on the scenario clock, where selecting an entry
     /// shows its request and response.
     ///
-    /// - Parameter timeline: What the journal holds of the run, read before the journal closed;
-    ///   nil leaves the timeline out.
-    public func html(timeline: RunTimeline?) -> String {
-        ReportPage.document(title: "tts-replay: \(verdictLine)", body: htmlSection(number: 0, timeline: timeline))
+    /// - Parameters:
+    ///   - timeline: What the journal holds of the run, read before the journal closed; nil
+    ///     leaves the timeline out.
+    ///   - liveCursor: For the live dashboard: the journal's record count the page shows; the
+    ///     page reloads when it moves.
+    public func html(timeline: RunTimeline?, liveCursor: Int? = nil) -> String {
+        ReportPage.document(title: "tts-replay: \(verdictLine)", body: htmlSection(number: 0, timeline: timeline), liveCursor: liveCursor)
     }
 
     /// `contract l7 on scenario 'x': PASSED`.

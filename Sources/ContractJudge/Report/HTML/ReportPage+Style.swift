@@ -9,6 +9,7 @@ extension ReportPage {
         .verdict.passed { background: #e8f5e9; } .verdict.failed { background: #ffebee; }
         .verdict .word { font-weight: 700; } .passed .word { color: var(--ok); } .failed .word { color: var(--gateway); }
         ol.clauses { list-style: none; padding: 0; }
+        .live { position: fixed; top: 8px; right: 16px; background: #fff; border: 1px solid var(--line); border-radius: 4px; padding: 2px 8px; }
         .clause { border: 1px solid var(--line); border-left-width: 5px; border-radius: 4px; padding: 6px 10px; margin: 6px 0; }
         .clause.passed { border-left-color: var(--ok); } .clause.violated { border-left-color: var(--gateway); }
         .clause.not_exercised { border-left-color: #bbb; color: #444; }
