@@ -125,7 +125,8 @@ struct AdminResponder: Sendable {
     }
 
     static let endpoints = [
-        "GET /__admin/", "GET /__admin/changes", "GET /__admin/health", "GET /__admin/journal", "POST /__admin/reset", "GET /__admin/clock", "POST /__admin/clock/advance",
+        "GET /__admin/", "GET /__admin/changes", "GET /__admin/health", "GET /__admin/journal", "POST /__admin/reset", "GET /__admin/clock",
+        "POST /__admin/clock/advance",
         "POST /__admin/await", "GET /__admin/webhooks", "GET /__admin/near-misses", "GET /__admin/contract", "GET /__admin/operations",
     ]
 

@@ -11,27 +11,27 @@ enum ReportPage {
     static func document(title: String, body: String, liveCursor: Int? = nil) -> String {
         let connect = liveCursor == nil ? "" : " connect-src 'self';"
         return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none';\(connect) style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
-        <title>\(HTMLText.escaped(title))</title>
-        <style>
-        \(style)
-        </style>
-        </head>
-        <body>
-        \(body)
-        <script>
-        \(script)
-        </script>
-        \(liveCursor.map(liveScript) ?? "")
-        </body>
-        </html>
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none';\(connect) style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+            <title>\(HTMLText.escaped(title))</title>
+            <style>
+            \(style)
+            </style>
+            </head>
+            <body>
+            \(body)
+            <script>
+            \(script)
+            </script>
+            \(liveCursor.map(liveScript) ?? "")
+            </body>
+            </html>
 
-        """
+            """
     }
 
     /// The dashboard's poll: every 2 s (not while the tab is hidden or paused), reload when the
