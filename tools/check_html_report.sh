@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Renders an HTML report in headless Chromium and checks its DOM: the verdict, every clause,
-# the timeline's marks and the entry list. The report is that of a busy run (tools/busy_client.py:
+# Renders an HTML report in headless Chromium and checks its DOM (the verdict, every clause,
+# the timeline's marks and the entry list), then the live dashboard of a running server. The report is that of a busy run (tools/busy_client.py:
 # the reference client on `rate-limited`, then N more calls, 10,000 by default), so it also
 # prints what the page weighs and how long Chromium took to load and draw it.
 #
@@ -59,4 +59,27 @@ seconds = float(sys.argv[4]) - float(sys.argv[3])
 written = float(sys.argv[3]) - float(sys.argv[5])
 print(f"report: {size / 1024 / 1024:.1f} MiB, written by verify --html in {written:.2f} s; drawn {drawn.group(1)} ms after navigation; "
       f"chromium --dump-dom took {seconds:.2f} s in all; {len(clauses)} clauses, {marks} marks, {rows} rows")
+PY
+
+# The live dashboard of a running server: the same page at GET /__admin/, with its poll.
+"$binary" serve --scenario happy-path-gb --journal "$folder/live.sqlite" > "$folder/ready.json" 2> /dev/null &
+serve=$!
+trap 'kill "$serve" 2> /dev/null || true; rm -rf "$folder"' EXIT
+for _ in $(seq 50); do [ -s "$folder/ready.json" ] && break; sleep 0.2; done
+eval "$(python3 -c 'import json, shlex, sys; d = json.load(open(sys.argv[1])); print(" ".join(f"export TTS_{k.upper()}={shlex.quote(str(v))}" for k, v in d.items()))' "$folder/ready.json")"
+python3 examples/l7_client.py > /dev/null
+chromium --headless --no-sandbox --disable-gpu --virtual-time-budget=3000 --dump-dom "$TTS_ADMIN_URL/" > "$folder/live.html" 2> /dev/null
+python3 - "$folder/live.html" <<'PY'
+import re, sys
+dom = open(sys.argv[1], encoding="utf-8").read()
+problems = [what for what, found in [
+    ("the verdict", '<span class="word">PASSED</span>' in dom),
+    ("the live poll", 'class="live"' in dom and "/__admin/changes?after=" in dom),
+    ("the timeline drawn", re.search(r'data-drawn-ms="\d+"', dom) is not None),
+    ("the client's calls", ">get_categories<" in dom and ">search_products<" in dom),
+] if not found]
+if problems:
+    print("error: the dashboard's DOM lacks: " + "; ".join(problems), file=sys.stderr)
+    sys.exit(1)
+print("dashboard: served at GET /__admin/, drawn, polling for changes")
 PY
