@@ -2,7 +2,8 @@
 # tools/install.sh [PREFIX]: builds tts-replay in release mode with the Swift standard library
 # linked statically, and installs the one binary as PREFIX/bin/tts-replay (default PREFIX:
 # /usr/local). The binary carries the shipped scenarios, catalogue and cassettes; on another
-# Linux machine it needs only the system libraries it links (glibc, libsqlite3, libstdc++).
+# Linux machine it needs only the system libraries it links (glibc, libsqlite3, libstdc++,
+# libgcc_s, zlib).
 set -euo pipefail
 prefix="${1:-/usr/local}"
 cd "$(dirname "$0")/.."
