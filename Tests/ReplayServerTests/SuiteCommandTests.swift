@@ -27,7 +27,8 @@ struct SuiteCommandTests {
         try await Self.withSuite(suite) { folder, file in
             let junit = folder.appendingPathComponent("suite.xml").path
             let json = folder.appendingPathComponent("suite.json").path
-            let run = try await ToolRun.run(["suite", file.path, "--jobs", "2", "--junit", junit, "--json", json])
+            let html = folder.appendingPathComponent("suite.html").path
+            let run = try await ToolRun.run(["suite", file.path, "--jobs", "2", "--junit", junit, "--json", json, "--html", html])
             #expect(run.status == 1, "\(run.errors)")
             #expect(run.output.contains("suite v1-client, contract l7: 2 scenarios, 1 as expected, 1 not: FAILED"))
             let gb = try #require(run.output.split(separator: "\n").first { $0.hasPrefix("happy-path-gb") })
@@ -39,6 +40,9 @@ struct SuiteCommandTests {
             #expect(xml.contains(#"<testsuite name="happy-path-gb" tests="16" failures="1" errors="0""#))
             #expect(xml.contains(#"<testsuite name="happy-path-de" tests="16" failures="0" errors="0""#))
             #expect(xml.contains("violated, as the suite expects"))
+            #expect(xml.contains(#"type="l7.v2-on-listing""#), "the clause named in the JUnit failure")
+            let page = try String(contentsOfFile: html, encoding: .utf8)
+            #expect(page.contains("get_categories sent category_version=v1"), "the clause's violation in the HTML report")
             let report = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: URL(fileURLWithPath: json)))
             #expect(report["passed"] == .bool(false))
             #expect(report["runs"]?[1]?["expected_violations"] == .array([.string("l7.v2-on-listing")]))
