@@ -118,12 +118,15 @@ package final class ChildProcess: Sendable {
         return reap(blocking: false)
     }
 
-    /// Whether the child is still running.
+    /// Whether the child is still running (reaps it when it has ended).
     package var isRunning: Bool { termination == nil }
 
-    /// Sends a signal (SIGTERM by default) unless the child has ended.
+    /// Sends a signal (SIGTERM by default) unless the child is known to have ended.
+    ///
+    /// It never reaps: a waiter may be blocked in `waitUntilExit()` on another thread, and a
+    /// second reaper would leave that one without the status.
     package func signal(_ signal: Int32 = SIGTERM) {
-        guard isRunning else { return }
+        guard ended.withLock({ $0 }) == nil else { return }
         kill(processIdentifier, signal)
     }
 
