@@ -84,7 +84,7 @@ struct SuiteCommand: AsyncParsableCommand {
             throw ExitStatus.usage.exitCode
         }
         let width = jobs ?? loaded.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        let runs = await Self.runAll(
+        let outcomes = await Self.runAll(
             loaded,
             client: client,
             width: width,
@@ -92,6 +92,7 @@ struct SuiteCommand: AsyncParsableCommand {
             contract: contract,
             withTimelines: html != nil
         )
+        let runs = outcomes.map(\.run)
         let report = SuiteReport(
             suite: loaded.name,
             contract: contract,
@@ -107,13 +108,16 @@ struct SuiteCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: cannot write the report: \(error.localizedDescription)\n".utf8))
             throw ExitStatus.usage.exitCode
         }
-        if runs.contains(where: { $0.problem?.hasPrefix(Self.lostPrefix) == true }) { throw ExitStatus.journalIncomplete.exitCode }
-        if runs.contains(where: { $0.problem?.hasPrefix("the client command") == true }) { throw ExitStatus.clientFailed.exitCode }
-        if runs.contains(where: { $0.problem != nil && $0.report == nil }) { throw ExitStatus.usage.exitCode }
+        // The highest status of a run's trouble wins: 4 a lost journal, 3 a failed client, 2 a scenario.
+        if let worst = outcomes.compactMap(\.trouble).max(by: { $0.rawValue < $1.rawValue }) { throw worst.exitCode }
         if !report.passed { throw ExitCode.failure }
     }
 
-    static let lostPrefix = "the journal lost"
+    /// One scenario's run and, when it went wrong outside the contract, the exit status it calls for.
+    struct Outcome: Sendable {
+        var run: SuiteReport.ScenarioRun
+        var trouble: ExitStatus?
+    }
 
     /// The clause ids the suite must exercise: the suite file's and the command line's.
     static func coverage(_ fromFile: Suite.Coverage, _ fromCommandLine: [String], _ contract: Contract) -> [String] {
@@ -139,9 +143,9 @@ struct SuiteCommand: AsyncParsableCommand {
         settleTimeout: Int,
         contract: Contract,
         withTimelines: Bool
-    ) async -> [SuiteReport.ScenarioRun] {
-        await withTaskGroup(of: (Int, SuiteReport.ScenarioRun).self) { group in
-            var results: [SuiteReport.ScenarioRun?] = Array(repeating: nil, count: suite.entries.count)
+    ) async -> [Outcome] {
+        await withTaskGroup(of: (Int, Outcome).self) { group in
+            var results: [Outcome?] = Array(repeating: nil, count: suite.entries.count)
             var next = 0
             func start() {
                 guard next < suite.entries.count else { return }
@@ -163,8 +167,9 @@ struct SuiteCommand: AsyncParsableCommand {
                 }
             }
             for _ in 0..<min(width, suite.entries.count) { start() }
-            while let (index, run) = await group.next() {
-                results[index] = run
+            while let (index, outcome) = await group.next() {
+                results[index] = outcome
+                let run = outcome.run
                 let mark = run.isAsExpected ? "✓" : "✗"
                 FileHandle.standardError.write(Data("\(mark) \(run.scenario) (\(String(format: "%.1f", run.seconds)) s)\n".utf8))
                 start()
@@ -182,14 +187,21 @@ struct SuiteCommand: AsyncParsableCommand {
         settleTimeout: Int,
         contract: Contract,
         withTimeline: Bool
-    ) async -> SuiteReport.ScenarioRun {
+    ) async -> Outcome {
         let started = ContinuousClock.now
         func seconds() -> Double {
             let elapsed = ContinuousClock.now - started
             return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         }
-        func failed(_ problem: String, report: ContractReport? = nil) -> SuiteReport.ScenarioRun {
-            SuiteReport.ScenarioRun(scenario: entry.name, expectedViolations: entry.violates, report: report, problem: problem, seconds: seconds())
+        func failed(_ problem: String, _ trouble: ExitStatus) -> Outcome {
+            let run = SuiteReport.ScenarioRun(
+                scenario: entry.name,
+                expectedViolations: entry.violates,
+                report: nil,
+                problem: problem,
+                seconds: seconds()
+            )
+            return Outcome(run: run, trouble: trouble)
         }
         var logger = Logger(label: "tts-replay")
         logger.logLevel = .error
@@ -197,13 +209,13 @@ struct SuiteCommand: AsyncParsableCommand {
         do {
             server = try await ReplayServer.start(scenario: try Scenarios.Scenario.named(entry.reference), configuration: .init(logger: logger))
         } catch {
-            return failed("the scenario did not start: \(error)")
+            return failed("the scenario did not start: \(error)", .usage)
         }
         let outputURL = FileManager.default.temporaryDirectory.appendingPathComponent("tts-replay-suite-\(UUID().uuidString).log")
         defer { try? FileManager.default.removeItem(at: outputURL) }
         guard FileManager.default.createFile(atPath: outputURL.path, contents: nil) else {
             try? await server.stop()
-            return failed("the client command could not start: cannot create its output file \(outputURL.path)")
+            return failed("the client command could not start: cannot create its output file \(outputURL.path)", .clientFailed)
         }
         let ending: ClientCommand.Ending?
         var startProblem: String?
@@ -225,7 +237,10 @@ struct SuiteCommand: AsyncParsableCommand {
         if server.journal.lostEntries > 0 {
             let lost = server.journal.lostEntries
             try? await server.stop()
-            return failed("\(lostPrefix) \(lost) entr\(lost == 1 ? "y" : "ies") (\(server.journal.lastWriteError ?? "unknown error")); no verdict")
+            return failed(
+                "the journal lost \(lost) entr\(lost == 1 ? "y" : "ies") (\(server.journal.lastWriteError ?? "unknown error")); no verdict",
+                .journalIncomplete
+            )
         }
         let report = try? await contract.judge(server.journal.reader)
         let timeline = withTimeline ? try? await RunTimeline(journal: server.journal.reader) : nil
@@ -242,7 +257,8 @@ struct SuiteCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("--- output of the client on \(entry.name) ---\n\(tail)\n--- end of output ---\n".utf8))
         }
         run.seconds = seconds()
-        return run
+        let trouble: ExitStatus? = startProblem != nil || ending?.problem != nil ? .clientFailed : (report == nil ? .usage : nil)
+        return Outcome(run: run, trouble: trouble)
     }
 
     /// The last 8 KiB of the client's output, if it wrote any.
