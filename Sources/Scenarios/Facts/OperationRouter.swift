@@ -1,9 +1,7 @@
-import Scenarios
-
 /// Finds the operation a method and path name, without scanning the whole table.
-struct OperationRouter: Sendable {
+package struct OperationRouter: Sendable {
     /// What a lookup found.
-    enum Match: Sendable {
+    package enum Match: Sendable {
         /// The operation and the values of its path placeholders.
         case operation(APIOperation, pathParameters: [String: String])
         /// A known path asked with a method it does not accept.
@@ -30,7 +28,7 @@ struct OperationRouter: Sendable {
     /// placeholders, so that `POST .../products/activate` is not read as a product id.
     private let routes: [Key: [Route]]
 
-    init(operations: [APIOperation] = APIOperation.all) {
+    package init(operations: [APIOperation] = APIOperation.all) {
         var groups: [Key: [Route]] = [:]
         for operation in operations {
             let segments = operation.pathTemplate.split(separator: "/")
@@ -49,7 +47,7 @@ struct OperationRouter: Sendable {
         segment.first == "{" && segment.last == "}"
     }
 
-    func match(method: String, path: String) -> Match {
+    package func match(method: String, path: String) -> Match {
         // Split on the byte of `/`, which is ASCII: no Character needs forming.
         let segments = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map(Substring.init)
         let candidates = routes[Self.key(segments)] ?? []
