@@ -1,3 +1,5 @@
+import Scenarios
+
 /// An error the fake answers with: the TikTok Shop code, its message and the HTTP status.
 ///
 /// Every code the fake can send is a static member in the table below, so the facts from the
@@ -158,7 +160,7 @@ extension APIError {
     static let categoryNotFound = APIError(code: 12052023, httpStatus: 200, message: "Category does not exist")
     static let categoryNotLeaf = APIError(code: 12052024, httpStatus: 200, message: "Category is not final category")
     static let v2Required = APIError(
-        code: 12052217,
+        code: MarketPolicy.v2RequiredErrorCode,
         httpStatus: 200,
         message: "All region shops must use V2 categories. Check the documentation for further details."
     )

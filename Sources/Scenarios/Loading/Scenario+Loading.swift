@@ -31,7 +31,7 @@ extension Scenario {
         guard let file = decoded else { throw DiagnosticError(problems) }
         var checker = ScenarioChecker(document: document)
         checker.problems += problems
-        let app = file.app ?? AppCredentials(key: "6a1c2e9f3b7d", secret: "5f0e8d2c9a4b7e1f3c6d")
+        let app = file.app ?? .scenarioDefault
         let shopsRead = checker.isWhole(file.shops, key: ScenarioFile.CodingKeys.shops)
         // A shops key that is not a list leaves the shops unknown, not the default one.
         let shops: [Shop?] = file.shops ?? (shopsRead ? [defaultShop] : [])

@@ -10,6 +10,9 @@ public struct AppCredentials: Sendable, Hashable {
         self.key = key
         self.secret = secret
     }
+
+    /// The app of a scenario that names none (docs/scenarios.md).
+    package static let scenarioDefault = AppCredentials(key: "6a1c2e9f3b7d", secret: "5f0e8d2c9a4b7e1f3c6d")
 }
 
 extension AppCredentials: Decodable {

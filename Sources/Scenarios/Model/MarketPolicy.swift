@@ -14,6 +14,10 @@ public struct MarketPolicy: Sendable, Hashable {
     /// while v2 is required. Default false: the reference does not say they do, so they serve the v1 tree.
     public var v1ReadsRefused: Bool
 
+    /// The error code create and edit answer when they get a v1 category id (or none) while v2
+    /// is required: "All region shops must use V2 categories" (reference section 5).
+    public static let v2RequiredErrorCode = 12052217
+
     /// Creates a policy; by default v2 is required from the start and reads of v1 still work.
     public init(v2Required: Bool = true, v2RequiredFrom: Date? = nil, v1ReadsRefused: Bool = false) {
         self.v2Required = v2Required
