@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 extension Cassette {
     /// Loads a recording to derive from or compare with: a cassette file, refused with a

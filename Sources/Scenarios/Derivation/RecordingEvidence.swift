@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Everything the recordings say, read interaction by interaction in order, before the
 /// scenario is put together (``DerivedScenario``).
@@ -54,7 +54,7 @@ struct RecordingEvidence {
     private mutating func readAppKey(_ exchange: RecordedExchange) {
         guard let key = exchange.interaction.request.query["app_key"], !key.isEmpty else { return }
         if RecordedText.isRedacted(key) {
-            redactedAppKey = exchange.provenance
+            if redactedAppKey == nil { redactedAppKey = exchange.provenance }
             return
         }
         if let known = appKey, known.value != key, !appKeysSeen.contains(key) {

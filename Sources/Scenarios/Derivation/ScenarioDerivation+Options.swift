@@ -1,5 +1,3 @@
-public import Foundation
-
 extension ScenarioDerivation {
     /// What the derivation names and checks against.
     package struct Options: Sendable {

@@ -22,7 +22,7 @@ struct LeftoverAndPolicyDerivationTests {
             #expect(leftover.interactionCount == 2)
             #expect(result.counts.leftoverInteractions == 2)
             #expect(result.scenarioYAML.contains("cassettes: [\"my-shop-unsimulated.yaml\"]"))
-            #expect(result.scenarioYAML.contains("1 × POST /order/202309/orders/search, 1 × search_global_products"))
+            #expect(Fixture.prose(result.scenarioYAML).contains("1 × POST /order/202309/orders/search, 1 × search_global_products"))
             let scenario = try fixture.load(result, name: "my-shop.yaml")
             #expect(scenario.answerOrder == AnswerSource.defaultOrder, "the simulator answers first")
             let kept = try #require(scenario.cassettes.first)
@@ -74,7 +74,7 @@ struct LeftoverAndPolicyDerivationTests {
             let cassette = try fixture.cassette(Fixture.shops(Fixture.gbShop), Self.create(version: "v2", code: 0), Self.create(code: 12_052_023))
             let result = try ScenarioDerivation.derive(from: [cassette])
             #expect(try fixture.load(result).marketPolicies.isEmpty)
-            #expect(result.scenarioYAML.contains("every market keeps the default"))
+            #expect(Fixture.prose(result.scenarioYAML).contains("every market keeps the default"))
         }
     }
 

@@ -19,7 +19,7 @@ struct RedactionDerivationTests {
         try Fixture.with { fixture in
             let cassette = try fixture.cassette(
                 "rec.yaml",
-                """
+                text: """
                 format: 1
                 recorded: {at: '2026-11-20T12:00:00Z', with: tts-replay record}
                 interactions:
@@ -61,8 +61,8 @@ struct RedactionDerivationTests {
             #expect(product.title == "Product 1001")
             #expect(product.liveFor == HumanDuration(seconds: 7 * 86_400))
             #expect(result.scenarioYAML.contains("cipher: \"ROW_7495000000000000001\"  # the default: redacted in the recording"))
-            #expect(result.scenarioYAML.contains("the app_key of rec.yaml#1 (get_authorized_shops) is redacted"))
-            #expect(result.scenarioYAML.contains("recorded tokens are redacted"))
+            #expect(Fixture.prose(result.scenarioYAML).contains("the app_key of rec.yaml#1 (get_authorized_shops) is redacted"))
+            #expect(Fixture.prose(result.scenarioYAML).contains("recorded tokens are redacted"))
             #expect(result.notes.contains { $0.message.contains("shops[1] has no usable id") })
         }
     }
@@ -71,7 +71,7 @@ struct RedactionDerivationTests {
         try Fixture.with { fixture in
             let cassette = try fixture.cassette(
                 "rec.yaml",
-                """
+                text: """
                 format: 1
                 interactions:
                   - request:

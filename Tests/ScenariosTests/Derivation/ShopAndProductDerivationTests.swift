@@ -66,12 +66,12 @@ struct ShopAndProductDerivationTests {
     @Test func laterAnswersWinOverEarlierOnesAcrossCassettes() throws {
         try Fixture.with { fixture in
             let first = try fixture.cassette(
-                "first.yaml",
+                named: "first.yaml",
                 Fixture.shops(Fixture.gbShop),
                 Fixture.product("1001", title: "Old title", status: "ACTIVATE", leaf: "600302")
             )
             let second = try fixture.cassette(
-                "second.yaml",
+                named: "second.yaml",
                 Fixture.search(Fixture.listed("1002", title: "A towel")),
                 Fixture.product("1001", title: "New title", status: "SELLER_DEACTIVATED", leaf: "731202"),
                 Fixture.product("1002", title: "A towel", leaf: "600311")
@@ -110,8 +110,8 @@ struct ShopAndProductDerivationTests {
             let scenario = try fixture.load(result)
             #expect(scenario.products.map(\.id) == ["1001"])
             #expect(result.counts.productsLeftOut == 2)
-            #expect(result.scenarioYAML.contains("# product 1002 (Real TikTok leaf) left out: category 912345 is in neither tree of the GB"))
-            #expect(result.scenarioYAML.contains("--catalogue"))
+            #expect(Fixture.prose(result.scenarioYAML).contains("product 1002 (Real TikTok leaf) left out: category 912345 is in neither tree of the GB"))
+            #expect(Fixture.prose(result.scenarioYAML).contains("--catalogue"))
             #expect(result.notes.contains { $0.message.contains("category 600001 is not a leaf of the GB catalogue") })
         }
     }
@@ -121,7 +121,7 @@ struct ShopAndProductDerivationTests {
             let cassette = try fixture.cassette(Fixture.shops(Fixture.gbShop), Fixture.search(version: "v1", Fixture.listed("1001")))
             let result = try ScenarioDerivation.derive(from: [cassette])
             #expect(try fixture.load(result).products.isEmpty)
-            #expect(result.scenarioYAML.contains("record a Get Product (GET /product/202309/products/1001)"))
+            #expect(Fixture.prose(result.scenarioYAML).contains("record a Get Product (GET /product/202309/products/1001)"))
         }
     }
 

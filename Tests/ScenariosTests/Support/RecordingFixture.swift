@@ -24,16 +24,16 @@ struct RecordingFixture {
     }
 
     /// Writes cassette text under a name and loads it as a recording.
-    func cassette(_ name: String, _ text: String) throws -> Cassette {
+    func cassette(_ name: String, text: String) throws -> Cassette {
         let url = folder.appendingPathComponent(name)
         try text.write(to: url, atomically: true, encoding: .utf8)
         return try Cassette.loadRecording(contentsOf: url)
     }
 
     /// A cassette of the given interactions (each an item of `interactions:`, indented by two).
-    func cassette(_ name: String = "rec.yaml", recordedAt: String? = "2026-11-20T12:00:00Z", _ interactions: String...) throws -> Cassette {
+    func cassette(named name: String = "rec.yaml", recordedAt: String? = "2026-11-20T12:00:00Z", _ interactions: String...) throws -> Cassette {
         let recorded = recordedAt.map { "recorded: {at: '\($0)', from: 'https://open-api.tiktokglobalshop.com', with: tts-replay record}\n" } ?? ""
-        return try cassette(name, "format: 1\n" + recorded + "interactions:\n" + interactions.joined())
+        return try cassette(name, text: "format: 1\n" + recorded + "interactions:\n" + interactions.joined())
     }
 
     /// Writes a derivation's scenario (and its leftover cassette) into the folder and loads it
@@ -45,6 +45,12 @@ struct RecordingFixture {
             try leftover.yaml.write(to: folder.appendingPathComponent(leftover.fileName), atomically: true, encoding: .utf8)
         }
         return try Scenario.load(contentsOf: url)
+    }
+
+    /// A derived scenario's text with its wrapped comments joined, so that a test can look for
+    /// a sentence wherever the lines break.
+    static func prose(_ yaml: String) -> String {
+        yaml.replacing(#/\n *# /#, with: " ")
     }
 
     // MARK: - Interactions
