@@ -109,7 +109,9 @@ struct ScenarioFromCassette: AsyncParsableCommand {
                 + ", \(counts.marketPolicies) market polic\(counts.marketPolicies == 1 ? "y" : "ies"), from \(counts.interactions) recorded interactions"
         )
         if let leftover = result.leftover, let leftoverURL {
-            print("wrote \(leftoverURL.path): \(leftover.interactionCount) recorded answers the simulator cannot produce, named in the scenario's cassettes")
+            print(
+                "wrote \(leftoverURL.path): \(leftover.interactionCount) recorded answers the simulator cannot produce, named in the scenario's cassettes"
+            )
         }
         for note in result.notes { print(note) }
         print("check it with: tts-replay lint \(output)")

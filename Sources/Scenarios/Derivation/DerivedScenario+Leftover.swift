@@ -27,7 +27,9 @@ extension DerivedScenario {
             repeatPolicy = only
         } else {
             repeatPolicy = .last
-            notes.append(DerivationNote(.warning, "the cassettes giving leftovers repeat differently; \(fileName) repeats the last answer (repeat: last)"))
+            notes.append(
+                DerivationNote(.warning, "the cassettes giving leftovers repeat differently; \(fileName) repeats the last answer (repeat: last)")
+            )
         }
         let cassette = Cassette(
             description: "Recorded answers the simulator cannot produce, kept from \(sources.map(\.displayName).joined(separator: ", ")) "

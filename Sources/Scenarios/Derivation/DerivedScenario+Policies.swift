@@ -7,7 +7,11 @@ extension DerivedScenario {
         for finding in evidence.findings {
             guard let region = shop(cipher: finding.cipher, byCipher: byCipher)?.shop.region else {
                 notes.append(
-                    DerivationNote(.warning, "\(finding.detail), but its shop_cipher names none of the recorded shops: no market policy read from it", at: finding.source)
+                    DerivationNote(
+                        .warning,
+                        "\(finding.detail), but its shop_cipher names none of the recorded shops: no market policy read from it",
+                        at: finding.source
+                    )
                 )
                 continue
             }

@@ -21,7 +21,9 @@ extension DerivedScenario {
                 notes.append(DerivationNote(.warning, "\(label) left out: \(reason)", at: entry.categorySource ?? entry.sources.last))
             }
             guard let part = shop(cipher: entry.cipher, byCipher: byCipher), let market = markets[part.shop.region] else {
-                leaveOut("its shop is unknown (shop_cipher \(entry.cipher.map { "'\($0)'" } ?? "missing or redacted") names none of the recorded shops)")
+                leaveOut(
+                    "its shop is unknown (shop_cipher \(entry.cipher.map { "'\($0)'" } ?? "missing or redacted") names none of the recorded shops)"
+                )
                 continue
             }
             guard let categoryID = entry.categoryID, let categorySource = entry.categorySource else {
@@ -59,8 +61,15 @@ extension DerivedScenario {
             var brandID = entry.brandID
             if let brand = brandID, brandIDs[part.shop.region]?.contains(brand) != true {
                 brandID = nil
-                comments["brand"] = "brand \(brand) of \(entry.brandSource?.description ?? "the recording") is not in the \(region) catalogue: left out"
-                notes.append(DerivationNote(.warning, "\(label): brand \(brand) is not in the \(region) catalogue; the product is kept without it", at: entry.brandSource))
+                comments["brand"] =
+                    "brand \(brand) of \(entry.brandSource?.description ?? "the recording") is not in the \(region) catalogue: left out"
+                notes.append(
+                    DerivationNote(
+                        .warning,
+                        "\(label): brand \(brand) is not in the \(region) catalogue; the product is kept without it",
+                        at: entry.brandSource
+                    )
+                )
             }
             if entry.title == nil { comments["title"] = "no answer gave a usable title (missing or redacted)" }
             if entry.status == nil { comments["status"] = "no answer gave a status: the default" }

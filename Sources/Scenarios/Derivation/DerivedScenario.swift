@@ -114,7 +114,12 @@ struct DerivedScenario {
                 }
             }
             if let problem = missing[shop.region] {
-                leaveOut(shop: shop, at: entry.source, because: "its market has no catalogue (\(problem)); give --catalogue a folder with one", refusals: &refusals)
+                leaveOut(
+                    shop: shop,
+                    at: entry.source,
+                    because: "its market has no catalogue (\(problem)); give --catalogue a folder with one",
+                    refusals: &refusals
+                )
                 continue
             }
             guard ciphers.insert(shop.cipher).inserted else {

@@ -59,7 +59,11 @@ struct RecordingEvidence {
         }
         if let known = appKey, known.value != key, !appKeysSeen.contains(key) {
             notes.append(
-                DerivationNote(.warning, "app_key '\(key)' differs from '\(known.value)' recorded at \(known.source); the later one is kept", at: exchange.provenance)
+                DerivationNote(
+                    .warning,
+                    "app_key '\(key)' differs from '\(known.value)' recorded at \(known.source); the later one is kept",
+                    at: exchange.provenance
+                )
             )
         }
         appKeysSeen.insert(key)

@@ -55,7 +55,11 @@ struct DerivationErrorTests {
     @Test func aBrokenCassetteKeepsItsFileLineColumnDiagnostics() throws {
         try Fixture.with { fixture in
             let url = fixture.folder.appendingPathComponent("broken.yaml")
-            try "format: 1\ninteractions:\n  - request: {method: GET, path: /x}\n    response: {status: many}\n".write(to: url, atomically: true, encoding: .utf8)
+            try "format: 1\ninteractions:\n  - request: {method: GET, path: /x}\n    response: {status: many}\n".write(
+                to: url,
+                atomically: true,
+                encoding: .utf8
+            )
             let error = #expect(throws: DiagnosticError.self) { try Cassette.loadRecording(contentsOf: url) }
             #expect(error?.description.contains("broken.yaml:4:") == true, "\(String(describing: error))")
         }

@@ -12,7 +12,13 @@ struct LeftoverAndPolicyDerivationTests {
         try Fixture.with { fixture in
             let cassette = try fixture.cassette(
                 Fixture.shops(Fixture.gbShop),
-                Fixture.exchange("POST", "/order/202309/orders/search", query: "shop_cipher: GCP_gb1", body: "{order_status: UNPAID}", data: "{orders: []}"),
+                Fixture.exchange(
+                    "POST",
+                    "/order/202309/orders/search",
+                    query: "shop_cipher: GCP_gb1",
+                    body: "{order_status: UNPAID}",
+                    data: "{orders: []}"
+                ),
                 Fixture.exchange("POST", "/product/202312/global_products/search", body: "{status: ALL}", data: "{global_products: []}"),
                 Fixture.product("1001")
             )

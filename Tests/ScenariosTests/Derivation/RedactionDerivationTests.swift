@@ -20,31 +20,31 @@ struct RedactionDerivationTests {
             let cassette = try fixture.cassette(
                 "rec.yaml",
                 text: """
-                format: 1
-                recorded: {at: '2026-11-20T12:00:00Z', with: tts-replay record}
-                interactions:
-                  - request:
-                      method: GET
-                      path: /authorization/202309/shops
-                      query: {app_key: '<redacted:app_key:1>', sign: '<redacted:sign:2>', timestamp: '1795170000'}
-                      headers: {x-tts-access-token: '<redacted:x-tts-access-token:3>'}
-                    response:
-                      body:
-                        code: 0
-                        data:
-                          shops:
-                            - {id: '7495000000000000001', name: '<redacted:name:4>', region: GB, seller_type: LOCAL, cipher: '<redacted:cipher:5>', code: GBLC0001}
-                            - {id: '<redacted:id:6>', name: Hidden, region: GB, cipher: GCP_x}
-                  - request:
-                      method: GET
-                      path: /product/202309/products/1001
-                      query: {app_key: '<redacted:app_key:1>', shop_cipher: '<redacted:cipher:5>'}
-                    response:
-                      body:
-                        code: 0
-                        data: {id: '1001', title: '<redacted:title:7>', status: ACTIVATE, create_time: '<redacted:create_time:8>',
-                               category_chains: [{id: '600302', is_leaf: true}]}
-                """
+                    format: 1
+                    recorded: {at: '2026-11-20T12:00:00Z', with: tts-replay record}
+                    interactions:
+                      - request:
+                          method: GET
+                          path: /authorization/202309/shops
+                          query: {app_key: '<redacted:app_key:1>', sign: '<redacted:sign:2>', timestamp: '1795170000'}
+                          headers: {x-tts-access-token: '<redacted:x-tts-access-token:3>'}
+                        response:
+                          body:
+                            code: 0
+                            data:
+                              shops:
+                                - {id: '7495000000000000001', name: '<redacted:name:4>', region: GB, seller_type: LOCAL, cipher: '<redacted:cipher:5>', code: GBLC0001}
+                                - {id: '<redacted:id:6>', name: Hidden, region: GB, cipher: GCP_x}
+                      - request:
+                          method: GET
+                          path: /product/202309/products/1001
+                          query: {app_key: '<redacted:app_key:1>', shop_cipher: '<redacted:cipher:5>'}
+                        response:
+                          body:
+                            code: 0
+                            data: {id: '1001', title: '<redacted:title:7>', status: ACTIVATE, create_time: '<redacted:create_time:8>',
+                                   category_chains: [{id: '600302', is_leaf: true}]}
+                    """
             )
             let result = try ScenarioDerivation.derive(from: [cassette])
             let scenario = try fixture.load(result)
@@ -72,16 +72,16 @@ struct RedactionDerivationTests {
             let cassette = try fixture.cassette(
                 "rec.yaml",
                 text: """
-                format: 1
-                interactions:
-                  - request:
-                      method: GET
-                      path: /authorization/202309/shops
-                      query: {app_key: 'realkey42', timestamp: '1795170000'}
-                      headers: {x-tts-access-token: 'ROW_real_token_value'}
-                    response:
-                      body: {code: 0, data: {shops: [{id: '7495000000000000001', region: GB, cipher: GCP_gb1}]}}
-                """
+                    format: 1
+                    interactions:
+                      - request:
+                          method: GET
+                          path: /authorization/202309/shops
+                          query: {app_key: 'realkey42', timestamp: '1795170000'}
+                          headers: {x-tts-access-token: 'ROW_real_token_value'}
+                        response:
+                          body: {code: 0, data: {shops: [{id: '7495000000000000001', region: GB, cipher: GCP_gb1}]}}
+                    """
             )
             let result = try ScenarioDerivation.derive(from: [cassette])
             let scenario = try fixture.load(result)

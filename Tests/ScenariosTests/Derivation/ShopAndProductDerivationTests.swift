@@ -32,7 +32,8 @@ struct ShopAndProductDerivationTests {
                 Fixture.search(version: "v1", Fixture.listed("1001")),
                 Fixture.product(
                     "1001",
-                    extra: "brand: {id: '7790675454519524368', name: Aster Jewels}, product_attributes: [{id: '100392', name: Material, values: [{id: '2001', name: Wax}]}]"
+                    extra:
+                        "brand: {id: '7790675454519524368', name: Aster Jewels}, product_attributes: [{id: '100392', name: Material, values: [{id: '2001', name: Wax}]}]"
                 )
             )
             let result = try ScenarioDerivation.derive(from: [cassette])
@@ -110,7 +111,9 @@ struct ShopAndProductDerivationTests {
             let scenario = try fixture.load(result)
             #expect(scenario.products.map(\.id) == ["1001"])
             #expect(result.counts.productsLeftOut == 2)
-            #expect(Fixture.prose(result.scenarioYAML).contains("product 1002 (Real TikTok leaf) left out: category 912345 is in neither tree of the GB"))
+            #expect(
+                Fixture.prose(result.scenarioYAML).contains("product 1002 (Real TikTok leaf) left out: category 912345 is in neither tree of the GB")
+            )
             #expect(Fixture.prose(result.scenarioYAML).contains("--catalogue"))
             #expect(result.notes.contains { $0.message.contains("category 600001 is not a leaf of the GB catalogue") })
         }
