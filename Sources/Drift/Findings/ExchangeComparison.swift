@@ -24,9 +24,18 @@ package enum ExchangeComparison {
             }
         }
         for pair in pairs {
-            let there = pair.production, here = pair.simulator
+            let there = pair.production
+            let here = pair.simulator
             if here.status == 501, here.code == notSimulatedCode, there.code != notSimulatedCode {
-                add(DriftFinding(kind: .notSimulated, subject: "operation", production: there.outcome, simulator: "not simulated (HTTP 501, 36009003)"), source: pair.source)
+                add(
+                    DriftFinding(
+                        kind: .notSimulated,
+                        subject: "operation",
+                        production: there.outcome,
+                        simulator: "not simulated (HTTP 501, 36009003)"
+                    ),
+                    source: pair.source
+                )
                 continue
             }
             if there.status != here.status || there.code != here.code {
@@ -35,7 +44,8 @@ package enum ExchangeComparison {
                 add(DriftFinding(kind: .message, subject: "message of \(code)", production: message, simulator: ours), source: pair.source)
             }
             for name in comparedHeaders {
-                let value = there.headers[name].map(normalized), ours = here.headers[name].map(normalized)
+                let value = there.headers[name].map(normalized)
+                let ours = here.headers[name].map(normalized)
                 guard value != ours else { continue }
                 // Retry-After's value is the server's choice; only whether it comes matters.
                 if name == "retry-after", value != nil, ours != nil { continue }

@@ -59,7 +59,8 @@ package enum ShapeComparison {
         let there = production.typedKinds
         let here = simulator.typedKinds
         guard !there.isEmpty, !here.isEmpty, there != here else { return nil }
-        let describeThere = kinds(production), describeHere = kinds(simulator)
+        let describeThere = kinds(production)
+        let describeHere = kinds(simulator)
         if there == [.string], here == [.number], production.numericStrings == production.strings {
             return (.numberAsString, "a number as a string (\(example(production)))", describeHere)
         }

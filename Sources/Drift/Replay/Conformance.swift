@@ -69,7 +69,12 @@ package enum Conformance {
                 let source = "\(cassette.displayName)#\(number + 1)"
                 let recorded = interaction.request
                 let (name, template) = Self.operation(of: recorded, router: router)
-                let prepared = replay.prepared(recorded)
+                let production = RecordedAnswer(interaction.response)
+                if let skipped = Self.notComparable(recorded, production: production) {
+                    notes.append("\(source): not compared: \(skipped)")
+                    continue
+                }
+                let prepared = replay.prepared(recorded, fault: CredentialFault(refusal: production))
                 if let cipher = recorded.query[RequestParameter.shopCipher], cipher != prepared.query[RequestParameter.shopCipher] {
                     substituted.insert(cipher)
                 }
@@ -82,16 +87,14 @@ package enum Conformance {
                 }
                 exchanges += 1
                 let redacted = redactor.redact(Cassette.Interaction(request: prepared, response: answer)).interaction.response
-                let pair = ExchangePair(
-                    source: source,
-                    production: RecordedAnswer(interaction.response),
-                    simulator: RecordedAnswer(redacted)
-                )
-                let at = index[name] ?? {
-                    index[name] = gathered.count
-                    gathered.append(Gathered(name: name, request: template))
-                    return gathered.count - 1
-                }()
+                let pair = ExchangePair(source: source, production: production, simulator: RecordedAnswer(redacted))
+                let at =
+                    index[name]
+                    ?? {
+                        index[name] = gathered.count
+                        gathered.append(Gathered(name: name, request: template))
+                        return gathered.count - 1
+                    }()
                 gathered[at].pairs.append(pair)
                 if pair.production.succeeded, pair.simulator.succeeded, let there = pair.production.body, let here = pair.simulator.body {
                     gathered[at].production.add(there)
@@ -129,6 +132,17 @@ package enum Conformance {
             operations: operations,
             notes: notes
         )
+    }
+
+    /// Why an exchange cannot be compared, or nil when it can.
+    static func notComparable(_ request: Cassette.RecordedRequest, production: RecordedAnswer) -> String? {
+        if RecordedRequestReplay.isMultipart(request) {
+            return "a multipart upload is recorded as text, so its bytes cannot be sent again as they were"
+        }
+        if production.status == 429 {
+            return "production limited the rate (HTTP 429); the simulator limits only where a scenario stubs it (docs/scenarios.md, Stubs)"
+        }
+        return nil
     }
 
     /// The operation a recorded request calls: its id and template, or its method and path.

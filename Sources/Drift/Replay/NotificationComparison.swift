@@ -36,7 +36,14 @@ enum NotificationComparison {
             var findings: [DriftFinding] = []
             if ours.isEmpty {
                 findings.append(
-                    DriftFinding(kind: .webhookNotSent, subject: "type \(type)", production: "\(notifications.count) received", simulator: "never sent", examples: sources, count: notifications.count)
+                    DriftFinding(
+                        kind: .webhookNotSent,
+                        subject: "type \(type)",
+                        production: "\(notifications.count) received",
+                        simulator: "never sent",
+                        examples: sources,
+                        count: notifications.count
+                    )
                 )
             } else {
                 var simulator = JSONShape()

@@ -12,7 +12,8 @@ import Scenarios
 /// production app's, and `record` redacted the secret ones). A recorded `shop_cipher` that
 /// names none of the scenario's shops becomes the first shop's, so a recording of another shop
 /// can still be compared; everything else (path, other parameters, body, content type) is sent
-/// as recorded, placeholders included.
+/// as recorded, placeholders included. A request production refused for a credential is sent
+/// with that credential wrong in the same way (``CredentialFault``).
 struct RecordedRequestReplay {
     let client: HTTPClient
     let baseURL: URL
@@ -21,26 +22,38 @@ struct RecordedRequestReplay {
     let timeout: Duration
 
     /// The request as it will be sent: the recorded one with the server's credentials.
-    func prepared(_ recorded: Cassette.RecordedRequest) -> Cassette.RecordedRequest {
+    func prepared(_ recorded: Cassette.RecordedRequest, fault: CredentialFault? = nil) -> Cassette.RecordedRequest {
         var request = recorded
         for name in RequestParameter.volatile { request.query[name] = nil }
-        request.query[RequestParameter.appKey] = credentials.appKey
-        request.query[RequestParameter.timestamp] = String(Int(Date().timeIntervalSince1970))
+        request.query[RequestParameter.appKey] = fault == .appKey ? "conform-unknown-app-key" : credentials.appKey
+        // Ten minutes back is past the documented five-minute window.
+        let now = Int(Date().timeIntervalSince1970)
+        request.query[RequestParameter.timestamp] = String(fault == .staleTimestamp ? now - 600 : now)
         if let cipher = request.query[RequestParameter.shopCipher], !shopCiphers.contains(cipher) {
             request.query[RequestParameter.shopCipher] = credentials.shopCipher
         }
+        // The body is sent as the bytes signed: JSON encoded once, with sorted keys.
         let body = Self.bytes(of: request.body)
-        let isMultipart = request.headers["content-type"]?.lowercased().hasPrefix("multipart/form-data") == true
-        request.query[RequestParameter.sign] = RequestSignature.sign(
+        if case .json = request.body {
+            request.body = .text(String(decoding: body, as: UTF8.self))
+            if request.headers["content-type"] == nil { request.headers["content-type"] = "application/json" }
+        }
+        let sign = RequestSignature.sign(
             path: request.path,
             query: request.query,
             body: body,
-            isMultipart: isMultipart,
+            isMultipart: Self.isMultipart(recorded),
             appSecret: credentials.appSecret
         )
+        request.query[RequestParameter.sign] = fault == .sign ? String(sign.reversed()) : sign
         request.headers = request.headers.filter { name, _ in Self.keptHeaders.contains(name) }
-        request.headers[RequestParameter.accessTokenHeader] = credentials.accessToken
+        request.headers[RequestParameter.accessTokenHeader] = fault == .accessToken ? "conform-unknown-token" : credentials.accessToken
         return request
+    }
+
+    /// Whether a recorded request's body is `multipart/form-data` (an upload).
+    static func isMultipart(_ request: Cassette.RecordedRequest) -> Bool {
+        request.headers["content-type"]?.lowercased().hasPrefix("multipart/form-data") == true
     }
 
     /// Sends a prepared request and reads the whole answer, within ``timeout``.
@@ -54,10 +67,7 @@ struct RecordedRequestReplay {
         outgoing.method = .init(rawValue: request.method)
         for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
         let body = Self.bytes(of: request.body)
-        if !body.isEmpty {
-            outgoing.body = .bytes(ByteBuffer(bytes: body))
-            if request.headers["content-type"] == nil { outgoing.headers.add(name: "content-type", value: "application/json") }
-        }
+        if !body.isEmpty { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
         let response = try await client.execute(outgoing, timeout: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000))
         let bytes = try await response.body.collect(upTo: Self.maximumAnswerBytes)
         var headers: [String: String] = [:]
@@ -76,9 +86,15 @@ struct RecordedRequestReplay {
         switch body {
         case .none: []
         case .text(let text): Array(text.utf8)
-        case .json(let value):
-            // A JSONValue always encodes.
-            Array((try? JSONEncoder().encode(value)) ?? Data())
+        case .json(let value): encoded(value)
         }
+    }
+
+    /// JSON with sorted keys and unescaped slashes, as tts-replay writes every body.
+    private static func encoded(_ value: JSONValue) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // A JSONValue always encodes.
+        return Array((try? encoder.encode(value)) ?? Data())
     }
 }

@@ -22,14 +22,18 @@ package struct PathStatistics: Sendable, Hashable {
     /// How many string values came.
     package var strings: Int { kinds[.string] ?? 0 }
 
-    /// Whether every string value seen looks like an enum value: an identifier such as
-    /// `ACTIVATE`, `PRODUCT_CATEGORY_CHANGE` or `v2`, and few distinct ones.
+    /// Whether every string value seen looks like an enum value: few distinct upper-case words
+    /// joined by `_` (`ACTIVATE`, `PRODUCT_CATEGORY_CHANGE`) or a version (`v2`). Codes and ids
+    /// (`GBLC9LGMXG9E`) hold digits, so they are not taken for enums.
     package var looksLikeEnum: Bool {
         !valuesOverflowed && !values.isEmpty && values.count <= 24
             && values.keys.allSatisfy { value in
-                value.utf8.count <= 48 && value.first?.isLetter == true
-                    && value.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "_") }
-                    || ["v1", "v2"].contains(value)
+                Self.isVersion(value)
+                    || (value.utf8.count <= 48 && value.first?.isLetter == true && value.allSatisfy { $0.isASCII && ($0.isUppercase || $0 == "_") })
             }
+    }
+
+    private static func isVersion(_ value: String) -> Bool {
+        value.count <= 4 && value.first == "v" && value.dropFirst().allSatisfy(\.isNumber) && value.count > 1
     }
 }

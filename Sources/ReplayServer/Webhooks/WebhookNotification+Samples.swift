@@ -24,12 +24,37 @@ package enum WebhookSamples {
     package static func all(shopID: String, productID: String, previousCategory: String, currentCategory: String, at time: Int64) -> [Sample] {
         typealias Notification = WebhookNotification
         let notifications: [WebhookNotification] =
-            [Notification.categoryChange(id: "1", shopID: shopID, productID: productID, previous: previousCategory, current: currentCategory, updateTime: time, timestamp: time)]
+            [
+                Notification.categoryChange(
+                    id: "1",
+                    shopID: shopID,
+                    productID: productID,
+                    previous: previousCategory,
+                    current: currentCategory,
+                    updateTime: time,
+                    timestamp: time
+                )
+            ]
             + Notification.ProductStatusNews.allCases.map { news in
-                Notification.statusChange(id: "2", shopID: shopID, productID: productID, news: news, suspendedReason: "", updateTime: time, timestamp: time)
+                Notification.statusChange(
+                    id: "2",
+                    shopID: shopID,
+                    productID: productID,
+                    news: news,
+                    suspendedReason: "",
+                    updateTime: time,
+                    timestamp: time
+                )
             }
             + Notification.AuditNews.allCases.map { news in
-                Notification.auditStatusChange(id: "3", shopID: shopID, productID: productID, auditStatus: news.rawValue, updateTime: time, timestamp: time)
+                Notification.auditStatusChange(
+                    id: "3",
+                    shopID: shopID,
+                    productID: productID,
+                    auditStatus: news.rawValue,
+                    updateTime: time,
+                    timestamp: time
+                )
             }
         return notifications.map { Sample(type: $0.eventType, headers: ["content-type": Notification.contentType], body: $0.body) }
     }
