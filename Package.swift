@@ -77,6 +77,18 @@ let package = Package(
             ]
         ),
         .target(
+            name: "Drift",
+            dependencies: [
+                "ReplayServer",
+                "ReplayJournal",
+                "ContractJudge",
+                "Scenarios",
+                product("AsyncHTTPClient", "async-http-client"),
+                product("NIOCore", "swift-nio"),
+                product("NIOHTTP1", "swift-nio"),
+            ]
+        ),
+        .target(
             name: "ContractAssertions",
             dependencies: ["ReplayServer", "ContractJudge", "ReplayJournal", "Scenarios"]
         ),
@@ -85,6 +97,7 @@ let package = Package(
             dependencies: [
                 "ReplayServer",
                 "ContractJudge",
+                "Drift",
                 "ReplayJournal",
                 "Scenarios",
                 product("ArgumentParser", "swift-argument-parser"),
@@ -100,6 +113,7 @@ let package = Package(
         .testTarget(
             name: "ReplayServerTests",
             dependencies: [
+                "Drift",
                 "ReplayServer",
                 "ReplayJournal",
                 "ContractJudge",

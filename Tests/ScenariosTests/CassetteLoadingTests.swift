@@ -58,6 +58,27 @@ struct CassetteLoadingTests {
         #expect(second.line == 16)
     }
 
+    /// Webhooks a receiver got are read with their lines, whichever way the file is parsed.
+    @Test func readsNotificationsWithTheirLines() throws {
+        let text = """
+            format: 1
+            interactions: []
+            notifications:
+              - headers: {Authorization: <redacted:authorization:1>, Content-Type: application/json}
+                body: {type: 15, tts_notification_id: "7327", shop_id: "7494", timestamp: 1700000000, data: {product_id: "1"}}
+              - body_text: not json
+            """
+        let cassette = try Cassette.parse(text, file: "webhooks.yaml")
+        #expect(cassette.notifications.map(\.line) == [4, 6])
+        #expect(cassette.notifications[0].headers["authorization"] == "<redacted:authorization:1>")
+        guard case .json(let body) = cassette.notifications[0].body else {
+            Issue.record("not JSON")
+            return
+        }
+        #expect(body["type"] == .number(15))
+        #expect(cassette.notifications[1].body == .text("not json"))
+    }
+
     /// Strings that YAML would read as numbers, booleans or null stay strings; numbers stay numbers.
     @Test func writingThenReadingGivesTheSameCassette() throws {
         let tricky: JSONValue = .object([
@@ -89,11 +110,13 @@ struct CassetteLoadingTests {
                     request: Cassette.RecordedRequest(method: "GET", path: "/q"),
                     response: Cassette.RecordedResponse(status: 204, body: .text("{not json"))
                 ),
-            ]
+            ],
+            notifications: [Cassette.Notification(headers: ["authorization": "<redacted:authorization:2>"], body: .json(tricky))]
         )
         let text = original.yaml()
         var read = try Cassette.parse(text, file: "written.yaml")
         for index in read.interactions.indices { read.interactions[index].line = 0 }
+        for index in read.notifications.indices { read.notifications[index].line = 0 }
         #expect(read == original, "\(text)")
         #expect(text.hasPrefix("# A tts-replay cassette"))
     }
@@ -108,6 +131,14 @@ struct CassetteLoadingTests {
             column: 1,
             keyPath: "interaction",
             message: "did you mean 'interactions'?"
+        ),
+        BrokenCase(
+            name: "notification without a body",
+            yaml: "format: 1\ninteractions: []\nnotifications:\n  - headers: {a: b}\n",
+            line: 4,
+            column: 5,
+            keyPath: "notifications[0]",
+            message: "a notification has a body"
         ),
         BrokenCase(name: "wrong format", yaml: "format: 2\ninteractions: []\n", line: 1, column: 1, keyPath: "", message: "cassette format 1, not 2"),
         BrokenCase(name: "missing format", yaml: "interactions: []\n", line: 1, column: 1, keyPath: "", message: "missing required key 'format'"),

@@ -72,6 +72,7 @@ struct CassetteSchemaTests {
         #expect(schema.keys(interaction) == SchemaFile.names(CassetteFile.InteractionEntry.CodingKeys.self))
         #expect(schema.keys(interaction + ["properties", "request"]) == SchemaFile.names(RequestEntry.CodingKeys.self))
         #expect(schema.keys(interaction + ["properties", "response"]) == SchemaFile.names(ResponseEntry.CodingKeys.self))
+        #expect(schema.keys(["properties", "notifications", "items"]) == SchemaFile.names(CassetteFile.NotificationEntry.CodingKeys.self))
     }
 }
 

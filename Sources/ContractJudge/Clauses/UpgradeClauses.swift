@@ -11,7 +11,7 @@ extension Clause {
         id: "l7.upgrade-not-hammered",
         title: "The Category Upgrade Task is not re-triggered while it runs",
         facts:
-            "api-reference.md §3.10: the task is asynchronous and takes up to 2 hours (\"if incomplete, call again\"); §6 question 3: a repeat call while it runs is undocumented (the fake ignores it and journals upgrade_task.ignored)",
+            "api-reference.md §3.10: the task is asynchronous and takes up to 2 hours (\"if incomplete, call again\"); §2: a repeat call while it runs is refused with 12052234 (journaled upgrade_task.ignored)",
         hint:
             "Trigger the task once per shop, wait for its duration (webhooks tell you of progress), then search with category_version=v1 and trigger again only for what is left."
     ) { evidence in

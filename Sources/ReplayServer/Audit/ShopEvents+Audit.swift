@@ -8,7 +8,7 @@ extension ShopEvents {
     /// Content went to audit: journal it and send type 37 (AUDITING).
     func auditSubmitted(shopID: String, productID: String, details: [String: String], at time: Int64) {
         record(.productAuditSubmitted, productID: productID, details: details.merging(["shop_id": shopID]) { first, _ in first })
-        notifyAuditStatus(shopID: shopID, productID: productID, status: "AUDITING", at: time)
+        notifyAuditStatus(shopID: shopID, productID: productID, status: .auditing, at: time)
     }
 
     /// An audit passed: journal it, send type 5 then type 37 (APPROVED). The caller sends the
@@ -16,7 +16,7 @@ extension ShopEvents {
     func auditPassed(shopID: String, productID: String, status: Product.Status, firstPass: Bool, at time: Int64) {
         record(.productAuditPassed, productID: productID, details: ["shop_id": shopID, ShopEvent.currentStatusKey: status.rawValue])
         notifyStatus(shopID: shopID, productID: productID, news: firstPass ? .firstPassReview : .statusChanged, reason: "", at: time)
-        notifyAuditStatus(shopID: shopID, productID: productID, status: "APPROVED", at: time)
+        notifyAuditStatus(shopID: shopID, productID: productID, status: .approved, at: time)
     }
 
     /// An audit failed: journal it, send type 5 (PRODUCT_AUDIT_FAILURE) then type 37 (FAILED).
@@ -30,7 +30,7 @@ extension ShopEvents {
             ]
         )
         notifyStatus(shopID: shopID, productID: productID, news: .auditFailure, reason: reasons.joined(separator: "; "), at: time)
-        notifyAuditStatus(shopID: shopID, productID: productID, status: "FAILED", at: time)
+        notifyAuditStatus(shopID: shopID, productID: productID, status: .failed, at: time)
     }
 
     /// Activate, Deactivate, Delete or Recover changed a product's status: journal it, send type 5.
@@ -49,9 +49,9 @@ extension ShopEvents {
         }
     }
 
-    private func notifyAuditStatus(shopID: String, productID: String, status: String, at time: Int64) {
+    private func notifyAuditStatus(shopID: String, productID: String, status: WebhookNotification.AuditNews, at time: Int64) {
         outbox.notify(.productAuditStatusChange, shopID: shopID) { id, timestamp in
-            .auditStatusChange(id: id, shopID: shopID, productID: productID, auditStatus: status, updateTime: time, timestamp: timestamp)
+            .auditStatusChange(id: id, shopID: shopID, productID: productID, auditStatus: status.rawValue, updateTime: time, timestamp: timestamp)
         }
     }
 }

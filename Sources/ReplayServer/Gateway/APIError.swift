@@ -206,6 +206,14 @@ extension APIError {
     )
     static let currencyUnavailable = APIError(code: 12052084, httpStatus: 200, message: "The provided currency is not available for this shop/region")
     static let productIDUnknown = APIError(code: 12052260, httpStatus: 200, message: "The product ID does not exist")
+    /// Activate Products: a product that could not be activated; the reasons are in `detail.extra_errors`.
+    static let activationCheckFailed = APIError(code: 12052990, httpStatus: 200, message: "Check failed")
+    /// Create Category Upgrade Task while the shop's task runs.
+    static let upgradeTaskRunning = APIError(
+        code: 12052234,
+        httpStatus: 200,
+        message: "Please wait for the current task to finish (maximum 2 hours) and try again."
+    )
     static let conditionalPropertyRequired = APIError(
         code: 12052182,
         httpStatus: 200,

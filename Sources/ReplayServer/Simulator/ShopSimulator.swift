@@ -78,7 +78,7 @@ struct ShopSimulator: Sendable {
         case .checkListingPrerequisites, .checkListingPrerequisites202309: return PrerequisiteCheck().answer(shop: shop)
         case .searchProducts, .searchProducts202309, .searchProducts202312: return try search.answer(request, shop: shop)
         case .createCategoryUpgradeTask:
-            upgrades.trigger(shop: shop)
+            try upgrades.trigger(shop: shop)
             return EmptyData()
         case .getShopWebhooks: return webhooks.list(shop: shop)
         case .updateShopWebhook: return try webhooks.update(request, shop: shop)

@@ -10,9 +10,10 @@ import Synchronization
 /// skipped silently; products the scenario marks as failing stay on v1 with no webhook. Each
 /// move is a category change: it sends a type-18 webhook.
 ///
-/// Calling again while a task runs is accepted and does nothing (the reference says to call
-/// again if a task is incomplete, and documents no error); calling after it ends starts a new
-/// task over the products that are eligible then.
+/// Calling again while a task runs is refused with 12052234, as the operation's error table
+/// says, or accepted and ignored when the scenario says `while_running: accept`; either way it
+/// is journaled (`upgrade_task_ignored`). Calling after it ends starts a new task over the
+/// products that are eligible then.
 final class CategoryUpgrades: Sendable {
     private struct State {
         /// Per shop: when its running task ends.
@@ -38,12 +39,16 @@ final class CategoryUpgrades: Sendable {
         self.events = events
     }
 
-    /// Starts a task for a shop (or notes that one is already running).
-    func trigger(shop: Shop) {
+    /// Starts a task for a shop, or notes that one is already running.
+    ///
+    /// - Throws: ``APIError/upgradeTaskRunning`` while the shop's task runs, unless the
+    ///   scenario accepts such calls.
+    func trigger(shop: Shop) throws(APIError) {
         let now = clock.now
         let runningUntil = state.withLock { $0.runningUntil[shop.id].flatMap { $0 > now ? $0 : nil } }
         if let runningUntil {
             events.record(.upgradeTaskIgnored, details: ["shop_id": shop.id, "running_until": ScenarioInstant.format(runningUntil)])
+            if behaviour.whileRunning == .refuse { throw APIError.upgradeTaskRunning }
             return
         }
         let nowSeconds = Int64(now.timeIntervalSince1970)

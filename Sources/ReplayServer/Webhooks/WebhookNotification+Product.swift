@@ -57,13 +57,20 @@ extension WebhookNotification {
     }
 
     /// What `data.status` of a type-5 notification says.
-    enum ProductStatusNews: String {
+    enum ProductStatusNews: String, CaseIterable {
         /// A new product passed its first audit.
         case firstPassReview = "PRODUCT_FIRST_PASS_REVIEW"
         /// The product's status changed, or an audit of new content passed.
         case statusChanged = "PRODUCT_STATUS_CHANGED"
         /// An audit failed.
         case auditFailure = "PRODUCT_AUDIT_FAILURE"
+    }
+
+    /// What `data.audit.status` of a type-37 notification says.
+    enum AuditNews: String, CaseIterable {
+        case auditing = "AUDITING"
+        case approved = "APPROVED"
+        case failed = "FAILED"
     }
 
     static func statusChange(

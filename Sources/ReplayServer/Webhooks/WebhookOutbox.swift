@@ -209,7 +209,7 @@ public final class WebhookOutbox: Sendable {
         guard let target = WebhookTarget(delivery.target) else { throw .invalidTarget(delivery.target) }
         var headers = HTTPHeaders()
         headers.add(name: "host", value: target.hostHeader)
-        headers.add(name: "content-type", value: "application/json")
+        headers.add(name: "content-type", value: WebhookNotification.contentType)
         headers.add(name: "authorization", value: signature)
         headers.add(name: "user-agent", value: "tts-replay-webhook")
         headers.add(name: "content-length", value: "\(delivery.notification.body.count)")

@@ -59,7 +59,7 @@ extension Cassette {
                 let entries = try document.decode([CassetteFile.InteractionEntry].self, using: decoder)
                 interactions += zip(entries, nodes).map { entry, node in Interaction(entry, node: node, in: document) }
             }
-            return Cassette(cassetteFile, interactions: interactions, sourcePath: sourcePath)
+            return Cassette(cassetteFile, interactions: interactions, head: head.root, lineOffset: head.lineOffset, sourcePath: sourcePath)
         } catch {
             return nil
         }
@@ -75,7 +75,7 @@ extension Cassette {
         let interactions = file.interactions.enumerated().map { index, entry in
             Interaction(entry, node: nodes.indices.contains(index) ? nodes[index] : nil, in: document)
         }
-        return Cassette(file, interactions: interactions, sourcePath: sourcePath)
+        return Cassette(file, interactions: interactions, head: document.root, lineOffset: document.lineOffset, sourcePath: sourcePath)
     }
 
     /// Whether a parsed document is a cassette rather than a scenario: it has `interactions` or `format`.
@@ -84,14 +84,21 @@ extension Cassette {
         return mapping["interactions"] != nil || mapping["format"] != nil
     }
 
-    /// A cassette from its decoded file and its interactions.
-    init(_ file: CassetteFile, interactions: [Interaction], sourcePath: String?) {
+    /// A cassette from its decoded file, its interactions, and the top-level node, which holds
+    /// the notifications' JSON bodies and lines.
+    init(_ file: CassetteFile, interactions: [Interaction], head: Node, lineOffset: Int, sourcePath: String?) {
+        let nodes = head.mapping?["notifications"]?.sequence.map(Array.init) ?? []
+        let notifications = file.notifications.enumerated().map { index, entry in
+            let node = nodes.indices.contains(index) ? nodes[index] : nil
+            return Notification(headers: entry.headers, body: entry.body.body(node: node), line: node?.mark.map { $0.line + lineOffset } ?? 0)
+        }
         self.init(
             description: file.description ?? "",
             recording: file.recorded?.value ?? Recording(),
             repeatPolicy: file.repeatPolicy ?? .last,
             match: file.match?.value ?? MatchRule(),
             interactions: interactions,
+            notifications: notifications,
             sourcePath: sourcePath
         )
     }

@@ -16,6 +16,7 @@ extension Cassette {
         if repeatPolicy != .last { root.append(("repeat", Node(repeatPolicy.rawValue))) }
         if let rule = Self.node(match) { root.append(("match", rule)) }
         root.append(("interactions", Node.sequence(Node.Sequence(interactions.map(Self.node)))))
+        if !notifications.isEmpty { root.append(("notifications", Node.sequence(Node.Sequence(notifications.map(Self.node))))) }
         let body = (try? Yams.serialize(node: Self.mapping(root), width: -1, allowUnicode: true)) ?? ""
         return "# A tts-replay cassette; the format is described in docs/cassettes.md.\n" + body
     }
@@ -34,6 +35,12 @@ extension Cassette {
         responseNode += body(response.body)
         pairs.append(("response", mapping(responseNode)))
         return mapping(pairs)
+    }
+
+    private static func node(_ notification: Notification) -> Node {
+        var pairs: [(String, Node)] = []
+        if !notification.headers.isEmpty { pairs.append(("headers", strings(notification.headers))) }
+        return mapping(pairs + body(notification.body))
     }
 
     private static func node(_ rule: MatchRule) -> Node? {

@@ -46,6 +46,9 @@ public struct Cassette: Sendable, Hashable {
     public var match: MatchRule
     /// The recorded exchanges, in the order they happened.
     public var interactions: [Interaction]
+    /// Webhooks as a receiver got them, kept for `tts-replay conform` to compare with the
+    /// simulator's; never replayed.
+    public var notifications: [Notification]
     /// The file the cassette was loaded from, if any.
     public var sourcePath: String?
 
@@ -56,6 +59,7 @@ public struct Cassette: Sendable, Hashable {
         repeatPolicy: Repeat = .last,
         match: MatchRule = MatchRule(),
         interactions: [Interaction] = [],
+        notifications: [Notification] = [],
         sourcePath: String? = nil
     ) {
         self.description = description
@@ -63,6 +67,7 @@ public struct Cassette: Sendable, Hashable {
         self.repeatPolicy = repeatPolicy
         self.match = match
         self.interactions = interactions
+        self.notifications = notifications
         self.sourcePath = sourcePath
     }
 
@@ -89,6 +94,23 @@ extension Cassette {
             self.request = request
             self.response = response
             self.match = match
+            self.line = line
+        }
+    }
+
+    /// A webhook notification as the client's receiver got it: its headers and its body.
+    public struct Notification: Sendable, Hashable {
+        /// The headers, names in lower case (`authorization` holds the signature).
+        public var headers: [String: String]
+        /// The body: JSON, with `type`, `tts_notification_id`, `shop_id`, `timestamp` and `data`.
+        public var body: Body
+        /// The line of the notification in its file (1-based), or 0 when not loaded from a file.
+        public var line: Int
+
+        /// Creates a notification.
+        public init(headers: [String: String] = [:], body: Body, line: Int = 0) {
+            self.headers = headers
+            self.body = body
             self.line = line
         }
     }

@@ -55,7 +55,8 @@ struct CassetteEventDecoder {
         while try advance() != .mappingEnd {
             try expectScalar()
             let key = events.scalarText
-            guard keys.insert(key).inserted else { throw Unsupported() }
+            // Notifications are few and their lines come from the node tree's marks.
+            guard keys.insert(key).inserted, key != "notifications" else { throw Unsupported() }
             if key == "interactions" {
                 interactionsKey = events.start
                 try advance()
@@ -71,7 +72,9 @@ struct CassetteEventDecoder {
         head.append((Node("interactions"), Node.sequence(Node.Sequence([]))))
         do {
             let file = try YAMLDecoder().decode(CassetteFile.self, from: Node.mapping(Node.Mapping(head)))
-            return (Cassette(file, interactions: interactions, sourcePath: sourcePath), interactionsKey)
+            return (
+                Cassette(file, interactions: interactions, head: Node.mapping([:]), lineOffset: lineOffset, sourcePath: sourcePath), interactionsKey
+            )
         } catch {
             throw Unsupported()
         }

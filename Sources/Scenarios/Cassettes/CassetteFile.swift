@@ -3,7 +3,7 @@ import Yams
 /// The YAML form of a cassette, decoded strictly.
 struct CassetteFile: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case format, description, recorded, `repeat`, match, interactions
+        case format, description, recorded, `repeat`, match, interactions, notifications
     }
 
     var format: Int
@@ -12,6 +12,7 @@ struct CassetteFile: Decodable {
     var repeatPolicy: Cassette.Repeat?
     var match: MatchRuleEntry?
     var interactions: [InteractionEntry]
+    var notifications: [NotificationEntry]
 
     init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -25,6 +26,28 @@ struct CassetteFile: Decodable {
         self.repeatPolicy = try container.decodeIfPresent(oneOf: Cassette.Repeat.self, forKey: .repeat)
         self.match = try container.decodeIfPresent(MatchRuleEntry.self, forKey: .match)
         self.interactions = try container.decode([InteractionEntry].self, forKey: .interactions)
+        self.notifications = try container.decodeIfPresent([NotificationEntry].self, forKey: .notifications) ?? []
+    }
+
+    /// One webhook notification as written; the JSON body is read from its node afterwards.
+    struct NotificationEntry: Decodable {
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case headers, body
+            case bodyText = "body_text"
+        }
+
+        var headers: [String: String]
+        var body: BodyEntry
+
+        init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.headers = RequestEntry.lowercased(
+                try container.decodeIfPresent([String: ScalarText].self, forKey: .headers)?.mapValues(\.text) ?? [:]
+            )
+            self.body = try BodyEntry(from: container, json: .body, text: .bodyText, decoder: decoder)
+            if case .none = body { throw decoder.invalidValue("a notification has a body: the webhook's JSON as received") }
+        }
     }
 
     /// One interaction as written.
@@ -172,10 +195,15 @@ enum BodyEntry {
 
     /// The body, reading JSON from the interaction's node at `part` (`request` or `response`).
     func body(interaction node: Node?, part: String) -> Cassette.Body {
+        body(node: node?.mapping?[part])
+    }
+
+    /// The body, reading JSON from the `body` member of `node`.
+    func body(node: Node?) -> Cassette.Body {
         switch self {
         case .none: .none
         case .text(let raw): .text(raw)
-        case .json: .json(node?.mapping?[part]?.mapping?["body"].map(JSONValue.init(yaml:)) ?? .null)
+        case .json: .json(node?.mapping?["body"].map(JSONValue.init(yaml:)) ?? .null)
         }
     }
 }

@@ -10,6 +10,15 @@ public struct UpgradeBehaviour: Sendable, Hashable {
         case shuffled
     }
 
+    /// What a call does while the shop's task runs.
+    public enum WhileRunning: String, Sendable, Hashable, CaseIterable {
+        /// Refused with error 12052234 ("Please wait for the current task to finish (maximum 2
+        /// hours) and try again."), as the operation's documented error table says.
+        case refuse
+        /// Accepted and ignored (`data: {}`), the lenient reading from before the error table was found.
+        case accept
+    }
+
     /// A product whose upgrade fails: it stays on v1 and no webhook is sent.
     public struct Failure: Sendable, Hashable {
         /// The product id.
@@ -32,18 +41,22 @@ public struct UpgradeBehaviour: Sendable, Hashable {
     public var order: Order
     /// Products whose upgrade fails. Default none.
     public var failures: [Failure]
+    /// What a call does while the shop's task runs. Default `refuse`.
+    public var whileRunning: WhileRunning
 
     /// Creates a behaviour; the defaults are the platform's.
     public init(
         duration: HumanDuration = HumanDuration(seconds: 7200),
         minimumAge: HumanDuration = HumanDuration(seconds: 86400),
         order: Order = .listed,
-        failures: [Failure] = []
+        failures: [Failure] = [],
+        whileRunning: WhileRunning = .refuse
     ) {
         self.duration = duration
         self.minimumAge = minimumAge
         self.order = order
         self.failures = failures
+        self.whileRunning = whileRunning
     }
 }
 
@@ -51,6 +64,7 @@ extension UpgradeBehaviour: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case duration, order, failures
         case minimumAge = "minimum_age"
+        case whileRunning = "while_running"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -60,6 +74,7 @@ extension UpgradeBehaviour: Decodable {
         self.minimumAge = try container.optional(HumanDuration.self, forKey: .minimumAge) ?? defaults.minimumAge
         self.order = try container.optional(oneOf: Order.self, forKey: .order) ?? defaults.order
         self.failures = try container.list(of: Failure.self, forKey: .failures)?.compactMap { $0 } ?? []
+        self.whileRunning = try container.optional(oneOf: WhileRunning.self, forKey: .whileRunning) ?? defaults.whileRunning
         if duration.milliseconds < 0 { try decoder.reject("duration cannot be negative") }
     }
 }

@@ -51,8 +51,25 @@ struct UpgradeTaskTests {
         }
     }
 
-    @Test func aRetriggerWhileATaskRunsIsAcceptedAndIgnored() async throws {
+    /// The operation's documented error table: 12052234 while the shop's task runs.
+    @Test func aRetriggerWhileATaskRunsIsRefusedWith12052234() async throws {
         try await F.run { f in
+            try await f.triggerUpgrade()
+            await f.advance("30m")
+            let answer = try await f.client.call(.POST, "/product/202407/products/category_upgrade_task")
+            #expect(answer.code == 12_052_234)
+            #expect(try answer.envelope.message == "Please wait for the current task to finish (maximum 2 hours) and try again.")
+            await f.advance("2h")
+            #expect(f.receiver.received.count == 3, "no product moves twice")
+            let events = try await f.server.journal.shopEvents()
+            #expect(events.filter { $0.kind == .upgradeTaskStarted }.count == 1)
+            #expect(events.filter { $0.kind == .upgradeTaskIgnored }.count == 1)
+            try await f.triggerUpgrade()  // the task is over: a new one starts
+        }
+    }
+
+    @Test func aRetriggerWhileATaskRunsIsAcceptedAndIgnoredWhenTheScenarioSaysSo() async throws {
+        try await F.run(scenario: F.scenario { $0.upgrade.whileRunning = .accept }) { f in
             try await f.triggerUpgrade()
             await f.advance("30m")
             try await f.triggerUpgrade()

@@ -2,9 +2,9 @@ import Foundation
 
 /// Text made safe for an HTML page. Everything the journal holds is hostile input (client
 /// bodies, paths, headers): it reaches the page only through these two doors.
-enum HTMLText {
+package enum HTMLText {
     /// Text escaped for an element's content or a quoted attribute value.
-    static func escaped(_ text: String) -> String {
+    package static func escaped(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for character in text.unicodeScalars {

@@ -39,6 +39,9 @@ extension ReportPage {
         table.matrix .differs { background: #fff3e0; }
         .suite-page section.run { display: none; border-top: 3px solid #333; margin-top: 24px; } .suite-page section.run.shown, .suite-page section.run:target { display: block; }
         .problem { color: var(--gateway); }
+        table.drift { border-collapse: collapse; width: 100%; } table.drift td, table.drift th { border-bottom: 1px solid #eee; padding: 3px 6px; text-align: left; vertical-align: top; }
+        table.drift .breaking { color: var(--gateway); font-weight: 600; } table.drift .significant { color: var(--business); font-weight: 600; } table.drift .minor { color: var(--muted); }
+        section.operation.conforms h2 { color: var(--ok); }
         details > summary { cursor: pointer; margin: 4px 0 4px 16px; color: var(--muted); }
         """
 }

@@ -2,13 +2,13 @@
 ///
 /// The Content-Security-Policy forbids every fetch, so even a mistake in escaping could not make
 /// the page load anything: the report opens the same offline, in a CI artefact viewer, or in a mail.
-enum ReportPage {
+package enum ReportPage {
     /// A whole document around a body.
     ///
     /// - Parameter liveCursor: For the live dashboard (`GET /__admin/`): the journal's count of
     ///   records when the page was made. The page then polls `GET /__admin/changes` and reloads
     ///   once the count moves; its policy allows fetches to its own origin, nothing else.
-    static func document(title: String, body: String, liveCursor: Int? = nil) -> String {
+    package static func document(title: String, body: String, liveCursor: Int? = nil) -> String {
         let connect = liveCursor == nil ? "" : " connect-src 'self';"
         return """
             <!DOCTYPE html>

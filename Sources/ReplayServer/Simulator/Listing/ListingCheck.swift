@@ -14,12 +14,17 @@ struct ListingCheck: Sendable {
             var message: String
         }
 
+        /// A field's diagnosis of listing quality; the simulator does not judge quality, so the
+        /// list is empty, but it is there, as in the SDK's model and the docs' example.
+        struct Diagnosis: Encodable, Sendable {}
+
         var checkResult: String
         var failReasons: [FailReason]
         var warnings: Warning?
+        var diagnoses: [Diagnosis] = []
 
         enum CodingKeys: String, CodingKey {
-            case warnings
+            case warnings, diagnoses
             case checkResult = "check_result"
             case failReasons = "fail_reasons"
         }

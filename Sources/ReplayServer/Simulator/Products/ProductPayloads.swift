@@ -196,9 +196,7 @@ struct ProductDetail: Encodable, Sendable {
         var values: [NamedValue]
     }
 
-    struct Audit: Encodable, Sendable {
-        var status: String
-    }
+    typealias Audit = ProductAuditPayload
 
     struct CertificationFile: Encodable, Sendable {
         var id: String
@@ -297,7 +295,7 @@ struct ProductDetail: Encodable, Sendable {
         self.title = product.title
         self.description = product.description
         self.status = product.status.rawValue
-        self.audit = Audit(status: product.auditStatus)
+        self.audit = Audit(status: product.auditStatus, preApprovedReasons: [])
         self.auditFailedReasons = product.auditFailedReasons
         self.categoryChains = market.tree(product.categoryVersion).path(to: product.categoryID).map {
             ChainLink(id: $0.id, parentID: $0.parentID, localName: $0.localName, isLeaf: $0.isLeaf)
@@ -341,9 +339,7 @@ struct ProductDetail: Encodable, Sendable {
 
 /// A product as Search Products lists it.
 struct ProductSearchEntry: Encodable, Sendable {
-    struct Audit: Encodable, Sendable {
-        var status: String
-    }
+    typealias Audit = ProductAuditPayload
 
     struct CategoryReference: Encodable, Sendable {
         var id: String
@@ -388,9 +384,22 @@ struct ProductSearchEntry: Encodable, Sendable {
         self.createTime = product.createTime
         self.updateTime = product.updateTime
         self.recommendedCategories = []
-        self.audit = Audit(status: product.auditStatus)
+        self.audit = Audit(status: product.auditStatus, preApprovedReasons: [])
         self.hasDraft = false
         self.isNotForSale = product.echoed["is_not_for_sale"]?.bool ?? false
         self.productSyncFailReasons = []
+    }
+}
+
+/// A product's `audit` as Get Product and Search Products give it: its status, and the reasons
+/// it was pre-approved (the SDK's models and the docs' examples send the list; the simulator
+/// pre-approves nothing, so it is empty).
+struct ProductAuditPayload: Encodable, Sendable {
+    var status: String
+    var preApprovedReasons: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case status
+        case preApprovedReasons = "pre_approved_reasons"
     }
 }

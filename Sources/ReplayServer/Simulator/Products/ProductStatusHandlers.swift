@@ -26,13 +26,24 @@ struct ProductStatusHandlers: Sendable {
     }
 
     /// The `data` of the four operations.
+    ///
+    /// Activate reports a refused product as the docs' example does: code 12052990 ("Check
+    /// failed") with the reasons in `detail.extra_errors`; the other three give the reason's code
+    /// itself and no `extra_errors`.
     struct Result: Encodable, Sendable {
         struct Failure: Encodable, Sendable {
             struct Detail: Encodable, Sendable {
+                struct ExtraError: Encodable, Sendable {
+                    var code: Int
+                    var message: String
+                }
+
                 var productID: String
+                var extraErrors: [ExtraError]?
 
                 enum CodingKeys: String, CodingKey {
                     case productID = "product_id"
+                    case extraErrors = "extra_errors"
                 }
             }
 
@@ -62,7 +73,12 @@ struct ProductStatusHandlers: Sendable {
         var failures: [Result.Failure] = []
         for (index, id) in ids.enumerated() {
             guard let id else { throw APIError.invalidInput.detailed("(product_ids[\(index)] must be a string)") }
-            if let refusal = move(id, change, shop: shop) {
+            guard let refusal = move(id, change, shop: shop) else { continue }
+            if change == .activate {
+                let reason = Result.Failure.Detail.ExtraError(code: refusal.code, message: refusal.message)
+                let checkFailed = APIError.activationCheckFailed
+                failures.append(.init(code: checkFailed.code, message: checkFailed.message, detail: .init(productID: id, extraErrors: [reason])))
+            } else {
                 failures.append(.init(code: refusal.code, message: refusal.message, detail: .init(productID: id)))
             }
         }
