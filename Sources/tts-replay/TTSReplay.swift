@@ -14,7 +14,8 @@ struct TTSReplay: AsyncParsableCommand {
             """,
         version: BuildStamp.description,
         subcommands: [
-            Serve.self, Run.self, SuiteCommand.self, Verify.self, Clauses.self, Record.self, Conform.self, Lint.self, ListScenarios.self, CatalogueCommand.self,
+            Serve.self, Run.self, SuiteCommand.self, Verify.self, Clauses.self, Record.self, Conform.self, Lint.self, ListScenarios.self,
+            CatalogueCommand.self,
         ]
     )
 
