@@ -23,10 +23,10 @@ extension ConformanceReport {
             for finding in operation.findings {
                 let count = finding.count > 1 ? " ×\(finding.count)" : ""
                 lines.append(
-                    "  \(finding.severity.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0))\(finding.kind.rawValue)  \(finding.subject)\(count)"
+                    "  \(finding.severity.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0))\(finding.kind.rawValue)  \(finding.subject)\(count)"
                 )
-                lines.append("             production: \(finding.production)  ·  simulator: \(finding.simulator)")
-                if !finding.examples.isEmpty { lines.append("             seen at \(finding.examples.joined(separator: ", "))") }
+                lines.append("               production: \(finding.production)  ·  simulator: \(finding.simulator)")
+                if !finding.examples.isEmpty { lines.append("               seen at \(finding.examples.joined(separator: ", "))") }
             }
             lines.append("")
         }
