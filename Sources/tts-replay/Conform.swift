@@ -24,8 +24,14 @@ struct Conform: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Cassettes of recorded production exchanges (written by tts-replay record).", valueName: "cassette"))
     var cassettes: [String]
 
-    @Option(name: .long, help: ArgumentHelp("A built-in scenario name or a path to a scenario file for the simulator.", valueName: "name|path"))
-    var scenario: String
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A built-in scenario name or a path to a scenario file for the simulator. Default: the recordings' own shop, derived as `scenario from-cassette` does, with a stand-in leaf for each category the catalogue lacks.",
+            valueName: "name|path"
+        )
+    )
+    var scenario: String?
 
     @Option(name: .long, help: ArgumentHelp("Also write the report as JSON to this file.", valueName: "path"))
     var json: String?
@@ -43,21 +49,25 @@ struct Conform: AsyncParsableCommand {
 
     func run() async throws {
         let recordings: [Cassette]
-        let loaded: Scenarios.Scenario
+        let loaded: Scenarios.Scenario?
         do {
-            recordings = try cassettes.map { path throws(DiagnosticError) in try Cassette.load(contentsOf: URL(fileURLWithPath: path)) }
-            loaded = try Scenarios.Scenario.named(scenario)
+            recordings = try cassettes.map { path throws(DiagnosticError) in try Cassette.loadRecording(contentsOf: URL(fileURLWithPath: path)) }
+            loaded = try scenario.map { name throws(DiagnosticError) in try Scenarios.Scenario.named(name) }
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitStatus.usage.exitCode
         }
         let report: ConformanceReport
+        let timeout = Duration.milliseconds(Int64(requestTimeout * 1000))
         do {
-            report = try await Conformance.compare(
-                recordings: recordings,
-                scenario: loaded,
-                requestTimeout: .milliseconds(Int64(requestTimeout * 1000))
-            )
+            if let loaded {
+                report = try await Conformance.compare(recordings: recordings, scenario: loaded, requestTimeout: timeout)
+            } else {
+                report = try await Conformance.compare(recordings: recordings, requestTimeout: timeout)
+            }
+        } catch let error as DerivationError {
+            FileHandle.standardError.write(Data("error: no scenario can be derived from the recordings (give --scenario): \(error)\n".utf8))
+            throw ExitStatus.usage.exitCode
         } catch {
             FileHandle.standardError.write(Data("error: the simulator could not run: \(error)\n".utf8))
             throw ExitStatus.usage.exitCode

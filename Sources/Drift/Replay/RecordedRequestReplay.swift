@@ -12,18 +12,21 @@ import Scenarios
 /// production app's, and `record` redacted the secret ones). A recorded `shop_cipher` that
 /// names none of the scenario's shops becomes the first shop's, so a recording of another shop
 /// can still be compared; everything else (path, other parameters, body, content type) is sent
-/// as recorded, placeholders included. A request production refused for a credential is sent
-/// with that credential wrong in the same way (``CredentialFault``).
+/// as recorded, placeholders included, except the ids that have a stand-in (``StandIns``). A request
+/// production refused for a credential is sent with that credential wrong in the same way
+/// (``CredentialFault``).
 struct RecordedRequestReplay {
     let client: HTTPClient
     let baseURL: URL
     let credentials: ClientCredentials
     let shopCiphers: Set<String>
+    /// Recorded ids the scenario does not have, and the ids sent instead.
+    var standIns: StandIns
     let timeout: Duration
 
     /// The request as it will be sent: the recorded one with the server's credentials.
     func prepared(_ recorded: Cassette.RecordedRequest, fault: CredentialFault? = nil) -> Cassette.RecordedRequest {
-        var request = recorded
+        var request = standIns.applied(to: recorded).request
         for name in RequestParameter.volatile { request.query[name] = nil }
         request.query[RequestParameter.appKey] = fault == .appKey ? "conform-unknown-app-key" : credentials.appKey
         // Ten minutes back is past the documented five-minute window.

@@ -12,6 +12,6 @@ extension APIError {
         .productStatusForbids, .productNameEmpty, .inventoryOutOfRange, .currencyUnavailable, .productIDUnknown, .conditionalPropertyRequired,
         .manufacturerRequired, .manufacturerNotFound, .responsiblePersonRequired, .responsiblePersonNotFound, .sizeChartRequired, .sizeChartNotFound,
         .crossBorderLocalProduct, .invalidInput, .noRecommendation, .tooManySellerSKUs, .tooManySKUIDs, .invalidCreateTime, .invalidUpdateTime,
-        .tooManyResults, .invalidPageSize, .invalidPageToken, .activationCheckFailed, .upgradeTaskRunning,
+        .tooManyResults, .invalidPageSize, .invalidPageToken, .checkFailed, .warehouseNotFound, .upgradeTaskRunning,
     ]
 }

@@ -206,8 +206,11 @@ extension APIError {
     )
     static let currencyUnavailable = APIError(code: 12052084, httpStatus: 200, message: "The provided currency is not available for this shop/region")
     static let productIDUnknown = APIError(code: 12052260, httpStatus: 200, message: "The product ID does not exist")
-    /// Activate Products: a product that could not be activated; the reasons are in `detail.extra_errors`.
-    static let activationCheckFailed = APIError(code: 12052990, httpStatus: 200, message: "Check failed")
+    /// Activate Products and Update Inventory: a product or SKU that could not be changed; the
+    /// reasons are in `detail.extra_errors`.
+    static let checkFailed = APIError(code: 12052990, httpStatus: 200, message: "Check failed")
+    /// Update Inventory: a `warehouse_id` that is none of the SKU's warehouses.
+    static let warehouseNotFound = APIError(code: 12052097, httpStatus: 200, message: "The warehouse does not exist")
     /// Create Category Upgrade Task while the shop's task runs.
     static let upgradeTaskRunning = APIError(
         code: 12052234,

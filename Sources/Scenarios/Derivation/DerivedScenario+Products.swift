@@ -8,7 +8,17 @@ extension DerivedScenario {
 
     /// Each product read, in its shop, on a leaf of its shop market's catalogue; the others left
     /// out with the reason and what to do.
-    mutating func assembleProducts(_ evidence: ProductEvidence, markets: [Region: MarketCatalogue]) {
+    ///
+    /// - Parameters:
+    ///   - standIn: Whether a category the catalogue lacks gets a stand-in leaf.
+    ///   - earliest: Whether the first search's tree says which tree a stood-in product starts on.
+    mutating func assembleProducts(
+        _ evidence: ProductEvidence,
+        categories: CategoryEvidence,
+        markets: [Region: MarketCatalogue],
+        standIn: Bool,
+        earliest: Bool
+    ) {
         let byCipher = Dictionary(shops.enumerated().map { ($0.element.shop.cipher, $0.offset) }, uniquingKeysWith: { first, _ in first })
         let brandIDs = markets.mapValues { Set($0.brands.map(\.id)) }
         for entry in evidence.entries {
@@ -26,14 +36,25 @@ extension DerivedScenario {
                 )
                 continue
             }
-            guard let categoryID = entry.categoryID, let categorySource = entry.categorySource else {
+            guard let recordedCategory = entry.categoryID, let categorySource = entry.categorySource else {
                 leaveOut("no answer gave its category; record a Get Product (GET /product/202309/products/\(entry.id)) for it")
                 continue
             }
             let region = part.shop.region.rawValue
+            var categoryID = recordedCategory
+            var comments: [String: String] = ["category_id": "the leaf of \(categorySource)"]
+            if standIn, market.v1[categoryID]?.isLeaf != true, market.v2[categoryID]?.isLeaf != true {
+                let listed = categories.trees[categoryID]?.version
+                let version = (earliest ? entry.versionHint ?? listed : listed ?? entry.versionHint) ?? .v1
+                if let leaf = Self.standIn(version, in: market) {
+                    categoryStandIns[categoryID] = leaf
+                    comments["category_id"] =
+                        "stands in for \(categoryID) (the leaf of \(categorySource)), which the \(region) catalogue does not have"
+                    categoryID = leaf
+                }
+            }
             let inV1 = market.v1[categoryID]?.isLeaf == true
             let inV2 = market.v2[categoryID]?.isLeaf == true
-            var comments: [String: String] = ["category_id": "the leaf of \(categorySource)"]
             let version: CategoryVersion
             switch (inV1, inV2) {
             case (true, true):
@@ -96,6 +117,31 @@ extension DerivedScenario {
                 attributes: entry.attributes
             )
             products.append(ProductPart(product: product, comment: "from \(sources)", fieldComments: comments))
+        }
+    }
+
+    /// The leaf that stands in for an unknown category of a tree: of the upgrade map's pairs (by
+    /// v1 id), the first whose two leaves require no attribute, so that a recorded write is not
+    /// refused for the stand-in's own rules; the v1 leaf or the v2 leaf it moves to, so that
+    /// stand-ins upgrade as real ones do.
+    static func standIn(_ version: CategoryVersion, in market: MarketCatalogue) -> String? {
+        func undemanding(_ leaf: String) -> Bool {
+            guard let details = market.leaves[leaf] else { return true }
+            return details.requiredAttributes.isEmpty && details.conditionalAttributes.isEmpty
+        }
+        let pairs = market.upgradeMap.sorted { $0.key < $1.key }
+        guard let pair = pairs.first(where: { undemanding($0.key) && undemanding($0.value) }) ?? pairs.first else { return nil }
+        return version == .v1 ? pair.key : pair.value
+    }
+
+    /// A stand-in for every category a recorded Get Categories answer listed that the
+    /// catalogue of its shop's market does not have as a leaf.
+    mutating func assembleStandIns(_ categories: CategoryEvidence, markets: [Region: MarketCatalogue]) {
+        let regions = Dictionary(shops.map { ($0.shop.cipher, $0.shop.region) }, uniquingKeysWith: { first, _ in first })
+        for (id, tree) in categories.trees {
+            guard let region = tree.cipher.flatMap({ regions[$0] }) ?? shops.first?.shop.region, let market = markets[region] else { continue }
+            let known = tree.version == .v1 ? market.v1[id] : market.v2[id]
+            if known == nil, let leaf = Self.standIn(tree.version, in: market) { categoryStandIns[id] = leaf }
         }
     }
 }

@@ -42,6 +42,8 @@ struct DerivedScenario {
     var shopsLeftOut: [String] = []
     var products: [ProductPart] = []
     var productsLeftOut: [String] = []
+    /// Per recorded category id the catalogue lacks, its stand-in leaf (``ScenarioDerivation/UnknownCategories/standIn``).
+    var categoryStandIns: [String: String] = [:]
     var catalogueReference: String?
     var policies: [PolicyPart] = []
     var policyComment: String
@@ -93,7 +95,14 @@ struct DerivedScenario {
         leftoverComment = ""
 
         let markets = try assembleShops(evidence: evidence, catalogue: options.catalogue)
-        assembleProducts(evidence.products, markets: markets)
+        if options.unknownCategories == .standIn { assembleStandIns(evidence.categories, markets: markets) }
+        assembleProducts(
+            evidence.products,
+            categories: evidence.categories,
+            markets: markets,
+            standIn: options.unknownCategories == .standIn,
+            earliest: options.precedence == .earliest
+        )
         assemblePolicies(evidence.policies)
         assembleLeftover(evidence, sources: sources, fileName: options.leftoverFileName)
     }

@@ -1,6 +1,9 @@
 /// What Search Products and Get Product answers say about each product, later answers over
-/// earlier ones, in the order first seen.
+/// earlier ones (or the reverse, ``firstWins``), in the order first seen.
 struct ProductEvidence {
+    /// Whether the first answer to give a field keeps it (``ScenarioDerivation/Precedence/earliest``).
+    var firstWins = false
+
     /// One product as recorded so far.
     struct Entry {
         var id: String
@@ -39,13 +42,14 @@ struct ProductEvidence {
     mutating func readSearch(_ exchange: RecordedExchange, notes: inout [DerivationNote]) {
         guard let listed = exchange.successData?["products"]?.array else { return }
         let version = exchange.requestedCategoryVersion ?? nil
+        let firstWins = self.firstWins
         for recorded in listed {
             guard let id = RecordedText.usable(recorded["id"]) else {
                 notes.append(DerivationNote(.warning, "a listed product has no usable id (missing or redacted): left out", at: exchange.provenance))
                 continue
             }
             update(id: id, from: exchange, with: recorded, notes: &notes) { entry in
-                if let version {
+                if let version, !(firstWins && entry.versionHint != nil) {
                     entry.versionHint = version
                     entry.versionSource = exchange.provenance
                 }
@@ -62,7 +66,9 @@ struct ProductEvidence {
             notes.append(DerivationNote(.warning, "the product has no usable id (missing or redacted): left out", at: exchange.provenance))
             return
         }
+        let firstWins = self.firstWins
         update(id: id, from: exchange, with: data, notes: &notes) { entry in
+            if firstWins, entry.brandSource != nil { return }
             if let brand = data["brand"], let brandID = RecordedText.usable(brand["id"]) {
                 entry.brandID = brandID
                 entry.brandSource = exchange.provenance
@@ -89,9 +95,10 @@ struct ProductEvidence {
             entries.append(Entry(id: id))
         }
         var entry = entries[position]
-        if let cipher = exchange.shopCipher { entry.cipher = cipher }
-        if let title = RecordedText.usable(recorded["title"]) { entry.title = title }
-        if let statusText = RecordedText.usable(recorded["status"]) {
+        let keeps = firstWins && entry.sourceCount > 0
+        if let cipher = exchange.shopCipher, !(keeps && entry.cipher != nil) { entry.cipher = cipher }
+        if let title = RecordedText.usable(recorded["title"]), !(keeps && entry.title != nil) { entry.title = title }
+        if let statusText = RecordedText.usable(recorded["status"]), !(keeps && entry.status != nil) {
             if let status = Product.Status(rawValue: statusText) {
                 entry.status = status
             } else {
@@ -105,12 +112,12 @@ struct ProductEvidence {
             }
         }
         let created = RecordedText.seconds(recorded["create_time"])
-        if let created { entry.createTime = created }
+        if let created, !(keeps && entry.createTime != nil) { entry.createTime = created }
         for time in [created, RecordedText.seconds(recorded["update_time"])].compactMap({ $0 }) {
             latestTime = max(latestTime ?? time, time)
         }
-        if let leaf = Self.leaf(of: recorded) {
-            if leaf != entry.categoryID {
+        if let leaf = Self.leaf(of: recorded), !(keeps && entry.categoryID != nil) {
+            if leaf != entry.categoryID, !firstWins {
                 // A new category makes an older search's tree say nothing about it.
                 entry.versionHint = nil
                 entry.versionSource = nil

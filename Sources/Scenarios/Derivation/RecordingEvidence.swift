@@ -7,6 +7,7 @@ struct RecordingEvidence {
     var shops = ShopEvidence()
     var products = ProductEvidence()
     var policies = PolicyEvidence()
+    var categories = CategoryEvidence()
     /// The latest `app_key` recorded, and where.
     var appKey: (value: String, source: Provenance)?
     /// Every `app_key` recorded, so that a second one is noted once.
@@ -47,6 +48,8 @@ struct RecordingEvidence {
             products.readSearch(exchange, notes: &notes)
         } else if operation == .getProduct {
             products.readProduct(exchange, notes: &notes)
+        } else if operation == .getCategories {
+            categories.read(exchange)
         }
         policies.read(exchange, operation: operation)
     }

@@ -11,6 +11,9 @@ extension ScenarioDerivation {
         package var notes: [DerivationNote]
         /// How much was read and derived.
         package var counts: Counts
+        /// With ``UnknownCategories/standIn``: per recorded category id the catalogue lacks, the
+        /// leaf that stands in for it. Empty otherwise.
+        package var categoryStandIns: [String: String] = [:]
     }
 
     /// The leftover cassette: the interactions of routes the simulator does not answer.

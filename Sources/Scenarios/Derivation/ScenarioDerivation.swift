@@ -40,6 +40,7 @@ package enum ScenarioDerivation {
             throw .tooManyInteractions(count: total, limit: options.limits.maximumInteractions)
         }
         var evidence = RecordingEvidence()
+        evidence.products.firstWins = options.precedence == .earliest
         let router = OperationRouter()
         for cassette in cassettes {
             evidence.read(recording: cassette)
@@ -48,7 +49,7 @@ package enum ScenarioDerivation {
             }
         }
         let derived = try DerivedScenario(evidence: evidence, sources: cassettes, options: options)
-        return Result(
+        var result = Result(
             scenarioYAML: ScenarioWriter(derived).yaml(),
             leftover: derived.leftover,
             notes: derived.notes,
@@ -61,5 +62,7 @@ package enum ScenarioDerivation {
                 leftoverInteractions: derived.leftover?.interactionCount ?? 0
             )
         )
+        result.categoryStandIns = derived.categoryStandIns
+        return result
     }
 }

@@ -47,7 +47,7 @@ struct ProductPartialEdit: Sendable {
         guard let shown else { throw APIError.productIDUnknown }
         var saved = products.audits.underReview(id) ?? shown
         saved.auditStatus = shown.auditStatus
-        return ProductSaved(saved, warnings: accepted.warnings, includesAudit: true)
+        return ProductSaved(saved, warnings: nil, includesAudit: true)
     }
 
     /// The rules that do not depend on the leaf, over the product as the call leaves it.
@@ -93,7 +93,7 @@ struct ProductPartialEdit: Sendable {
         }
         products.audits.amendUnderReview(id, change)
         guard let updated else { throw APIError.productIDUnknown }
-        return ProductSaved(updated, warnings: accepted.warnings, includesAudit: true)
+        return ProductSaved(updated, warnings: nil, includesAudit: true)
     }
 
     /// Whether the body holds only SKUs that exist, each with nothing but its price and inventory.

@@ -36,7 +36,8 @@ struct ProductSaved: Encodable, Sendable {
 
     var productID: String
     var skus: [SKU]
-    var warnings: [Warning]
+    /// Create and Edit; Partial Edit's answer has no warnings (the SDK's model, the docs' example).
+    var warnings: [Warning]?
     /// Edit only.
     var audit: Audit?
 
@@ -45,7 +46,8 @@ struct ProductSaved: Encodable, Sendable {
         case productID = "product_id"
     }
 
-    init(_ product: ProductState, warnings: [String], includesAudit: Bool) {
+    /// - Parameter warnings: nil leaves the field out.
+    init(_ product: ProductState, warnings: [String]?, includesAudit: Bool) {
         self.productID = product.id
         self.skus = product.skus.map { sku in
             SKU(
@@ -55,7 +57,7 @@ struct ProductSaved: Encodable, Sendable {
                 externalSKUID: sku.externalSKUID ?? ""
             )
         }
-        self.warnings = warnings.map(Warning.init)
+        self.warnings = warnings?.map(Warning.init)
         self.audit = includesAudit ? Audit(status: product.auditStatus) : nil
     }
 }
@@ -135,7 +137,8 @@ struct SKUView: Encodable, Sendable {
                 supplementarySKUImages: attribute.supplementarySKUImages?.map(ImageView.init)
             )
         }
-        self.externalSKUID = sku.externalSKUID
+        // Get Product sends it empty when the seller gave none, as the docs' example does.
+        self.externalSKUID = sku.externalSKUID ?? ""
     }
 
     /// The view with the fields the client sent kept as sent.

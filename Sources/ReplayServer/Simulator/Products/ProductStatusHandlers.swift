@@ -76,7 +76,7 @@ struct ProductStatusHandlers: Sendable {
             guard let refusal = move(id, change, shop: shop) else { continue }
             if change == .activate {
                 let reason = Result.Failure.Detail.ExtraError(code: refusal.code, message: refusal.message)
-                let checkFailed = APIError.activationCheckFailed
+                let checkFailed = APIError.checkFailed
                 failures.append(.init(code: checkFailed.code, message: checkFailed.message, detail: .init(productID: id, extraErrors: [reason])))
             } else {
                 failures.append(.init(code: refusal.code, message: refusal.message, detail: .init(productID: id)))

@@ -7,7 +7,10 @@ import Scenarios
 ///
 /// Every SKU named must belong to the product; a call that names one that does not (12052910),
 /// or sends a price in another currency (12052084) or a quantity out of 1–99,999 (12052055),
-/// changes nothing and fails as a whole (`data` is empty on success: no per-SKU `errors`).
+/// changes nothing and fails as a whole. Update Price answers an empty `data`. Update Inventory
+/// answers `data.errors`, one per SKU it could not update, as the docs' example does: a
+/// `warehouse_id` that is none of the SKU's warehouses is 12052990 "Check failed" with
+/// 12052097 in `detail.extra_errors`, and that SKU keeps its stock while the others change.
 struct ProductStockHandlers: Sendable {
     private struct PriceBody: Decodable {
         struct SKU: Decodable {
@@ -63,15 +66,56 @@ struct ProductStockHandlers: Sendable {
         return EmptyData()
     }
 
+    /// The `data` of Update Inventory.
+    struct InventoryResult: Encodable, Sendable {
+        struct Failure: Encodable, Sendable {
+            struct Detail: Encodable, Sendable {
+                struct ExtraError: Encodable, Sendable {
+                    var warehouseID: String
+                    var code: Int
+                    var message: String
+
+                    enum CodingKeys: String, CodingKey {
+                        case code, message
+                        case warehouseID = "warehouse_id"
+                    }
+                }
+
+                var skuID: String
+                var extraErrors: [ExtraError]
+
+                enum CodingKeys: String, CodingKey {
+                    case skuID = "sku_id"
+                    case extraErrors = "extra_errors"
+                }
+            }
+
+            var code: Int
+            var message: String
+            var detail: Detail
+        }
+
+        var errors: [Failure]
+    }
+
     /// Update Inventory: the product must not be `FREEZE`, `DELETED` or `PLATFORM_DEACTIVATED`.
     /// A `warehouse_id` may be left out when the SKU has one warehouse.
-    func updateInventory(_ request: SimulatorRequest, shop: Shop) throws(APIError) -> EmptyData {
+    func updateInventory(_ request: SimulatorRequest, shop: Shop) throws(APIError) -> InventoryResult {
         let body = try decode(InventoryBody.self, request, operation: "Update Inventory")
         let product = try product(request, shop: shop, allowed: [.draft, .pending, .failed, .activate, .sellerDeactivated])
         try checkSKUs(body.skus.map(\.id), of: product)
         var stock: [String: [ProductDraft.Inventory]] = [:]
+        var failures: [InventoryResult.Failure] = []
         for sku in body.skus {
             let warehouses = product.skus.first { $0.id == sku.id }?.inventory?.map(\.warehouseID) ?? []
+            let unknown = sku.inventory.compactMap(\.warehouseID).filter { !warehouses.isEmpty && !warehouses.contains($0) }
+            if !unknown.isEmpty {
+                let checkFailed = APIError.checkFailed
+                let missing = APIError.warehouseNotFound
+                let extra = unknown.map { InventoryResult.Failure.Detail.ExtraError(warehouseID: $0, code: missing.code, message: missing.message) }
+                failures.append(.init(code: checkFailed.code, message: checkFailed.message, detail: .init(skuID: sku.id, extraErrors: extra)))
+                continue
+            }
             stock[sku.id] = try sku.inventory.map { entry throws(APIError) in
                 guard (1...99_999).contains(entry.quantity) else { throw APIError.inventoryOutOfRange }
                 guard let warehouse = entry.warehouseID ?? (warehouses.count == 1 ? warehouses[0] : nil) else {
@@ -83,7 +127,7 @@ struct ProductStockHandlers: Sendable {
         change(product.id) { sku in
             if let inventory = sku.id.flatMap({ stock[$0] }) { sku.inventory = inventory }
         }
-        return EmptyData()
+        return InventoryResult(errors: failures)
     }
 
     // MARK: - Helpers
