@@ -8,7 +8,7 @@ struct TTSReplay: AsyncParsableCommand {
         commandName: "tts-replay",
         abstract: "A fake TikTok Shop API server for testing clients against the L7 category contract.",
         discussion: """
-            Exit status: 0 success; 1 problems found (lint) or a contract violated (run, verify); 2 usage error, a broken
+            Exit status: 0 success; 1 problems found (lint), a contract violated (run, verify, suite) or differences found (conform); 2 usage error, a broken
             scenario, or a server that could not start; 3 the client command of `run` failed; 4 the journal lost
             entries (serve, run, verify): it is not a full record of the run.
             """,
