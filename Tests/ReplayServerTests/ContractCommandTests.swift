@@ -10,15 +10,8 @@ struct ContractCommandTests {
     static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
     static let client = package.appendingPathComponent("examples/l7_client.py").path
 
-    static func withFolder<T>(_ body: (URL) async throws -> T) async throws -> T {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("contract-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        return try await body(folder)
-    }
-
     @Test func runExitsZeroForAGoodClientAndOneWithTheClauseTheRequestAndTheFixForV1() async throws {
-        try await Self.withFolder { folder in
+        try await TemporaryFolder.with("contract-cli") { folder in
             let junit = folder.appendingPathComponent("report.xml").path
             let json = folder.appendingPathComponent("report.json").path
             let good = try await ToolRun.run(["run", "--scenario", "happy-path-gb", "--junit", junit, "--json", json, "--", "python3", Self.client])
@@ -61,7 +54,7 @@ struct ContractCommandTests {
     }
 
     @Test func verifyJudgesAJournalFileWrittenEarlier() async throws {
-        try await Self.withFolder { folder in
+        try await TemporaryFolder.with("contract-cli") { folder in
             let journal = folder.appendingPathComponent("run.sqlite").path
             try await withReplayServer(scenario: try .default, configuration: .init(journalPath: journal)) { server in
                 _ = try await SignedClient(server: server).call(.GET, "/product/202309/categories", query: ["category_version": "v1"])

@@ -90,7 +90,7 @@ struct HTMLReportTests {
     }
 
     @Test func runVerifyAndSuiteWriteTheirPage() async throws {
-        try await ContractCommandTests.withFolder { folder in
+        try await TemporaryFolder.with("contract-cli") { folder in
             let page = folder.appendingPathComponent("run.html").path
             let run = try await ToolRun.run([
                 "run", "--scenario", "happy-path-gb", "--html", page, "--", "python3", ContractCommandTests.client, "--v1",

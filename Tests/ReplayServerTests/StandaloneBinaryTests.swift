@@ -6,7 +6,7 @@ import Testing
 @Suite("A standalone binary")
 struct StandaloneBinaryTests {
     @Test func aCopiedBinaryRunsAScenarioWithNothingBesideIt() async throws {
-        try await ContractCommandTests.withFolder { folder in
+        try await TemporaryFolder.with("contract-cli") { folder in
             let copy = folder.appendingPathComponent("bin/tts-replay")
             try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: try ServeProcess.executable, to: copy)

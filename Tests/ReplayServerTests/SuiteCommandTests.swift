@@ -8,7 +8,7 @@ struct SuiteCommandTests {
     static let client = ContractCommandTests.client
 
     static func withSuite<T>(_ text: String, _ body: (URL, URL) async throws -> T) async throws -> T {
-        try await ContractCommandTests.withFolder { folder in
+        try await TemporaryFolder.with("contract-cli") { folder in
             let file = folder.appendingPathComponent("ci.suite.yaml")
             try Data(text.utf8).write(to: file)
             return try await body(folder, file)

@@ -103,4 +103,23 @@ struct PriceAndInventoryTests {
             #expect(try await Self.inventory(fixture, sku: sku, quantity: 5).code == 12052901)
         }
     }
+
+    /// The docs' example: a warehouse the SKU does not have is a per-SKU error in `data.errors`
+    /// (12052990 with 12052097 in `extra_errors`), and that SKU keeps its stock.
+    @Test func anUnknownWarehouseIsAPerSKUErrorAndChangesNothing() async throws {
+        try await AuditFixture.run { fixture in
+            let sku = try await Self.sku(fixture)
+            let before = try await fixture.product(Self.mugs)["skus"]?[0]?["inventory"]
+            let answer = try await Self.inventory(fixture, sku: sku, quantity: 40, warehouse: "7068517275539719000")
+            #expect(answer.code == 0, "the call succeeds; the SKU's error is in data.errors")
+            let error = try #require(try answer.data["errors"]?[0])
+            #expect(error["code"]?.number == 12052990)
+            #expect(error["message"]?.string == "Check failed")
+            #expect(error["detail"]?["sku_id"]?.string == sku)
+            #expect(error["detail"]?["extra_errors"]?[0]?["code"]?.number == 12052097)
+            #expect(error["detail"]?["extra_errors"]?[0]?["warehouse_id"]?.string == "7068517275539719000")
+            #expect(try await fixture.product(Self.mugs)["skus"]?[0]?["inventory"] == before)
+            #expect(try await Self.inventory(fixture, sku: sku, quantity: 41).data["errors"] == .array([]), "no error, an empty list")
+        }
+    }
 }

@@ -8,13 +8,6 @@ import Testing
 @Suite("Record")
 struct RecordTests {
     /// A temporary folder removed afterwards.
-    static func withFolder<T>(_ body: (URL) async throws -> T) async throws -> T {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("record-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        return try await body(folder)
-    }
-
     /// The calls of the round trip: reads and a write, with and without shop, query and body.
     static func exercise(_ client: SignedClient) async throws -> [Answer] {
         [
@@ -33,7 +26,7 @@ struct RecordTests {
     }
 
     @Test func recordThenReplayGivesIdenticalAnswersAndTheCassetteHoldsNoSecret() async throws {
-        try await Self.withFolder { folder in
+        try await TemporaryFolder.with("record") { folder in
             let path = folder.appendingPathComponent("recorded.yaml").path
             let scenario = try Scenario.default
             let (recordedAnswers, signs) = try await withReplayServer(scenario: scenario) { upstream in
@@ -89,7 +82,7 @@ struct RecordTests {
     }
 
     @Test func anExistingCassetteIsNeverReplacedUnlessAskedAndCanBeAppendedTo() async throws {
-        try await Self.withFolder { folder in
+        try await TemporaryFolder.with("record") { folder in
             let path = folder.appendingPathComponent("c.yaml").path
             try await withReplayServer(scenario: try .default) { upstream in
                 func record(_ existing: Recorder.ExistingFile) async throws -> Int {
@@ -109,7 +102,7 @@ struct RecordTests {
     }
 
     @Test func anUnreachableUpstreamGetsA502EnvelopeAndNothingIsRecorded() async throws {
-        try await Self.withFolder { folder in
+        try await TemporaryFolder.with("record") { folder in
             let path = folder.appendingPathComponent("c.yaml").path
             let recorder = try await Recorder.start(
                 .init(upstream: URL(string: "http://127.0.0.1:1")!, cassettePath: path, upstreamTimeout: .seconds(1))
@@ -130,7 +123,7 @@ struct RecordTests {
 
     @Test(arguments: [HostileReceiver.Behaviour.headThenSilence, .trickle(interval: .milliseconds(200))])
     func anUpstreamThatStopsInItsAnswerGetsA502AtTheTimeout(_ behaviour: HostileReceiver.Behaviour) async throws {
-        try await Self.withFolder { folder in
+        try await TemporaryFolder.with("record") { folder in
             try await HostileReceiver.with([behaviour]) { upstream in
                 let recorder = try await Recorder.start(
                     .init(
@@ -172,7 +165,7 @@ struct RecordTests {
         userinfo: String? = nil,
         _ exchanges: (SignedClient) async throws -> Void
     ) async throws -> String {
-        try await withFolder { folder in
+        try await TemporaryFolder.with("record") { folder in
             let path = folder.appendingPathComponent("recorded.yaml").path
             try await withReplayServer(scenario: try .default) { upstream in
                 let url = userinfo.map { upstream.baseURL.absoluteString.replacingOccurrences(of: "http://", with: "http://\($0)@") }
@@ -252,7 +245,7 @@ struct RecordTests {
     }
 
     @Test func recordPrintsTheUpstreamWithoutItsPassword() async throws {
-        try await Self.withFolder { folder in
+        try await TemporaryFolder.with("record") { folder in
             let path = folder.appendingPathComponent("c.yaml").path
             let stdout = Pipe()
             let process = try ChildProcess(
@@ -279,7 +272,7 @@ struct RecordTests {
     }
 
     @Test func aRedactedRecordingReplaysWithOtherSecretValues() async throws {
-        try await Self.withFolder { folder in
+        try await TemporaryFolder.with("record") { folder in
             let path = folder.appendingPathComponent("recorded.yaml").path
             let scenario = try Scenario.default
             func exchange(_ client: SignedClient, secret: String) async throws -> Answer {

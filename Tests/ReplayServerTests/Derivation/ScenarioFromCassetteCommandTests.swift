@@ -5,13 +5,6 @@ import Testing
 /// `tts-replay scenario from-cassette CASSETTE... -o FILE` as a user runs it.
 @Suite("tts-replay scenario from-cassette")
 struct ScenarioFromCassetteCommandTests {
-    static func withFolder<T>(_ body: (URL) async throws -> T) async throws -> T {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("from-cassette-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        return try await body(folder)
-    }
-
     /// A recording of happy-path-gb's shop with one call the simulator does not answer (an orders search).
     static func recording(in folder: URL) async throws -> URL {
         let url = folder.appendingPathComponent("recorded.yaml")
@@ -31,7 +24,7 @@ struct ScenarioFromCassetteCommandTests {
     }
 
     @Test func writesTheScenarioAndItsCassetteWhichLintCleanAndRefusesToOverwrite() async throws {
-        try await Self.withFolder { folder in
+        try await TemporaryFolder.with("from-cassette") { folder in
             let recording = try await Self.recording(in: folder)
             let output = folder.appendingPathComponent("my-shop.yaml").path
             let run = try await ToolRun.run(["scenario", "from-cassette", recording.path, "-o", output])
@@ -53,7 +46,7 @@ struct ScenarioFromCassetteCommandTests {
     }
 
     @Test func badInputExitsWithStatus2AndSaysWhy() async throws {
-        try await Self.withFolder { folder in
+        try await TemporaryFolder.with("from-cassette") { folder in
             let output = folder.appendingPathComponent("out.yaml").path
             let missing = try await ToolRun.run(["scenario", "from-cassette", folder.appendingPathComponent("nope.yaml").path, "-o", output])
             #expect(missing.status == 2)

@@ -15,7 +15,7 @@ struct ConformCommandTests {
     }
 
     @Test func differencesExit1WithTheTableTheJSONAndThePage() async throws {
-        try await RecordTests.withFolder { folder in
+        try await TemporaryFolder.with("conform") { folder in
             let json = folder.appendingPathComponent("drift.json").path
             let html = folder.appendingPathComponent("drift.html").path
             let fixtures = ["category-upgrade.yaml", "webhooks.yaml"].map {
@@ -34,7 +34,7 @@ struct ConformCommandTests {
     }
 
     @Test func aBrokenCassetteExits2WithItsLine() async throws {
-        try await RecordTests.withFolder { folder in
+        try await TemporaryFolder.with("conform") { folder in
             let path = folder.appendingPathComponent("broken.yaml")
             try Data("format: 1\ninteractions:\n  - request: {method: FETCH, path: /x}\n    response: {}\n".utf8).write(to: path)
             let run = try await ToolRun.run(["conform", path.path, "--scenario", "happy-path-gb"])

@@ -10,13 +10,6 @@ import Glibc
 /// A journal that cannot be opened says which file and why, never "SQLite error 14".
 @Suite("Journal open errors")
 struct JournalOpenErrorTests {
-    static func withFolder<T>(_ body: (URL) async throws -> T) async throws -> T {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journal-open-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        return try await body(folder)
-    }
-
     /// The error `ReplayServer.start` throws for a journal path.
     static func startError(_ path: String) async throws -> String {
         do {
@@ -45,7 +38,7 @@ struct JournalOpenErrorTests {
     }
 
     @Test func aFileThatIsNotADatabaseIsNamed() async throws {
-        try await Self.withFolder { folder in
+        try await TemporaryFolder.with("journal-open") { folder in
             let path = folder.appendingPathComponent("notes.sqlite").path
             try "shopping list: wool, needles\n".write(toFile: path, atomically: true, encoding: .utf8)
             let message = try await Self.startError(path)
@@ -56,7 +49,7 @@ struct JournalOpenErrorTests {
     }
 
     @Test func aFolderIsNamed() async throws {
-        try await Self.withFolder { folder in
+        try await TemporaryFolder.with("journal-open") { folder in
             let message = try await Self.startError(folder.path)
             #expect(message.contains(folder.path))
             #expect(message.contains("is a folder"), "\(message)")
@@ -65,7 +58,7 @@ struct JournalOpenErrorTests {
 
     @Test(.enabled(if: getuid() != 0, "root may write anywhere"))
     func aFolderWithoutWritePermissionIsNamed() async throws {
-        try await Self.withFolder { folder in
+        try await TemporaryFolder.with("journal-open") { folder in
             let locked = folder.appendingPathComponent("locked")
             try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
             try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: locked.path)

@@ -9,13 +9,6 @@ import Testing
 /// never silently lost.
 @Suite("A reused journal")
 struct JournalReuseTests {
-    static func withFolder<T>(_ body: (URL) async throws -> T) async throws -> T {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journal-reuse-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        return try await body(folder)
-    }
-
     /// A run of the default scenario that leaves `count` requests in the file.
     static func journalOne(_ path: String, requests count: Int, existing: ExistingJournal = .refuse) async throws {
         try await withReplayServer(scenario: try .default, configuration: .init(journalPath: path, existingJournal: existing)) { server in
@@ -24,7 +17,7 @@ struct JournalReuseTests {
     }
 
     @Test func serveRefusesAJournalThatHoldsARunNamingTheFileWhatItHoldsAndTheOptions() async throws {
-        try await Self.withFolder { folder in
+        try await TemporaryFolder.with("journal-reuse") { folder in
             let path = folder.appendingPathComponent("j.sqlite").path
             try await Self.journalOne(path, requests: 2)
             let start = try await ServeWithErrors.start(["--journal", path])
@@ -43,7 +36,7 @@ struct JournalReuseTests {
     }
 
     @Test func startingOnAJournalThatHoldsARunThrowsByDefault() async throws {
-        try await Self.withFolder { folder in
+        try await TemporaryFolder.with("journal-reuse") { folder in
             let path = folder.appendingPathComponent("j.sqlite").path
             try await Self.journalOne(path, requests: 1)
             await #expect {
@@ -57,7 +50,7 @@ struct JournalReuseTests {
     }
 
     @Test func continuingAddsEntriesAfterTheLastAndRecordsEachRun() async throws {
-        try await Self.withFolder { folder in
+        try await TemporaryFolder.with("journal-reuse") { folder in
             let path = folder.appendingPathComponent("j.sqlite").path
             try await Self.journalOne(path, requests: 2)
             try await Self.journalOne(path, requests: 1, existing: .continue)
@@ -72,7 +65,7 @@ struct JournalReuseTests {
     }
 
     @Test func continuingServeGoesOnAfterTheLastEntry() async throws {
-        try await Self.withFolder { folder in
+        try await TemporaryFolder.with("journal-reuse") { folder in
             let path = folder.appendingPathComponent("j.sqlite").path
             try await Self.journalOne(path, requests: 1)
             try await ServeProcess.with(["--journal", path, "--existing-journal", "continue"]) { serve in
@@ -83,7 +76,7 @@ struct JournalReuseTests {
     }
 
     @Test func replacingStartsTheFileAfresh() async throws {
-        try await Self.withFolder { folder in
+        try await TemporaryFolder.with("journal-reuse") { folder in
             let path = folder.appendingPathComponent("j.sqlite").path
             try await Self.journalOne(path, requests: 2)
             try await Self.journalOne(path, requests: 1, existing: .replace)
@@ -94,7 +87,7 @@ struct JournalReuseTests {
     }
 
     @Test func continuingAJournalOfAnotherScenarioIsRefused() async throws {
-        try await Self.withFolder { folder in
+        try await TemporaryFolder.with("journal-reuse") { folder in
             let path = folder.appendingPathComponent("j.sqlite").path
             try await Self.journalOne(path, requests: 1)
             await #expect {
@@ -110,7 +103,7 @@ struct JournalReuseTests {
 
     @Test(arguments: [ExistingJournal.continue, .replace])
     func aDatabaseThatIsNotAJournalIsNeverTouched(_ existing: ExistingJournal) async throws {
-        try await Self.withFolder { folder in
+        try await TemporaryFolder.with("journal-reuse") { folder in
             let path = folder.appendingPathComponent("other.sqlite").path
             try await DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE invoice (id INTEGER PRIMARY KEY)") }
             await #expect {
@@ -123,7 +116,7 @@ struct JournalReuseTests {
     }
 
     @Test func anEmptyFileIsANewJournal() async throws {
-        try await Self.withFolder { folder in
+        try await TemporaryFolder.with("journal-reuse") { folder in
             let path = folder.appendingPathComponent("empty.sqlite").path
             #expect(FileManager.default.createFile(atPath: path, contents: Data()))
             try await Self.journalOne(path, requests: 1)

@@ -10,15 +10,8 @@ import Testing
 /// in health, logged once with a summary at stop, and fails `serve`, `run` and `verify`.
 @Suite("A failed journal write")
 struct JournalWriteFailureTests {
-    static func withFolder<T>(_ body: (URL) async throws -> T) async throws -> T {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journal-failure-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        return try await body(folder)
-    }
-
     @Test func isCountedAndShownInHealthAndTheServerStillAnswers() async throws {
-        try await Self.withFolder { folder in
+        try await TemporaryFolder.with("journal-failure") { folder in
             let path = folder.appendingPathComponent("j.sqlite").path
             let logs = LogRecorder()
             try await withReplayServer(scenario: try .default, configuration: .init(journalPath: path, logger: logs.logger)) { server in
@@ -47,7 +40,7 @@ struct JournalWriteFailureTests {
     }
 
     @Test func makesServeExitNonZeroWithASummary() async throws {
-        try await Self.withFolder { folder in
+        try await TemporaryFolder.with("journal-failure") { folder in
             let path = folder.appendingPathComponent("j.sqlite").path
             guard case .serving(let serve) = try await ServeWithErrors.start(["--journal", path]) else {
                 Issue.record("serve did not start")
@@ -63,7 +56,7 @@ struct JournalWriteFailureTests {
     }
 
     @Test func makesVerifyRefuseToJudgeTheFile() async throws {
-        try await Self.withFolder { folder in
+        try await TemporaryFolder.with("journal-failure") { folder in
             let path = folder.appendingPathComponent("j.sqlite").path
             try await withReplayServer(scenario: try .default, configuration: .init(journalPath: path)) { server in
                 _ = try await SignedClient(server: server).listShops()

@@ -30,30 +30,22 @@ struct ProductStatusHandlers: Sendable {
     /// Activate reports a refused product as the docs' example does: code 12052990 ("Check
     /// failed") with the reasons in `detail.extra_errors`; the other three give the reason's code
     /// itself and no `extra_errors`.
-    struct Result: Encodable, Sendable {
-        struct Failure: Encodable, Sendable {
-            struct Detail: Encodable, Sendable {
-                struct ExtraError: Encodable, Sendable {
-                    var code: Int
-                    var message: String
-                }
-
-                var productID: String
-                var extraErrors: [ExtraError]?
-
-                enum CodingKeys: String, CodingKey {
-                    case productID = "product_id"
-                    case extraErrors = "extra_errors"
-                }
-            }
-
+    struct Detail: Encodable, Sendable {
+        struct ExtraError: Encodable, Sendable {
             var code: Int
             var message: String
-            var detail: Detail
         }
 
-        var errors: [Failure]
+        var productID: String
+        var extraErrors: [ExtraError]?
+
+        enum CodingKeys: String, CodingKey {
+            case productID = "product_id"
+            case extraErrors = "extra_errors"
+        }
     }
+
+    typealias Result = ItemFailures<Detail>
 
     /// At most this many `product_ids` per call (the SDK's models).
     static let maxProducts = 20
@@ -70,16 +62,15 @@ struct ProductStatusHandlers: Sendable {
         guard ids.count <= Self.maxProducts else {
             throw APIError.invalidInput.detailed("(\(ids.count) product_ids; at most \(Self.maxProducts))")
         }
-        var failures: [Result.Failure] = []
+        var failures: [ItemFailure<Detail>] = []
         for (index, id) in ids.enumerated() {
             guard let id else { throw APIError.invalidInput.detailed("(product_ids[\(index)] must be a string)") }
             guard let refusal = move(id, change, shop: shop) else { continue }
             if change == .activate {
-                let reason = Result.Failure.Detail.ExtraError(code: refusal.code, message: refusal.message)
-                let checkFailed = APIError.checkFailed
-                failures.append(.init(code: checkFailed.code, message: checkFailed.message, detail: .init(productID: id, extraErrors: [reason])))
+                let reason = Detail.ExtraError(code: refusal.code, message: refusal.message)
+                failures.append(ItemFailure(.checkFailed, detail: Detail(productID: id, extraErrors: [reason])))
             } else {
-                failures.append(.init(code: refusal.code, message: refusal.message, detail: .init(productID: id)))
+                failures.append(ItemFailure(refusal, detail: Detail(productID: id)))
             }
         }
         return Result(errors: failures)

@@ -66,54 +66,43 @@ struct ProductStockHandlers: Sendable {
         return EmptyData()
     }
 
-    /// The `data` of Update Inventory.
-    struct InventoryResult: Encodable, Sendable {
-        struct Failure: Encodable, Sendable {
-            struct Detail: Encodable, Sendable {
-                struct ExtraError: Encodable, Sendable {
-                    var warehouseID: String
-                    var code: Int
-                    var message: String
-
-                    enum CodingKeys: String, CodingKey {
-                        case code, message
-                        case warehouseID = "warehouse_id"
-                    }
-                }
-
-                var skuID: String
-                var extraErrors: [ExtraError]
-
-                enum CodingKeys: String, CodingKey {
-                    case skuID = "sku_id"
-                    case extraErrors = "extra_errors"
-                }
-            }
-
+    /// What Update Inventory reports about a SKU it could not update.
+    struct InventoryDetail: Encodable, Sendable {
+        struct ExtraError: Encodable, Sendable {
+            var warehouseID: String
             var code: Int
             var message: String
-            var detail: Detail
+
+            enum CodingKeys: String, CodingKey {
+                case code, message
+                case warehouseID = "warehouse_id"
+            }
         }
 
-        var errors: [Failure]
+        var skuID: String
+        var extraErrors: [ExtraError]
+
+        enum CodingKeys: String, CodingKey {
+            case skuID = "sku_id"
+            case extraErrors = "extra_errors"
+        }
     }
 
     /// Update Inventory: the product must not be `FREEZE`, `DELETED` or `PLATFORM_DEACTIVATED`.
     /// A `warehouse_id` may be left out when the SKU has one warehouse.
-    func updateInventory(_ request: SimulatorRequest, shop: Shop) throws(APIError) -> InventoryResult {
+    func updateInventory(_ request: SimulatorRequest, shop: Shop) throws(APIError) -> ItemFailures<InventoryDetail> {
         let body = try decode(InventoryBody.self, request, operation: "Update Inventory")
         let product = try product(request, shop: shop, allowed: [.draft, .pending, .failed, .activate, .sellerDeactivated])
         try checkSKUs(body.skus.map(\.id), of: product)
         var stock: [String: [ProductDraft.Inventory]] = [:]
-        var failures: [InventoryResult.Failure] = []
+        var failures: [ItemFailure<InventoryDetail>] = []
         for sku in body.skus {
             let warehouses = product.skus.first { $0.id == sku.id }?.inventory?.map(\.warehouseID) ?? []
             let unknown = sku.inventory.compactMap(\.warehouseID).filter { !warehouses.isEmpty && !warehouses.contains($0) }
             if !unknown.isEmpty {
-                let checkFailed = APIError.checkFailed
                 let missing = APIError.warehouseNotFound
-                let extra = unknown.map { InventoryResult.Failure.Detail.ExtraError(warehouseID: $0, code: missing.code, message: missing.message) }
-                failures.append(.init(code: checkFailed.code, message: checkFailed.message, detail: .init(skuID: sku.id, extraErrors: extra)))
+                let extra = unknown.map { InventoryDetail.ExtraError(warehouseID: $0, code: missing.code, message: missing.message) }
+                failures.append(ItemFailure(.checkFailed, detail: InventoryDetail(skuID: sku.id, extraErrors: extra)))
                 continue
             }
             stock[sku.id] = try sku.inventory.map { entry throws(APIError) in
@@ -127,7 +116,7 @@ struct ProductStockHandlers: Sendable {
         change(product.id) { sku in
             if let inventory = sku.id.flatMap({ stock[$0] }) { sku.inventory = inventory }
         }
-        return InventoryResult(errors: failures)
+        return ItemFailures(errors: failures)
     }
 
     // MARK: - Helpers
