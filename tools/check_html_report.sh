@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Renders an HTML report in headless Chromium and checks its DOM (the verdict, every clause,
-# the timeline's marks and the entry list), then the live dashboard of a running server. The report is that of a busy run (tools/busy_client.py:
+# the timeline's marks and the entry list), then the live dashboard of a running server, then the
+# drift page of `conform` on the production-like fixtures. The report is that of a busy run (tools/busy_client.py:
 # the reference client on `rate-limited`, then N more calls, 10,000 by default), so it also
 # prints what the page weighs and how long Chromium took to load and draw it.
 #
@@ -82,4 +83,28 @@ if problems:
     print("error: the dashboard's DOM lacks: " + "; ".join(problems), file=sys.stderr)
     sys.exit(1)
 print("dashboard: served at GET /__admin/, drawn, polling for changes")
+PY
+
+# The drift page of `tts-replay conform` on the production-like fixtures (exit 1: they differ).
+status=0
+"$binary" conform Tests/Fixtures/production-like/*.yaml --html "$folder/drift.html" > /dev/null 2>&1 || status=$?
+if [ "$status" -ne 1 ]; then
+    echo "error: tts-replay conform exited $status, expected 1 (differences)" >&2
+    exit 1
+fi
+chromium --headless --no-sandbox --disable-gpu --dump-dom "file://$folder/drift.html" > "$folder/drift-dom.html" 2> /dev/null
+python3 - "$folder/drift-dom.html" <<'PY'
+import re, sys
+dom = open(sys.argv[1], encoding="utf-8").read()
+tables = dom.count('<table class="drift">')
+problems = [what for what, found in [
+    ("the verdict", '<span class="word">DIFFERS</span>' in dom),
+    ("a table per differing operation", tables >= 5),
+    ("the severities", 'class="breaking"' in dom and 'class="significant"' in dom),
+    ("the operations that conform", 'class="operation conforms"' in dom),
+] if not found]
+if problems:
+    print("error: the drift page's DOM lacks: " + "; ".join(problems), file=sys.stderr)
+    sys.exit(1)
+print(f"drift page: {tables} operations that differ, drawn")
 PY
