@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import ReplayJournal
 import Scenarios
 import Synchronization
@@ -82,9 +84,9 @@ final class CassettePlayer: Sendable {
         entries.reserveCapacity(count)
         slots.reserveCapacity(count)
         table.reserveCapacity(count)
+        var answers = Self.prepareAnswers(of: cassettes, count: count).makeIterator()
         for cassette in cassettes {
-            let name = cassette.displayName
-            for (index, interaction) in cassette.interactions.enumerated() {
+            for interaction in cassette.interactions {
                 let request = interaction.request
                 let rule = CompiledRule(cassette.match.merged(with: interaction.match).merged(with: Self.redactedFields(of: request)))
                 let ruleID =
@@ -115,7 +117,8 @@ final class CassettePlayer: Sendable {
                         path: request.path.detached(),
                         slot: slot,
                         rule: ruleID,
-                        answer: Self.prepare(interaction.response, cassette: name, number: index + 1),
+                        // One answer per interaction, in the same order.
+                        answer: answers.next()!,
                         line: interaction.line
                     )
                 )
@@ -270,6 +273,28 @@ final class CassettePlayer: Sendable {
 
     /// Headers never replayed: the server sets its own length, framing and date.
     private static let hopHeaders: Set<String> = ["content-length", "transfer-encoding", "connection", "keep-alive", "date", "server"]
+
+    /// Every interaction's answer, in order, encoded on every core in parts of consecutive
+    /// interactions: encoding the JSON bodies is most of the cost of indexing a large cassette.
+    private static func prepareAnswers(of cassettes: [Cassette], count: Int) -> [Recorded] {
+        let jobs = cassettes.flatMap { cassette in
+            let name = cassette.displayName
+            return cassette.interactions.indices.map { (cassette: cassette, name: name, index: $0) }
+        }
+        let parts = min(ProcessInfo.processInfo.activeProcessorCount, max(1, count / minimumPart))
+        guard parts > 1 else { return jobs.map { prepare($0.cassette.interactions[$0.index].response, cassette: $0.name, number: $0.index + 1) } }
+        let size = (jobs.count + parts - 1) / parts
+        let prepared = Mutex<[[Recorded]]>(Array(repeating: [], count: parts))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let range = min(part * size, jobs.count)..<min((part + 1) * size, jobs.count)
+            let answers = jobs[range].map { prepare($0.cassette.interactions[$0.index].response, cassette: $0.name, number: $0.index + 1) }
+            prepared.withLock { $0[part] = answers }
+        }
+        return prepared.withLock { $0.flatMap { $0 } }
+    }
+
+    /// The fewest interactions worth a part of their own.
+    private static let minimumPart = 2_048
 
     private static func prepare(_ response: Cassette.RecordedResponse, cassette: String, number: Int) -> Recorded {
         let headers = response.headers.filter { !hopHeaders.contains($0.key) }.sorted { $0.key < $1.key }.map {
