@@ -8,15 +8,16 @@ struct Conform: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare recorded production answers with the simulator's answers to the same requests.",
         discussion: """
-            Each recorded request is sent again, in the recorded order, to a simulator running the scenario (stubs
-            and cassettes off) and signed with its credentials; a shop_cipher the scenario does not know becomes its
-            first shop's. Per operation, the answers are compared by shape across all of them: fields production
-            sends and the simulator never does, and the reverse; JSON types, numbers sent as strings; enum values
-            the simulator never produces; arrays always empty here and never there; codes and HTTP statuses given
-            to the same request; messages of the same code; Content-Type and Retry-After. Recorded webhook
-            notifications (the cassette's notifications list) are compared per type with the simulator's.
+            Each recorded request is sent again, in the recorded order, to a simulator running the scenario (stubs \
+            and cassettes off) and signed with its credentials. Without --scenario, the scenario is the recordings' \
+            own shop as the recording found it, with stand-ins for the category and SKU ids it lacks (each listed in \
+            a note); a shop_cipher the scenario does not know becomes its first shop's. Per operation, the answers are compared by shape across all of them: fields production \
+            sends and the simulator never does, and the reverse; JSON types, numbers sent as strings; enum values \
+            the simulator never produces; arrays always empty here and never there; codes and HTTP statuses given \
+            to the same request; messages of the same code; Content-Type and Retry-After. Recorded webhook \
+            notifications (the cassette's notifications list) are compared per type with the simulator's. \
             Redaction placeholders written by `tts-replay record` stand for any value.
-            Exit status: 0 nothing differs; 1 something differs; 2 usage error, a broken cassette or scenario,
+            Exit status: 0 nothing differs; 1 something differs; 2 usage error, a broken cassette or scenario, \
             or a simulator that could not start. See docs/drift.md.
             """
     )

@@ -8,19 +8,19 @@ struct ScenarioFromCassette: AsyncParsableCommand {
         commandName: "from-cassette",
         abstract: "Derive a scenario from cassettes recorded against a real shop (tts-replay record).",
         discussion: """
-            Reads the shops from Get Authorized Shops answers, the products (title, status, category, tree, brand,
-            attributes, age) from Search Products and Get Product answers, the app key from the recorded app_key, and
-            the market policy the answers imply (a create or edit on v1 refused with 12052217: v2 required). Later
+            Reads the shops from Get Authorized Shops answers, the products (title, status, category, tree, brand, \
+            attributes, age) from Search Products and Get Product answers, the app key from the recorded app_key, and \
+            the market policy the answers imply (a create or edit on v1 refused with 12052217: v2 required). Later \
             answers win. Each part of the scenario has a comment naming the interaction it came from (file#N).
 
-            Writes the scenario to the -o file and, beside it, <name>-unsimulated.yaml: a cassette of the recorded
-            answers the simulator cannot produce (operations it does not simulate, paths outside its table), which
-            the scenario names in `cassettes:`. Recorded secrets are redacted: the app secret and the access token
-            keep the scenario defaults. A product whose category is not a leaf of its market's catalogue is left out
+            Writes the scenario to the -o file and, beside it, <name>-unsimulated.yaml: a cassette of the recorded \
+            answers the simulator cannot produce (operations it does not simulate, paths outside its table), which \
+            the scenario names in `cassettes:`. Recorded secrets are redacted: the app secret and the access token \
+            keep the scenario defaults. A product whose category is not a leaf of its market's catalogue is left out \
             with a comment (derive again with --catalogue DIR holding it). See docs/drift.md.
 
             Limits: 100 cassettes, 1,000,000 interactions in all (each file read under the limits of docs/scenarios.md).
-            Exit status: 0 written; 2 a usage error, a missing or broken cassette (file:line:column), nothing to
+            Exit status: 0 written; 2 a usage error, a missing or broken cassette (file:line:column), nothing to \
             derive (no Get Authorized Shops answer), or an output file that exists (without --force).
             """
     )
