@@ -59,8 +59,29 @@ struct RecordedRequestReplay {
         request.headers["content-type"]?.lowercased().hasPrefix("multipart/form-data") == true
     }
 
-    /// Sends a prepared request and reads the whole answer, within ``timeout``.
+    /// Sends a prepared request and reads the whole answer, head and body, within ``timeout``
+    /// (the client's own deadline ends with the head).
     func send(_ request: Cassette.RecordedRequest) async throws -> Cassette.RecordedResponse {
+        let timeout = self.timeout
+        return try await withThrowingTaskGroup(of: Cassette.RecordedResponse.self) { group in
+            group.addTask { try await self.exchange(request) }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                throw ReplayTimeout(timeout: timeout)
+            }
+            defer { group.cancelAll() }
+            // The first task to finish: the answer, or the timeout.
+            return try await group.next()!
+        }
+    }
+
+    /// An answer that did not come whole within the timeout.
+    struct ReplayTimeout: Error, CustomStringConvertible {
+        var timeout: Duration
+        var description: String { "no whole answer within \(timeout)" }
+    }
+
+    private func exchange(_ request: Cassette.RecordedRequest) async throws -> Cassette.RecordedResponse {
         var components = URLComponents()
         components.queryItems = request.query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
         // `+` is a space to most servers: send it encoded, as clients do.
@@ -71,7 +92,8 @@ struct RecordedRequestReplay {
         for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
         let body = Self.bytes(of: request.body)
         if !body.isEmpty { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
-        let response = try await client.execute(outgoing, timeout: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000))
+        let (seconds, attoseconds) = timeout.components
+        let response = try await client.execute(outgoing, timeout: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
         let bytes = try await response.body.collect(upTo: Self.maximumAnswerBytes)
         var headers: [String: String] = [:]
         for header in response.headers { headers[header.name.lowercased()] = header.value }
