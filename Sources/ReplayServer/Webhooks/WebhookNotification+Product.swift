@@ -102,7 +102,7 @@ extension WebhookNotification {
         return make(id: id, type: WebhookType.auditStatusChangeNumber, shopID: shopID, productID: productID, timestamp: timestamp, data: data)
     }
 
-    private static func make(
+    static func make(
         id: String,
         type: Int,
         shopID: String,

@@ -3,32 +3,19 @@ import Scenarios
 
 /// One notification the platform sends: its id, shop, type and the exact bytes of its body.
 struct WebhookNotification: Sendable {
-    /// The body of a type-18 PRODUCT_CATEGORY_CHANGE notification.
+    /// The `data` of a type-18 PRODUCT_CATEGORY_CHANGE notification: `product_id` is a string
+    /// here, unlike types 5 and 37.
     struct CategoryChange: Encodable {
-        struct Data: Encodable {
-            var productID: String
-            var previousCategoryID: String
-            var currentCategoryID: String
-            var updateTime: Int64
-
-            enum CodingKeys: String, CodingKey {
-                case productID = "product_id"
-                case previousCategoryID = "previous_category_id"
-                case currentCategoryID = "current_category_id"
-                case updateTime = "update_time"
-            }
-        }
-
-        var type: Int
-        var ttsNotificationID: String
-        var shopID: String
-        var timestamp: Int64
-        var data: Data
+        var productID: String
+        var previousCategoryID: String
+        var currentCategoryID: String
+        var updateTime: Int64
 
         enum CodingKeys: String, CodingKey {
-            case type, timestamp, data
-            case ttsNotificationID = "tts_notification_id"
-            case shopID = "shop_id"
+            case productID = "product_id"
+            case previousCategoryID = "previous_category_id"
+            case currentCategoryID = "current_category_id"
+            case updateTime = "update_time"
         }
     }
 
@@ -47,17 +34,7 @@ struct WebhookNotification: Sendable {
         updateTime: Int64,
         timestamp: Int64
     ) -> WebhookNotification {
-        let payload = CategoryChange(
-            type: WebhookType.categoryChangeNumber,
-            ttsNotificationID: id,
-            shopID: shopID,
-            timestamp: timestamp,
-            data: .init(productID: productID, previousCategoryID: previous, currentCategoryID: current, updateTime: updateTime)
-        )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // A struct of strings and integers always encodes.
-        let body = Array((try? encoder.encode(payload)) ?? Foundation.Data())
-        return WebhookNotification(id: id, eventType: WebhookType.categoryChangeNumber, shopID: shopID, productID: productID, body: body)
+        let data = CategoryChange(productID: productID, previousCategoryID: previous, currentCategoryID: current, updateTime: updateTime)
+        return make(id: id, type: WebhookType.categoryChangeNumber, shopID: shopID, productID: productID, timestamp: timestamp, data: data)
     }
 }
