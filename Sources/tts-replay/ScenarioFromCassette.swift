@@ -42,6 +42,15 @@ struct ScenarioFromCassette: AsyncParsableCommand {
     )
     var catalogue: String?
 
+    @Flag(
+        help: """
+            Keep a product whose category the catalogue lacks on a stand-in leaf of the same tree (named in its \
+            comment), instead of leaving it out: the scenario then serves every recorded product, on categories \
+            that are not its own. conform derives this way.
+            """
+    )
+    var standInCategories = false
+
     @Flag(help: "Replace the scenario and its cassette when they exist.")
     var force = false
 
@@ -79,7 +88,8 @@ struct ScenarioFromCassette: AsyncParsableCommand {
             name: name ?? stem,
             leftoverFileName: "\(stem)-unsimulated.yaml",
             catalogue: catalogueURL.map(Catalogue.init(directory:)) ?? .builtIn,
-            catalogueReference: catalogueURL.map { Self.relativePath(of: $0, from: folder) }
+            catalogueReference: catalogueURL.map { Self.relativePath(of: $0, from: folder) },
+            unknownCategories: standInCategories ? .standIn : .leaveOut
         )
         let result: ScenarioDerivation.Result
         do {

@@ -45,6 +45,24 @@ struct ScenarioFromCassetteCommandTests {
         }
     }
 
+    /// The production-like fixtures name real TikTok category ids the built-in catalogue lacks:
+    /// left out by default, kept on stand-in leaves when asked.
+    @Test func productsOnCategoriesTheCatalogueLacksAreLeftOutOrStoodIn() async throws {
+        try await TemporaryFolder.with("from-cassette") { folder in
+            let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Fixtures/production-like")
+            let recordings = ["shops.yaml", "products.yaml"].map { fixtures.appendingPathComponent($0).standardized.path }
+            let output = folder.appendingPathComponent("prod.yaml").path
+            let leftOut = try await ToolRun.run(["scenario", "from-cassette"] + recordings + ["-o", output])
+            #expect(leftOut.status == 0, "\(leftOut.errors)")
+            #expect(leftOut.output.contains("1 shop, 0 products"), "\(leftOut.output)")
+            let stoodIn = try await ToolRun.run(["scenario", "from-cassette"] + recordings + ["-o", output, "--force", "--stand-in-categories"])
+            #expect(stoodIn.status == 0, "\(stoodIn.errors)")
+            #expect(stoodIn.output.contains("1 shop, 2 products"), "\(stoodIn.output)")
+            #expect(try String(contentsOfFile: output, encoding: .utf8).contains("stands in for 853000"))
+            #expect(try await ToolRun.run(["lint", output]).status == 0)
+        }
+    }
+
     @Test func badInputExitsWithStatus2AndSaysWhy() async throws {
         try await TemporaryFolder.with("from-cassette") { folder in
             let output = folder.appendingPathComponent("out.yaml").path
