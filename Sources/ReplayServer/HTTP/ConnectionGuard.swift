@@ -48,7 +48,13 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private var inputClosed = false
 
     private var wait: Wait?
+    /// When the current wait ends; nil while the server works on an answer.
+    private var deadline: NIODeadline?
+    /// The one timer of the connection, and when it fires. It is moved only to fire earlier: a
+    /// wait that ends later leaves it be, and it arms itself again for the later deadline when it
+    /// fires, so that a request on a kept-alive connection schedules about one timer, not three.
     private var timer: Scheduled<Void>?
+    private var timerFiresAt: NIODeadline?
 
     init(limits: TransportLimits, table: ConnectionTable) {
         self.limits = limits
@@ -166,13 +172,16 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             next = headBegun ? .head : .nextRequest
         }
         guard next != wait else { return }
+        let waitedForClient = wait == .nextRequest || wait == .head
         wait = next
-        timer?.cancel()
-        timer = nil
-        if let ticket {
-            table.setWaiting(ticket, since: next == .nextRequest || next == .head ? .now() : nil)
+        let waitsForClient = next == .nextRequest || next == .head
+        if let ticket, waitsForClient || waitedForClient {
+            table.setWaiting(ticket, since: waitsForClient ? .now() : nil)
         }
-        guard let next, let context else { return }
+        guard let next, let context else {
+            deadline = nil
+            return
+        }
         let limit: TimeAmount
         switch next {
         case _ where isRefused: limit = limits.refusalGrace
@@ -180,12 +189,32 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         case .head: limit = limits.head
         case .body: limit = limits.body
         }
-        timer = context.eventLoop.assumeIsolated().scheduleTask(in: limit) { self.expire(next) }
+        let due = NIODeadline.now() + limit
+        deadline = due
+        if let firesAt = timerFiresAt, firesAt <= due { return }
+        arm(at: due, context)
     }
 
-    private func expire(_ waited: Wait) {
+    private func arm(at due: NIODeadline, _ context: ChannelHandlerContext) {
+        timer?.cancel()
+        timerFiresAt = due
+        timer = context.eventLoop.assumeIsolated().scheduleTask(deadline: due) { self.fire() }
+    }
+
+    /// The timer fired: the wait is over if its deadline has come; otherwise a later wait took
+    /// its place, and the timer arms itself for it.
+    private func fire() {
         timer = nil
-        guard wait == waited, let context else { return }
+        timerFiresAt = nil
+        guard let due = deadline, let waited = wait, let context else { return }
+        if NIODeadline.now() < due {
+            arm(at: due, context)
+            return
+        }
+        expire(waited, context)
+    }
+
+    private func expire(_ waited: Wait, _ context: ChannelHandlerContext) {
         switch waited {
         case .nextRequest, .head:
             context.close(promise: nil)
@@ -220,6 +249,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private func leave() {
         timer?.cancel()
         timer = nil
+        timerFiresAt = nil
+        deadline = nil
         wait = nil
         if let ticket { table.remove(ticket) }
         ticket = nil
