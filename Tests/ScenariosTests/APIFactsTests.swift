@@ -47,6 +47,12 @@ struct APIFactsTests {
         }
     }
 
+    @Test func aTemplateFilledIsAPathItsOperationMatches() {
+        let path = APIOperation.getProduct.path([APIOperation.productIDParameter: "1729587213455066934"])
+        #expect(path == "/product/202309/products/1729587213455066934")
+        #expect(APIOperation.getProduct.pathParameter(APIOperation.productIDParameter, in: path) == "1729587213455066934")
+    }
+
     @Test func webhookTypesAreNamedOnceAndTheCategoryChangeIsType18() {
         #expect(Set(WebhookType.all.map(\.name)).count == WebhookType.all.count)
         #expect(WebhookType.named("PRODUCT_CATEGORY_CHANGE")?.number == 18)

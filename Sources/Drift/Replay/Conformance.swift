@@ -75,7 +75,12 @@ package enum Conformance {
         for product in StandIns.recordedSKUs(in: cassettes, router: OperationRouter()) {
             var query: [String: String] = [:]
             query[RequestParameter.shopCipher] = product.cipher ?? replay.credentials.shopCipher
-            let request = Cassette.RecordedRequest(method: "GET", path: "/product/202309/products/\(product.productID)", query: query)
+            let getProduct = APIOperation.getProduct
+            let request = Cassette.RecordedRequest(
+                method: getProduct.method,
+                path: getProduct.path([APIOperation.productIDParameter: product.productID]),
+                query: query
+            )
             guard let answer = try? await replay.send(replay.prepared(request)), case .json(let body) = answer.body, body["code"]?.number == 0
             else { continue }
             let ours = (body["data"]?["skus"]?.array ?? []).compactMap { $0["id"]?.string }
@@ -111,8 +116,7 @@ package enum Conformance {
                     notes.append("\(source): not compared: \(skipped)")
                     continue
                 }
-                let prepared = replay.prepared(recorded, fault: CredentialFault(refusal: production))
-                let categoryStoodIn = replay.standIns.applied(to: recorded).categoryStoodIn
+                let (prepared, categoryStoodIn) = replay.preparedNoting(recorded, fault: CredentialFault(refusal: production))
                 if let cipher = recorded.query[RequestParameter.shopCipher], cipher != prepared.query[RequestParameter.shopCipher] {
                     substituted.insert(cipher)
                 }

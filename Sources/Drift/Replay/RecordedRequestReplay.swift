@@ -26,7 +26,12 @@ struct RecordedRequestReplay {
 
     /// The request as it will be sent: the recorded one with the server's credentials.
     func prepared(_ recorded: Cassette.RecordedRequest, fault: CredentialFault? = nil) -> Cassette.RecordedRequest {
-        var request = standIns.applied(to: recorded).request
+        preparedNoting(recorded, fault: fault).request
+    }
+
+    /// ``prepared(_:fault:)``, and whether a category stand-in was sent.
+    func preparedNoting(_ recorded: Cassette.RecordedRequest, fault: CredentialFault?) -> (request: Cassette.RecordedRequest, categoryStoodIn: Bool) {
+        var (request, categoryStoodIn) = standIns.applied(to: recorded)
         for name in RequestParameter.volatile { request.query[name] = nil }
         request.query[RequestParameter.appKey] = fault == .appKey ? "conform-unknown-app-key" : credentials.appKey
         // Ten minutes back is past the documented five-minute window.
@@ -51,7 +56,7 @@ struct RecordedRequestReplay {
         request.query[RequestParameter.sign] = fault == .sign ? String(sign.reversed()) : sign
         request.headers = request.headers.filter { name, _ in Self.keptHeaders.contains(name) }
         request.headers[RequestParameter.accessTokenHeader] = fault == .accessToken ? "conform-unknown-token" : credentials.accessToken
-        return request
+        return (request, categoryStoodIn)
     }
 
     /// Whether a recorded request's body is `multipart/form-data` (an upload).

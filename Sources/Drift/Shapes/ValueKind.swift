@@ -11,16 +11,11 @@ package enum ValueKind: String, Sendable, Hashable, CaseIterable, Comparable {
         switch value {
         case .object: self = .object
         case .array: self = .array
-        case .string(let text): self = Self.isPlaceholder(text) ? .redacted : .string
+        case .string(let text): self = Cassette.holdsPlaceholder(text) ? .redacted : .string
         case .number: self = .number
         case .bool: self = .boolean
         case .null: self = .null
         }
-    }
-
-    /// Whether a text is a redaction placeholder, numbered (`<redacted:sign:2>`) or plain (`<redacted>`).
-    static func isPlaceholder(_ text: String) -> Bool {
-        text.hasPrefix("<redacted") && text.hasSuffix(">")
     }
 
     package static func < (lhs: ValueKind, rhs: ValueKind) -> Bool {

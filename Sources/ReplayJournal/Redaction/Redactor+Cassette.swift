@@ -61,7 +61,7 @@ extension Redactor {
 
     /// Whether a recorded value holds a placeholder (`<redacted:...>` or `<redacted>`).
     static func isPlaceholder(_ value: String) -> Bool {
-        value.contains("<redacted")
+        Cassette.holdsPlaceholder(value)
     }
 
     /// The highest placeholder number in a text, 0 when it has none.

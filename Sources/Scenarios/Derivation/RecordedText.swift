@@ -3,7 +3,7 @@
 enum RecordedText {
     /// Whether a recorded value holds a redaction placeholder, whole or inside it (`Bearer <redacted:...>`).
     static func isRedacted(_ text: String) -> Bool {
-        text.contains("<redacted")
+        Cassette.holdsPlaceholder(text)
     }
 
     /// The text of a value usable as an id or a word: a string, or an integral number (some

@@ -1,3 +1,5 @@
+import Foundation
+
 extension APIOperation {
     /// The path placeholder that names a product, as in `/product/202309/products/{product_id}`.
     public static let productIDParameter = "product_id"
@@ -9,6 +11,12 @@ extension APIOperation {
         let segments = path.split(separator: "/")
         guard template.count == segments.count else { return nil }
         return zip(template, segments).first { $0.0 == "{\(name)}" }.map { String($0.1) }
+    }
+
+    /// The template with its placeholders filled: `/product/202309/products/17` for
+    /// `[product_id: "17"]`.
+    public func path(_ parameters: [String: String]) -> String {
+        parameters.reduce(pathTemplate) { path, parameter in path.replacingOccurrences(of: "{\(parameter.key)}", with: parameter.value) }
     }
 
     /// Whether the template has a placeholder.
