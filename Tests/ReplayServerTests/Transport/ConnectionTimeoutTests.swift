@@ -112,4 +112,26 @@ struct ConnectionTimeoutTests {
             await connection.close()
         }
     }
+
+    /// The connection's one timer, armed for the short head deadline, must not close a body that
+    /// comes within its own, longer deadline: it arms itself again when it fires early.
+    @Test func aBodyWithinItsDeadlineIsAnsweredAfterTheShorterHeadDeadlinePassed() async throws {
+        try await withReplayServer(
+            scenario: Scenario.default,
+            configuration: Self.configuration(head: .milliseconds(150), body: .seconds(20))
+        ) { server in
+            let connection = try await RawConnection.open(port: try #require(server.baseURL.port))
+            let body = #"{"page_size":10}"#
+            try await connection.send(
+                "POST /product/202309/products/search HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n"
+            )
+            try await Task.sleep(for: .milliseconds(600))
+            #expect(!connection.isClosed, "the head deadline is over; the body's is not")
+            try await connection.send(body)
+            #expect(await connection.waitForAnswers(1, within: .seconds(10)))
+            let answers = RawConnection.answers(in: connection.received)
+            #expect(answers.count == 1 && answers.first != 408, "\(connection.received)")
+            await connection.close()
+        }
+    }
 }
