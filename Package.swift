@@ -68,6 +68,7 @@ let package = Package(
                 product("NIOPosix", "swift-nio"),
                 product("NIOHTTP1", "swift-nio"),
                 product("NIOHTTPTypes", "swift-nio-extras"),
+                product("NIOHTTPTypesHTTP1", "swift-nio-extras"),
                 product("NIOSSL", "swift-nio-ssl"),
                 product("ServiceLifecycle", "swift-service-lifecycle"),
                 product("GRDB", "GRDB.swift"),

@@ -105,7 +105,7 @@ public final class ReplayServer: Sendable {
         let listener: Listener
         do {
             listener = try await Listener.start(
-                responder: ReplayResponder(api: api, admin: AdminResponder(state: state, token: adminToken.map(AdminToken.init))),
+                responder: AdminResponder(state: state, token: adminToken.map(AdminToken.init)),
                 server: .guardedHTTP1(
                     configuration: HTTP1Channel.Configuration(httpDecoderConfiguration: Self.parserLimits),
                     limits: TransportLimits(configuration),

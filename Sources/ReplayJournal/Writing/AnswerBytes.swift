@@ -29,7 +29,7 @@ package struct AnswerBytes: Sendable {
         AnswerBytes(head: [], shared: bytes, tail: [])
     }
 
-    var count: Int { head.count + shared.count + tail.count }
+    package var count: Int { head.count + shared.count + tail.count }
 
     /// The body in one buffer, to send.
     package func byteBuffer() -> ByteBuffer {

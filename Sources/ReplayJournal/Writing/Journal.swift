@@ -198,11 +198,13 @@ public final class Journal: Sendable {
         writer.appendWithoutWaiting(.request(request), cost: request.queueCost)
     }
 
-    /// Journals a request as it came, with its answer, waiting for room in the writer's queue
-    /// and, in the default durability, until the entry is committed: the answer is sent after
-    /// this returns. The writer redacts it, off the response path.
-    package func record(_ request: ArrivedRequest) async {
-        await writer.append(.request(request), cost: request.queueCost, untilWritten: durability == .commitBeforeAnswer)
+    /// Journals a request as it came, with its answer, and runs `answer` when the answer may
+    /// be sent: once there is room in the writer's queue and, in the default durability, once
+    /// the entry is committed. Never waits: `answer` runs at once in the caller's thread when
+    /// the entry may go at once, else later on the writer's task. The writer redacts the
+    /// request, off the response path.
+    package func record(_ request: ArrivedRequest, then answer: @escaping @Sendable () -> Void) {
+        writer.append(.request(request), cost: request.queueCost, untilWritten: durability == .commitBeforeAnswer, then: answer)
     }
 
     /// Empties every table except the run information and the runs, in order with the records

@@ -47,9 +47,12 @@ package final class JournalWriter: Sendable {
         var cost: Int
     }
 
+    /// What runs when a waiter may go on: resumes a suspended append, or sends an answer.
+    package typealias Resume = @Sendable () -> Void
+
     private struct Waiter {
         var queued: Queued
-        var continuation: CheckedContinuation<Void, Never>
+        var resume: Resume
         /// Whether the waiter also waits for its record to be written.
         var untilWritten: Bool
     }
@@ -67,7 +70,7 @@ package final class JournalWriter: Sendable {
         package var lastError: String?
         var requests = 0
         /// Sorted by target, as sequence numbers are handed out in order.
-        var writtenWaiters: [(target: Int, continuation: CheckedContinuation<Void, Never>)] = []
+        var writtenWaiters: [(target: Int, resume: Resume)] = []
         var isClosed = false
         var hasLoggedLoss = false
 
@@ -135,7 +138,16 @@ package final class JournalWriter: Sendable {
     /// Queues a record, waiting for room when the queue is full; with `untilWritten`, returns
     /// only once the record is written (or counted lost).
     package func append(_ work: Work, cost: Int, untilWritten: Bool) async {
-        await enqueue(Queued(work: work, cost: cost), untilWritten: untilWritten)
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            enqueue(Queued(work: work, cost: cost), untilWritten: untilWritten) { continuation.resume() }
+        }
+    }
+
+    /// Queues a record and runs `resume` when the answer may go: at once when the queue has
+    /// room (in the caller's thread), else once the writer has made room; with `untilWritten`,
+    /// once the record is written (or counted lost), on the writer's task. Never waits.
+    package func append(_ work: Work, cost: Int, untilWritten: Bool, then resume: @escaping Resume) {
+        enqueue(Queued(work: work, cost: cost), untilWritten: untilWritten, then: resume)
     }
 
     /// Queues a record without waiting, even past the bound: for the few records made where
@@ -155,7 +167,7 @@ package final class JournalWriter: Sendable {
 
     /// Empties every table but the run information, after the records queued before it.
     package func clear() async {
-        await enqueue(Queued(work: .clear, cost: 0), untilWritten: true)
+        await append(.clear, cost: 0, untilWritten: true)
     }
 
     /// What the writer holds and has done; never waits for it.
@@ -178,7 +190,7 @@ package final class JournalWriter: Sendable {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let done = context.state.withLock { state -> Bool in
                 if state.isClosed || state.settled >= state.admitted { return true }
-                state.writtenWaiters.append((state.admitted, continuation))
+                state.writtenWaiters.append((state.admitted, { continuation.resume() }))
                 return false
             }
             if done {
@@ -193,55 +205,41 @@ package final class JournalWriter: Sendable {
     package func close() async {
         doorbell.finish()
         await task.value
-        let stranded = context.state.withLock { state -> [CheckedContinuation<Void, Never>] in
+        let stranded = context.state.withLock { state -> [Resume] in
             state.isClosed = true
             let left = state.pending.count + state.waiting.count
             if left > 0 {
                 state.lost += left
                 state.lastError = "the journal closed with \(left) entries not written"
             }
-            let stranded = state.waiting.map(\.continuation) + state.writtenWaiters.map(\.continuation)
+            let stranded = state.waiting.map(\.resume) + state.writtenWaiters.map(\.resume)
             state.pending.removeAll()
             state.waiting.removeAll()
             state.writtenWaiters.removeAll()
             return stranded
         }
-        for continuation in stranded { continuation.resume() }
+        for resume in stranded { resume() }
     }
 
-    private func enqueue(_ queued: Queued, untilWritten: Bool) async {
+    private func enqueue(_ queued: Queued, untilWritten: Bool, then resume: @escaping Resume) {
         let limit = context.setup.limit
-        if !untilWritten {
-            // The common case of the answer-before-commit mode: room, nobody waiting, no continuation.
-            let admitted = context.state.withLock { state -> Bool in
-                guard !state.isClosed, state.waiting.isEmpty, state.hasRoom(for: queued.cost, within: limit) else { return false }
-                _ = state.admit(queued)
+        let resumesNow = context.state.withLock { state -> Bool in
+            if state.isClosed {
+                state.lost += 1
+                state.lastError = "the journal was already closed"
                 return true
             }
-            if admitted {
-                doorbell.yield()
-                return
-            }
-        }
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let resumeNow = context.state.withLock { state -> Bool in
-                if state.isClosed {
-                    state.lost += 1
-                    state.lastError = "the journal was already closed"
-                    return true
-                }
-                if state.waiting.isEmpty, state.hasRoom(for: queued.cost, within: limit) {
-                    let sequence = state.admit(queued)
-                    guard untilWritten else { return true }
-                    state.writtenWaiters.append((sequence, continuation))
-                    return false
-                }
-                state.waiting.append(Waiter(queued: queued, continuation: continuation, untilWritten: untilWritten))
+            if state.waiting.isEmpty, state.hasRoom(for: queued.cost, within: limit) {
+                let sequence = state.admit(queued)
+                guard untilWritten else { return true }
+                state.writtenWaiters.append((sequence, resume))
                 return false
             }
-            if resumeNow { continuation.resume() }
-            doorbell.yield()
+            state.waiting.append(Waiter(queued: queued, resume: resume, untilWritten: untilWritten))
+            return false
         }
+        doorbell.yield()
+        if resumesNow { resume() }
     }
 
     private static func drain(_ context: Context) async {
@@ -252,7 +250,7 @@ package final class JournalWriter: Sendable {
             }
             if batch.isEmpty { return }
             let outcome = await write(prepared(batch, context), context)
-            var resumed: [CheckedContinuation<Void, Never>] = []
+            var resumed: [Resume] = []
             let logsLoss = context.state.withLock { state -> Bool in
                 state.settled += batch.count
                 state.queuedEntries -= batch.count
@@ -264,19 +262,19 @@ package final class JournalWriter: Sendable {
                     state.waiting.removeFirst()
                     let sequence = state.admit(first.queued)
                     if first.untilWritten {
-                        state.writtenWaiters.append((sequence, first.continuation))
+                        state.writtenWaiters.append((sequence, first.resume))
                     } else {
-                        resumed.append(first.continuation)
+                        resumed.append(first.resume)
                     }
                 }
                 let settled = state.settled
                 let ready = state.writtenWaiters.prefix(while: { $0.target <= settled })
-                resumed += ready.map(\.continuation)
+                resumed += ready.map(\.resume)
                 state.writtenWaiters.removeFirst(ready.count)
                 defer { if outcome.lost > 0 { state.hasLoggedLoss = true } }
                 return outcome.lost > 0 && !state.hasLoggedLoss
             }
-            for continuation in resumed { continuation.resume() }
+            for resume in resumed { resume() }
             if outcome.lost > 0 {
                 if logsLoss {
                     context.setup.logger.error(

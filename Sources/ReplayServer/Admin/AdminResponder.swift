@@ -199,3 +199,13 @@ struct AdminResponder: Sendable {
         )
     }
 }
+
+/// The server's Hummingbird responder: only admin requests reach it, the API's being answered
+/// on the event loop by ``APIRequestHandler`` before Hummingbird sees them.
+extension AdminResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        await respond(to: request)
+    }
+}

@@ -1,12 +1,13 @@
 import Foundation
 import HTTPTypes
-import Hummingbird
+import HummingbirdCore
 import NIOCore
 import NIOHTTP1
 import ReplayJournal
 import Scenarios
 
 /// Answers one TikTok Shop API request: gateway, then the simulator, then the journal entry.
+/// Synchronous: ``APIRequestHandler`` calls it on the connection's event loop.
 struct APIResponder: Sendable {
     let state: ServerState
 
@@ -25,29 +26,88 @@ struct APIResponder: Sendable {
         var hangsUp = false
     }
 
-    func respond(to request: Request, channel: any Channel) async -> Response {
-        let started = ContinuousClock.now
-        let wallTime = Date()
+    /// What the connection does with an answer once its journal entry lets it go.
+    struct Reply: Sendable {
+        var status: Int
+        /// The answer's own headers (Content-Type, a stub's or a recording's).
+        var headers: HTTPFields
+        var body: AnswerBytes
+        /// A stub's delay before the answer.
+        var delay: Duration?
+        /// A stub's fault: the connection closes instead of answering.
+        var hangsUp: Bool
+    }
+
+    /// A request's head as it arrives: its arrival number and request id are taken now.
+    func begin(_ head: HTTPRequest, uri: URI) -> APIRequest {
         let arrival = state.nextArrival()
         let scenarioTime = state.clock.unixSeconds
-        let requestID = state.requestIDs.id(sequence: arrival, scenarioTime: scenarioTime)
+        return APIRequest(
+            head: head,
+            uri: uri,
+            arrival: arrival,
+            requestID: state.requestIDs.id(sequence: arrival, scenarioTime: scenarioTime),
+            scenarioTime: scenarioTime,
+            wallTime: Date(),
+            started: .now
+        )
+    }
 
-        let (decision, body) = await decide(request, now: wallTime)
-        let answer = answer(decision, request: request, body: body, requestID: requestID)
+    /// Why a request is answered from its head alone: too many or too large headers.
+    func headRejection(_ request: APIRequest) -> APIError? {
+        let headers = request.head.headerFields
+        let headerBytes = headers.reduce(0) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count + 4 }
+        if headerBytes > state.maxHeaderBytes {
+            return APIError.headersTooLarge.detailed("\(state.maxHeaderBytes) bytes.")
+        }
+        if headers.count > state.gateway.limits.headerFields {
+            return APIError.headersTooLarge.detailed("\(state.gateway.limits.headerFields) header fields.")
+        }
+        return nil
+    }
+
+    /// The rejection of a body over the size limit.
+    var bodyTooLarge: APIError { APIError.bodyTooLarge.detailed("\(state.maxBodyBytes) bytes.") }
+
+    /// The most bytes a body may have.
+    var maxBodyBytes: Int { state.maxBodyBytes }
+
+    /// Answers a request read whole (or refused with `rejection` before it was), and journals
+    /// it: `send` runs with the reply once the journal lets the answer go (see ``Journal/record(_:then:)``).
+    /// A request refused before its body was read whole is journaled without it.
+    func respond(to request: APIRequest, rejection: APIError?, send: @escaping @Sendable (Reply) -> Void) {
+        var request = request
+        let head = request.head
+        var decision = Gateway.Decision()
+        if let rejection {
+            decision.rejection = rejection
+            request.body = []
+        } else {
+            let checked = Gateway.Request(
+                method: head.method.rawValue,
+                path: request.uri.path,
+                rawQuery: (request.uri.query ?? "")[...],
+                accessToken: head.headerFields[.ttsAccessToken] ?? head.headerFields[.legacyAccessToken],
+                contentType: head.headerFields[.contentType],
+                body: request.body
+            )
+            decision = state.gateway.check(checked, now: request.wallTime)
+        }
+        let answer = answer(decision, request: request)
         var responseHeaders: HTTPFields = [.contentType: "application/json"]
         for (name, value) in answer.headers {
             if let field = HTTPField.Name(name) { responseHeaders[field] = value }
         }
-
+        let reply = Reply(status: answer.status, headers: responseHeaders, body: answer.body, delay: answer.delay, hangsUp: answer.hangsUp)
         // The journal's writer redacts the request and builds its columns, off this path.
-        await state.journal.record(
+        state.journal.record(
             ArrivedRequest(
                 entry: JournalEntry(
-                    id: arrival,
-                    requestID: requestID,
-                    wallTime: wallTime.timeIntervalSince1970,
-                    scenarioTime: scenarioTime,
-                    method: request.method.rawValue,
+                    id: request.arrival,
+                    requestID: request.requestID,
+                    wallTime: request.wallTime.timeIntervalSince1970,
+                    scenarioTime: request.scenarioTime,
+                    method: head.method.rawValue,
                     path: "",
                     query: "",
                     headers: [:],
@@ -61,23 +121,17 @@ struct APIResponder: Sendable {
                     responseCode: answer.code,
                     responseHeaders: [:],
                     responseBody: Data(),
-                    durationMicroseconds: Self.microseconds(ContinuousClock.now - started)
+                    durationMicroseconds: Self.microseconds(ContinuousClock.now - request.started)
                 ),
                 path: request.uri.path,
                 query: request.uri.query ?? "",
-                headers: request.headers,
-                body: body,
+                headers: head.headerFields,
+                body: request.body,
                 parsedBody: decision.body,
                 responseHeaders: responseHeaders,
                 answer: answer.body
-            )
-        )
-        if let delay = answer.delay { try? await Task.sleep(for: delay) }
-        if answer.hangsUp { try? await channel.close() }
-        return Response(
-            status: .init(code: answer.status),
-            headers: responseHeaders,
-            body: ResponseBody(byteBuffer: answer.body.byteBuffer())
+            ),
+            then: { send(reply) }
         )
     }
 
@@ -126,43 +180,11 @@ struct APIResponder: Sendable {
         return (error.httpStatus, bytes)
     }
 
-    /// Enforces the size limits, collects the body and runs the gateway.
-    private func decide(_ request: Request, now: Date) async -> (Gateway.Decision, [UInt8]) {
-        var decision = Gateway.Decision()
-        let headerBytes = request.headers.reduce(0) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count + 4 }
-        if headerBytes > state.maxHeaderBytes {
-            decision.rejection = APIError.headersTooLarge.detailed("\(state.maxHeaderBytes) bytes.")
-            return (decision, [])
-        }
-        if request.headers.count > state.gateway.limits.headerFields {
-            decision.rejection = APIError.headersTooLarge.detailed("\(state.gateway.limits.headerFields) header fields.")
-            return (decision, [])
-        }
-        let body: [UInt8]
-        do {
-            body = Array(try await request.body.collect(upTo: state.maxBodyBytes).readableBytesView)
-        } catch let error as RequestBodyError {
-            decision.rejection = error.apiError
-            return (decision, [])
-        } catch {
-            decision.rejection = APIError.bodyTooLarge.detailed("\(state.maxBodyBytes) bytes.")
-            return (decision, [])
-        }
-        let checked = Gateway.Request(
-            method: request.method.rawValue,
-            path: request.uri.path,
-            rawQuery: (request.uri.query ?? "")[...],
-            accessToken: request.headers[.ttsAccessToken] ?? request.headers[.legacyAccessToken],
-            contentType: request.headers[.contentType],
-            body: body
-        )
-        return (state.gateway.check(checked, now: now), body)
-    }
-
     /// The gateway's rejection, else the first answer of the scenario's answer order (stubs,
     /// simulator, cassettes by default), else the cassettes' near misses, else "nothing answers this".
-    private func answer(_ decision: Gateway.Decision, request: Request, body: [UInt8], requestID: String) -> Answer {
-        let path = request.uri.path
+    private func answer(_ decision: Gateway.Decision, request: APIRequest) -> Answer {
+        let (path, body, requestID) = (request.uri.path, request.body, request.requestID)
+        let method = request.head.method.rawValue
         func failure(_ error: APIError, by answerer: JournalEntry.Answerer) -> Answer {
             Answer(
                 answeredBy: answerer,
@@ -179,7 +201,7 @@ struct APIResponder: Sendable {
             switch source {
             case .stubs:
                 if let stub = state.stubs.answer(
-                    method: request.method.rawValue,
+                    method: method,
                     path: path,
                     operation: decision.operation,
                     query: decision.query,
@@ -196,7 +218,7 @@ struct APIResponder: Sendable {
                             query: decision.query,
                             body: decision.body,
                             rawBody: body,
-                            contentType: request.headers[.contentType],
+                            contentType: request.head.headerFields[.contentType],
                             shop: decision.shop
                         )
                     )
@@ -213,7 +235,7 @@ struct APIResponder: Sendable {
             case .cassettes:
                 guard !state.cassettes.isEmpty else { continue }
                 let requestBody = decision.body.map(Cassette.Body.json) ?? Cassette.Body(bytes: body)
-                switch state.cassettes.lookup(method: request.method.rawValue, path: path, query: decision.query.pairs, body: requestBody) {
+                switch state.cassettes.lookup(method: method, path: path, query: decision.query.pairs, body: requestBody) {
                 case .answer(let recorded):
                     return Answer(
                         answeredBy: .cassette,
@@ -228,7 +250,7 @@ struct APIResponder: Sendable {
                 }
             }
         }
-        let line = "\(request.method.rawValue) \(path)"
+        let line = "\(method) \(path)"
         if let nearMisses {
             let error = APIError.noRecordedAnswer.detailed("\(line) matches no cassette interaction; the closest are in data.near_misses.")
             let bytes = Envelope(code: error.code, message: error.message, requestID: requestID, data: ["near_misses": nearMisses]).encoded()

@@ -3,9 +3,11 @@ import Logging
 import NIOCore
 import NIOHTTP1
 
-/// Hummingbird's HTTP/1 connection with the fake's guards in its pipeline: a
+/// Hummingbird's HTTP/1 connection with the fake's own handlers in its pipeline: a
 /// ``ConnectionGuard`` first, where bytes arrive (deadlines, the connection cap, answers on the
-/// wire), and a ``RequestGate`` right after the HTTP/1 decoder (refusals, persistence, order).
+/// wire), a ``RequestGate`` right after the HTTP/1 decoder (refusals, persistence, order), and
+/// the ``APIRequestHandler`` after it, which answers the API on the event loop. Only admin
+/// requests reach Hummingbird.
 struct GuardedHTTP1Channel: ServerChildChannel {
     typealias Value = HTTP1Channel.Value
 
@@ -21,7 +23,9 @@ struct GuardedHTTP1Channel: ServerChildChannel {
             let connection = ConnectionGuard(limits: limits, table: table)
             try pipeline.addHandler(connection, position: .first)
             let decoder = try pipeline.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
-            try pipeline.addHandler(RequestGate(api: api, connection: connection), position: .after(decoder))
+            let gate = RequestGate(api: api, connection: connection)
+            try pipeline.addHandler(gate, position: .after(decoder))
+            try pipeline.addHandler(APIRequestHandler(api: api), position: .after(gate))
             return value
         }
     }

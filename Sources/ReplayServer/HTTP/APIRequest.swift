@@ -1,0 +1,20 @@
+import Foundation
+import HTTPTypes
+import HummingbirdCore
+
+/// One TikTok Shop API request as the connection reads it: its head, the facts taken when the
+/// head arrived (arrival number, request id, times), and its body once read.
+struct APIRequest: Sendable {
+    let head: HTTPRequest
+    /// The request target, split into path and query.
+    let uri: URI
+    let arrival: Int64
+    let requestID: String
+    /// The scenario clock's time at arrival, in Unix seconds.
+    let scenarioTime: Int64
+    let wallTime: Date
+    /// When the head arrived, for the entry's duration.
+    let started: ContinuousClock.Instant
+    /// The body read so far.
+    var body: [UInt8] = []
+}

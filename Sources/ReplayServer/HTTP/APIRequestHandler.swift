@@ -1,0 +1,269 @@
+import HTTPTypes
+import HummingbirdCore
+import NIOCore
+import NIOHTTP1
+import NIOHTTPTypesHTTP1
+import ReplayJournal
+
+/// Answers the TikTok Shop API requests of one connection on its event loop, with no task and
+/// no hop: the body is gathered as it is read, the gateway, the answer's sources and the
+/// journal's queue are synchronous (``APIResponder``), and the answer is written as soon as
+/// the journal lets it go. Admin requests (`/__admin/`) are passed on to the admin API
+/// (Hummingbird, after this handler).
+///
+/// Answers keep the order of the requests: an answer waits until every answer before it is
+/// written, and the admin API's answer parts are held while an API answer before them is not
+/// ready. With too many requests waiting for their answers, the connection stops reading.
+///
+/// Bound to the connection's event loop; sits right after ``RequestGate``.
+final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias InboundOut = HTTPServerRequestPart
+    typealias OutboundIn = HTTPServerResponsePart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    /// What is done with an API request's turn once its answer may go.
+    private enum Ready {
+        case answer(HTTPResponseHead, ByteBuffer)
+        case hangUp
+    }
+
+    /// A request whose answer is not yet written, in the order of the requests.
+    private enum Turn {
+        /// An API request, numbered on its connection; its answer once it may go.
+        case api(Int, Ready?)
+        /// A request passed on to the admin API, which writes its own answer.
+        case admin
+    }
+
+    /// The request being read.
+    private enum Reading {
+        case api(APIRequest, turn: Int)
+        case admin
+        /// The rest of a request already answered (its headers or body refused).
+        case discarding
+    }
+
+    /// Requests read and not yet answered, at most, before the connection stops reading.
+    static let maxTurns = 64
+
+    private let api: APIResponder
+    private var context: ChannelHandlerContext?
+    private var turns = CircularBuffer<Turn>()
+    private var reading: Reading?
+    private var nextTurn = 0
+    /// Parts of an admin answer written while an answer before it is not.
+    private var heldAdminParts: [(part: HTTPServerResponsePart, promise: EventLoopPromise<Void>?)] = []
+    /// Whether a read was held back because too many answers are awaited.
+    private var readHeld = false
+    private var date = HTTPDate()
+
+    init(api: APIResponder) {
+        self.api = api
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.context = nil
+        let held = heldAdminParts
+        heldAdminParts = []
+        for (_, promise) in held { promise?.fail(ChannelError.ioOnClosedChannel) }
+    }
+
+    // MARK: - Requests
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            let uri = URI(head.uri)
+            if uri.path.hasPrefix(AdminResponder.prefix) {
+                turns.append(.admin)
+                reading = .admin
+                context.fireChannelRead(data)
+                return
+            }
+            // A head HTTP types cannot hold (no path, a method they refuse) ends the connection, unanswered.
+            guard let converted = try? HTTPRequest(head, secure: false, splitCookie: false) else {
+                reading = .discarding
+                context.close(promise: nil)
+                return
+            }
+            let turn = nextTurn
+            nextTurn += 1
+            turns.append(.api(turn, nil))
+            var request = api.begin(converted, uri: uri)
+            if let rejection = api.headRejection(request) {
+                reading = .discarding
+                respond(to: request, turn: turn, rejection: rejection)
+                return
+            }
+            if let length = head.headers.first(name: "content-length").flatMap(Int.init), length > 0 {
+                request.body.reserveCapacity(min(length, api.maxBodyBytes))
+            }
+            reading = .api(request, turn: turn)
+        case .body(let bytes):
+            switch reading {
+            case .admin:
+                context.fireChannelRead(data)
+            case .api(var request, let turn):
+                reading = nil
+                if request.body.count + bytes.readableBytes > api.maxBodyBytes {
+                    reading = .discarding
+                    respond(to: request, turn: turn, rejection: api.bodyTooLarge)
+                    return
+                }
+                request.body.append(contentsOf: bytes.readableBytesView)
+                reading = .api(request, turn: turn)
+            case .discarding, nil:
+                break
+            }
+        case .end:
+            let read = reading
+            reading = nil
+            switch read {
+            case .admin:
+                context.fireChannelRead(data)
+            case .api(let request, let turn):
+                respond(to: request, turn: turn, rejection: nil)
+            case .discarding, nil:
+                break
+            }
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if let bodyError = error as? RequestBodyError {
+            switch reading {
+            case .api(let request, let turn):
+                // The body read fails (too slow, broken): the request is answered with why.
+                reading = .discarding
+                respond(to: request, turn: turn, rejection: bodyError.apiError)
+                return
+            case .discarding:
+                return
+            case .admin, nil:
+                break
+            }
+        }
+        context.fireErrorCaught(error)
+    }
+
+    /// Answers an API request and journals it; its answer is written once the journal lets it go.
+    private func respond(to request: APIRequest, turn: Int, rejection: APIError?) {
+        guard let context else { return }
+        let loop = context.eventLoop
+        let handler = NIOLoopBound(self, eventLoop: loop)
+        api.respond(to: request, rejection: rejection) { reply in
+            if loop.inEventLoop {
+                handler.value.replied(reply, turn: turn)
+            } else {
+                loop.execute { handler.value.replied(reply, turn: turn) }
+            }
+        }
+    }
+
+    private func replied(_ reply: APIResponder.Reply, turn: Int) {
+        guard let context else { return }
+        let ready: Ready
+        if reply.hangsUp {
+            ready = .hangUp
+        } else {
+            var headers = HTTPHeaders()
+            headers.reserveCapacity(reply.headers.count + 3)
+            for field in reply.headers { headers.add(name: field.name.rawName, value: field.value) }
+            headers.replaceOrAdd(name: "content-length", value: String(reply.body.count))
+            headers.replaceOrAdd(name: "date", value: date.now())
+            headers.replaceOrAdd(name: "server", value: Self.serverName)
+            let head = HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: reply.status), headers: headers)
+            ready = .answer(head, reply.body.byteBuffer())
+        }
+        guard let delay = reply.delay else {
+            answerReady(ready, turn: turn)
+            return
+        }
+        let (seconds, attoseconds) = delay.components
+        let wait = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        context.eventLoop.assumeIsolated().scheduleTask(in: wait) {
+            self.answerReady(ready, turn: turn)
+        }
+    }
+
+    private func answerReady(_ ready: Ready, turn: Int) {
+        guard let index = turns.firstIndex(where: { if case .api(turn, nil) = $0 { true } else { false } }) else { return }
+        turns[index] = .api(turn, ready)
+        writeDueAnswers()
+    }
+
+    // MARK: - Answers in order
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        // Only the admin API writes through here: its answer goes now if it is due, else it waits.
+        let part = unwrapOutboundIn(data)
+        guard case .admin = turns.first, heldAdminParts.isEmpty else {
+            heldAdminParts.append((part, promise))
+            return
+        }
+        context.write(data, promise: promise)
+        if case .end = part {
+            turns.removeFirst()
+            writeDueAnswers()
+        }
+    }
+
+    func read(context: ChannelHandlerContext) {
+        if turns.count >= Self.maxTurns {
+            readHeld = true
+        } else {
+            context.read()
+        }
+    }
+
+    /// Writes the answers that are ready, in order, up to the first that is not.
+    private func writeDueAnswers() {
+        guard let context else { return }
+        var wrote = false
+        written: while let first = turns.first {
+            switch first {
+            case .api(_, nil):
+                break written
+            case .api(_, .hangUp?):
+                turns.removeFirst()
+                if wrote { context.flush() }
+                context.close(promise: nil)
+                return
+            case .api(_, .answer(let head, let body)?):
+                turns.removeFirst()
+                context.write(wrapOutboundOut(.head(head)), promise: nil)
+                context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
+                context.write(wrapOutboundOut(.end(nil)), promise: nil)
+                wrote = true
+            case .admin:
+                guard let end = heldAdminParts.firstIndex(where: { if case .end = $0.part { true } else { false } }) else {
+                    // Part of the admin answer may be held: it goes now, the rest as it comes.
+                    for (part, promise) in heldAdminParts { context.write(wrapOutboundOut(part), promise: promise) }
+                    wrote = wrote || !heldAdminParts.isEmpty
+                    heldAdminParts.removeAll()
+                    break written
+                }
+                for (part, promise) in heldAdminParts[...end] { context.write(wrapOutboundOut(part), promise: promise) }
+                heldAdminParts.removeFirst(end + 1)
+                turns.removeFirst()
+                wrote = true
+            }
+        }
+        if wrote { context.flush() }
+        if readHeld, turns.count < Self.maxTurns {
+            readHeld = false
+            context.read()
+        }
+    }
+
+    /// The `Server` header's value.
+    static let serverName = "tts-replay"
+}
+
+@available(*, unavailable)
+extension APIRequestHandler: Sendable {}
