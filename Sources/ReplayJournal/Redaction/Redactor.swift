@@ -1,3 +1,5 @@
+import Scenarios
+
 /// Replaces secrets with placeholders: one redactor for the recorder's cassettes and the
 /// server's journal, with one rule for the names that hold secrets (``SecretName``) and one
 /// memory of the secrets seen in the session (a recording, a server's life).
@@ -67,10 +69,9 @@ package struct Redactor: Sendable {
     mutating func table(for found: [Found]) -> SecretTable {
         var table = remembered
         for secret in found where !secret.value.isEmpty && table.standing[secret.value] == nil {
-            let follows = secret.value.utf8.count >= Self.shortestFollowed && !Self.isSignature(secret.name)
             let placeholder = next(kind: SecretName.kind(secret.name))
             table.add(secret.value, placeholder: placeholder)
-            if follows && rememberedCount < capacity {
+            if rememberedCount < capacity, secret.value.utf8.count >= Self.shortestFollowed, !Self.isSignature(secret.name) {
                 remembered.add(secret.value, placeholder: placeholder)
                 rememberedCount += 1
             }
@@ -80,17 +81,18 @@ package struct Redactor: Sendable {
 
     /// A new placeholder. Signatures and short values are numbered too, so that a cassette's
     /// numbers still say in which order secrets came.
-    private mutating func next(kind: String) -> String {
+    private mutating func next(kind: @autoclosure () -> String) -> String {
         switch style {
         case .plain: return Self.plainPlaceholder
         case .numbered:
             counter += 1
-            return "<redacted:\(kind):\(counter)>"
+            return "<redacted:\(kind()):\(counter)>"
         }
     }
 
     /// Whether a secret name names a signature: a digest of one request, not followed.
     private static func isSignature(_ name: String) -> Bool {
+        if name == RequestParameter.sign { return true }
         guard let last = SecretName.words(of: name).last else { return false }
         return ["sign", "signature", "signatures"].contains(last)
     }

@@ -17,13 +17,14 @@ enum RequestTable {
 
     /// Inserts an entry. With `sharedHash`, the answer's shared part is stored once in the `body`
     /// table (unless it is there already) and the row keeps the bytes around it.
-    static func insert(_ request: PendingRequest, sharedHash: String?, into db: Database) throws {
+    /// - Parameter sharedIsStored: Whether the body table already holds the shared part (`sharedHash`).
+    static func insert(_ request: PendingRequest, sharedHash: String?, sharedIsStored: Bool, into db: Database) throws {
         let entry = request.entry
         let answer = request.answer
         let responseBody: Data
         var offset: Int?
         if let sharedHash {
-            try BodyTable.store(answer.shared, hash: sharedHash, in: db)
+            if !sharedIsStored { try BodyTable.store(answer.shared, hash: sharedHash, in: db) }
             responseBody = Data(answer.head + answer.tail)
             offset = answer.head.count
         } else {

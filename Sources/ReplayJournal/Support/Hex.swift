@@ -3,22 +3,37 @@ package enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
     package static func lowercase(_ bytes: some Sequence<UInt8>) -> String {
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        if let text = bytes.withContiguousStorageIfAvailable({ lowercase(UnsafeRawBufferPointer($0)) }) { return text }
+        return lowercase(Array(bytes))
     }
 
-    /// Compares a signature a client sent (either case) with the expected lowercase one.
+    package static func lowercase(_ bytes: UnsafeRawBufferPointer) -> String {
+        String(unsafeUninitializedCapacity: 2 * bytes.count) { text in
+            for (index, byte) in bytes.enumerated() {
+                text[2 * index] = digits[Int(byte >> 4)]
+                text[2 * index + 1] = digits[Int(byte & 0x0F)]
+            }
+            return 2 * bytes.count
+        }
+    }
+
+    /// Compares a signature a client sent (either case) with the expected lowercase one, in
+    /// time that depends on the length only.
     package static func constantTimeEquals(_ given: String, _ expected: String) -> Bool {
-        let a = Array(given.lowercased().utf8)
-        let b = Array(expected.utf8)
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for index in a.indices { difference |= a[index] ^ b[index] }
-        return difference == 0
+        var given = given
+        var expected = expected
+        return given.withUTF8 { a in
+            expected.withUTF8 { b in
+                guard a.count == b.count else { return false }
+                var difference: UInt8 = 0
+                for index in 0..<a.count {
+                    let byte = a[index]
+                    // ASCII upper-case letters read as lower-case, as a client may send them.
+                    let lowered = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                    difference |= lowered ^ b[index]
+                }
+                return difference == 0
+            }
+        }
     }
 }

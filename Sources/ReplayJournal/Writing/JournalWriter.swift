@@ -112,6 +112,8 @@ package final class JournalWriter: Sendable {
         let setup: Setup
         let state = Mutex(State())
         let hashes = SharedBodyHashes()
+        /// The hashes of the shared bodies the file holds, as far as the writer knows.
+        let storedBodies = Mutex<Set<String>>([])
 
         init(_ setup: Setup) {
             self.setup = setup
@@ -242,47 +244,64 @@ package final class JournalWriter: Sendable {
         if resumesNow { resume() }
     }
 
+    /// Writes what is queued until nothing is, in batches, as a pipeline of two stages: while
+    /// one batch is written (GRDB's writer queue), the next is redacted (this task), so that
+    /// neither waits for the other. Batches are redacted, written and settled in order.
     private static func drain(_ context: Context) async {
+        var writing: (batch: [Queued], write: Task<Outcome, Never>)?
         while true {
             let batch = context.state.withLock { state -> [Queued] in
                 defer { state.pending.removeAll(keepingCapacity: true) }
                 return state.pending
             }
-            if batch.isEmpty { return }
-            let outcome = await write(prepared(batch, context), context)
-            var resumed: [Resume] = []
-            let logsLoss = context.state.withLock { state -> Bool in
-                state.settled += batch.count
-                state.queuedEntries -= batch.count
-                state.queuedBytes -= batch.reduce(0) { $0 + $1.cost }
-                state.lost += outcome.lost
-                state.requests -= outcome.lostRequests
-                if let error = outcome.error { state.lastError = error }
-                while let first = state.waiting.first, state.hasRoom(for: first.queued.cost, within: context.setup.limit) {
-                    state.waiting.removeFirst()
-                    let sequence = state.admit(first.queued)
-                    if first.untilWritten {
-                        state.writtenWaiters.append((sequence, first.resume))
-                    } else {
-                        resumed.append(first.resume)
-                    }
-                }
-                let settled = state.settled
-                let ready = state.writtenWaiters.prefix(while: { $0.target <= settled })
-                resumed += ready.map(\.resume)
-                state.writtenWaiters.removeFirst(ready.count)
-                defer { if outcome.lost > 0 { state.hasLoggedLoss = true } }
-                return outcome.lost > 0 && !state.hasLoggedLoss
+            if batch.isEmpty {
+                guard let (written, write) = writing else { return }
+                writing = nil
+                await settle(written, await write.value, context)
+                continue
             }
-            for resume in resumed { resume() }
-            if outcome.lost > 0 {
-                if logsLoss {
-                    context.setup.logger.error(
-                        "journal \(context.setup.path): cannot write \(outcome.lost) \(outcome.lost == 1 ? "entry" : "entries"): \(outcome.error ?? "unknown error"). They are counted as lost (GET /__admin/health); further losses are counted, not logged, and summed up at stop."
-                    )
-                }
-                await recordLoss(context)
+            let rows = prepared(batch, context)
+            if let (written, write) = writing {
+                await settle(written, await write.value, context)
             }
+            writing = (batch, Task { await write(rows, context) })
+        }
+    }
+
+    /// Counts a written batch, admits the appends waiting for room and resumes those waiting for it.
+    private static func settle(_ batch: [Queued], _ outcome: Outcome, _ context: Context) async {
+        var resumed: [Resume] = []
+        let logsLoss = context.state.withLock { state -> Bool in
+            state.settled += batch.count
+            state.queuedEntries -= batch.count
+            state.queuedBytes -= batch.reduce(0) { $0 + $1.cost }
+            state.lost += outcome.lost
+            state.requests -= outcome.lostRequests
+            if let error = outcome.error { state.lastError = error }
+            while let first = state.waiting.first, state.hasRoom(for: first.queued.cost, within: context.setup.limit) {
+                state.waiting.removeFirst()
+                let sequence = state.admit(first.queued)
+                if first.untilWritten {
+                    state.writtenWaiters.append((sequence, first.resume))
+                } else {
+                    resumed.append(first.resume)
+                }
+            }
+            let settled = state.settled
+            let ready = state.writtenWaiters.prefix(while: { $0.target <= settled })
+            resumed += ready.map(\.resume)
+            state.writtenWaiters.removeFirst(ready.count)
+            defer { if outcome.lost > 0 { state.hasLoggedLoss = true } }
+            return outcome.lost > 0 && !state.hasLoggedLoss
+        }
+        for resume in resumed { resume() }
+        if outcome.lost > 0 {
+            if logsLoss {
+                context.setup.logger.error(
+                    "journal \(context.setup.path): cannot write \(outcome.lost) \(outcome.lost == 1 ? "entry" : "entries"): \(outcome.error ?? "unknown error"). They are counted as lost (GET /__admin/health); further losses are counted, not logged, and summed up at stop."
+                )
+            }
+            await recordLoss(context)
         }
     }
 
@@ -324,12 +343,18 @@ package final class JournalWriter: Sendable {
     /// One transaction for the batch; when an entry of its own makes it fail (a constraint, a
     /// value too big), the entries are tried one by one so that it does not take the others with it.
     private static func write(_ batch: [Row], _ context: Context) async -> Outcome {
+        let known = context.storedBodies.withLock { $0 }
         do {
-            try await context.setup.pool.write { db in
-                for row in batch { try insert(row, into: db) }
+            let stored = try await context.setup.pool.write { db in
+                var stored = known
+                for row in batch { try insert(row, into: db, storedBodies: &stored) }
+                return stored
             }
+            context.storedBodies.withLock { $0 = stored }
             return Outcome()
         } catch {
+            // The transaction rolled back: which shared bodies the file holds is asked again.
+            context.storedBodies.withLock { $0.removeAll() }
             guard batch.count > 1, isEntryError(error) else {
                 return Outcome(lost: batch.count, lostRequests: batch.count(where: \.isRequest), error: describe(error))
             }
@@ -337,7 +362,10 @@ package final class JournalWriter: Sendable {
         var outcome = Outcome()
         for row in batch {
             do {
-                try await context.setup.pool.write { db in try insert(row, into: db) }
+                try await context.setup.pool.write { db in
+                    var unknown: Set<String> = []
+                    try insert(row, into: db, storedBodies: &unknown)
+                }
             } catch {
                 outcome.lost += 1
                 if row.isRequest { outcome.lostRequests += 1 }
@@ -347,16 +375,28 @@ package final class JournalWriter: Sendable {
         return outcome
     }
 
-    private static func insert(_ row: Row, into db: Database) throws {
+    /// Inserts a row; `storedBodies` holds the hashes of the shared bodies the file is known
+    /// to hold (a hot answer is then not looked up for every entry).
+    private static func insert(_ row: Row, into db: Database, storedBodies: inout Set<String>) throws {
         switch row {
-        case .request(let request, let sharedHash): try RequestTable.insert(request, sharedHash: sharedHash, into: db)
+        case .request(let request, let sharedHash):
+            let isStored = sharedHash.map { storedBodies.contains($0) } ?? false
+            try RequestTable.insert(request, sharedHash: sharedHash, sharedIsStored: isStored, into: db)
+            if let sharedHash, !isStored {
+                if storedBodies.count >= Self.storedBodiesRemembered { storedBodies.removeAll() }
+                storedBodies.insert(sharedHash)
+            }
         case .other(.webhookDelivery(let delivery)): try WebhookDeliveryTable.insert(delivery, into: db)
         case .other(.clockMove(let move)): try ClockMoveTable.insert(move, into: db)
         case .other(.shopEvent(let event)): try ShopEventTable.insert(event, into: db)
         case .clear:
             for table in JournalSchema.tables { try db.execute(sql: "DELETE FROM \(table)") }
+            storedBodies.removeAll()
         }
     }
+
+    /// How many shared bodies' hashes are remembered as stored; past it they are forgotten all at once.
+    static let storedBodiesRemembered = 4096
 
     /// Whether an error belongs to one entry rather than to the file (full, locked, read-only).
     private static func isEntryError(_ error: any Error) -> Bool {

@@ -42,6 +42,8 @@ struct Gateway: Sendable {
     /// Whether cassettes answer a route: then it is accepted though no operation of the table has it.
     let isRecorded: @Sendable (_ method: String, _ path: String) -> Bool
     private let router = OperationRouter()
+    /// The scenario's app secret, ready to sign with.
+    private let signingKey: RequestSignature.Key
 
     init(
         scenario: Scenario,
@@ -53,6 +55,7 @@ struct Gateway: Sendable {
         self.clock = clock
         self.limits = limits
         self.isRecorded = isRecorded
+        self.signingKey = RequestSignature.Key(appSecret: scenario.app.secret)
     }
 
     /// Checks a request against the wall clock (`now`) and the scenario.
@@ -158,7 +161,7 @@ struct Gateway: Sendable {
                 pairs: pairs,
                 body: request.body,
                 isMultipart: isMultipart,
-                appSecret: scenario.app.secret
+                key: signingKey
             )
             if Hex.constantTimeEquals(sign, expected) { return nil }
         }

@@ -40,6 +40,18 @@ public enum RequestSignature {
         sign(path: path, pairs: query.map { ($0.key, $0.value) }, body: body, isMultipart: isMultipart, appSecret: appSecret)
     }
 
+    /// The app secret made ready to sign with: the HMAC's key schedule is computed once, not
+    /// for every request.
+    struct Key: Sendable {
+        let secret: [UInt8]
+        let hmac: HMAC<SHA256>
+
+        init(appSecret: String) {
+            self.secret = Array(appSecret.utf8)
+            self.hmac = HMAC<SHA256>(key: SymmetricKey(data: secret))
+        }
+    }
+
     /// Signs a request whose query may repeat a name; pairs with the same name keep their order.
     static func sign(
         path: String,
@@ -48,13 +60,24 @@ public enum RequestSignature {
         isMultipart: Bool,
         appSecret: String
     ) -> String {
+        sign(path: path, pairs: pairs, body: body, isMultipart: isMultipart, key: Key(appSecret: appSecret))
+    }
+
+    /// Signs a request with a key made ready once.
+    static func sign(
+        path: String,
+        pairs: [(name: String, value: String)],
+        body: some DataProtocol,
+        isMultipart: Bool,
+        key: Key
+    ) -> String {
         // The signed text is gathered into one buffer and authenticated in one call: each call
         // into swift-crypto's generic `update` costs more than copying a parameter.
         var base: [UInt8] = []
         base.reserveCapacity(
-            2 * appSecret.utf8.count + path.utf8.count + pairs.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count } + body.count
+            2 * key.secret.count + path.utf8.count + pairs.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count } + body.count
         )
-        base += appSecret.utf8
+        base += key.secret
         base += path.utf8
         let signed = pairs.enumerated()
             .filter { !RequestParameter.unsigned.contains($0.element.name) }
@@ -66,8 +89,9 @@ public enum RequestSignature {
         if !isMultipart {
             base += body
         }
-        base += appSecret.utf8
-        let code = HMAC<SHA256>.authenticationCode(for: base, using: SymmetricKey(data: Array(appSecret.utf8)))
-        return Hex.lowercase(code)
+        base += key.secret
+        var hmac = key.hmac
+        base.withUnsafeBytes { hmac.update(data: $0) }
+        return hmac.finalize().withUnsafeBytes { Hex.lowercase($0) }
     }
 }
