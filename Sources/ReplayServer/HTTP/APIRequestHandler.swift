@@ -231,7 +231,8 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
                 break written
             case .api(_, .hangUp?):
                 turns.removeFirst()
-                if wrote { context.flush() }
+                // Every answer before it goes out first, the admin API's too (written, maybe not flushed).
+                context.flush()
                 context.close(promise: nil)
                 return
             case .api(_, .answer(let head, let body)?):
