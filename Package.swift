@@ -66,6 +66,7 @@ let package = Package(
                 product("HTTPTypes", "swift-http-types"),
                 product("NIOCore", "swift-nio"),
                 product("NIOPosix", "swift-nio"),
+                product("NIOEmbedded", "swift-nio"),
                 product("NIOHTTP1", "swift-nio"),
                 product("NIOHTTPTypes", "swift-nio-extras"),
                 product("NIOHTTPTypesHTTP1", "swift-nio-extras"),

@@ -35,6 +35,38 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The API port's pipeline without the network: HTTP/1 decoding, the connection's guard and
+    // gate, the handler, the gateway, the answer and its journal entry queued (answer before
+    // commit), the answer encoded. A cassette hit as in workload 1, and a simulated search.
+    let shopsAnswer =
+        #"{"code":0,"message":"Success","request_id":"202611020900004D299F0370E6186B0001","data":{"shops":[{"cipher":"GCP_XF90igAAAABh00qsWgtvOiGFNqyubMt3","id":"7495540735365777507","name":"Maple & Thread UK","region":"GB","seller_type":"LOCAL"}]}}"#
+    let cassette = FileManager.default.temporaryDirectory.appendingPathComponent("tts-replay-pipeline-\(getpid())-shops.yaml")
+    try! "format: 1\ninteractions:\n  - {request: {method: GET, path: /authorization/202309/shops}, response: {body: \(shopsAnswer)}}\n"
+        .write(to: cassette, atomically: true, encoding: .utf8)
+    let cassetteScenario = try! Scenario.parse("name: bench-pipeline\nanswer_order: [cassettes]\ncassettes: [\(cassette.path)]\n")
+    for (name, scenario, request) in [
+        ("cassette hit", cassetteScenario, SignedRequest.get(in: cassetteScenario)),
+        ("Search Products, page of 20", scenario, SignedRequest.search(in: scenario)),
+    ] {
+        Benchmark("API pipeline without the network: \(name)") { benchmark in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tts-replay-pipeline-\(getpid())-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            // The embedded channel is used on the thread that made it: made here, used before any suspension.
+            let probe = try APIPipelineProbe(scenario: scenario, journalPath: folder.appendingPathComponent("journal.sqlite").path)
+            let bytes = request.http
+            let ok = Array("HTTP/1.1 200 OK".utf8)
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                let answer = try probe.answer(bytes)
+                precondition(answer.starts(with: ok), "the request must be answered 200")
+                blackHole(answer)
+            }
+            benchmark.stopMeasurement()
+            await probe.close()
+            try FileManager.default.removeItem(at: folder)
+        }
+    }
+
     // The simulator: a page of Search Products, Get Categories.
     simulatorBenchmarks()
 

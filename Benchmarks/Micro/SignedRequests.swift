@@ -12,6 +12,14 @@ struct SignedRequest {
     var contentType: String?
     var body: [UInt8]
 
+    /// The request as it goes on the wire, HTTP/1.1.
+    var http: [UInt8] {
+        var head = "\(method) \(path)?\(rawQuery) HTTP/1.1\r\nHost: benchmark\r\nx-tts-access-token: \(accessToken)\r\n"
+        if let contentType { head += "content-type: \(contentType)\r\n" }
+        if !body.isEmpty { head += "content-length: \(body.count)\r\n" }
+        return Array((head + "\r\n").utf8) + body
+    }
+
     static func get(in scenario: Scenario) -> SignedRequest {
         signed(method: "GET", path: "/authorization/202309/shops", query: [:], body: [], in: scenario)
     }

@@ -151,7 +151,7 @@ public final class ReplayServer: Sendable {
     }
 
     /// Generous parser limits, so that oversized headers reach the gateway and get an envelope.
-    private static let parserLimits = HTTP1Channel.Configuration.DecoderConfiguration(
+    static let parserLimits = HTTP1Channel.Configuration.DecoderConfiguration(
         maxHeaderFieldSize: 1024 * 1024,
         maxHeaderListSize: 1024 * 1024,
         maxHeaderFieldCount: 10_000

@@ -19,15 +19,24 @@ struct GuardedHTTP1Channel: ServerChildChannel {
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         let (limits, table, api) = (limits, table, api)
         return http1.setup(channel: channel, logger: logger).flatMapThrowing { value in
-            let pipeline = channel.pipeline.syncOperations
-            let connection = ConnectionGuard(limits: limits, table: table)
-            try pipeline.addHandler(connection, position: .first)
-            let decoder = try pipeline.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
-            let gate = RequestGate(api: api, connection: connection)
-            try pipeline.addHandler(gate, position: .after(decoder))
-            try pipeline.addHandler(APIRequestHandler(api: api), position: .after(gate))
+            try Self.addHandlers(to: channel.pipeline.syncOperations, limits: limits, table: table, api: api)
             return value
         }
+    }
+
+    /// Adds the fake's handlers to a pipeline set up for an HTTP/1 server (NIO's decoder and encoder in it).
+    static func addHandlers(
+        to pipeline: ChannelPipeline.SynchronousOperations,
+        limits: TransportLimits,
+        table: ConnectionTable,
+        api: APIResponder
+    ) throws {
+        let connection = ConnectionGuard(limits: limits, table: table)
+        try pipeline.addHandler(connection, position: .first)
+        let decoder = try pipeline.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
+        let gate = RequestGate(api: api, connection: connection)
+        try pipeline.addHandler(gate, position: .after(decoder))
+        try pipeline.addHandler(APIRequestHandler(api: api), position: .after(gate))
     }
 
     func handle(value: Value, logger: Logger) async {

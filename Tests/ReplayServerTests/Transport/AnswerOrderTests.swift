@@ -39,7 +39,8 @@ struct AnswerOrderTests {
         let scenario = try Scenario.parse("stubs:\n  - {match: {operation: get_categories}, respond: {fault: reset}}\n")
         try await withReplayServer(scenario: scenario) { server in
             let client = SignedClient(server: server)
-            let categories = "GET \(client.target("/product/202309/categories", shopScoped: true)) HTTP/1.1\r\nHost: 127.0.0.1\r\nx-tts-access-token: \(server.credentials.accessToken)\r\n\r\n"
+            let categories =
+                "GET \(client.target("/product/202309/categories", shopScoped: true)) HTTP/1.1\r\nHost: 127.0.0.1\r\nx-tts-access-token: \(server.credentials.accessToken)\r\n\r\n"
             let connection = try await RawConnection.open(
                 port: try #require(server.baseURL.port),
                 sending: Self.get(server) + Self.health + categories + Self.get(server)
