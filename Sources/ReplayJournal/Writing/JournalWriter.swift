@@ -73,6 +73,16 @@ package final class JournalWriter: Sendable {
         var writtenWaiters: [(target: Int, resume: Resume)] = []
         var isClosed = false
         var hasLoggedLoss = false
+        /// Whether the writer task was woken and has not yet found the queue empty: while it
+        /// is, an append does not ring again (a ring resumes the task, which costs more than
+        /// the append).
+        var writerIsAwake = false
+
+        /// Whether an append must wake the writer; it is awake from then on.
+        mutating func ring() -> Bool {
+            defer { writerIsAwake = true }
+            return !writerIsAwake
+        }
 
         func hasRoom(for cost: Int, within limit: JournalQueueLimit) -> Bool {
             queuedEntries < limit.entries && (queuedEntries == 0 || queuedBytes + cost <= limit.bytes)
@@ -155,16 +165,16 @@ package final class JournalWriter: Sendable {
     /// Queues a record without waiting, even past the bound: for the few records made where
     /// nothing can wait (clock moves, webhook attempts, shop events, unparseable requests).
     func appendWithoutWaiting(_ work: Work, cost: Int) {
-        let closed = context.state.withLock { state -> Bool in
+        let rings = context.state.withLock { state -> Bool in
             if state.isClosed {
                 state.lost += 1
                 state.lastError = "the journal was already closed"
-                return true
+                return false
             }
             _ = state.admit(Queued(work: work, cost: cost))
-            return false
+            return state.ring()
         }
-        if !closed { doorbell.yield() }
+        if rings { doorbell.yield() }
     }
 
     /// Empties every table but the run information, after the records queued before it.
@@ -225,22 +235,21 @@ package final class JournalWriter: Sendable {
 
     private func enqueue(_ queued: Queued, untilWritten: Bool, then resume: @escaping Resume) {
         let limit = context.setup.limit
-        let resumesNow = context.state.withLock { state -> Bool in
+        let (resumesNow, rings) = context.state.withLock { state -> (Bool, Bool) in
             if state.isClosed {
                 state.lost += 1
                 state.lastError = "the journal was already closed"
-                return true
+                return (true, false)
             }
             if state.waiting.isEmpty, state.hasRoom(for: queued.cost, within: limit) {
                 let sequence = state.admit(queued)
-                guard untilWritten else { return true }
-                state.writtenWaiters.append((sequence, resume))
-                return false
+                if untilWritten { state.writtenWaiters.append((sequence, resume)) }
+                return (!untilWritten, state.ring())
             }
             state.waiting.append(Waiter(queued: queued, resume: resume, untilWritten: untilWritten))
-            return false
+            return (false, state.ring())
         }
-        doorbell.yield()
+        if rings { doorbell.yield() }
         if resumesNow { resume() }
     }
 
@@ -250,7 +259,10 @@ package final class JournalWriter: Sendable {
     private static func drain(_ context: Context) async {
         var writing: (batch: [Queued], write: Task<Outcome, Never>)?
         while true {
+            let idle = writing == nil
             let batch = context.state.withLock { state -> [Queued] in
+                // Found with nothing to do, the writer goes back to sleep: the next append rings.
+                if state.pending.isEmpty, idle { state.writerIsAwake = false }
                 defer { state.pending.removeAll(keepingCapacity: true) }
                 return state.pending
             }

@@ -173,6 +173,8 @@ struct Gateway: Sendable {
     /// number of pairs (each name is counted once in a dictionary), so that thousands of
     /// repeated names cost no more than thousands of distinct ones.
     static func signatureReadings(of pairs: [(name: String, value: String)]) -> [[(name: String, value: String)]] {
+        // The usual query, a few distinct names, is told apart without a dictionary.
+        if pairs.count <= 16, !Self.repeatsAName(pairs) { return [pairs] }
         var valuesByName: [String: [String]] = [:]
         valuesByName.reserveCapacity(pairs.count)
         for pair in pairs {
@@ -182,6 +184,14 @@ struct Gateway: Sendable {
         let joined = valuesByName.map { (name: $0.key, value: $0.value.joined(separator: ",")) }
         let unrepeated = pairs.filter { valuesByName[$0.name]?.count == 1 }
         return [pairs, joined, unrepeated]
+    }
+
+    /// Whether a name comes twice, comparing each pair with those after it (for a few pairs).
+    private static func repeatsAName(_ pairs: [(name: String, value: String)]) -> Bool {
+        for first in pairs.indices {
+            for second in pairs.indices where second > first && pairs[first].name == pairs[second].name { return true }
+        }
+        return false
     }
 
     private func accessTokenError(_ token: String?) -> APIError? {
