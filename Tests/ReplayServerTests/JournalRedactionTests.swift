@@ -118,6 +118,25 @@ struct JournalRedactionTests {
         }
     }
 
+    @Test func aCredentialIsFoundInAnAnswerFullOfItsFirstCharacter() async throws {
+        // A token that starts with a digit, in an answer of digits: every occurrence, one right
+        // after a near miss, is replaced; the digits around them are kept.
+        let token = "20261130-secret-token"
+        let note = "2026113" + "20261130-secre" + token + "0000" + token + token + "9"
+        let scenario = try Scenario.parse(
+            """
+            access_tokens: [{token: "\(token)"}]
+            stubs:
+              - {match: {operation: get_brands}, respond: {data: {note: "\(note)"}}}
+            """
+        )
+        try await withReplayServer(scenario: scenario) { server in
+            _ = try await SignedClient(server: server).call(.GET, "/product/202309/brands")
+            let answer = Self.text(try #require(try await server.journal.entries().last).responseBody)
+            #expect(answer.contains(#""note":"202611320261130-secre<redacted>0000<redacted><redacted>9""#), "\(answer)")
+        }
+    }
+
     @Test func theRawBodiesOptionKeepsBodiesAsSentButNotTheSign() async throws {
         var configuration = ReplayServer.Configuration()
         configuration.journalRawBodies = true

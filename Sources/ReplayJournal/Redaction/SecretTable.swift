@@ -70,23 +70,36 @@ package struct SecretTable: Sendable {
         inside.contains { Self.firstRange(of: $0.secret, in: bytes, from: 0) != nil }
     }
 
-    /// The first occurrence of `needle` in `haystack` at or after `start`: `memchr` (vectorised)
-    /// finds each candidate first byte, `memcmp` checks it.
+    /// The first occurrence of `needle` in `haystack` at or after `start`, by the C library's
+    /// `memmem` (linear, vectorised): a needle whose first byte is common in the haystack (a
+    /// hex signature in an answer full of digits) costs no more than another.
     static func firstRange(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Range<Int>? {
-        guard let first = needle.first, haystack.count - start >= needle.count else { return nil }
-        return haystack.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { pin in
-                guard let base = hay.baseAddress, let pinBase = pin.baseAddress else { return nil }
-                let last = hay.count - pin.count
-                var position = start
-                while position <= last {
-                    guard let found = memchr(base + position, Int32(first), last - position + 1) else { return nil }
-                    let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + offset, pinBase, pin.count) == 0 { return offset..<(offset + pin.count) }
-                    position = offset + 1
-                }
-                return nil
+        guard !needle.isEmpty, haystack.count - start >= needle.count else { return nil }
+        return haystack.withUnsafeBytes { hay in
+            needle.withUnsafeBytes { pin in
+                guard let base = hay.baseAddress, let pinBase = pin.baseAddress,
+                    let found = CLibrary.memmem(base + start, hay.count - start, pinBase, pin.count)
+                else { return nil }
+                let offset = base.distance(to: UnsafeRawPointer(found))
+                return offset..<(offset + pin.count)
             }
         }
     }
+}
+
+/// The C library's `memmem`, which Swift's Glibc module leaves out (a GNU extension there):
+/// looked up once at run time on Linux.
+enum CLibrary {
+    typealias MemMem = @convention(c) (UnsafeRawPointer?, Int, UnsafeRawPointer?, Int) -> UnsafeMutableRawPointer?
+
+    #if canImport(Glibc)
+    static let memmem: MemMem = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "memmem") else {
+            fatalError("the C library has no memmem")
+        }
+        return unsafeBitCast(symbol, to: MemMem.self)
+    }()
+    #else
+    static let memmem: MemMem = { Darwin.memmem($0, $1, $2, $3) }
+    #endif
 }
