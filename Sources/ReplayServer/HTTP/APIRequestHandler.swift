@@ -13,7 +13,9 @@ import ReplayJournal
 ///
 /// Answers keep the order of the requests: an answer waits until every answer before it is
 /// written, and the admin API's answer parts are held while an API answer before them is not
-/// ready. With too many requests waiting for their answers, the connection stops reading.
+/// ready. With too many requests waiting for their answers, or answers waiting for a client
+/// that does not read them, the connection holds back: requests already read wait, unanswered,
+/// and nothing more is read, so that a client that sends and never reads costs bounded memory.
 ///
 /// Bound to the connection's event loop; sits right after ``RequestGate``.
 final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
@@ -36,6 +38,12 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
         case admin
     }
 
+    /// Something that came while the connection held back.
+    private enum Arrival {
+        case part(HTTPServerRequestPart)
+        case bodyError(RequestBodyError)
+    }
+
     /// The request being read.
     private enum Reading {
         case api(APIRequest, turn: Int)
@@ -56,6 +64,10 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private var heldAdminParts: [(part: HTTPServerResponsePart, promise: EventLoopPromise<Void>?)] = []
     /// Whether a read was held back because too many answers are awaited.
     private var readHeld = false
+    /// What came while the connection held back (requests already read off the socket), in order.
+    private var heldArrivals = CircularBuffer<Arrival>()
+    /// Whether the held arrivals are being handled (an answer written meanwhile does not start again).
+    private var goingOn = false
     private var date = HTTPDate()
 
     init(api: APIResponder) {
@@ -68,6 +80,7 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     func handlerRemoved(context: ChannelHandlerContext) {
         self.context = nil
+        heldArrivals.removeAll()
         let held = heldAdminParts
         heldAdminParts = []
         for (_, promise) in held { promise?.fail(ChannelError.ioOnClosedChannel) }
@@ -76,7 +89,18 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
     // MARK: - Requests
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
+        let part = unwrapInboundIn(data)
+        // A request that comes while the connection holds back waits, with all that follows it.
+        if !heldArrivals.isEmpty || (part.isHead && mustHoldReads(context)) {
+            heldArrivals.append(.part(part))
+            return
+        }
+        handle(part, context)
+    }
+
+    private func handle(_ part: HTTPServerRequestPart, _ context: ChannelHandlerContext) {
+        let data = wrapInboundOut(part)
+        switch part {
         case .head(let head):
             let uri = URI(head.uri)
             if uri.path.hasPrefix(AdminResponder.prefix) {
@@ -136,19 +160,30 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         if let bodyError = error as? RequestBodyError {
-            switch reading {
-            case .api(let request, let turn):
-                // The body read fails (too slow, broken): the request is answered with why.
-                reading = .discarding
-                respond(to: request, turn: turn, rejection: bodyError.apiError)
+            // It belongs to the request being read: the last of those waiting, if any wait.
+            if !heldArrivals.isEmpty {
+                heldArrivals.append(.bodyError(bodyError))
                 return
-            case .discarding:
-                return
-            case .admin, nil:
-                break
             }
+            if handle(bodyError) { return }
         }
         context.fireErrorCaught(error)
+    }
+
+    /// Answers the request being read with why its body cannot be read; false when it is not
+    /// an API request (the admin API's body read fails with the error instead).
+    private func handle(_ bodyError: RequestBodyError) -> Bool {
+        switch reading {
+        case .api(let request, let turn):
+            // The body read fails (too slow, broken): the request is answered with why.
+            reading = .discarding
+            respond(to: request, turn: turn, rejection: bodyError.apiError)
+            return true
+        case .discarding:
+            return true
+        case .admin, nil:
+            return false
+        }
     }
 
     /// Answers an API request and journals it; its answer is written once the journal lets it go.
@@ -214,11 +249,42 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func read(context: ChannelHandlerContext) {
-        if turns.count >= Self.maxTurns {
+        if mustHoldReads(context) {
             readHeld = true
         } else {
             context.read()
         }
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        goOn(context)
+        context.fireChannelWritabilityChanged()
+    }
+
+    /// Whether the connection reads no more for now: too many answers are awaited, or those
+    /// written wait for a client that does not read them (past the channel's high-water mark),
+    /// so that a client that sends and never reads holds a bounded amount of memory.
+    private func mustHoldReads(_ context: ChannelHandlerContext) -> Bool {
+        turns.count >= Self.maxTurns || !context.channel.isWritable
+    }
+
+    /// Handles what waited while the connection held back, up to the next request it must
+    /// still hold, then reads again.
+    private func goOn(_ context: ChannelHandlerContext) {
+        guard !goingOn else { return }
+        goingOn = true
+        defer { goingOn = false }
+        while let first = heldArrivals.first {
+            if case .part(let part) = first, part.isHead, mustHoldReads(context) { return }
+            heldArrivals.removeFirst()
+            switch first {
+            case .part(let part): handle(part, context)
+            case .bodyError(let error): if !handle(error) { context.fireErrorCaught(error) }
+            }
+        }
+        guard readHeld, !mustHoldReads(context) else { return }
+        readHeld = false
+        context.read()
     }
 
     /// Writes the answers that are ready, in order, up to the first that is not.
@@ -256,10 +322,7 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
             }
         }
         if wrote { context.flush() }
-        if readHeld, turns.count < Self.maxTurns {
-            readHeld = false
-            context.read()
-        }
+        goOn(context)
     }
 
     /// The `Server` header's value.
@@ -268,3 +331,10 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
 @available(*, unavailable)
 extension APIRequestHandler: Sendable {}
+
+extension HTTPServerRequestPart {
+    /// Whether the part starts a request.
+    fileprivate var isHead: Bool {
+        if case .head = self { true } else { false }
+    }
+}

@@ -17,9 +17,13 @@ final class RawConnection: Sendable {
     /// Connects to `host:port`, and sends `first` as soon as the connection is up: from the
     /// event loop, so that a test task slow to be scheduled on a loaded machine cannot let a
     /// short idle timeout pass before the request goes out.
-    static func open(port: Int, host: String = "127.0.0.1", sending first: String? = nil) async throws -> RawConnection {
+    ///
+    /// With `reading` false, nothing is read (a small receive buffer, no reads) until ``startReading()``.
+    static func open(port: Int, host: String = "127.0.0.1", sending first: String? = nil, reading: Bool = true) async throws -> RawConnection {
         let inbox = Inbox()
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .channelOption(.autoRead, value: reading)
+            .channelOption(.socketOption(.so_rcvbuf), value: reading ? 131_072 : 16_384)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(Collector(inbox: inbox, first: first.map { Array($0.utf8) }))
@@ -58,6 +62,12 @@ final class RawConnection: Sendable {
     /// Waits until `count` answers (status lines) have arrived or `limit` passes; true when they did.
     func waitForAnswers(_ count: Int, within limit: Duration) async -> Bool {
         await waitUntil(within: limit) { RawConnection.answers(in: self.received).count >= count && self.bodiesComplete }
+    }
+
+    /// Starts reading what the server sent, for a connection opened without reading.
+    func startReading() async throws {
+        try await channel.setOption(.autoRead, value: true).get()
+        channel.read()
     }
 
     /// Closes the client side.

@@ -113,8 +113,8 @@ struct SignedClient {
 
     /// The request target (path and signed query) of a request without a body, for tests that
     /// write requests by hand; on the primary shop when `shopScoped`.
-    func target(_ path: String, shopScoped: Bool = false) -> String {
-        var query = ["app_key": credentials.appKey, "timestamp": "\(Int(Date().timeIntervalSince1970))"]
+    func target(_ path: String, query extra: [String: String] = [:], shopScoped: Bool = false) -> String {
+        var query = extra.merging(["app_key": credentials.appKey, "timestamp": "\(Int(Date().timeIntervalSince1970))"]) { $1 }
         if shopScoped { query["shop_cipher"] = credentials.shopCipher }
         query["sign"] = RequestSignature.sign(path: path, query: query, appSecret: credentials.appSecret)
         return path + "?" + query.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")

@@ -51,6 +51,36 @@ struct AnswerOrderTests {
         }
     }
 
+    @Test func aClientThatDoesNotReadItsAnswersIsNotReadEither() async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            // 200 answers of about 70 KB each (14 MB) for a client that reads none of them.
+            let count = 200
+            let target = SignedClient(server: server).target("/product/202309/categories", query: ["category_version": "v2"], shopScoped: true)
+            let request = "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nx-tts-access-token: \(server.credentials.accessToken)\r\n\r\n"
+            let connection = try await RawConnection.open(
+                port: try #require(server.baseURL.port),
+                sending: String(repeating: request, count: count),
+                reading: false
+            )
+            // The server answers until its answers wait for the client, then stops reading.
+            var journaled = -1
+            let settled = ContinuousClock.now + .seconds(20)
+            while ContinuousClock.now < settled {
+                try await Task.sleep(for: .milliseconds(300))
+                let now = server.journal.requestCount
+                if now > 0, now == journaled { break }
+                journaled = now
+            }
+            #expect(journaled > 0 && journaled < count, "\(journaled) of \(count) requests were read while the client read nothing")
+            // Once the client reads, every request is answered.
+            try await connection.startReading()
+            #expect(await connection.waitForAnswers(count, within: .seconds(60)))
+            #expect(RawConnection.answers(in: connection.received) == Array(repeating: 200, count: count))
+            #expect(server.journal.requestCount == count)
+            await connection.close()
+        }
+    }
+
     @Test func moreRequestsPipelinedThanAConnectionHoldsAreAllAnsweredInOrder() async throws {
         try await withReplayServer(scenario: Scenario.default) { server in
             let count = 3 * 64 + 5
