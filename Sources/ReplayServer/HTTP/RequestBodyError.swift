@@ -1,7 +1,8 @@
 import NIOCore
 
 /// Why the body of the request being answered cannot be read: sent down the connection's
-/// pipeline so that the responder's body read fails with it and answers with an envelope.
+/// pipeline, where ``APIRequestHandler`` answers the API request being read with an envelope
+/// (an admin request's body read fails with it).
 enum RequestBodyError: Error, Sendable {
     /// The body did not arrive whole within the body timeout.
     case timedOut(after: TimeAmount)

@@ -37,7 +37,7 @@ public enum RequestSignature {
         isMultipart: Bool = false,
         appSecret: String
     ) -> String {
-        sign(path: path, pairs: query.map { ($0.key, $0.value) }, body: body, isMultipart: isMultipart, appSecret: appSecret)
+        sign(path: path, pairs: query.map { ($0.key, $0.value) }, body: body, isMultipart: isMultipart, key: Key(appSecret: appSecret))
     }
 
     /// The app secret made ready to sign with: the HMAC's key schedule is computed once, not
@@ -52,18 +52,7 @@ public enum RequestSignature {
         }
     }
 
-    /// Signs a request whose query may repeat a name; pairs with the same name keep their order.
-    static func sign(
-        path: String,
-        pairs: [(name: String, value: String)],
-        body: some DataProtocol,
-        isMultipart: Bool,
-        appSecret: String
-    ) -> String {
-        sign(path: path, pairs: pairs, body: body, isMultipart: isMultipart, key: Key(appSecret: appSecret))
-    }
-
-    /// Signs a request with a key made ready once.
+    /// Signs a request with a key made ready once; pairs with the same name keep their order.
     static func sign(
         path: String,
         pairs: [(name: String, value: String)],

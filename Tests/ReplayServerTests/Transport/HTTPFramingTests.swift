@@ -25,6 +25,25 @@ struct HTTPFramingTests {
         }
     }
 
+    @Test func anAnswerSaysItsDateServerAndLength() async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            let before = Date().addingTimeInterval(-1)
+            let answer = try await SignedClient(server: server).listShops()
+            let after = Date().addingTimeInterval(1)
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "GMT")
+            formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+            let dateHeader = try #require(answer.headers["date"])
+            let date = try #require(formatter.date(from: dateHeader), "\(dateHeader) is not an IMF-fixdate")
+            #expect(formatter.string(from: date) == dateHeader)
+            #expect(date.timeIntervalSince(before) >= -1 && after.timeIntervalSince(date) >= -1, "\(dateHeader)")
+            #expect(answer.headers["server"] == "tts-replay")
+            #expect(answer.headers["content-length"] == String(answer.body.count))
+            #expect(answer.headers["content-type"] == "application/json")
+        }
+    }
+
     @Test func http10ClosesAfterTheAnswer() async throws {
         try await withReplayServer(scenario: Scenario.default) { server in
             let connection = try await RawConnection.open(
