@@ -137,6 +137,32 @@ struct JournalRedactionTests {
         }
     }
 
+    @Test func aCredentialLearnedLaterIsFoundInASharedAnswerLookedThroughBefore() async throws {
+        // A recorded answer is shared by every request it answers: the journal remembers which
+        // credentials it was looked through for, and must still look for one learned later.
+        let cassette = """
+            format: 1
+            interactions:
+              - request: {method: GET, path: /authorization/202309/shops}
+                response:
+                  status: 200
+                  body: {code: 0, message: Success, request_id: "1", data: {note: "holds LATER-secret-0042 inside"}}
+            """
+        try await CassetteFixture.withServer(cassettes: ["shops": cassette], scenario: "answer_order: [cassettes]\n") { server in
+            let client = SignedClient(server: server)
+            _ = try await client.listShops()
+            var options = SignedClient.Options()
+            options.extraHeaders = ["x-refresh-token": "LATER-secret-0042"]
+            _ = try await client.send(.GET, "/authorization/202309/shops", options: options)
+            _ = try await client.listShops()
+            let answers = try await server.journal.entries().map { Self.text($0.responseBody) }
+            try #require(answers.count == 3)
+            #expect(answers[0].contains("holds LATER-secret-0042 inside"), "not a credential yet")
+            #expect(answers[1].contains("holds <redacted> inside"), "\(answers[1])")
+            #expect(answers[2].contains("holds <redacted> inside"), "followed from then on: \(answers[2])")
+        }
+    }
+
     @Test func theRawBodiesOptionKeepsBodiesAsSentButNotTheSign() async throws {
         var configuration = ReplayServer.Configuration()
         configuration.journalRawBodies = true

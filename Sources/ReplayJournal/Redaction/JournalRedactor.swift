@@ -3,6 +3,12 @@ import HTTPTypes
 package import Scenarios
 import Synchronization
 
+/// A shared answer part by the identity of its storage.
+private struct SharedPart: Hashable {
+    var address: UInt
+    var count: Int
+}
+
 /// The redactor of one server's journal: what a request entry keeps of the query, headers and
 /// bodies, with secrets replaced by `<redacted>`, so that a journal can be shared in a bug report.
 ///
@@ -28,9 +34,36 @@ package final class JournalRedactor: Sendable {
     /// Whether request and answer bodies are kept as sent (query and headers are redacted all the same).
     let keepsRawBodies: Bool
 
+    /// How many shared answer parts are remembered with the credentials they do not hold; past
+    /// it they are forgotten all at once and looked through again.
+    static let sharedPartsRemembered = 128
+
     private struct State {
         var redactor: Redactor
         var names: [String: Bool] = [:]
+        /// Shared answer parts (by the identity of their storage, kept alive here) and the
+        /// secrets each is known not to hold: a hot 70 KB answer is looked through once per
+        /// credential, not once per request.
+        var cleanShared: [SharedPart: (bytes: [UInt8], without: Set<[UInt8]>)] = [:]
+
+        /// Whether any secret of `table` is in a shared answer part, but for `skipped` ones
+        /// (the request's own signatures).
+        mutating func occurs(in shared: [UInt8], of table: SecretTable, skipping skipped: Set<[UInt8]>) -> Bool {
+            guard !shared.isEmpty else { return false }
+            let key = shared.withUnsafeBufferPointer { SharedPart(address: UInt(bitPattern: $0.baseAddress), count: $0.count) }
+            let known = cleanShared[key]?.without ?? []
+            var without = known
+            for (secret, _) in table.inside where !known.contains(secret) && !skipped.contains(secret) {
+                if SecretTable.firstRange(of: secret, in: shared, from: 0) != nil { return true }
+                without.insert(secret)
+            }
+            // A client sending a new token with every request does not grow it without bound.
+            if without.count != known.count, without.count <= JournalRedactor.sharedPartsRemembered {
+                if cleanShared[key] == nil, cleanShared.count >= JournalRedactor.sharedPartsRemembered { cleanShared.removeAll() }
+                cleanShared[key] = (shared, without)
+            }
+            return false
+        }
 
         /// Whether a value under this name is a secret (``SecretName/isSecret(_:)``), remembered.
         mutating func isSecret(_ name: String) -> Bool {
@@ -72,7 +105,7 @@ package final class JournalRedactor: Sendable {
                 let requestBody =
                     keepsRawBodies
                     ? RequestBody.kept
-                    : RequestBody(arrived.body, parsed: arrived.parsedBody, contentType: arrived.headers[.contentType])
+                    : RequestBody(arrived.body, parsed: arrived.parsedBody, contentType: arrived.headers.value(of: .contentType))
                 found += requestBody.secrets
                 let table = state.redactor.table(for: found)
 
@@ -88,7 +121,18 @@ package final class JournalRedactor: Sendable {
                     keepsRawBodies ? arrived.body : requestBody.replacing(in: arrived.body, with: table, hasSecrets: !requestBody.secrets.isEmpty)
                 )
                 entry.responseHeaders = Self.headers(arrived.responseHeaders, with: table, state: &state)
-                return PendingRequest(entry: entry, answer: keepsRawBodies ? arrived.answer : Self.answerBody(arrived.answer, with: table))
+                guard !keepsRawBodies else { return PendingRequest(entry: entry, answer: arrived.answer) }
+                // A shared part was built before this request came: its signature cannot be in it.
+                let signatures = Set(
+                    found.filter { Redactor.isSignature($0.name) && state.redactor.credentials.standing[$0.value] == nil }.map {
+                        Array($0.value.utf8)
+                    }
+                )
+                let answer = arrived.answer
+                guard
+                    table.occurs(in: answer.head) || table.occurs(in: answer.tail) || state.occurs(in: answer.shared, of: table, skipping: signatures)
+                else { return PendingRequest(entry: entry, answer: answer) }
+                return PendingRequest(entry: entry, answer: AnswerBytes(Self.answerBody(answer.joined(), with: table)))
             }
         }
     }
@@ -103,13 +147,6 @@ package final class JournalRedactor: Sendable {
             result[name] = result[name].map { "\($0), \(value)" } ?? value
         }
         return result
-    }
-
-    /// An answer body with the session's credentials replaced; as it was, its shared part still
-    /// shared (the journal stores it once), when it holds none.
-    private static func answerBody(_ body: AnswerBytes, with table: SecretTable) -> AnswerBytes {
-        guard table.occurs(in: body.head) || table.occurs(in: body.shared) || table.occurs(in: body.tail) else { return body }
-        return AnswerBytes(answerBody(body.joined(), with: table))
     }
 
     /// Bytes of an answer with the session's credentials replaced; as they were when they hold none.

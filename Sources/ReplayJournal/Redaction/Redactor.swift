@@ -91,7 +91,7 @@ package struct Redactor: Sendable {
     }
 
     /// Whether a secret name names a signature: a digest of one request, not followed.
-    private static func isSignature(_ name: String) -> Bool {
+    static func isSignature(_ name: String) -> Bool {
         if name == RequestParameter.sign { return true }
         guard let last = SecretName.words(of: name).last else { return false }
         return ["sign", "signature", "signatures"].contains(last)

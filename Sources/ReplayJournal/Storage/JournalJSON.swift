@@ -4,14 +4,22 @@ import Foundation
 enum JournalJSON {
     /// A string map, written by hand: it is written for every request, and JSONEncoder is slow.
     static func encode(_ map: [String: String]) -> String {
-        var text = "{"
+        String(decoding: encodedBytes(map), as: UTF8.self)
+    }
+
+    /// A string map as UTF-8 bytes of JSON text.
+    static func encodedBytes(_ map: [String: String]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(map.reduce(2) { $0 + $1.key.utf8.count + $1.value.utf8.count + 6 })
+        bytes.append(UInt8(ascii: "{"))
         for (index, key) in map.keys.sorted().enumerated() {
-            if index > 0 { text += "," }
-            JSONString.append(key, to: &text)
-            text += ":"
-            JSONString.append(map[key]!, to: &text)
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONString.append(key, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            JSONString.append(map[key]!, to: &bytes)
         }
-        return text + "}"
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
     }
 
     static func encode(_ value: some Encodable) throws -> String {

@@ -15,31 +15,50 @@ enum RequestTable {
     private static let insertSQL =
         "INSERT INTO request (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
 
+    /// The prepared insert, to use for every entry of a batch.
+    static func insertStatement(in db: Database) throws -> Statement {
+        try db.cachedStatement(sql: insertSQL)
+    }
+
     /// Inserts an entry. With `sharedHash`, the answer's shared part is stored once in the `body`
     /// table (unless it is there already) and the row keeps the bytes around it.
-    /// - Parameter sharedIsStored: Whether the body table already holds the shared part (`sharedHash`).
-    static func insert(_ request: PendingRequest, sharedHash: String?, sharedIsStored: Bool, into db: Database) throws {
+    /// - Parameters:
+    ///   - sharedIsStored: Whether the body table already holds the shared part (`sharedHash`).
+    ///   - statement: ``insertStatement(in:)`` of `db`.
+    static func insert(_ request: PendingRequest, sharedHash: String?, sharedIsStored: Bool, into db: Database, with statement: Statement) throws {
         let entry = request.entry
         let answer = request.answer
-        let responseBody: Data
-        var offset: Int?
-        if let sharedHash {
-            if !sharedIsStored { try BodyTable.store(answer.shared, hash: sharedHash, in: db) }
-            responseBody = Data(answer.head + answer.tail)
-            offset = answer.head.count
+        if let sharedHash, !sharedIsStored { try BodyTable.store(answer.shared, hash: sharedHash, in: db) }
+        var row = RawRowInsert(statement, in: db)
+        row.bind(entry.id)
+        row.bind(entry.requestID)
+        row.bind(entry.wallTime)
+        row.bind(entry.scenarioTime)
+        row.bind(entry.method)
+        row.bind(entry.path)
+        row.bind(entry.query)
+        row.bind(text: JournalJSON.encodedBytes(entry.headers))
+        row.bind(blob: entry.body)
+        row.bind(entry.operation)
+        row.bind(entry.shopCipher)
+        row.bind(entry.answeredBy.rawValue)
+        row.bind(entry.answeredFrom)
+        row.bind(entry.failedChecks.isEmpty ? "[]" : try JournalJSON.encode(entry.failedChecks))
+        row.bind(entry.responseStatus)
+        row.bind(entry.responseCode)
+        row.bind(text: JournalJSON.encodedBytes(entry.responseHeaders))
+        if sharedHash != nil {
+            // The bytes around the shared part, and where it goes.
+            row.bind(blob: answer.head + answer.tail)
+            row.bind(sharedHash)
+            row.bind(answer.head.count)
         } else {
-            responseBody = Data(answer.joined())
+            row.bind(blob: answer.joined())
+            row.bind(nil as String?)
+            row.bind(nil as Int?)
         }
-        let arguments: StatementArguments = [
-            entry.id, entry.requestID, entry.wallTime, entry.scenarioTime, entry.method, entry.path, entry.query,
-            JournalJSON.encode(entry.headers), entry.body,
-            entry.operation, entry.shopCipher, entry.answeredBy.rawValue, entry.answeredFrom,
-            entry.failedChecks.isEmpty ? "[]" : try JournalJSON.encode(entry.failedChecks),
-            entry.responseStatus,
-            entry.responseCode,
-            JournalJSON.encode(entry.responseHeaders), responseBody, sharedHash, offset, entry.durationMicroseconds,
-        ]
-        try db.cachedStatement(sql: insertSQL).execute(arguments: arguments)
+        row.bind(entry.durationMicroseconds)
+        try row.insert()
     }
 
     static func fetchAll(

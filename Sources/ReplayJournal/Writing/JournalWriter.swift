@@ -359,7 +359,8 @@ package final class JournalWriter: Sendable {
         do {
             let stored = try await context.setup.pool.write { db in
                 var stored = known
-                for row in batch { try insert(row, into: db, storedBodies: &stored) }
+                let statement = try RequestTable.insertStatement(in: db)
+                for row in batch { try insert(row, into: db, with: statement, storedBodies: &stored) }
                 return stored
             }
             context.storedBodies.withLock { $0 = stored }
@@ -376,7 +377,7 @@ package final class JournalWriter: Sendable {
             do {
                 try await context.setup.pool.write { db in
                     var unknown: Set<String> = []
-                    try insert(row, into: db, storedBodies: &unknown)
+                    try insert(row, into: db, with: RequestTable.insertStatement(in: db), storedBodies: &unknown)
                 }
             } catch {
                 outcome.lost += 1
@@ -388,12 +389,13 @@ package final class JournalWriter: Sendable {
     }
 
     /// Inserts a row; `storedBodies` holds the hashes of the shared bodies the file is known
-    /// to hold (a hot answer is then not looked up for every entry).
-    private static func insert(_ row: Row, into db: Database, storedBodies: inout Set<String>) throws {
+    /// to hold (a hot answer is then not looked up for every entry); `statement` is
+    /// ``RequestTable/insertStatement(in:)``, prepared once per batch.
+    private static func insert(_ row: Row, into db: Database, with statement: Statement, storedBodies: inout Set<String>) throws {
         switch row {
         case .request(let request, let sharedHash):
             let isStored = sharedHash.map { storedBodies.contains($0) } ?? false
-            try RequestTable.insert(request, sharedHash: sharedHash, sharedIsStored: isStored, into: db)
+            try RequestTable.insert(request, sharedHash: sharedHash, sharedIsStored: isStored, into: db, with: statement)
             if let sharedHash, !isStored {
                 if storedBodies.count >= Self.storedBodiesRemembered { storedBodies.removeAll() }
                 storedBodies.insert(sharedHash)

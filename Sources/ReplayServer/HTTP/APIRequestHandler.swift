@@ -110,7 +110,7 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
                 return
             }
             // A head HTTP types cannot hold (no path, a method they refuse) ends the connection, unanswered.
-            guard let converted = try? HTTPRequest(head, secure: false, splitCookie: false) else {
+            guard let converted = try? HTTPRequest(apiHead: head) else {
                 reading = .discarding
                 context.close(promise: nil)
                 return

@@ -87,8 +87,8 @@ struct APIResponder: Sendable {
                 method: head.method.rawValue,
                 path: request.uri.path,
                 rawQuery: (request.uri.query ?? "")[...],
-                accessToken: head.headerFields[.ttsAccessToken] ?? head.headerFields[.legacyAccessToken],
-                contentType: head.headerFields[.contentType],
+                accessToken: head.headerFields.value(of: .ttsAccessToken) ?? head.headerFields.value(of: .legacyAccessToken),
+                contentType: head.headerFields.value(of: .contentType),
                 body: request.body
             )
             decision = state.gateway.check(checked, now: request.wallTime)
@@ -218,7 +218,7 @@ struct APIResponder: Sendable {
                             query: decision.query,
                             body: decision.body,
                             rawBody: body,
-                            contentType: request.head.headerFields[.contentType],
+                            contentType: request.head.headerFields.value(of: .contentType),
                             shop: decision.shop
                         )
                     )

@@ -30,7 +30,7 @@ struct EncodedPayload: Encodable, Sendable {
     /// with shared bytes kept by reference rather than copied (the journal stores them once).
     func successEnvelope(requestID: String) -> AnswerBytes {
         var tail = Array(#","message":"Success","request_id":"#.utf8)
-        tail += JSONBytes.encode(requestID)
+        JSONString.append(requestID, to: &tail)
         tail.append(UInt8(ascii: "}"))
         guard isShared else { return AnswerBytes(Self.successHead + bytes + tail) }
         return AnswerBytes(head: Self.successHead, shared: bytes, tail: tail)
