@@ -41,15 +41,36 @@ package final class JournalRedactor: Sendable {
     private struct State {
         var redactor: Redactor
         var names: [String: Bool] = [:]
+        /// Whether a secret name names a signature (``Redactor/isSignature(_:)``), remembered.
+        var signatureNames: [String: Bool] = [:]
         /// Shared answer parts (by the identity of their storage, kept alive here) and the
         /// secrets each is known not to hold: a hot 70 KB answer is looked through once per
         /// credential, not once per request.
         var cleanShared: [SharedPart: (bytes: [UInt8], without: Set<[UInt8]>)] = [:]
 
-        /// Whether any secret of `table` is in a shared answer part, but for `skipped` ones
-        /// (the request's own signatures).
-        mutating func occurs(in shared: [UInt8], of table: SecretTable, skipping skipped: Set<[UInt8]>) -> Bool {
+        /// The signatures of a request that are not credentials too: a shared answer part was
+        /// built before the request came, so they cannot be in it.
+        mutating func signatures(in found: [Redactor.Found]) -> [[UInt8]] {
+            var signatures: [[UInt8]] = []
+            for secret in found where isSignature(secret.name) && redactor.credentials.standing[secret.value] == nil {
+                signatures.append(Array(secret.value.utf8))
+            }
+            return signatures
+        }
+
+        mutating func isSignature(_ name: String) -> Bool {
+            if let known = signatureNames[name] { return known }
+            let signature = Redactor.isSignature(name)
+            if signatureNames.count >= JournalRedactor.namesRemembered { signatureNames.removeAll(keepingCapacity: true) }
+            signatureNames[name] = signature
+            return signature
+        }
+
+        /// Whether any secret of `table` is in a shared answer part, but for the signatures of
+        /// the request (`found` in it).
+        mutating func occurs(in shared: [UInt8], of table: SecretTable, request found: [Redactor.Found]) -> Bool {
             guard !shared.isEmpty else { return false }
+            let skipped = signatures(in: found)
             let key = shared.withUnsafeBufferPointer { SharedPart(address: UInt(bitPattern: $0.baseAddress), count: $0.count) }
             let known = cleanShared[key]?.without ?? []
             var without = known
@@ -122,15 +143,10 @@ package final class JournalRedactor: Sendable {
                 )
                 entry.responseHeaders = Self.headers(arrived.responseHeaders, with: table, state: &state)
                 guard !keepsRawBodies else { return PendingRequest(entry: entry, answer: arrived.answer) }
-                // A shared part was built before this request came: its signature cannot be in it.
-                let signatures = Set(
-                    found.filter { Redactor.isSignature($0.name) && state.redactor.credentials.standing[$0.value] == nil }.map {
-                        Array($0.value.utf8)
-                    }
-                )
                 let answer = arrived.answer
                 guard
-                    table.occurs(in: answer.head) || table.occurs(in: answer.tail) || state.occurs(in: answer.shared, of: table, skipping: signatures)
+                    table.occurs(in: answer.head) || table.occurs(in: answer.tail)
+                        || state.occurs(in: answer.shared, of: table, request: found)
                 else { return PendingRequest(entry: entry, answer: answer) }
                 return PendingRequest(entry: entry, answer: AnswerBytes(Self.answerBody(answer.joined(), with: table)))
             }

@@ -15,10 +15,10 @@ struct EncodedPayload: Encodable, Sendable {
         self.isShared = true
     }
 
-    /// Bytes of one answer, already written as ``JSONBytes`` writes them.
-    init(encodedForOneAnswer bytes: [UInt8]) {
+    /// Bytes already written as ``JSONBytes`` writes them, which many answers share.
+    init(encodedForManyAnswers bytes: [UInt8]) {
         self.bytes = bytes
-        self.isShared = false
+        self.isShared = true
     }
 
     /// Writes the value again through an encoder, for the rare path that does not splice bytes.

@@ -8,7 +8,7 @@ import Foundation
 /// alphabet is read.
 enum PageToken {
     /// Where the next page starts.
-    enum Position: Equatable {
+    enum Position: Hashable {
         /// After this many items.
         case offset(Int)
         /// After the product with this sort key: Search Products' cursor, which a change to

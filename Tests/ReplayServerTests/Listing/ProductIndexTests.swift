@@ -115,6 +115,56 @@ struct ProductIndexTests {
         #expect(third.contains("\(edited) Renamed"))
     }
 
+    @Test func aPageIsAnsweredWithTheSameBytesUntilAProductChanges() throws {
+        var shop = RandomShop(seed: 13)
+        let products = (0..<60).map { shop.product($0) }
+        let store = ProductStore(initial: products, seed: 13)
+        let filter = try ProductSearchFilter(body: .object(["status": .string("ALL")]), version: nil)
+        var made = 0
+        func page(size: Int = 20, filter: ProductSearchFilter = filter) -> ProductStore.AnsweredPage {
+            store.searchPage(ofShop: "shop-a", filter: filter, from: .offset(0), size: size) { product in
+                Array("\(product.id) \(product.title)".utf8)
+            } payload: { page in
+                made += 1
+                return EncodedPayload(encodedForManyAnswers: Array(page.entries.joined(separator: Array("|".utf8))))
+            }
+        }
+        func text(_ page: ProductStore.AnsweredPage) -> String { String(decoding: page.payload.bytes, as: UTF8.self) }
+        func storage(_ page: ProductStore.AnsweredPage) -> UnsafePointer<UInt8>? { page.payload.bytes.withUnsafeBufferPointer(\.baseAddress) }
+
+        let first = page()
+        let again = page()
+        #expect(made == 1, "the page is made once")
+        #expect(storage(again) == storage(first), "and answered with the same bytes")
+        #expect(again.payload.isShared)
+        _ = page(size: 21)
+        _ = page(filter: try ProductSearchFilter(body: .object(["status": .string("ALL")]), version: .v2))
+        #expect(made == 3, "another size or filter is another page")
+
+        // Any change forgets the pages: an edit shows at once, and so does a new product.
+        let edited = try #require(text(first).split(separator: " ").first.map(String.init))
+        _ = store.update(edited) { product, _ in product.title = "Renamed" }
+        #expect(text(page()).contains("\(edited) Renamed"))
+        #expect(made == 4)
+        let created = store.insert { id, _ in
+            var product = shop.product(500)
+            product.id = id
+            product.shopID = "shop-a"
+            return product
+        }
+        #expect(page().total == RandomShop.scan(products + [created], shopID: "shop-a", filter: filter).count)
+        #expect(made == 5)
+
+        // An update that changes nothing keeps them.
+        _ = store.update(edited) { _, _ in }
+        _ = page()
+        #expect(made == 5)
+
+        // Past the pages kept, they are all forgotten and made again: never a wrong page.
+        for size in 1...(ProductStore.pagesKept + 1) { _ = page(size: size) }
+        #expect(text(page()).contains("\(edited) Renamed"))
+    }
+
     @Test(arguments: ["", "bm90LWEtdG9rZW4=", "YWZ0ZXI6eHl6OjE=", "YWZ0ZXI6MTIz", "%%"])
     func aTokenTheFakeNeverIssuedIsRefused(_ token: String) {
         #expect(token.isEmpty ? PageToken.position(of: token) == .offset(0) : PageToken.position(of: token) == nil)

@@ -6,7 +6,7 @@ import Scenarios
 ///
 /// A page is read from the store's index from the token's position and spliced from each
 /// product's entry, encoded once until the product changes: its cost grows with the page, not
-/// with the shop.
+/// with the shop. The page is kept until a product of the store changes (``ProductStore``).
 struct ProductSearch: Sendable {
     let market: MarketCatalogue
     let store: ProductStore
@@ -27,10 +27,12 @@ struct ProductSearch: Sendable {
             )
         }
         let filter = try ProductSearchFilter(body: request.body, version: try versions.version(of: request))
-        let found = store.search(ofShop: shop.id, filter: filter, from: position, size: size) { product in
+        let found = store.searchPage(ofShop: shop.id, filter: filter, from: position, size: size) { product in
             JSONBytes.encode(ProductSearchEntry(product, market: market))
+        } payload: { page in
+            ProductSearchPage(entries: page.entries, totalCount: page.total, nextPageToken: page.next.map(PageToken.make(after:)) ?? "").encoded
         }
         guard found.total <= Self.maximumMatches else { throw APIError.tooManyResults }
-        return ProductSearchPage(entries: found.entries, totalCount: found.total, nextPageToken: found.next.map(PageToken.make(after:)) ?? "").encoded
+        return found.payload
     }
 }

@@ -1,7 +1,7 @@
 import Scenarios
 
 /// The body filters of Search Products.
-struct ProductSearchFilter: Sendable {
+struct ProductSearchFilter: Hashable, Sendable {
     /// The statuses asked for: one, or every status but DELETED for `ALL` (the default).
     var statuses: [Product.Status]
     /// nil: both trees.

@@ -8,7 +8,7 @@ struct ProductSearchPage {
     /// URL-safe base64 or empty: no character of it needs escaping in JSON.
     var nextPageToken: String
 
-    /// The page as the payload of one answer.
+    /// The page as a payload, shared by the answers that give it until a product changes.
     var encoded: EncodedPayload {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(entries.reduce(64 + nextPageToken.utf8.count) { $0 + $1.count + 1 })
@@ -22,6 +22,6 @@ struct ProductSearchPage {
         bytes += #"],"total_count":"#.utf8
         bytes += String(totalCount).utf8
         bytes.append(UInt8(ascii: "}"))
-        return EncodedPayload(encodedForOneAnswer: bytes)
+        return EncodedPayload(encodedForManyAnswers: bytes)
     }
 }

@@ -8,7 +8,9 @@ import Synchronization
 /// Beside the products it keeps Search Products' ``ProductIndex`` and each product's search
 /// entry as encoded JSON, both brought up to date by every change (`insert`, `update`), so a
 /// search reads a page without looking at the rest of the shop and encodes a product once
-/// until it changes.
+/// until it changes. The pages searches answered are kept too, as their answer's bytes, until
+/// any product changes: a client polling the same search is answered with the same bytes,
+/// which the journal stores once.
 final class ProductStore: Sendable {
     private struct State {
         var products: [String: ProductState] = [:]
@@ -20,7 +22,31 @@ final class ProductStore: Sendable {
         /// Each product's Search Products entry, encoded the first time a search shows it;
         /// dropped when the product changes.
         var encodedEntries: [String: [UInt8]] = [:]
+        /// Pages answered since the last change, at most ``ProductStore/pagesKept``.
+        var pages: [PageKey: AnsweredPage] = [:]
+
+        /// Forgets what a change makes stale: every page answered.
+        mutating func changed() {
+            pages.removeAll()
+        }
     }
+
+    /// A search as a page cache's key: everything its answer depends on but the products.
+    private struct PageKey: Hashable {
+        var shopID: String
+        var filter: ProductSearchFilter
+        var position: PageToken.Position
+        var size: Int
+    }
+
+    /// A page as a search answered it: how many products match in all, and the page's payload.
+    struct AnsweredPage: Sendable {
+        var total: Int
+        var payload: EncodedPayload
+    }
+
+    /// How many pages are kept between two changes; past it they are forgotten all at once.
+    static let pagesKept = 64
 
     /// One page of a search: the products' encoded entries in order, how many match in all,
     /// and the position after the page when more follow.
@@ -64,7 +90,34 @@ final class ProductStore: Sendable {
         state.withLock { state in state.order.compactMap { state.products[$0] }.filter { $0.shopID == shopID } }
     }
 
-    /// One page of a shop's products that pass the filter, newest update first, from a position.
+    /// One page of a shop's products that pass the filter, newest update first, from a position,
+    /// as its payload: the one answered before when no product changed since.
+    ///
+    /// - Parameters:
+    ///   - encode: A product's search entry as JSON; called only for products whose entry is
+    ///     not kept yet.
+    ///   - payload: The page's payload, made once until a product changes.
+    func searchPage(
+        ofShop shopID: String,
+        filter: ProductSearchFilter,
+        from position: PageToken.Position,
+        size: Int,
+        encode: (ProductState) -> [UInt8],
+        payload: (SearchPage) -> EncodedPayload
+    ) -> AnsweredPage {
+        let key = PageKey(shopID: shopID, filter: filter, position: position, size: size)
+        return state.withLock { state in
+            if let known = state.pages[key] { return known }
+            let page = Self.search(&state, key, encode: encode)
+            let answered = AnsweredPage(total: page.total, payload: payload(page))
+            if state.pages.count >= Self.pagesKept { state.pages.removeAll() }
+            state.pages[key] = answered
+            return answered
+        }
+    }
+
+    /// One page of a shop's products that pass the filter, newest update first, from a position,
+    /// read from the index (not from the pages kept).
     ///
     /// - Parameter encode: A product's search entry as JSON; called only for products whose
     ///   entry is not kept yet.
@@ -75,21 +128,26 @@ final class ProductStore: Sendable {
         size: Int,
         encode: (ProductState) -> [UInt8]
     ) -> SearchPage {
-        state.withLock { state in
-            let found = state.index.search(shopID: shopID, filter: filter, from: position, size: size) { [products = state.products] in products[$0] }
-            var entries: [[UInt8]] = []
-            entries.reserveCapacity(found.page.count)
-            for key in found.page {
-                if let known = state.encodedEntries[key.id] {
-                    entries.append(known)
-                } else if let product = state.products[key.id] {
-                    let encoded = encode(product)
-                    state.encodedEntries[key.id] = encoded
-                    entries.append(encoded)
-                }
-            }
-            return SearchPage(entries: entries, total: found.total, next: found.hasMore ? found.page.last : nil)
+        let key = PageKey(shopID: shopID, filter: filter, position: position, size: size)
+        return state.withLock { Self.search(&$0, key, encode: encode) }
+    }
+
+    private static func search(_ state: inout State, _ key: PageKey, encode: (ProductState) -> [UInt8]) -> SearchPage {
+        let found = state.index.search(shopID: key.shopID, filter: key.filter, from: key.position, size: key.size) { [products = state.products] in
+            products[$0]
         }
+        var entries: [[UInt8]] = []
+        entries.reserveCapacity(found.page.count)
+        for key in found.page {
+            if let known = state.encodedEntries[key.id] {
+                entries.append(known)
+            } else if let product = state.products[key.id] {
+                let encoded = encode(product)
+                state.encodedEntries[key.id] = encoded
+                entries.append(encoded)
+            }
+        }
+        return SearchPage(entries: entries, total: found.total, next: found.hasMore ? found.page.last : nil)
     }
 
     /// Stores a new product, giving it and its SKUs ids.
@@ -104,6 +162,7 @@ final class ProductStore: Sendable {
             state.products[id] = product
             state.order.append(id)
             state.index.add(product)
+            state.changed()
             return product
         }
     }
@@ -122,6 +181,7 @@ final class ProductStore: Sendable {
             state.index.remove(existing)
             state.index.add(product)
             state.encodedEntries[id] = nil
+            state.changed()
             return product
         }
     }
