@@ -60,6 +60,15 @@ public struct SimulatorProbe: Sendable {
         return (bytes.readableBytes, Self.nextPageToken(in: payload.bytes))
     }
 
+    /// Renames the shop's last product, as a client's edit would: the pages searches answered are
+    /// forgotten, and the next search of each page reads the index and splices it again.
+    public func changeAProduct() {
+        guard let last = scenario.products.last else { return }
+        _ = store.update(last.id) { product, _ in
+            product.title = product.title.hasSuffix("!") ? String(product.title.dropLast()) : product.title + "!"
+        }
+    }
+
     /// A Get Categories answer's size in bytes.
     ///
     /// - Parameter query: The query, such as `category_version=v2`.
