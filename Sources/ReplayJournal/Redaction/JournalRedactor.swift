@@ -41,47 +41,31 @@ package final class JournalRedactor: Sendable {
     private struct State {
         var redactor: Redactor
         var names: [String: Bool] = [:]
-        /// Whether a secret name names a signature (``Redactor/isSignature(_:)``), remembered.
-        var signatureNames: [String: Bool] = [:]
-        /// Shared answer parts (by the identity of their storage, kept alive here) and the
-        /// secrets each is known not to hold: a hot 70 KB answer is looked through once per
-        /// credential, not once per request.
-        var cleanShared: [SharedPart: (bytes: [UInt8], without: Set<[UInt8]>)] = [:]
+        /// Shared answer parts (by the identity of their storage, kept alive here), each with how
+        /// many of the redactor's followed credentials it was looked through for and did not
+        /// hold: a hot 70 KB answer is looked through once per credential, not once per request.
+        var cleanShared: [SharedPart: (bytes: [UInt8], checked: Int)] = [:]
 
-        /// The signatures of a request that are not credentials too: a shared answer part was
-        /// built before the request came, so they cannot be in it.
-        mutating func signatures(in found: [Redactor.Found]) -> [[UInt8]] {
-            var signatures: [[UInt8]] = []
-            for secret in found where isSignature(secret.name) && redactor.credentials.standing[secret.value] == nil {
-                signatures.append(Array(secret.value.utf8))
-            }
-            return signatures
-        }
-
-        mutating func isSignature(_ name: String) -> Bool {
-            if let known = signatureNames[name] { return known }
-            let signature = Redactor.isSignature(name)
-            if signatureNames.count >= JournalRedactor.namesRemembered { signatureNames.removeAll(keepingCapacity: true) }
-            signatureNames[name] = signature
-            return signature
-        }
-
-        /// Whether any secret of `table` is in a shared answer part, but for the signatures of
-        /// the request (`found` in it).
-        mutating func occurs(in shared: [UInt8], of table: SecretTable, request found: [Redactor.Found]) -> Bool {
+        /// Whether a shared answer part holds a secret of the session: a followed credential it
+        /// was not yet looked through for, or a secret of the request that is not followed (past
+        /// the capacity). The request's signature is not looked for: the part was built before
+        /// the request came.
+        mutating func occurs(in shared: [UInt8], request found: [Redactor.Found]) -> Bool {
             guard !shared.isEmpty else { return false }
-            let skipped = signatures(in: found)
             let key = shared.withUnsafeBufferPointer { SharedPart(address: UInt(bitPattern: $0.baseAddress), count: $0.count) }
-            let known = cleanShared[key]?.without ?? []
-            var without = known
-            for (secret, _) in table.inside where !known.contains(secret) && !skipped.contains(secret) {
-                if SecretTable.firstRange(of: secret, in: shared, from: 0) != nil { return true }
-                without.insert(secret)
+            let followed = redactor.followed
+            let checked = cleanShared[key]?.checked ?? 0
+            for secret in followed[min(checked, followed.count)...] where SecretTable.firstRange(of: secret, in: shared, from: 0) != nil {
+                return true
             }
-            // A client sending a new token with every request does not grow it without bound.
-            if without.count != known.count, without.count <= JournalRedactor.sharedPartsRemembered {
+            if checked < followed.count {
                 if cleanShared[key] == nil, cleanShared.count >= JournalRedactor.sharedPartsRemembered { cleanShared.removeAll() }
-                cleanShared[key] = (shared, without)
+                cleanShared[key] = (shared, followed.count)
+            }
+            let credentials = redactor.credentials
+            for secret in found where secret.value.utf8.count >= Redactor.shortestFollowed && credentials.standing[secret.value] == nil {
+                if Redactor.isSignature(secret.name) { continue }
+                if SecretTable.firstRange(of: Array(secret.value.utf8), in: shared, from: 0) != nil { return true }
             }
             return false
         }
@@ -146,7 +130,7 @@ package final class JournalRedactor: Sendable {
                 let answer = arrived.answer
                 guard
                     table.occurs(in: answer.head) || table.occurs(in: answer.tail)
-                        || state.occurs(in: answer.shared, of: table, request: found)
+                        || state.occurs(in: answer.shared, request: found)
                 else { return PendingRequest(entry: entry, answer: answer) }
                 return PendingRequest(entry: entry, answer: AnswerBytes(Self.answerBody(answer.joined(), with: table)))
             }

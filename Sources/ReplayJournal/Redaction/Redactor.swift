@@ -44,6 +44,9 @@ package struct Redactor: Sendable {
     let capacity: Int
     private var remembered = SecretTable()
     private var rememberedCount = 0
+    /// The remembered credentials looked for inside other values (those of at least
+    /// ``shortestFollowed`` characters), in the order they were learned: a list that only grows.
+    private(set) var followed: [[UInt8]] = []
     private var counter: Int
 
     /// - Parameters:
@@ -58,6 +61,7 @@ package struct Redactor: Sendable {
         for secret in secrets where !secret.isEmpty && remembered.standing[secret] == nil {
             remembered.add(secret, placeholder: next(kind: "secret"), everywhere: true)
             rememberedCount += 1
+            if secret.utf8.count >= Self.shortestFollowed { followed.append(Array(secret.utf8)) }
         }
     }
 
@@ -74,6 +78,7 @@ package struct Redactor: Sendable {
             if rememberedCount < capacity, secret.value.utf8.count >= Self.shortestFollowed, !Self.isSignature(secret.name) {
                 remembered.add(secret.value, placeholder: placeholder)
                 rememberedCount += 1
+                followed.append(Array(secret.value.utf8))
             }
         }
         return table

@@ -38,6 +38,12 @@ package struct SecretTable: Sendable {
         if underSecretName, let placeholder = standing[text] { return placeholder }
         if let placeholder = whole[text] { return placeholder }
         guard let shortest = inside.last?.secret.count, text.utf8.count >= shortest else { return text }
+        // Looked through in place first: most values hold no secret, and need no copy.
+        var text = text
+        let holds = text.withUTF8 { bytes in
+            inside.contains { Self.firstRange(of: $0.secret, in: UnsafeRawBufferPointer(bytes), from: 0) != nil }
+        }
+        guard holds else { return text }
         var bytes = Array(text.utf8)
         guard replaceInside(&bytes) else { return text }
         return String(decoding: bytes, as: UTF8.self)
@@ -74,15 +80,17 @@ package struct SecretTable: Sendable {
     /// `memmem` (linear, vectorised): a needle whose first byte is common in the haystack (a
     /// hex signature in an answer full of digits) costs no more than another.
     static func firstRange(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Range<Int>? {
+        haystack.withUnsafeBytes { firstRange(of: needle, in: $0, from: start) }
+    }
+
+    static func firstRange(of needle: [UInt8], in haystack: UnsafeRawBufferPointer, from start: Int) -> Range<Int>? {
         guard !needle.isEmpty, haystack.count - start >= needle.count else { return nil }
-        return haystack.withUnsafeBytes { hay in
-            needle.withUnsafeBytes { pin in
-                guard let base = hay.baseAddress, let pinBase = pin.baseAddress,
-                    let found = CLibrary.memmem(base + start, hay.count - start, pinBase, pin.count)
-                else { return nil }
-                let offset = base.distance(to: UnsafeRawPointer(found))
-                return offset..<(offset + pin.count)
-            }
+        return needle.withUnsafeBytes { pin in
+            guard let base = haystack.baseAddress, let pinBase = pin.baseAddress,
+                let found = CLibrary.memmem(base + start, haystack.count - start, pinBase, pin.count)
+            else { return nil }
+            let offset = base.distance(to: UnsafeRawPointer(found))
+            return offset..<(offset + pin.count)
         }
     }
 }

@@ -19,23 +19,25 @@ package enum JSONString {
 
     /// Appends `string` quoted, as UTF-8 bytes, with quotes, backslashes and control characters escaped.
     package static func append(_ string: String, to bytes: inout [UInt8]) {
+        var string = string
         bytes.append(UInt8(ascii: "\""))
-        guard needsEscaping(string) else {
-            bytes += string.utf8
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        // Every byte escaped is ASCII, so UTF-8 is escaped byte by byte.
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes += #"\""#.utf8
-            case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
-            case UInt8(ascii: "\n"): bytes += #"\n"#.utf8
-            case UInt8(ascii: "\r"): bytes += #"\r"#.utf8
-            case UInt8(ascii: "\t"): bytes += #"\t"#.utf8
-            case _ where byte < 0x20: bytes += String(format: "\\u%04x", byte).utf8
-            default: bytes.append(byte)
+        string.withUTF8 { utf8 in
+            // Runs of bytes that need no escape are copied whole; every byte escaped is ASCII,
+            // so UTF-8 is escaped byte by byte.
+            var start = 0
+            for (index, byte) in utf8.enumerated() where byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                start = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): bytes += #"\""#.utf8
+                case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
+                case UInt8(ascii: "\n"): bytes += #"\n"#.utf8
+                case UInt8(ascii: "\r"): bytes += #"\r"#.utf8
+                case UInt8(ascii: "\t"): bytes += #"\t"#.utf8
+                default: bytes += String(format: "\\u%04x", byte).utf8
+                }
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(UInt8(ascii: "\""))
     }

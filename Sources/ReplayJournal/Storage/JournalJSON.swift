@@ -12,11 +12,11 @@ enum JournalJSON {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(map.reduce(2) { $0 + $1.key.utf8.count + $1.value.utf8.count + 6 })
         bytes.append(UInt8(ascii: "{"))
-        for (index, key) in map.keys.sorted().enumerated() {
+        for (index, (key, value)) in map.sorted(by: { $0.key < $1.key }).enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             JSONString.append(key, to: &bytes)
             bytes.append(UInt8(ascii: ":"))
-            JSONString.append(map[key]!, to: &bytes)
+            JSONString.append(value, to: &bytes)
         }
         bytes.append(UInt8(ascii: "}"))
         return bytes
