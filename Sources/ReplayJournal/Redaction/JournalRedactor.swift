@@ -16,7 +16,9 @@ private struct SharedPart: Hashable {
 /// answer's headers too; the answer's body, the fake's own answer built from the scenario,
 /// by value only: any credential seen in the session (the scenario's app secret and access
 /// tokens from the start, then those clients send) is replaced wherever it appears, which
-/// costs one `memchr`-driven pass per credential and keeps a 70 KB answer off a JSON parser.
+/// costs one `memmem` pass per credential and keeps a 70 KB answer off a JSON parser. A part
+/// many answers share (a category tree, a recorded answer) is looked through once per
+/// credential, not once per request.
 ///
 /// The journal's writer calls it, off the response path, for each request in arrival order
 /// (what "a secret seen earlier" needs). Queries and form bodies are read on their bytes

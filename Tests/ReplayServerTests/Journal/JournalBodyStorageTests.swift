@@ -52,4 +52,30 @@ struct JournalBodyStorageTests {
         #expect(answers[0].count > 1024)
         #expect(try JournalTamper(path: path).integer("SELECT COUNT(*) FROM body") == 1)
     }
+
+    @Test func aPolledSearchPageIsStoredOnceUntilAProductChanges() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journal-bodies-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("j.sqlite").path
+        let answers = try await withReplayServer(scenario: try .default, configuration: .init(journalPath: path)) { server in
+            let fixture = try ListingFixture(server)
+            func search() async throws -> Data {
+                try await fixture.client.call(.POST, "/product/202502/products/search", query: ["page_size": "50"], json: [:]).body
+            }
+            var answers = [try await search(), try await search()]
+            // A new product changes the page: it is answered, and stored, anew.
+            _ = try await fixture.createProduct(on: try fixture.leaf(.v2), version: .v2, title: "Polled Later")
+            answers += [try await search(), try await search()]
+            return answers
+        }
+        #expect(answers[0].count > 1024, "large enough to be stored once")
+        #expect(!String(decoding: answers[0], as: UTF8.self).contains("Polled Later"))
+        #expect(String(decoding: answers[2], as: UTF8.self).contains("Polled Later"))
+        let tamper = try JournalTamper(path: path)
+        #expect(try tamper.integer("SELECT COUNT(*) FROM body") == 2, "one page before the change, one after")
+        let entries = try await JournalReader(path: path).entries()
+        let searches = entries.filter { $0.path == "/product/202502/products/search" }
+        #expect(searches.map(\.responseBody) == answers, "read back byte for byte")
+    }
 }
