@@ -47,7 +47,8 @@ struct RawRowInsert {
         guard var value else { return }
         checked(
             value.withUTF8 { bytes in
-                sqlite3_bind_text(statement.sqliteStatement, column, Self.pointer(bytes), CInt(bytes.count), Self.transient)
+                guard bytes.count <= CInt.max else { return SQLITE_TOOBIG }
+                return sqlite3_bind_text(statement.sqliteStatement, column, Self.pointer(bytes), CInt(bytes.count), Self.transient)
             }
         )
     }
@@ -57,7 +58,8 @@ struct RawRowInsert {
         column += 1
         checked(
             bytes.withUnsafeBufferPointer { bytes in
-                sqlite3_bind_text(statement.sqliteStatement, column, Self.pointer(bytes), CInt(bytes.count), Self.transient)
+                guard bytes.count <= CInt.max else { return SQLITE_TOOBIG }
+                return sqlite3_bind_text(statement.sqliteStatement, column, Self.pointer(bytes), CInt(bytes.count), Self.transient)
             }
         )
     }
