@@ -3,12 +3,6 @@ import HTTPTypes
 package import Scenarios
 import Synchronization
 
-/// A shared answer part by the identity of its storage.
-private struct SharedPart: Hashable {
-    var address: UInt
-    var count: Int
-}
-
 /// The redactor of one server's journal: what a request entry keeps of the query, headers and
 /// bodies, with secrets replaced by `<redacted>`, so that a journal can be shared in a bug report.
 ///
@@ -46,7 +40,7 @@ package final class JournalRedactor: Sendable {
         /// Shared answer parts (by the identity of their storage, kept alive here), each with how
         /// many of the redactor's followed credentials it was looked through for and did not
         /// hold: a hot 70 KB answer is looked through once per credential, not once per request.
-        var cleanShared: [SharedPart: (bytes: [UInt8], checked: Int)] = [:]
+        var cleanShared: [StorageIdentity: (bytes: [UInt8], checked: Int)] = [:]
 
         /// Whether a shared answer part holds a secret of the session: a followed credential it
         /// was not yet looked through for, or a secret of the request that is not followed (past
@@ -54,7 +48,7 @@ package final class JournalRedactor: Sendable {
         /// the request came.
         mutating func occurs(in shared: [UInt8], request found: [Redactor.Found]) -> Bool {
             guard !shared.isEmpty else { return false }
-            let key = shared.withUnsafeBufferPointer { SharedPart(address: UInt(bitPattern: $0.baseAddress), count: $0.count) }
+            let key = StorageIdentity(of: shared)
             let followed = redactor.followed
             let checked = cleanShared[key]?.checked ?? 0
             for secret in followed[min(checked, followed.count)...] where SecretTable.firstRange(of: secret, in: shared, from: 0) != nil {

@@ -438,16 +438,11 @@ package final class JournalWriter: Sendable {
 /// once. Each entry keeps its bytes alive, so their address cannot be reused by other bytes
 /// while the entry is here.
 final class SharedBodyHashes: Sendable {
-    private struct Key: Hashable {
-        var address: UInt
-        var count: Int
-    }
-
     private static let capacity = 1024
-    private let known = Mutex<[Key: (bytes: [UInt8], hash: String)]>([:])
+    private let known = Mutex<[StorageIdentity: (bytes: [UInt8], hash: String)]>([:])
 
     func hash(of bytes: [UInt8]) -> String {
-        let key = bytes.withUnsafeBufferPointer { Key(address: UInt(bitPattern: $0.baseAddress), count: $0.count) }
+        let key = StorageIdentity(of: bytes)
         if let hash = known.withLock({ $0[key]?.hash }) { return hash }
         let hash = BodyTable.hash(bytes)
         known.withLock { known in
