@@ -29,6 +29,7 @@ enum RequestTable {
         let entry = request.entry
         let answer = request.answer
         if let sharedHash, !sharedIsStored { try BodyTable.store(answer.shared, hash: sharedHash, in: db) }
+        let failedChecks = entry.failedChecks.isEmpty ? "[]" : try JournalJSON.encode(entry.failedChecks)
         var row = RawRowInsert(statement, in: db)
         row.bind(entry.id)
         row.bind(entry.requestID)
@@ -43,7 +44,7 @@ enum RequestTable {
         row.bind(entry.shopCipher)
         row.bind(entry.answeredBy.rawValue)
         row.bind(entry.answeredFrom)
-        row.bind(entry.failedChecks.isEmpty ? "[]" : try JournalJSON.encode(entry.failedChecks))
+        row.bind(failedChecks)
         row.bind(entry.responseStatus)
         row.bind(entry.responseCode)
         row.bind(text: JournalJSON.encodedBytes(entry.responseHeaders))
