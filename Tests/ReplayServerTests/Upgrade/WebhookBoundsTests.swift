@@ -78,7 +78,10 @@ struct WebhookBoundsTests {
     static func seconds(_ microseconds: Int64?) -> Double { Double(microseconds ?? .max) / 1e6 }
 
     @Test func anAnswerThatStopsAfterItsHeadFailsAtTheDeadlineAndTheClockMovesOn() async throws {
-        try await run([.headThenSilence], scenario: Self.scenario(ackTimeout: 200, retries: ["2m"])) { server, receiver, _ in
+        // 2 s, not less: under the full suite's load a 200 ms deadline ended both attempts before
+        // the receiver had read a request, so the test no longer saw an answer stop after its head.
+        let deadline = HumanDuration(milliseconds: 2_000)
+        try await run([.headThenSilence], scenario: Self.scenario(ackTimeout: deadline.milliseconds, retries: ["2m"])) { server, receiver, _ in
             try await triggerUpgrade(server)
             #expect(await advance(server, "1m") != nil, "the move that makes the first attempt due returns")
             #expect(await advance(server, "2m") != nil, "and so does the one that makes the retry due")
@@ -87,11 +90,9 @@ struct WebhookBoundsTests {
             #expect(attempts.map(\.responseStatus) == [nil, nil], "an unfinished answer is no status")
             for attempt in attempts {
                 // How far the answer got before the deadline depends on the machine's load.
-                #expect(attempt.error?.hasPrefix("no answer within 200ms (") == true, "\(attempt.error ?? "")")
-                #expect(Self.seconds(attempt.latencyMicroseconds) < 5)
+                #expect(attempt.error?.hasPrefix("no answer within \(deadline) (") == true, "\(attempt.error ?? "")")
+                #expect(Self.seconds(attempt.latencyMicroseconds) < 7)
             }
-            // Not `receiver.requests.count == 2`: on a loaded machine the 200 ms deadline can end an
-            // attempt before the receiver has read its request; the journal above counts the attempts.
             #expect((1...2).contains(receiver.requests.count))
         }
     }
