@@ -30,17 +30,13 @@ package final class JournalRedactor: Sendable {
     /// Whether request and answer bodies are kept as sent (query and headers are redacted all the same).
     let keepsRawBodies: Bool
 
-    /// How many shared answer parts are remembered with the credentials they do not hold; past
-    /// it they are forgotten all at once and looked through again.
-    static let sharedPartsRemembered = 128
-
     private struct State {
         var redactor: Redactor
         var names: [String: Bool] = [:]
         /// Shared answer parts (by the identity of their storage, kept alive here), each with how
         /// many of the redactor's followed credentials it was looked through for and did not
         /// hold: a hot 70 KB answer is looked through once per credential, not once per request.
-        var cleanShared: [StorageIdentity: (bytes: [UInt8], checked: Int)] = [:]
+        var cleanShared = SharedPartMemory<Int>(maxEntries: 128, maxBytes: 64 << 20)
 
         /// Whether a shared answer part holds a secret of the session: a followed credential it
         /// was not yet looked through for, or a secret of the request that is not followed (past
@@ -48,16 +44,12 @@ package final class JournalRedactor: Sendable {
         /// the request came.
         mutating func occurs(in shared: [UInt8], request found: [Redactor.Found]) -> Bool {
             guard !shared.isEmpty else { return false }
-            let key = StorageIdentity(of: shared)
             let followed = redactor.followed
-            let checked = cleanShared[key]?.checked ?? 0
+            let checked = cleanShared[shared] ?? 0
             for secret in followed[min(checked, followed.count)...] where SecretTable.firstRange(of: secret, in: shared, from: 0) != nil {
                 return true
             }
-            if checked < followed.count {
-                if cleanShared[key] == nil, cleanShared.count >= JournalRedactor.sharedPartsRemembered { cleanShared.removeAll() }
-                cleanShared[key] = (shared, followed.count)
-            }
+            if checked < followed.count { cleanShared.remember(followed.count, for: shared) }
             let credentials = redactor.credentials
             for secret in found where secret.value.utf8.count >= Redactor.shortestFollowed && credentials.standing[secret.value] == nil {
                 if Redactor.isSignature(secret.name) { continue }

@@ -43,25 +43,22 @@ struct RawRowInsert {
     }
 
     mutating func bind(_ value: String?) {
-        column += 1
-        guard var value else { return }
-        checked(
-            value.withUTF8 { bytes in
-                guard bytes.count <= CInt.max else { return SQLITE_TOOBIG }
-                return sqlite3_bind_text(statement.sqliteStatement, column, Self.pointer(bytes), CInt(bytes.count), Self.transient)
-            }
-        )
+        guard var value else {
+            column += 1
+            return
+        }
+        value.withUTF8 { bind(text: $0) }
     }
 
     /// Binds UTF-8 bytes as text.
     mutating func bind(text bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { bind(text: $0) }
+    }
+
+    private mutating func bind(text bytes: UnsafeBufferPointer<UInt8>) {
         column += 1
-        checked(
-            bytes.withUnsafeBufferPointer { bytes in
-                guard bytes.count <= CInt.max else { return SQLITE_TOOBIG }
-                return sqlite3_bind_text(statement.sqliteStatement, column, Self.pointer(bytes), CInt(bytes.count), Self.transient)
-            }
-        )
+        guard bytes.count <= CInt.max else { return checked(SQLITE_TOOBIG) }
+        checked(sqlite3_bind_text(statement.sqliteStatement, column, Self.pointer(bytes), CInt(bytes.count), Self.transient))
     }
 
     mutating func bind(blob bytes: some ContiguousBytes) {
@@ -75,11 +72,9 @@ struct RawRowInsert {
     }
 
     /// Inserts the row; throws what SQLite answers, as GRDB would (a `DatabaseError` with its code).
+    /// The statement is reset after; its bindings are cleared when the next row starts.
     func insert() throws {
-        defer {
-            sqlite3_reset(statement.sqliteStatement)
-            sqlite3_clear_bindings(statement.sqliteStatement)
-        }
+        defer { sqlite3_reset(statement.sqliteStatement) }
         if let refusedBind {
             throw DatabaseError(resultCode: ResultCode(rawValue: refusedBind), message: "a value of the row cannot be bound", sql: statement.sql)
         }

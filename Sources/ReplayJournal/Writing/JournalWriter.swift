@@ -435,20 +435,14 @@ package final class JournalWriter: Sendable {
 }
 
 /// The hashes of shared answer parts, by the identity of their storage: a hot answer is hashed
-/// once. Each entry keeps its bytes alive, so their address cannot be reused by other bytes
-/// while the entry is here.
+/// once.
 final class SharedBodyHashes: Sendable {
-    private static let capacity = 1024
-    private let known = Mutex<[StorageIdentity: (bytes: [UInt8], hash: String)]>([:])
+    private let known = Mutex(SharedPartMemory<String>(maxEntries: 1024, maxBytes: 64 << 20))
 
     func hash(of bytes: [UInt8]) -> String {
-        let key = StorageIdentity(of: bytes)
-        if let hash = known.withLock({ $0[key]?.hash }) { return hash }
+        if let hash = known.withLock({ $0[bytes] }) { return hash }
         let hash = BodyTable.hash(bytes)
-        known.withLock { known in
-            if known.count >= Self.capacity { known.removeAll() }
-            known[key] = (bytes, hash)
-        }
+        known.withLock { $0.remember(hash, for: bytes) }
         return hash
     }
 }

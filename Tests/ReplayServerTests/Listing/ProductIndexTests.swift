@@ -165,6 +165,24 @@ struct ProductIndexTests {
         #expect(text(page()).contains("\(edited) Renamed"))
     }
 
+    @Test func aPageWhoseSearchIsPastTheByteBoundIsAnsweredButNotKept() throws {
+        var shop = RandomShop(seed: 17)
+        let store = ProductStore(initial: (0..<20).map { shop.product($0) }, seed: 17)
+        // A hostile client's SKU filter of 8 MiB: kept 64 times, it would hold half a gigabyte.
+        let huge = String(repeating: "S", count: ProductStore.pageBytesKept)
+        let filter = try ProductSearchFilter(body: .object(["seller_skus": .array([.string(huge)])]), version: nil)
+        var made = 0
+        for _ in 0..<2 {
+            _ = store.searchPage(ofShop: "shop-a", filter: filter, from: .offset(0), size: 10) {
+                Array($0.id.utf8)
+            } payload: { _ in
+                made += 1
+                return EncodedPayload(encodedForManyAnswers: [])
+            }
+        }
+        #expect(made == 2, "made again each time: not kept")
+    }
+
     @Test(arguments: ["", "bm90LWEtdG9rZW4=", "YWZ0ZXI6eHl6OjE=", "YWZ0ZXI6MTIz", "%%"])
     func aTokenTheFakeNeverIssuedIsRefused(_ token: String) {
         #expect(token.isEmpty ? PageToken.position(of: token) == .offset(0) : PageToken.position(of: token) == nil)

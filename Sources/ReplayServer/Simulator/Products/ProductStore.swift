@@ -22,12 +22,25 @@ final class ProductStore: Sendable {
         /// Each product's Search Products entry, encoded the first time a search shows it;
         /// dropped when the product changes.
         var encodedEntries: [String: [UInt8]] = [:]
-        /// Pages answered since the last change, at most ``ProductStore/pagesKept``.
+        /// Pages answered since the last change, at most ``ProductStore/pagesKept`` and
+        /// ``ProductStore/pageBytesKept``.
         var pages: [PageKey: AnsweredPage] = [:]
+        /// The bytes of the pages kept and of their keys.
+        var pageBytes = 0
 
         /// Forgets what a change makes stale: every page answered.
         mutating func changed() {
             pages.removeAll()
+            pageBytes = 0
+        }
+
+        /// Keeps a page, unless it alone is past the byte bound (a filter of huge SKUs).
+        mutating func keep(_ page: AnsweredPage, for key: PageKey) {
+            let cost = key.bytes + page.payload.bytes.count
+            guard cost <= ProductStore.pageBytesKept else { return }
+            if pages.count >= ProductStore.pagesKept || pageBytes + cost > ProductStore.pageBytesKept { changed() }
+            pages[key] = page
+            pageBytes += cost
         }
     }
 
@@ -37,6 +50,16 @@ final class ProductStore: Sendable {
         var filter: ProductSearchFilter
         var position: PageToken.Position
         var size: Int
+
+        /// About what the key holds, in bytes: its strings.
+        var bytes: Int {
+            let after: Int
+            switch position {
+            case .offset: after = 0
+            case .after(let key): after = key.id.utf8.count
+            }
+            return shopID.utf8.count + after + (filter.sellerSKUs.reduce(0) { $0 + $1.utf8.count }) + filter.skuIDs.reduce(0) { $0 + $1.utf8.count }
+        }
     }
 
     /// A page as a search answered it: how many products match in all, and the page's payload.
@@ -45,8 +68,10 @@ final class ProductStore: Sendable {
         var payload: EncodedPayload
     }
 
-    /// How many pages are kept between two changes; past it they are forgotten all at once.
+    /// How many pages are kept between two changes, and how many bytes they and their keys
+    /// hold at most; past either they are forgotten all at once.
     static let pagesKept = 64
+    static let pageBytesKept = 8 << 20
 
     /// One page of a search: the products' encoded entries in order, how many match in all,
     /// and the position after the page when more follow.
@@ -110,8 +135,7 @@ final class ProductStore: Sendable {
             if let known = state.pages[key] { return known }
             let page = Self.search(&state, key, encode: encode)
             let answered = AnsweredPage(total: page.total, payload: payload(page))
-            if state.pages.count >= Self.pagesKept { state.pages.removeAll() }
-            state.pages[key] = answered
+            state.keep(answered, for: key)
             return answered
         }
     }
