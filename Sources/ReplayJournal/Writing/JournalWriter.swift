@@ -3,12 +3,17 @@ import GRDB
 import Logging
 import Synchronization
 
-/// Writes journal records in batches on a background task: whatever accumulated while the last
-/// transaction ran goes into the next one, so many answers share one commit.
+/// Writes journal records in batches on a thread of its own: whatever accumulated while the
+/// last batch was redacted and written goes into the next one, so many answers share one commit.
 ///
 /// Requests come as they arrived, secrets still in them (``ArrivedRequest``): the writer
 /// redacts each one, in the order they were queued, builds its columns and shows it to the
 /// journal's watchers before it writes the batch. The request path only queues references.
+///
+/// The thread sleeps on a semaphore while the queue is empty; an append wakes it only when it
+/// sleeps. It redacts, writes (GRDB's synchronous write, which runs on the calling thread when
+/// no other write holds the file) and settles each batch itself: no task, continuation or
+/// queue hop per batch, which cost more than the batch's inserts under load.
 ///
 /// The queue is bounded (``ReplayServer/JournalQueueLimit``): an append that finds it full
 /// waits, suspended, until the writer has made room. A record that cannot be written is
@@ -73,10 +78,16 @@ package final class JournalWriter: Sendable {
         var writtenWaiters: [(target: Int, resume: Resume)] = []
         var isClosed = false
         var hasLoggedLoss = false
-        /// Whether the writer task was woken and has not yet found the queue empty: while it
-        /// is, an append does not ring again (a ring resumes the task, which costs more than
+        /// Whether the writer thread was woken and has not yet found the queue empty: while it
+        /// is, an append does not ring again (a ring wakes the thread, which costs more than
         /// the append).
         var writerIsAwake = false
+        /// Whether the writer thread is asked to stop once the queue is empty.
+        var isStopping = false
+        /// Whether the writer thread has stopped.
+        var hasStopped = false
+        /// Who waits for the thread to stop.
+        var stopWaiters: [Resume] = []
 
         /// Whether an append must wake the writer; it is awake from then on.
         mutating func ring() -> Bool {
@@ -117,10 +128,12 @@ package final class JournalWriter: Sendable {
         let watchers: JournalWatchers
     }
 
-    /// What the writer task and the callers share.
+    /// What the writer thread and the callers share.
     private final class Context: Sendable {
         let setup: Setup
         let state = Mutex(State())
+        /// Rung when the sleeping writer has work, or is asked to stop.
+        let bell = DispatchSemaphore(value: 0)
         let hashes = SharedBodyHashes()
         /// The hashes of the shared bodies the file holds, as far as the writer knows.
         let storedBodies = Mutex<Set<String>>([])
@@ -131,20 +144,19 @@ package final class JournalWriter: Sendable {
     }
 
     private let context: Context
-    private let doorbell: AsyncStream<Void>.Continuation
-    private let task: Task<Void, Never>
 
     init(_ setup: Setup) {
         let context = Context(setup)
-        let (stream, doorbell) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         self.context = context
-        self.doorbell = doorbell
-        self.task = Task {
-            for await _ in stream {
-                await Self.drain(context)
-            }
-            await Self.drain(context)
-        }
+        let thread = Thread { Self.run(context) }
+        thread.name = "journal-writer"
+        thread.start()
+    }
+
+    /// A writer dropped without ``close()`` still lets its thread end, once the queue is empty.
+    deinit {
+        context.state.withLock { $0.isStopping = true }
+        context.bell.signal()
     }
 
     /// Queues a record, waiting for room when the queue is full; with `untilWritten`, returns
@@ -174,7 +186,7 @@ package final class JournalWriter: Sendable {
             _ = state.admit(Queued(work: work, cost: cost))
             return state.ring()
         }
-        if rings { doorbell.yield() }
+        if rings { context.bell.signal() }
     }
 
     /// Empties every table but the run information, after the records queued before it.
@@ -208,15 +220,22 @@ package final class JournalWriter: Sendable {
             if done {
                 continuation.resume()
             } else {
-                doorbell.yield()
+                context.bell.signal()
             }
         }
     }
 
-    /// Writes what is queued and stops the writer task. Whatever arrives later is counted lost.
+    /// Writes what is queued and stops the writer thread. Whatever arrives later is counted lost.
     package func close() async {
-        doorbell.finish()
-        await task.value
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let stopped = context.state.withLock { state -> Bool in
+                if state.hasStopped { return true }
+                state.isStopping = true
+                state.stopWaiters.append { continuation.resume() }
+                return false
+            }
+            if stopped { continuation.resume() } else { context.bell.signal() }
+        }
         let stranded = context.state.withLock { state -> [Resume] in
             state.isClosed = true
             let left = state.pending.count + state.waiting.count
@@ -249,39 +268,45 @@ package final class JournalWriter: Sendable {
             state.waiting.append(Waiter(queued: queued, resume: resume, untilWritten: untilWritten))
             return (false, state.ring())
         }
-        if rings { doorbell.yield() }
+        if rings { context.bell.signal() }
         if resumesNow { resume() }
     }
 
-    /// Writes what is queued until nothing is, in batches, as a pipeline of two stages: while
-    /// one batch is written (GRDB's writer queue), the next is redacted (this task), so that
-    /// neither waits for the other. Batches are redacted, written and settled in order.
-    private static func drain(_ context: Context) async {
-        var writing: (batch: [Queued], write: Task<Outcome, Never>)?
+    /// The writer thread: sleeps until rung, then writes what is queued until nothing is, and
+    /// ends once asked to stop with nothing left.
+    private static func run(_ context: Context) {
         while true {
-            let idle = writing == nil
+            context.bell.wait()
+            drain(context)
+            let stopWaiters = context.state.withLock { state -> [Resume]? in
+                guard state.isStopping, state.pending.isEmpty else { return nil }
+                state.hasStopped = true
+                defer { state.stopWaiters.removeAll() }
+                return state.stopWaiters
+            }
+            if let stopWaiters {
+                for resume in stopWaiters { resume() }
+                return
+            }
+        }
+    }
+
+    /// Redacts, writes and settles batches, in order, until the queue is empty.
+    private static func drain(_ context: Context) {
+        while true {
             let batch = context.state.withLock { state -> [Queued] in
-                // Found with nothing to do, the writer goes back to sleep: the next append rings.
-                if state.pending.isEmpty, idle { state.writerIsAwake = false }
+                // Found empty, the writer goes back to sleep: the next append rings.
+                if state.pending.isEmpty { state.writerIsAwake = false }
                 defer { state.pending.removeAll(keepingCapacity: true) }
                 return state.pending
             }
-            if batch.isEmpty {
-                guard let (written, write) = writing else { return }
-                writing = nil
-                await settle(written, await write.value, context)
-                continue
-            }
-            let rows = prepared(batch, context)
-            if let (written, write) = writing {
-                await settle(written, await write.value, context)
-            }
-            writing = (batch, Task { await write(rows, context) })
+            if batch.isEmpty { return }
+            settle(batch, write(prepared(batch, context), context), context)
         }
     }
 
     /// Counts a written batch, admits the appends waiting for room and resumes those waiting for it.
-    private static func settle(_ batch: [Queued], _ outcome: Outcome, _ context: Context) async {
+    private static func settle(_ batch: [Queued], _ outcome: Outcome, _ context: Context) {
         var resumed: [Resume] = []
         let logsLoss = context.state.withLock { state -> Bool in
             state.settled += batch.count
@@ -313,7 +338,7 @@ package final class JournalWriter: Sendable {
                     "journal \(context.setup.path): cannot write \(outcome.lost) \(outcome.lost == 1 ? "entry" : "entries"): \(outcome.error ?? "unknown error"). They are counted as lost (GET /__admin/health); further losses are counted, not logged, and summed up at stop."
                 )
             }
-            await recordLoss(context)
+            recordLoss(context)
         }
     }
 
@@ -354,10 +379,10 @@ package final class JournalWriter: Sendable {
 
     /// One transaction for the batch; when an entry of its own makes it fail (a constraint, a
     /// value too big), the entries are tried one by one so that it does not take the others with it.
-    private static func write(_ batch: [Row], _ context: Context) async -> Outcome {
+    private static func write(_ batch: [Row], _ context: Context) -> Outcome {
         let known = context.storedBodies.withLock { $0 }
         do {
-            let stored = try await context.setup.pool.write { db in
+            let stored = try context.setup.pool.write { db in
                 var stored = known
                 let statement = try RequestTable.insertStatement(in: db)
                 for row in batch { try insert(row, into: db, with: statement, storedBodies: &stored) }
@@ -375,7 +400,7 @@ package final class JournalWriter: Sendable {
         var outcome = Outcome()
         for row in batch {
             do {
-                try await context.setup.pool.write { db in
+                try context.setup.pool.write { db in
                     var unknown: Set<String> = []
                     try insert(row, into: db, with: RequestTable.insertStatement(in: db), storedBodies: &unknown)
                 }
@@ -425,10 +450,10 @@ package final class JournalWriter: Sendable {
 
     /// Keeps the run's loss counter in the file, so that a reader in another process knows.
     /// Best effort: on a full disk this write fails too, and the count is written at close.
-    private static func recordLoss(_ context: Context) async {
+    private static func recordLoss(_ context: Context) {
         guard let runID = context.setup.runID else { return }
         let (lost, error) = context.state.withLock { ($0.lost, $0.lastError) }
-        try? await context.setup.pool.write { db in
+        try? context.setup.pool.write { db in
             try db.execute(sql: "UPDATE run SET lost_entries = ?, last_error = ? WHERE id = ?", arguments: [lost, error, runID])
         }
     }
