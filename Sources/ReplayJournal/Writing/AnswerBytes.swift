@@ -12,16 +12,21 @@ package struct AnswerBytes: Sendable {
     package var shared: [UInt8]
     /// The bytes after it.
     var tail: [UInt8]
+    /// The shared part in a buffer of its own, made once with it: sent without a copy.
+    var sharedBuffer: ByteBuffer?
 
     /// An answer of its own, nothing shared.
     package init(_ bytes: [UInt8]) {
         self.init(head: bytes, shared: [], tail: [])
     }
 
-    package init(head: [UInt8], shared: [UInt8], tail: [UInt8]) {
+    /// - Parameter sharedBuffer: `shared` in a buffer, when the part keeps one: the answer is
+    ///   then sent without copying it.
+    package init(head: [UInt8], shared: [UInt8], tail: [UInt8], sharedBuffer: ByteBuffer? = nil) {
         self.head = head
         self.shared = shared
         self.tail = tail
+        self.sharedBuffer = sharedBuffer
     }
 
     /// An answer that is the shared part whole.
@@ -39,6 +44,18 @@ package struct AnswerBytes: Sendable {
         buffer.writeBytes(shared)
         buffer.writeBytes(tail)
         return buffer
+    }
+
+    /// The body as the buffers to send in turn: the shared part's own buffer when it has one,
+    /// between buffers of the bytes around it; else one buffer.
+    package func byteBuffers() -> [ByteBuffer] {
+        guard let sharedBuffer else { return [byteBuffer()] }
+        var buffers: [ByteBuffer] = []
+        buffers.reserveCapacity(3)
+        if !head.isEmpty { buffers.append(ByteBuffer(bytes: head)) }
+        buffers.append(sharedBuffer)
+        if !tail.isEmpty { buffers.append(ByteBuffer(bytes: tail)) }
+        return buffers
     }
 
     /// The body in one array.

@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import ReplayJournal
 import Scenarios
 
@@ -6,20 +7,22 @@ import Scenarios
 /// it), so that an answer that never changes is encoded once and served as bytes.
 struct EncodedPayload: Encodable, Sendable {
     let bytes: [UInt8]
-    /// Whether many answers carry these same bytes (the journal then stores them once).
-    let isShared: Bool
+    /// The same bytes in a buffer, made once: many answers send it without copying it.
+    let buffer: ByteBuffer
 
     /// A payload many answers share, encoded once.
     init(_ payload: some Encodable) {
-        self.bytes = JSONBytes.encode(payload)
-        self.isShared = true
+        self.init(encodedForManyAnswers: JSONBytes.encode(payload))
     }
 
     /// Bytes already written as ``JSONBytes`` writes them, which many answers share.
     init(encodedForManyAnswers bytes: [UInt8]) {
         self.bytes = bytes
-        self.isShared = true
+        self.buffer = ByteBuffer(bytes: bytes)
     }
+
+    /// The memory the payload holds: its bytes twice, as an array and as a buffer.
+    var heldBytes: Int { bytes.count + buffer.readableBytes }
 
     /// Writes the value again through an encoder, for the rare path that does not splice bytes.
     func encode(to encoder: any Encoder) throws {
@@ -27,13 +30,13 @@ struct EncodedPayload: Encodable, Sendable {
     }
 
     /// The success envelope around these bytes: what `Envelope(code: 0, ...)` encodes, spliced,
-    /// with shared bytes kept by reference rather than copied (the journal stores them once).
+    /// with the shared bytes kept by reference rather than copied (the journal stores them
+    /// once, the answer sends their buffer).
     func successEnvelope(requestID: String) -> AnswerBytes {
         var tail = Array(#","message":"Success","request_id":"#.utf8)
         JSONString.append(requestID, to: &tail)
         tail.append(UInt8(ascii: "}"))
-        guard isShared else { return AnswerBytes(Self.successHead + bytes + tail) }
-        return AnswerBytes(head: Self.successHead, shared: bytes, tail: tail)
+        return AnswerBytes(head: Self.successHead, shared: bytes, tail: tail, sharedBuffer: buffer)
     }
 
     private static let successHead = Array(#"{"code":0,"data":"#.utf8)

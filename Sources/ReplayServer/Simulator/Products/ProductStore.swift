@@ -25,7 +25,7 @@ final class ProductStore: Sendable {
         /// Pages answered since the last change, at most ``ProductStore/pagesKept`` and
         /// ``ProductStore/pageBytesKept``.
         var pages: [PageKey: AnsweredPage] = [:]
-        /// The bytes of the pages kept and of their keys.
+        /// The bytes the pages kept hold (``EncodedPayload/heldBytes``), and their keys'.
         var pageBytes = 0
 
         /// Forgets what a change makes stale: every page answered.
@@ -36,7 +36,7 @@ final class ProductStore: Sendable {
 
         /// Keeps a page, unless it alone is past the byte bound (a filter of huge SKUs).
         mutating func keep(_ page: AnsweredPage, for key: PageKey) {
-            let cost = key.bytes + page.payload.bytes.count
+            let cost = key.bytes + page.payload.heldBytes
             guard cost <= ProductStore.pageBytesKept else { return }
             if pages.count >= ProductStore.pagesKept || pageBytes + cost > ProductStore.pageBytesKept { changed() }
             pages[key] = page
