@@ -162,6 +162,11 @@ struct YAMLDocument {
     /// Where the text first nests deeper than ``maximumDepth`` (flow brackets outside quotes and
     /// comments, or indentation), if it does.
     private static func tooDeep(_ text: String) -> (line: Int, column: Int)? {
+        var text = text
+        return text.withUTF8 { tooDeep($0) }
+    }
+
+    private static func tooDeep(_ utf8: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int)? {
         var depth = 0
         var line = 1
         var column = 0
@@ -170,7 +175,7 @@ struct YAMLDocument {
         var atLineStart = true
         var indentation = 0
         var previous: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in utf8 {
             column += 1
             if byte == UInt8(ascii: "\n") {
                 line += 1
