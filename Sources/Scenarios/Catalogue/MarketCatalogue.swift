@@ -1,6 +1,7 @@
 /// One market's catalogue: both category trees, the map the upgrade task applies, what each
-/// leaf requires, and the brands.
-public struct MarketCatalogue: Sendable {
+/// leaf requires, and the brands. Held by reference: the handlers of every simulated request
+/// share it, and copying its parts cost a retain and a release each.
+public final class MarketCatalogue: Sendable {
     /// The market.
     public let region: Region
     /// The market's locale, such as `en-GB`; the language of every name.
