@@ -1,7 +1,8 @@
 import Crypto
 import Foundation
-import ReplayServer
 import Testing
+
+@testable import ReplayServer
 
 @Suite("Signatures")
 struct SignatureTests {
@@ -51,5 +52,34 @@ struct SignatureTests {
             )
                 == RequestSignature.sign(path: "/event/202309/webhooks", query: ["app_key": "68xu9ks5p4i8"], appSecret: secret)
         )
+    }
+
+    /// The signer's HMAC, computed from keyed hash states made once, is swift-crypto's HMAC for
+    /// keys shorter than, as long as and longer than SHA-256's block (a longer key is hashed
+    /// first), and for messages of any length.
+    @Test func theKeyedStatesGiveSwiftCryptosHMAC() {
+        for keyLength in [0, 1, 10, 63, 64, 65, 200] {
+            let secret = String((0..<keyLength).map { Character(UnicodeScalar(UInt8(0x21 + $0 % 90))) })
+            let key = RequestSignature.Key(appSecret: secret)
+            for messageLength in [0, 1, 55, 64, 119, 1_000] {
+                let message = (0..<messageLength).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ keyLength) }
+                let expected = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: Array(secret.utf8)))
+                    .map { String(format: "%02x", $0) }.joined()
+                #expect(key.authenticationCode(of: message) == expected, "key \(keyLength) bytes, message \(messageLength)")
+            }
+        }
+    }
+
+    /// Pairs are signed sorted by name; pairs of one name keep the order they came in.
+    @Test func repeatedNamesKeepTheirOrder() {
+        let key = RequestSignature.Key(appSecret: "s3cr3t")
+        let signed = RequestSignature.sign(
+            path: "/p",
+            pairs: [("b", "2"), ("a", "x"), ("sign", "s"), ("a", "y"), ("access_token", "t")],
+            body: [UInt8](),
+            isMultipart: false,
+            key: key
+        )
+        #expect(signed == key.authenticationCode(of: Array("s3cr3t/paxayb2s3cr3t".utf8)))
     }
 }

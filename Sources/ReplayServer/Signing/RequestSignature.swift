@@ -40,15 +40,35 @@ public enum RequestSignature {
         sign(path: path, pairs: query.map { ($0.key, $0.value) }, body: body, isMultipart: isMultipart, key: Key(appSecret: appSecret))
     }
 
-    /// The app secret made ready to sign with: the HMAC's key schedule is computed once, not
-    /// for every request.
+    /// The app secret made ready to sign with: HMAC-SHA256's two keyed hash states (RFC 2104:
+    /// the key padded to a block, XORed with `ipad` and `opad`) are computed once, not for
+    /// every request, and each request's text is fed to copies of them through swift-crypto's
+    /// non-generic `update(bufferPointer:)`.
     struct Key: Sendable {
         let secret: [UInt8]
-        let hmac: HMAC<SHA256>
+        private let inner: SHA256
+        private let outer: SHA256
 
         init(appSecret: String) {
             self.secret = Array(appSecret.utf8)
-            self.hmac = HMAC<SHA256>(key: SymmetricKey(data: secret))
+            let blockSize = SHA256.blockByteCount
+            var block = secret.count > blockSize ? Array(SHA256.hash(data: secret)) : secret
+            block += [UInt8](repeating: 0, count: blockSize - block.count)
+            var inner = SHA256()
+            var outer = SHA256()
+            block.map { $0 ^ 0x36 }.withUnsafeBytes { inner.update(bufferPointer: $0) }
+            block.map { $0 ^ 0x5C }.withUnsafeBytes { outer.update(bufferPointer: $0) }
+            self.inner = inner
+            self.outer = outer
+        }
+
+        /// HMAC-SHA256 of `message` with the secret, in lowercase hex.
+        func authenticationCode(of message: [UInt8]) -> String {
+            var inner = self.inner
+            message.withUnsafeBytes { inner.update(bufferPointer: $0) }
+            var outer = self.outer
+            inner.finalize().withUnsafeBytes { outer.update(bufferPointer: $0) }
+            return outer.finalize().withUnsafeBytes { Hex.lowercase($0) }
         }
     }
 
@@ -60,27 +80,27 @@ public enum RequestSignature {
         isMultipart: Bool,
         key: Key
     ) -> String {
-        // The signed text is gathered into one buffer and authenticated in one call: each call
-        // into swift-crypto's generic `update` costs more than copying a parameter.
+        // The signed pairs by position, sorted by name and then by position: no array of
+        // tuples is built and sorted (its generic copies cost more than the hash).
+        var order: [Int] = []
+        order.reserveCapacity(pairs.count)
+        for index in pairs.indices where !RequestParameter.isUnsigned(pairs[index].name) { order.append(index) }
+        order.sort { pairs[$0].name == pairs[$1].name ? $0 < $1 : pairs[$0].name < pairs[$1].name }
+        // The signed text is gathered into one buffer and authenticated in one call.
         var base: [UInt8] = []
         base.reserveCapacity(
             2 * key.secret.count + path.utf8.count + pairs.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count } + body.count
         )
         base += key.secret
         base += path.utf8
-        let signed = pairs.enumerated()
-            .filter { !RequestParameter.unsigned.contains($0.element.name) }
-            .sorted { ($0.element.name, $0.offset) < ($1.element.name, $1.offset) }
-        for (_, pair) in signed {
-            base += pair.name.utf8
-            base += pair.value.utf8
+        for index in order {
+            base += pairs[index].name.utf8
+            base += pairs[index].value.utf8
         }
         if !isMultipart {
             base += body
         }
         base += key.secret
-        var hmac = key.hmac
-        base.withUnsafeBytes { hmac.update(data: $0) }
-        return hmac.finalize().withUnsafeBytes { Hex.lowercase($0) }
+        return key.authenticationCode(of: base)
     }
 }

@@ -20,6 +20,12 @@ public enum RequestParameter {
 
     /// The query parameters left out of the signed text.
     public static let unsigned: Set<String> = [sign, legacyAccessToken]
+
+    /// Whether a query parameter is left out of the signed text (one of ``unsigned``), without
+    /// hashing the name: the signer asks it of every parameter of every request.
+    public static func isUnsigned(_ name: String) -> Bool {
+        name == sign || name == legacyAccessToken
+    }
     /// The query parameters that change on every call (signing and credentials).
     public static let volatile: Set<String> = [appKey, timestamp, sign, legacyAccessToken]
 }
