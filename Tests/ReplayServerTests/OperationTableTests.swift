@@ -54,6 +54,21 @@ struct OperationTableTests {
         }
     }
 
+    /// A literal path is routed by one lookup; the path with a doubled slash, which that lookup
+    /// misses, goes through the segment-by-segment route and must find the same for every
+    /// operation and method.
+    @Test func theLiteralLookupRoutesAsTheSegmentLookupDoes() {
+        let router = OperationRouter()
+        for operation in APIOperation.all {
+            let path = operation.pathTemplate.replacing(/\{[a-z_]+\}/, with: "7000000000000000001")
+            for method in ["GET", "POST", "PUT", "DELETE", "PATCH"] {
+                let direct = String(describing: router.match(method: method, path: path))
+                #expect(direct == String(describing: router.match(method: method, path: "/" + path)), "\(method) \(path)")
+            }
+            #expect(String(describing: router.match(method: operation.method, path: path)).contains("\"\(operation.id)\""))
+        }
+    }
+
     @Test func aLiteralPathIsNotReadAsAProductID() async throws {
         try await withReplayServer(scenario: Scenario.default) { server in
             _ = try await SignedClient(server: server).send(.POST, "/product/202309/products/activate", body: "{}", shopScoped: true)

@@ -27,13 +27,19 @@ package struct OperationRouter: Sendable {
     /// Routes grouped by key; each group holds a handful of routes, literal paths before
     /// placeholders, so that `POST .../products/activate` is not read as a product id.
     private let routes: [Key: [Route]]
+    /// The operations of templates without placeholders, by their path as written: a request
+    /// that names one exactly is routed with one lookup.
+    private let literal: [String: [APIOperation]]
 
     package init(operations: [APIOperation] = APIOperation.all) {
         var groups: [Key: [Route]] = [:]
+        var literal: [String: [APIOperation]] = [:]
         for operation in operations {
             let segments = operation.pathTemplate.split(separator: "/")
             groups[Self.key(segments), default: []].append(Route(operation: operation, segments: segments))
+            if !segments.contains(where: Self.isPlaceholder) { literal[operation.pathTemplate, default: []].append(operation) }
         }
+        self.literal = literal
         self.routes = groups.mapValues { group in
             group.sorted { $0.segments.filter(Self.isPlaceholder).count < $1.segments.filter(Self.isPlaceholder).count }
         }
@@ -48,6 +54,9 @@ package struct OperationRouter: Sendable {
     }
 
     package func match(method: String, path: String) -> Match {
+        // A literal path has no placeholder to read: the route filed under it, as the lookup
+        // below would find it first.
+        if let operation = literal[path]?.first(where: { $0.method == method }) { return .operation(operation, pathParameters: [:]) }
         // Split on the byte of `/`, which is ASCII: no Character needs forming.
         let segments = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map(Substring.init)
         let candidates = routes[Self.key(segments)] ?? []
