@@ -201,7 +201,7 @@ public final class Journal: Sendable {
     /// Journals a request as it came, with its answer, and runs `answer` when the answer may
     /// be sent: once there is room in the writer's queue and, in the default durability, once
     /// the entry is committed. Never waits: `answer` runs at once in the caller's thread when
-    /// the entry may go at once, else later on the writer's task. The writer redacts the
+    /// the entry may go at once, else later on the writer's thread. The writer redacts the
     /// request, off the response path.
     package func record(_ request: ArrivedRequest, then answer: @escaping @Sendable () -> Void) {
         writer.append(.request(request), cost: request.queueCost, untilWritten: durability == .commitBeforeAnswer, then: answer)

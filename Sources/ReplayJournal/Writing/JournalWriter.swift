@@ -169,7 +169,7 @@ package final class JournalWriter: Sendable {
 
     /// Queues a record and runs `resume` when the answer may go: at once when the queue has
     /// room (in the caller's thread), else once the writer has made room; with `untilWritten`,
-    /// once the record is written (or counted lost), on the writer's task. Never waits.
+    /// once the record is written (or counted lost), on the writer's thread. Never waits.
     package func append(_ work: Work, cost: Int, untilWritten: Bool, then resume: @escaping Resume) {
         enqueue(Queued(work: work, cost: cost), untilWritten: untilWritten, then: resume)
     }

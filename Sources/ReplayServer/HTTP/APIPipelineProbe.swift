@@ -30,7 +30,7 @@ public final class APIPipelineProbe {
     /// - Throws: What a server's start throws for the scenario and the journal.
     public init(scenario: Scenario, journalPath: String) throws {
         // Each answer goes once its entry is queued, and the queue does not fill within a
-        // benchmark's run: an answer is never left to the writer's task, off this thread.
+        // benchmark's run: an answer is never left to the writer's thread.
         var configuration = ReplayServer.Configuration(
             journalPath: journalPath,
             journalDurability: .answerBeforeCommit,
