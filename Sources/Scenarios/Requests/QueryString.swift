@@ -17,10 +17,19 @@ package struct QueryString: Sendable {
     /// - Throws: `Problem` when a percent escape is broken or does not decode to UTF-8, or when
     ///   there are more than `maximumPairs` parameters.
     package init(raw: Substring, maximumPairs: Int = .max) throws(Problem) {
-        var pairs: [(String, String)] = []
-        // Split on the bytes of `&` and `=`: both are ASCII, so no Character needs forming.
-        for part in raw.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+        // Typed with the labels of `self.pairs`: an array of unlabeled tuples assigned to it
+        // would be converted element by element, through a dynamic cast.
+        var pairs: [(name: String, value: String)] = []
+        // Cut at the bytes of `&` and `=` (both ASCII, so no Character needs forming), in one
+        // pass with no array of the parts; empty parts are skipped.
+        let utf8 = raw.utf8
+        var start = utf8.startIndex
+        while start < utf8.endIndex {
+            let stop = utf8[start...].firstIndex(of: UInt8(ascii: "&")) ?? utf8.endIndex
+            defer { start = stop == utf8.endIndex ? stop : utf8.index(after: stop) }
+            guard stop > start else { continue }
             if pairs.count == maximumPairs { throw .tooManyParameters(limit: maximumPairs) }
+            let part = utf8[start..<stop]
             let equals = part.firstIndex(of: UInt8(ascii: "="))
             let rawName = Substring(equals.map { part[..<$0] } ?? part)
             let rawValue = Substring(equals.map { part[part.index(after: $0)...] } ?? part[part.endIndex...])
