@@ -17,7 +17,9 @@ package enum JSONString {
         text += String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends `string` quoted, as UTF-8 bytes, with quotes, backslashes and control characters escaped.
+    /// Appends `string` quoted, as UTF-8 bytes, with quotes, backslashes and control characters
+    /// escaped exactly as Foundation's `JSONEncoder` escapes them (`\b`, `\f`, `\n`, `\r`, `\t`,
+    /// else `\u00xx`), so that a recorded answer written through it is the encoder's bytes.
     package static func append(_ string: String, to bytes: inout [UInt8]) {
         var string = string
         bytes.append(UInt8(ascii: "\""))
@@ -31,6 +33,8 @@ package enum JSONString {
                 switch byte {
                 case UInt8(ascii: "\""): bytes += #"\""#.utf8
                 case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
+                case 0x08: bytes += #"\b"#.utf8
+                case 0x0C: bytes += #"\f"#.utf8
                 case UInt8(ascii: "\n"): bytes += #"\n"#.utf8
                 case UInt8(ascii: "\r"): bytes += #"\r"#.utf8
                 case UInt8(ascii: "\t"): bytes += #"\t"#.utf8
