@@ -49,8 +49,11 @@ struct ConnectionTimeoutTests {
     }
 
     @Test func theIdleClockDoesNotRunWhileTheServerAnswers() async throws {
-        let scenario = try Scenario.parse("stubs:\n  - {match: {operation: get_authorized_shops}, respond: {delay: 600ms, data: {}}}\n")
-        try await withReplayServer(scenario: scenario, configuration: Self.configuration(idle: .milliseconds(100))) { server in
+        // The answer takes four idle timeouts. The idle timeout is 300 ms, not less: the request
+        // is sent as the connection opens, and under the whole suite's load a shorter one ran out
+        // before the server had read it (once in seven full runs).
+        let scenario = try Scenario.parse("stubs:\n  - {match: {operation: get_authorized_shops}, respond: {delay: 1200ms, data: {}}}\n")
+        try await withReplayServer(scenario: scenario, configuration: Self.configuration(idle: .milliseconds(300))) { server in
             let connection = try await RawConnection.open(port: try #require(server.baseURL.port), sending: Self.request(server))
             #expect(await connection.waitForAnswers(1, within: .seconds(10)))
             #expect(RawConnection.answers(in: connection.received) == [200])
