@@ -6,6 +6,15 @@ import Testing
 /// The API facts table is consistent: one id, one route and one meaning per entry.
 @Suite("API facts table")
 struct APIFactsTests {
+    /// The signer's quick test of a name says what the set of unsigned parameters says.
+    @Test func theUnsignedTestAgreesWithTheUnsignedSet() {
+        for name in Array(RequestParameter.unsigned) + [
+            RequestParameter.appKey, RequestParameter.timestamp, RequestParameter.shopCipher, "Sign", "signs", "",
+        ] {
+            #expect(RequestParameter.isUnsigned(name) == RequestParameter.unsigned.contains(name), "\(name)")
+        }
+    }
+
     @Test func operationIDsAndRoutesAreUnique() {
         #expect(Set(APIOperation.all.map(\.id)).count == APIOperation.all.count)
         let routes = APIOperation.all.map { "\($0.method) \($0.pathTemplate)" }

@@ -2,8 +2,8 @@ import ReplayJournal
 import Scenarios
 
 extension JSONBytes {
-    /// A JSON value written as ``JSONBytes/encode(_:)-generic`` writes it (Foundation's
-    /// `JSONEncoder` with sorted keys and slashes unescaped), byte for byte, without the encoder:
+    /// A JSON value written as the generic `encode` writes any value (Foundation's `JSONEncoder`
+    /// with sorted keys and slashes unescaped), byte for byte, without the encoder:
     /// indexing a large cassette writes every recorded answer, and the encoder's generic path
     /// was most of that cost.
     ///
@@ -29,7 +29,7 @@ extension JSONBytes {
     }
 }
 
-/// The writer behind ``JSONBytes/encode(_:)-(JSONValue)``.
+/// The writer behind `JSONBytes.encode(_: JSONValue)`.
 private struct JSONValueWriter {
     /// The encoder refuses containers nested this deep or deeper.
     static let maximumDepth = 512
