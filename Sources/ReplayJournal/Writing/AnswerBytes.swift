@@ -46,16 +46,14 @@ package struct AnswerBytes: Sendable {
         return buffer
     }
 
-    /// The body as the buffers to send in turn: the shared part's own buffer when it has one,
-    /// between buffers of the bytes around it; else one buffer.
-    package func byteBuffers() -> [ByteBuffer] {
-        guard let sharedBuffer else { return [byteBuffer()] }
-        var buffers: [ByteBuffer] = []
-        buffers.reserveCapacity(3)
-        if !head.isEmpty { buffers.append(ByteBuffer(bytes: head)) }
-        buffers.append(sharedBuffer)
-        if !tail.isEmpty { buffers.append(ByteBuffer(bytes: tail)) }
-        return buffers
+    /// Hands the body to `send` as the buffers to send in turn: the shared part's own buffer
+    /// when it has one, between buffers of the bytes around it; else one buffer. No array of
+    /// them is made for an answer.
+    package func forEachBuffer(_ send: (ByteBuffer) -> Void) {
+        guard let sharedBuffer else { return send(byteBuffer()) }
+        if !head.isEmpty { send(ByteBuffer(bytes: head)) }
+        send(sharedBuffer)
+        if !tail.isEmpty { send(ByteBuffer(bytes: tail)) }
     }
 
     /// The body in one array.

@@ -26,7 +26,7 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     /// What is done with an API request's turn once its answer may go.
     private enum Ready {
-        case answer(HTTPResponseHead, [ByteBuffer])
+        case answer(HTTPResponseHead, AnswerBytes)
         case hangUp
     }
 
@@ -213,7 +213,7 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
             headers.replaceOrAdd(name: "date", value: date.now())
             headers.replaceOrAdd(name: "server", value: Self.serverName)
             let head = HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: reply.status), headers: headers)
-            ready = .answer(head, reply.body.byteBuffers())
+            ready = .answer(head, reply.body)
         }
         guard let delay = reply.delay else {
             answerReady(ready, turn: turn)
@@ -304,7 +304,7 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
             case .api(_, .answer(let head, let body)?):
                 turns.removeFirst()
                 context.write(wrapOutboundOut(.head(head)), promise: nil)
-                for part in body { context.write(wrapOutboundOut(.body(.byteBuffer(part))), promise: nil) }
+                body.forEachBuffer { context.write(wrapOutboundOut(.body(.byteBuffer($0))), promise: nil) }
                 context.write(wrapOutboundOut(.end(nil)), promise: nil)
                 wrote = true
             case .admin:

@@ -21,8 +21,9 @@ struct EncodedPayload: Encodable, Sendable {
         self.buffer = ByteBuffer(bytes: bytes)
     }
 
-    /// The memory the payload holds: its bytes twice, as an array and as a buffer.
-    var heldBytes: Int { bytes.count + buffer.readableBytes }
+    /// The memory the payload holds: its bytes, and the buffer that holds them again (its
+    /// capacity, which NIO rounds up to a power of two: up to twice the bytes).
+    var heldBytes: Int { bytes.count + buffer.capacity }
 
     /// Writes the value again through an encoder, for the rare path that does not splice bytes.
     func encode(to encoder: any Encoder) throws {

@@ -167,6 +167,15 @@ struct ProductIndexTests {
         #expect(text(page()).contains("\(edited) Renamed"))
     }
 
+    /// A kept page is counted toward the byte bound with the buffer that holds it again, at the
+    /// size NIO allocates (a power of two), not the bytes it reads.
+    @Test func aKeptPageCountsItsBufferAsAllocated() {
+        let payload = EncodedPayload(encodedForManyAnswers: Array(repeating: UInt8(ascii: "x"), count: 100))
+        #expect(payload.buffer.capacity >= 128)
+        #expect(payload.heldBytes == 100 + payload.buffer.capacity)
+        #expect(payload.heldBytes > 2 * payload.bytes.count)
+    }
+
     @Test func aPageWhoseSearchIsPastTheByteBoundIsAnsweredButNotKept() throws {
         var shop = RandomShop(seed: 17)
         let store = ProductStore(initial: (0..<20).map { shop.product($0) }, seed: 17)
