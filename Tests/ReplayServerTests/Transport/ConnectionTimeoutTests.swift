@@ -48,19 +48,45 @@ struct ConnectionTimeoutTests {
         }
     }
 
+    /// The answer takes four idle timeouts, and comes. The request must be read before the idle
+    /// timeout of 300 ms ends; on a machine so loaded that the event loops stall longer than that
+    /// (seen twice in about ten full runs of the suite), the connection is closed before its
+    /// request was read, nothing is journaled, and the attempt says nothing of the idle clock
+    /// while answering: it is made again, up to five times. A request journaled and then left
+    /// unanswered fails at once.
     @Test func theIdleClockDoesNotRunWhileTheServerAnswers() async throws {
-        // The answer takes four idle timeouts. Under the whole suite's load this test has failed
-        // with no answer in 10 s (twice in about ten full runs, at 100 ms and at 300 ms), not
-        // alone: the message says whether the server had closed the connection, to tell an idle
-        // clock that ran from an answer that never came.
         let scenario = try Scenario.parse("stubs:\n  - {match: {operation: get_authorized_shops}, respond: {delay: 1200ms, data: {}}}\n")
-        try await withReplayServer(scenario: scenario, configuration: Self.configuration(idle: .milliseconds(300))) { server in
-            let connection = try await RawConnection.open(port: try #require(server.baseURL.port), sending: Self.request(server))
-            let answered = await connection.waitForAnswers(1, within: .seconds(10))
-            #expect(answered, "closed by the server: \(connection.isClosed); \(connection.received.count) bytes received")
-            #expect(RawConnection.answers(in: connection.received) == [200])
-            await connection.close()
+        var stalls = 0
+        while true {
+            let judged = try await withReplayServer(scenario: scenario, configuration: Self.configuration(idle: .milliseconds(300))) { server in
+                let connection = try await RawConnection.open(port: try #require(server.baseURL.port), sending: Self.request(server))
+                let judged = try await Self.judgeIdleClockWhileAnswering(connection, server)
+                await connection.close()
+                return judged
+            }
+            if judged { break }
+            stalls += 1
+            try #require(stalls < 5, "the request was not read within the idle timeout in \(stalls) attempts: the machine is too loaded to judge")
         }
+    }
+
+    /// Whether the attempt judged the idle clock (the answer came, or the request was read and
+    /// not answered, recorded as an issue); false when the request was never read.
+    private static func judgeIdleClockWhileAnswering(_ connection: RawConnection, _ server: ReplayServer) async throws -> Bool {
+        if await connection.waitForAnswers(1, within: .seconds(10)) {
+            #expect(RawConnection.answers(in: connection.received) == [200])
+            return true
+        }
+        let closed = connection.isClosed
+        // Reading the journal flushes it, which wakes its writer: an answer that comes only then
+        // waited for a writer that slept.
+        let journaled = try await server.journal.entries().count
+        if closed, journaled == 0 { return false }
+        let late = await connection.waitForAnswers(1, within: .seconds(2))
+        Issue.record(
+            "no answer in 10 s; closed by the server: \(closed); entries journaled: \(journaled); answered once the journal was flushed: \(late)"
+        )
+        return true
     }
 
     @Test func aHeadTrickledByteByByteIsClosedAfterTheHeadTimeout() async throws {
