@@ -66,7 +66,7 @@ enum JSONTextRedaction {
                 let start = position
                 while position < bytes.count, isNumberByte(bytes[position]) { position += 1 }
                 if valueIsSecret(), let number = Double(String(decoding: bytes[start..<position], as: UTF8.self)),
-                    let placeholder = table.standing[SecretFields.text(number)]
+                    let placeholder = table.placeholder(standing: SecretFields.text(number))
                 {
                     replace(start..<position, with: placeholder)
                 }

@@ -51,7 +51,7 @@ package final class JournalRedactor: Sendable {
             }
             if checked < followed.count { cleanShared.remember(followed.count, for: shared) }
             let credentials = redactor.credentials
-            for secret in found where secret.value.utf8.count >= Redactor.shortestFollowed && credentials.standing[secret.value] == nil {
+            for secret in found where secret.value.utf8.count >= Redactor.shortestFollowed && credentials.placeholder(standing: secret.value) == nil {
                 if Redactor.isSignature(secret.name) { continue }
                 if SecretTable.firstRange(of: Array(secret.value.utf8), in: shared, from: 0) != nil { return true }
             }
@@ -109,32 +109,22 @@ package final class JournalRedactor: Sendable {
                     ? arrived.query
                     : form?.replacing(in: queryBytes, with: table, isSecretName: { state.isSecret($0) }).map { String(decoding: $0, as: UTF8.self) }
                         ?? arrived.query
-                entry.headers = Self.headers(arrived.headers, with: table, state: &state)
+                let headers = HeaderColumn(arrived.headers) { name, value in table.replacing(value, underSecretName: state.isSecret(name)) }
                 entry.body = Data(
                     keepsRawBodies ? arrived.body : requestBody.replacing(in: arrived.body, with: table, hasSecrets: !requestBody.secrets.isEmpty)
                 )
-                entry.responseHeaders = Self.headers(arrived.responseHeaders, with: table, state: &state)
-                guard !keepsRawBodies else { return PendingRequest(entry: entry, answer: arrived.answer) }
-                let answer = arrived.answer
-                guard
-                    table.occurs(in: answer.head) || table.occurs(in: answer.tail)
-                        || state.occurs(in: answer.shared, request: found)
-                else { return PendingRequest(entry: entry, answer: answer) }
-                return PendingRequest(entry: entry, answer: AnswerBytes(Self.answerBody(answer.joined(), with: table)))
+                let responseHeaders = HeaderColumn(arrived.responseHeaders) { name, value in
+                    table.replacing(value, underSecretName: state.isSecret(name))
+                }
+                var answer = arrived.answer
+                if !keepsRawBodies,
+                    table.occurs(in: answer.head) || table.occurs(in: answer.tail) || state.occurs(in: answer.shared, request: found)
+                {
+                    answer = AnswerBytes(Self.answerBody(answer.joined(), with: table))
+                }
+                return PendingRequest(entry: entry, headers: headers, responseHeaders: responseHeaders, answer: answer)
             }
         }
-    }
-
-    /// Header names lower-cased, repeated headers joined with `, `, secrets replaced.
-    private static func headers(_ fields: HTTPFields, with table: SecretTable, state: inout State) -> [String: String] {
-        var result: [String: String] = [:]
-        result.reserveCapacity(fields.count)
-        for field in fields {
-            let name = field.name.canonicalName
-            let value = table.replacing(field.value, underSecretName: state.isSecret(name))
-            result[name] = result[name].map { "\($0), \(value)" } ?? value
-        }
-        return result
     }
 
     /// Bytes of an answer with the session's credentials replaced; as they were when they hold none.

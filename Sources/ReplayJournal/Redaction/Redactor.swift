@@ -58,7 +58,7 @@ package struct Redactor: Sendable {
         self.style = style
         self.capacity = capacity
         self.counter = numberingAfter
-        for secret in secrets where !secret.isEmpty && remembered.standing[secret] == nil {
+        for secret in secrets where !secret.isEmpty && remembered.placeholder(standing: secret) == nil {
             remembered.add(secret, placeholder: next(kind: "secret"), everywhere: true)
             rememberedCount += 1
             if secret.utf8.count >= Self.shortestFollowed { followed.append(Array(secret.utf8)) }
@@ -72,9 +72,9 @@ package struct Redactor: Sendable {
     /// (remembered when they are credentials) and every credential remembered before.
     mutating func table(for found: [Found]) -> SecretTable {
         var table = remembered
-        for secret in found where !secret.value.isEmpty && table.standing[secret.value] == nil {
+        for secret in found where !secret.value.isEmpty && table.placeholder(standing: secret.value) == nil {
             let placeholder = next(kind: SecretName.kind(secret.name))
-            table.add(secret.value, placeholder: placeholder)
+            table.addToLayer(secret.value, placeholder: placeholder)
             if rememberedCount < capacity, secret.value.utf8.count >= Self.shortestFollowed, !Self.isSignature(secret.name) {
                 remembered.add(secret.value, placeholder: placeholder)
                 rememberedCount += 1

@@ -42,7 +42,7 @@ package enum SecretFields {
     package static func replacing(_ value: JSONValue, with table: SecretTable, underSecret: Bool = false) -> JSONValue {
         switch value {
         case .string(let text): .string(table.replacing(text, underSecretName: underSecret))
-        case .number(let number) where underSecret: table.standing[text(number)].map(JSONValue.string) ?? value
+        case .number(let number) where underSecret: table.placeholder(standing: text(number)).map(JSONValue.string) ?? value
         case .array(let elements): .array(elements.map { replacing($0, with: table, underSecret: underSecret) })
         case .object(let members):
             .object(

@@ -5,52 +5,111 @@ import Foundation
 /// secret of at least ``Redactor/shortestFollowed`` characters is replaced whole, and a
 /// longer value holding one has it replaced inside.
 package struct SecretTable: Sendable {
-    /// Secret → placeholder, for values under a secret name.
+    /// Secret → placeholder, for values under a secret name; a request's layer is not in it
+    /// (``placeholder(standing:)`` looks in both).
     private(set) var standing: [String: String] = [:]
     /// Secret → placeholder, for values equal to a secret anywhere.
-    private(set) var whole: [String: String] = [:]
+    private var whole: [String: String] = [:]
     /// The secrets looked for inside other values, longest first: a longer secret holding a
     /// shorter one is replaced as a whole.
-    private(set) var inside: [(secret: [UInt8], placeholder: String)] = []
+    private var insideSorted: [(secret: [UInt8], placeholder: String)] = []
+    /// Secrets of one request laid over the session's table (``addToLayer(_:placeholder:)``), in
+    /// the order added: a request's table shares the session's storage instead of copying it.
+    private var layer: [(secret: String, placeholder: String)] = []
+    /// The UTF-8 lengths of the secrets in ``standing`` (bit `min(length, 63)`): most values
+    /// have none of them, and are not hashed to be looked up.
+    private var lengths: UInt64 = 0
+
+    /// An empty table.
+    package init() {}
 
     /// Adds a secret; one already there keeps its placeholder.
     ///
     /// - Parameter everywhere: Whether a value equal to it is replaced under any name; by
     ///   default when it has at least ``Redactor/shortestFollowed`` characters.
-    mutating func add(_ secret: String, placeholder: String, everywhere: Bool? = nil) {
+    package mutating func add(_ secret: String, placeholder: String, everywhere: Bool? = nil) {
+        precondition(layer.isEmpty, "a table with a request's layer is not added to")
         guard !secret.isEmpty, standing[secret] == nil else { return }
         standing[secret] = placeholder
+        lengths |= Self.lengthBit(secret)
         let long = secret.utf8.count >= Redactor.shortestFollowed
         if everywhere ?? long { whole[secret] = placeholder }
         guard long else { return }
         let bytes = Array(secret.utf8)
-        let position = inside.firstIndex { $0.secret.count < bytes.count } ?? inside.count
-        inside.insert((bytes, placeholder), at: position)
+        let position = insideSorted.firstIndex { $0.secret.count < bytes.count } ?? insideSorted.count
+        insideSorted.insert((bytes, placeholder), at: position)
+    }
+
+    /// Adds a secret of one request, as ``add(_:placeholder:everywhere:)`` adds it by default,
+    /// without copying the table's storage; one already there keeps its placeholder.
+    package mutating func addToLayer(_ secret: String, placeholder: String) {
+        guard !secret.isEmpty, self.placeholder(standing: secret) == nil else { return }
+        layer.append((secret, placeholder))
+    }
+
+    /// The placeholder of a value under a secret name, nil when it is not a secret of the table.
+    package func placeholder(standing secret: String) -> String? {
+        if lengths & Self.lengthBit(secret) != 0, let placeholder = standing[secret] { return placeholder }
+        return layer.first { $0.secret == secret }?.placeholder
+    }
+
+    /// The placeholder of a value equal to a secret anywhere, nil when there is none.
+    private func placeholder(whole text: String) -> String? {
+        if lengths & Self.lengthBit(text) != 0, let placeholder = whole[text] { return placeholder }
+        return layer.first { $0.secret == text && $0.secret.utf8.count >= Redactor.shortestFollowed }?.placeholder
+    }
+
+    private static func lengthBit(_ text: String) -> UInt64 {
+        1 << UInt64(min(text.utf8.count, 63))
+    }
+
+    /// The secrets looked for inside other values, longest first (of equal length, in the order
+    /// added).
+    private var inside: [(secret: [UInt8], placeholder: String)] {
+        let layered = layer.filter { $0.secret.utf8.count >= Redactor.shortestFollowed }
+        guard !layered.isEmpty else { return insideSorted }
+        var merged = insideSorted
+        for (secret, placeholder) in layered {
+            let bytes = Array(secret.utf8)
+            let position = merged.firstIndex { $0.secret.count < bytes.count } ?? merged.count
+            merged.insert((bytes, placeholder), at: position)
+        }
+        return merged
+    }
+
+    /// Whether any secret looked for inside other values is in `bytes`: one pass per secret.
+    private func anyInside(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        if insideSorted.contains(where: { Self.firstRange(of: $0.secret, in: bytes, from: 0) != nil }) { return true }
+        for (secret, _) in layer where secret.utf8.count >= Redactor.shortestFollowed {
+            var secret = secret
+            let found = secret.withUTF8 { needle in
+                Self.firstRange(of: UnsafeRawBufferPointer(needle), in: bytes, from: 0) != nil
+            }
+            if found { return true }
+        }
+        return false
     }
 
     /// Whether there is nothing to replace.
-    var isEmpty: Bool { standing.isEmpty }
+    var isEmpty: Bool { standing.isEmpty && layer.isEmpty }
 
     /// The text with every secret replaced, whole or inside it.
     ///
     /// - Parameter underSecretName: Whether the text is the value of a secret name.
     package func replacing(_ text: String, underSecretName: Bool = false) -> String {
-        if underSecretName, let placeholder = standing[text] { return placeholder }
-        if let placeholder = whole[text] { return placeholder }
-        guard let shortest = inside.last?.secret.count, text.utf8.count >= shortest else { return text }
+        if underSecretName, let placeholder = placeholder(standing: text) { return placeholder }
+        if let placeholder = placeholder(whole: text) { return placeholder }
+        guard text.utf8.count >= Redactor.shortestFollowed else { return text }
         // Looked through in place first: most values hold no secret, and need no copy.
         var text = text
-        let holds = text.withUTF8 { bytes in
-            inside.contains { Self.firstRange(of: $0.secret, in: UnsafeRawBufferPointer(bytes), from: 0) != nil }
-        }
-        guard holds else { return text }
+        guard text.withUTF8({ anyInside(UnsafeRawBufferPointer($0)) }) else { return text }
         var bytes = Array(text.utf8)
         guard replaceInside(&bytes) else { return text }
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Replaces, in place, every secret found inside `bytes`; whether any was.
-    func replaceInside(_ bytes: inout [UInt8]) -> Bool {
+    package func replaceInside(_ bytes: inout [UInt8]) -> Bool {
         var changed = false
         for (secret, placeholder) in inside where bytes.count >= secret.count {
             guard var found = Self.firstRange(of: secret, in: bytes, from: 0) else { continue }
@@ -72,8 +131,8 @@ package struct SecretTable: Sendable {
     }
 
     /// Whether any secret of the table is inside `bytes`: one pass per secret.
-    func occurs(in bytes: [UInt8]) -> Bool {
-        inside.contains { Self.firstRange(of: $0.secret, in: bytes, from: 0) != nil }
+    package func occurs(in bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { anyInside($0) }
     }
 
     /// The first occurrence of `needle` in `haystack` at or after `start`, by the C library's
@@ -84,14 +143,15 @@ package struct SecretTable: Sendable {
     }
 
     static func firstRange(of needle: [UInt8], in haystack: UnsafeRawBufferPointer, from start: Int) -> Range<Int>? {
-        guard !needle.isEmpty, haystack.count - start >= needle.count else { return nil }
-        return needle.withUnsafeBytes { pin in
-            guard let base = haystack.baseAddress, let pinBase = pin.baseAddress,
-                let found = CLibrary.memmem(base + start, haystack.count - start, pinBase, pin.count)
-            else { return nil }
-            let offset = base.distance(to: UnsafeRawPointer(found))
-            return offset..<(offset + pin.count)
-        }
+        needle.withUnsafeBytes { firstRange(of: $0, in: haystack, from: start) }
+    }
+
+    static func firstRange(of needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer, from start: Int) -> Range<Int>? {
+        guard !needle.isEmpty, haystack.count - start >= needle.count, let base = haystack.baseAddress, let pinBase = needle.baseAddress,
+            let found = CLibrary.memmem(base + start, haystack.count - start, pinBase, needle.count)
+        else { return nil }
+        let offset = base.distance(to: UnsafeRawPointer(found))
+        return offset..<(offset + needle.count)
     }
 }
 

@@ -4,19 +4,19 @@ import Foundation
 enum JournalJSON {
     /// A string map, written by hand: it is written for every request, and JSONEncoder is slow.
     static func encode(_ map: [String: String]) -> String {
-        String(decoding: encodedBytes(map), as: UTF8.self)
+        String(decoding: object(map.map { (name: $0.key, value: $0.value) }.sorted { $0.name < $1.name }), as: UTF8.self)
     }
 
-    /// A string map as UTF-8 bytes of JSON text.
-    static func encodedBytes(_ map: [String: String]) -> [UInt8] {
+    /// An object of strings as UTF-8 bytes of JSON text, its members in the order given.
+    static func object(_ members: [(name: String, value: String)]) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(map.reduce(2) { $0 + $1.key.utf8.count + $1.value.utf8.count + 6 })
+        bytes.reserveCapacity(members.reduce(2) { $0 + $1.name.utf8.count + $1.value.utf8.count + 6 })
         bytes.append(UInt8(ascii: "{"))
-        for (index, (key, value)) in map.sorted(by: { $0.key < $1.key }).enumerated() {
+        for (index, member) in members.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            JSONString.append(key, to: &bytes)
+            JSONString.append(member.name, to: &bytes)
             bytes.append(UInt8(ascii: ":"))
-            JSONString.append(value, to: &bytes)
+            JSONString.append(member.value, to: &bytes)
         }
         bytes.append(UInt8(ascii: "}"))
         return bytes

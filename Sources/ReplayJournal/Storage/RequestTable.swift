@@ -38,7 +38,7 @@ enum RequestTable {
         row.bind(entry.method)
         row.bind(entry.path)
         row.bind(entry.query)
-        row.bind(text: JournalJSON.encodedBytes(entry.headers))
+        row.bind(text: request.headers.json)
         row.bind(blob: entry.body)
         row.bind(entry.operation)
         row.bind(entry.shopCipher)
@@ -47,7 +47,7 @@ enum RequestTable {
         row.bind(failedChecks)
         row.bind(entry.responseStatus)
         row.bind(entry.responseCode)
-        row.bind(text: JournalJSON.encodedBytes(entry.responseHeaders))
+        row.bind(text: request.responseHeaders.json)
         if sharedHash != nil {
             // The bytes around the shared part, and where it goes.
             row.bind(blob: answer.head + answer.tail)

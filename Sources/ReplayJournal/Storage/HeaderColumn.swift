@@ -1,0 +1,46 @@
+package import HTTPTypes
+
+/// Headers as a journal entry keeps them: names lower-cased and sorted, the values of a name
+/// sent more than once joined with `, ` in the order sent. The writer builds one per request
+/// and writes its JSON text straight into the row, without a dictionary per request; readers
+/// see it as ``JournalEntry/headers``.
+package struct HeaderColumn: Sendable, Equatable {
+    /// The headers, sorted by name (as `String` sorts), one field per name.
+    package private(set) var fields: [(name: String, value: String)]
+
+    /// The fields of `headers`, each value as `value` makes it from the field's lower-cased
+    /// name and its value (what redaction replaces).
+    package init(_ headers: HTTPFields, value: (_ name: String, _ value: String) -> String) {
+        var sent: [(name: String, value: String, order: Int)] = []
+        sent.reserveCapacity(headers.count)
+        for (order, field) in headers.enumerated() {
+            let name = field.name.canonicalName
+            sent.append((name, value(name, field.value), order))
+        }
+        sent.sort { $0.name < $1.name || ($0.name == $1.name && $0.order < $1.order) }
+        var fields: [(name: String, value: String)] = []
+        fields.reserveCapacity(sent.count)
+        for field in sent {
+            if let last = fields.last, last.name == field.name {
+                fields[fields.count - 1].value = "\(last.value), \(field.value)"
+            } else {
+                fields.append((field.name, field.value))
+            }
+        }
+        self.fields = fields
+    }
+
+    /// Name → value, as ``JournalEntry/headers`` holds them.
+    package var dictionary: [String: String] {
+        Dictionary(uniqueKeysWithValues: fields.lazy.map { ($0.name, $0.value) })
+    }
+
+    /// The column's JSON text as UTF-8: an object, its members sorted by name.
+    package var json: [UInt8] {
+        JournalJSON.object(fields)
+    }
+
+    package static func == (left: HeaderColumn, right: HeaderColumn) -> Bool {
+        left.fields.elementsEqual(right.fields) { $0.name == $1.name && $0.value == $1.value }
+    }
+}
