@@ -99,16 +99,16 @@ package final class JournalWriter: Sendable {
             queuedEntries < limit.entries && (queuedEntries == 0 || queuedBytes + cost <= limit.bytes)
         }
 
-        mutating func admit(_ queued: Queued) -> Int {
-            pending.append(queued)
-            queuedEntries += 1
-            queuedBytes += queued.cost
-            admitted += 1
+        mutating func admit(_ queued: consuming Queued) -> Int {
             switch queued.work {
             case .request: requests += 1
             case .clear: requests = 0
             case .other: break
             }
+            queuedEntries += 1
+            queuedBytes += queued.cost
+            admitted += 1
+            pending.append(queued)
             return admitted
         }
     }
@@ -170,7 +170,7 @@ package final class JournalWriter: Sendable {
     /// Queues a record and runs `resume` when the answer may go: at once when the queue has
     /// room (in the caller's thread), else once the writer has made room; with `untilWritten`,
     /// once the record is written (or counted lost), on the writer's thread. Never waits.
-    package func append(_ work: Work, cost: Int, untilWritten: Bool, then resume: @escaping Resume) {
+    package func append(_ work: consuming Work, cost: Int, untilWritten: Bool, then resume: @escaping Resume) {
         enqueue(Queued(work: work, cost: cost), untilWritten: untilWritten, then: resume)
     }
 
@@ -252,15 +252,19 @@ package final class JournalWriter: Sendable {
         for resume in stranded { resume() }
     }
 
-    private func enqueue(_ queued: Queued, untilWritten: Bool, then resume: @escaping Resume) {
+    private func enqueue(_ queued: consuming Queued, untilWritten: Bool, then resume: @escaping Resume) {
         let limit = context.setup.limit
+        let cost = queued.cost
+        // Moved into the queue, not copied: a request holds some twenty references.
+        var item = Optional(queued)
         let (resumesNow, rings) = context.state.withLock { state -> (Bool, Bool) in
             if state.isClosed {
                 state.lost += 1
                 state.lastError = "the journal was already closed"
                 return (true, false)
             }
-            if state.waiting.isEmpty, state.hasRoom(for: queued.cost, within: limit) {
+            let queued = item.take()!  // the lock's closure runs once
+            if state.waiting.isEmpty, state.hasRoom(for: cost, within: limit) {
                 let sequence = state.admit(queued)
                 if untilWritten { state.writtenWaiters.append((sequence, resume)) }
                 return (!untilWritten, state.ring())
