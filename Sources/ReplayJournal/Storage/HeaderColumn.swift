@@ -4,7 +4,7 @@ package import HTTPTypes
 /// sent more than once joined with `, ` in the order sent. The writer builds one per request
 /// and writes its JSON text straight into the row, without a dictionary per request; readers
 /// see it as ``JournalEntry/headers``.
-package struct HeaderColumn: Sendable, Equatable {
+package struct HeaderColumn: Sendable {
     /// The headers, sorted by name (as `String` sorts), one field per name.
     package private(set) var fields: [(name: String, value: String)]
 
@@ -18,14 +18,17 @@ package struct HeaderColumn: Sendable, Equatable {
             sent.append((name, value(name, field.value), order))
         }
         sent.sort { $0.name < $1.name || ($0.name == $1.name && $0.order < $1.order) }
+        // A name's values are joined once, whatever their number: joining one by one would
+        // copy the growing value again for each (quadratic in a head of repeated headers).
         var fields: [(name: String, value: String)] = []
         fields.reserveCapacity(sent.count)
-        for field in sent {
-            if let last = fields.last, last.name == field.name {
-                fields[fields.count - 1].value = "\(last.value), \(field.value)"
-            } else {
-                fields.append((field.name, field.value))
-            }
+        var start = 0
+        while start < sent.count {
+            var end = start + 1
+            while end < sent.count, sent[end].name == sent[start].name { end += 1 }
+            let value = end - start == 1 ? sent[start].value : sent[start..<end].lazy.map(\.value).joined(separator: ", ")
+            fields.append((sent[start].name, value))
+            start = end
         }
         self.fields = fields
     }
@@ -38,9 +41,5 @@ package struct HeaderColumn: Sendable, Equatable {
     /// The column's JSON text as UTF-8: an object, its members sorted by name.
     package var json: [UInt8] {
         JournalJSON.object(fields)
-    }
-
-    package static func == (left: HeaderColumn, right: HeaderColumn) -> Bool {
-        left.fields.elementsEqual(right.fields) { $0.name == $1.name && $0.value == $1.value }
     }
 }

@@ -24,6 +24,18 @@ struct HeaderColumnTests {
         #expect(decoded == column.dictionary)
     }
 
+    /// A head of thousands of one repeated header (within the head's size limit) is one value,
+    /// every part in order.
+    @Test func manyRepeatsOfOneNameAreOneValue() throws {
+        var headers = HTTPFields()
+        let name = try #require(HTTPField.Name("x-n"))
+        for index in 0..<5_000 { headers.append(HTTPField(name: name, value: String(index))) }
+        headers.append(HTTPField(name: .accept, value: "*/*"))
+        let column = HeaderColumn(headers) { $1 }
+        #expect(column.fields.map(\.name) == ["accept", "x-n"])
+        #expect(column.dictionary["x-n"] == (0..<5_000).map(String.init).joined(separator: ", "))
+    }
+
     @Test func noHeadersIsAnEmptyObject() {
         let column = HeaderColumn(HTTPFields()) { $1 }
         #expect(column.fields.isEmpty)
