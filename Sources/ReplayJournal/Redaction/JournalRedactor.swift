@@ -51,8 +51,12 @@ package final class JournalRedactor: Sendable {
             }
             if checked < followed.count { cleanShared.remember(followed.count, for: shared) }
             let credentials = redactor.credentials
+            // As many of the request's own secrets as its table looks for inside values, at most.
+            var searched = 0
             for secret in found where secret.value.utf8.count >= Redactor.shortestFollowed && credentials.placeholder(standing: secret.value) == nil {
                 if Redactor.isSignature(secret.name) { continue }
+                if searched == SecretTable.maximumLayerInside { break }
+                searched += 1
                 if SecretTable.firstRange(of: Array(secret.value.utf8), in: shared, from: 0) != nil { return true }
             }
             return false

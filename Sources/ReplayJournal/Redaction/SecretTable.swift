@@ -16,9 +16,24 @@ package struct SecretTable: Sendable {
     /// Secrets of one request laid over the session's table (``addToLayer(_:placeholder:)``), in
     /// the order added: a request's table shares the session's storage instead of copying it.
     private var layer: [(secret: String, placeholder: String)] = []
+    /// The layer by secret, once it holds more than a few (a hostile body can hold a million):
+    /// empty until then, and the layer is read in turn.
+    private var layerIndex: [String: String] = [:]
+    /// The layer's secrets looked for inside other values: the first ``maximumLayerInside``
+    /// long enough, in the order added (kept apart, so that a layer of many short secrets is
+    /// not read through for each value).
+    private var layerInside: [(secret: String, placeholder: String)] = []
     /// The UTF-8 lengths of the secrets in ``standing`` (bit `min(length, 63)`): most values
     /// have none of them, and are not hashed to be looked up.
     private var lengths: UInt64 = 0
+
+    /// How many of one request's own secrets are looked for inside other values, at most: each
+    /// costs a pass over every value and body, so a request holding thousands (a hostile body)
+    /// would cost their number times its size. Past it, a request's secret is replaced where it
+    /// stands and wherever a whole value equals it, not inside longer values.
+    package static let maximumLayerInside = 64
+    /// How long the layer is read in turn before it is indexed.
+    private static let layerScanned = 8
 
     /// An empty table.
     package init() {}
@@ -45,18 +60,33 @@ package struct SecretTable: Sendable {
     package mutating func addToLayer(_ secret: String, placeholder: String) {
         guard !secret.isEmpty, self.placeholder(standing: secret) == nil else { return }
         layer.append((secret, placeholder))
+        if secret.utf8.count >= Redactor.shortestFollowed, layerInside.count < Self.maximumLayerInside {
+            layerInside.append((secret, placeholder))
+        }
+        if layer.count > Self.layerScanned {
+            if layerIndex.isEmpty {
+                for (secret, placeholder) in layer { layerIndex[secret] = placeholder }
+            } else {
+                layerIndex[secret] = placeholder
+            }
+        }
+    }
+
+    /// The placeholder of a secret of the layer, nil when it is not one.
+    private func layered(_ secret: String) -> String? {
+        layerIndex.isEmpty ? layer.first { $0.secret == secret }?.placeholder : layerIndex[secret]
     }
 
     /// The placeholder of a value under a secret name, nil when it is not a secret of the table.
     package func placeholder(standing secret: String) -> String? {
         if lengths & Self.lengthBit(secret) != 0, let placeholder = standing[secret] { return placeholder }
-        return layer.first { $0.secret == secret }?.placeholder
+        return layered(secret)
     }
 
     /// The placeholder of a value equal to a secret anywhere, nil when there is none.
     private func placeholder(whole text: String) -> String? {
         if lengths & Self.lengthBit(text) != 0, let placeholder = whole[text] { return placeholder }
-        return layer.first { $0.secret == text && $0.secret.utf8.count >= Redactor.shortestFollowed }?.placeholder
+        return text.utf8.count >= Redactor.shortestFollowed ? layered(text) : nil
     }
 
     private static func lengthBit(_ text: String) -> UInt64 {
@@ -66,28 +96,20 @@ package struct SecretTable: Sendable {
     /// The secrets looked for inside other values, longest first (of equal length, in the order
     /// added).
     private var inside: [(secret: [UInt8], placeholder: String)] {
-        let layered = layer.filter { $0.secret.utf8.count >= Redactor.shortestFollowed }
-        guard !layered.isEmpty else { return insideSorted }
-        var merged = insideSorted
-        for (secret, placeholder) in layered {
-            let bytes = Array(secret.utf8)
-            let position = merged.firstIndex { $0.secret.count < bytes.count } ?? merged.count
-            merged.insert((bytes, placeholder), at: position)
-        }
-        return merged
+        guard !layerInside.isEmpty else { return insideSorted }
+        // Of equal length, the session's secrets before the layer's, each in the order added.
+        let all = insideSorted + layerInside.map { (secret: Array($0.secret.utf8), placeholder: $0.placeholder) }
+        return all.indices.sorted { all[$0].secret.count != all[$1].secret.count ? all[$0].secret.count > all[$1].secret.count : $0 < $1 }
+            .map { all[$0] }
     }
 
     /// Whether any secret looked for inside other values is in `bytes`: one pass per secret.
     private func anyInside(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        if insideSorted.contains(where: { Self.firstRange(of: $0.secret, in: bytes, from: 0) != nil }) { return true }
-        for (secret, _) in layer where secret.utf8.count >= Redactor.shortestFollowed {
-            var secret = secret
-            let found = secret.withUTF8 { needle in
-                Self.firstRange(of: UnsafeRawBufferPointer(needle), in: bytes, from: 0) != nil
+        insideSorted.contains { Self.firstRange(of: $0.secret, in: bytes, from: 0) != nil }
+            || layerInside.contains { layered in
+                var secret = layered.secret
+                return secret.withUTF8 { Self.firstRange(of: UnsafeRawBufferPointer($0), in: bytes, from: 0) != nil }
             }
-            if found { return true }
-        }
-        return false
     }
 
     /// Whether there is nothing to replace.

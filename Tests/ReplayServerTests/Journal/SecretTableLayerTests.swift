@@ -54,4 +54,34 @@ struct SecretTableLayerTests {
         #expect(layered.replacing("abc") == "abc", "a short secret is replaced under its name only")
         #expect(layered.replacing("abc", underSecretName: true) == "<p5>")
     }
+
+    /// Past a few secrets the layer is indexed: it must find each as the flat table does.
+    @Test func aLargeLayerFindsEverySecret() {
+        let secrets = (0..<40).map { "REQUEST-SECRET-\($0)" } + ["abc"]
+        var (flat, layered) = (SecretTable(), SecretTable())
+        flat.add("APPSECRET-0001", placeholder: "<s>")
+        layered.add("APPSECRET-0001", placeholder: "<s>")
+        for (index, secret) in secrets.enumerated() {
+            flat.add(secret, placeholder: "<p\(index)>")
+            layered.addToLayer(secret, placeholder: "<p\(index)>")
+        }
+        for text in secrets + ["REQUEST-SECRET-99", "APPSECRET-0001", "with REQUEST-SECRET-7 inside"] {
+            #expect(layered.placeholder(standing: text) == flat.placeholder(standing: text), "\(text)")
+            #expect(layered.replacing(text) == flat.replacing(text), "\(text)")
+        }
+    }
+
+    /// A request's own secrets are looked for inside other values up to a bound (each costs a
+    /// pass over every value); past it they are replaced where they stand and as whole values.
+    @Test func aRequestsSecretsPastTheBoundAreNotLookedForInsideValues() {
+        var table = SecretTable()
+        let count = SecretTable.maximumLayerInside + 2
+        for index in 0..<count { table.addToLayer("SECRET-\(100 + index)", placeholder: "<p\(index)>") }
+        let first = "SECRET-100"
+        let last = "SECRET-\(100 + count - 1)"
+        #expect(table.replacing("a \(first) b") == "a <p0> b")
+        #expect(table.replacing("a \(last) b") == "a \(last) b", "past the bound: not inside a longer value")
+        #expect(table.replacing(last) == "<p\(count - 1)>", "but a whole value equal to it is replaced")
+        #expect(table.replacing(last, underSecretName: true) == "<p\(count - 1)>")
+    }
 }
