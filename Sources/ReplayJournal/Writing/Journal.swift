@@ -27,6 +27,8 @@ public final class Journal: Sendable {
 
     private let pool: DatabasePool
     private let writer: JournalWriter
+    /// Copies the write-ahead log into the file off the writer's thread.
+    private let checkpointer: LogCheckpointer
     private let runID: Int64
     /// Request entries the file held before this run (none after a reset).
     private let requestsBefore: Atomic<Int>
@@ -50,6 +52,7 @@ public final class Journal: Sendable {
     ) throws(JournalError) {
         let opened = try JournalFile.open(path: path, scenario: scenario, existing: existing)
         let runID: Int64
+        let checkpointer: LogCheckpointer
         do {
             runID = try opened.pool.write { db in
                 for (key, value) in runInfo {
@@ -61,6 +64,7 @@ public final class Journal: Sendable {
                 )
                 return db.lastInsertedRowID
             }
+            checkpointer = try LogCheckpointer(path: path, pool: opened.pool)
         } catch {
             try? opened.pool.close()
             throw .cannotOpen(path: path, reason: JournalWriter.describe(error))
@@ -72,6 +76,7 @@ public final class Journal: Sendable {
         self.requestsBefore = Atomic(opened.requests)
         self.durability = durability
         self.runID = runID
+        self.checkpointer = checkpointer
         self.writer = JournalWriter(
             .init(
                 pool: opened.pool,
@@ -235,6 +240,7 @@ public final class Journal: Sendable {
                 "journal \(path): \(status.lost) of \(status.appended) entries lost; last error: \(status.lastError ?? "unknown"). A contract judged on this journal is not a verdict."
             )
         }
+        checkpointer.close(unhooking: pool)
         try? pool.close()
         if removesFileOnClose {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
