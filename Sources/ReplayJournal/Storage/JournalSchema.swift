@@ -96,6 +96,27 @@ package enum JournalSchema {
         return migrator
     }
 
+    /// The indexes readers use on the request table (by operation, by scenario time). They cost
+    /// every insert a page or two of the write-ahead log, so a run drops them when it opens the
+    /// file for writing and builds them again when it closes: during a run, a query by operation
+    /// or time reads the table through (linear in its entries); after it, it uses them.
+    static let readIndexes: [(name: String, column: String)] = [
+        ("request_on_operation", "operation"),
+        ("request_scenario_time", "scenario_time"),
+    ]
+
+    /// Drops the request table's read indexes, for a run's writes.
+    static func dropReadIndexes(_ db: Database) throws {
+        for index in readIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
+    }
+
+    /// Builds the request table's read indexes, at the end of a run.
+    static func createReadIndexes(_ db: Database) throws {
+        for index in readIndexes {
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS \(index.name) ON request(\(index.column))")
+        }
+    }
+
     /// The value of `run_info.format_version` this version writes.
     package static let formatVersion = "3"
 

@@ -62,7 +62,9 @@ public final class Journal: Sendable {
                     sql: "INSERT INTO run (scenario, started_wall_time, first_arrival, durability) VALUES (?, ?, ?, ?)",
                     arguments: [scenario, Date().timeIntervalSince1970, opened.lastArrival + 1, durability.rawValue]
                 )
-                return db.lastInsertedRowID
+                let runID = db.lastInsertedRowID
+                try JournalSchema.dropReadIndexes(db)
+                return runID
             }
             checkpointer = try LogCheckpointer(path: path, pool: opened.pool)
         } catch {
@@ -220,11 +222,21 @@ public final class Journal: Sendable {
         await writer.clear()
     }
 
-    /// Flushes, records the run's end (and its losses) in the file, logs a summary of any
-    /// loss, checkpoints and closes the file; removes it when the journal was temporary.
+    /// Flushes, builds the read indexes (``JournalSchema/readIndexes``), records the run's end
+    /// (and its losses) in the file, logs a summary of any loss, checkpoints and closes the
+    /// file; removes it when the journal was temporary.
     package func close() async {
         await writer.close()
         let status = writer.status
+        if !removesFileOnClose {
+            do {
+                try await pool.write { db in try JournalSchema.createReadIndexes(db) }
+            } catch {
+                logger.error(
+                    "journal \(path): cannot build its indexes: \(JournalWriter.describe(error)); readers still read it, through the table"
+                )
+            }
+        }
         do {
             try await pool.write { [runID] db in
                 try db.execute(
