@@ -33,6 +33,7 @@ final class LogCheckpointer: Sendable {
 
     private let queue: DatabaseQueue
     private let isScheduled = Atomic(false)
+    private let isClosed = Atomic(false)
     private let counts = Mutex(Counts())
 
     /// What the checkpointer has done, for tests and diagnostics.
@@ -46,7 +47,10 @@ final class LogCheckpointer: Sendable {
     }
 
     /// Opens a connection of its own to the journal at `path` and hooks the writer's connection
-    /// of `pool`; the pool's connections must not checkpoint on their own (see ``JournalFile``).
+    /// of `pool`. The hook replaces SQLite's own automatic checkpoint in that connection (the
+    /// pool's readers commit nothing). The hook holds the checkpointer until ``close(unhooking:)``:
+    /// a journal dropped unclosed, whose writer thread may still commit, leaks it rather than
+    /// leaving the hook a freed object.
     init(
         path: String,
         pool: DatabasePool,
@@ -61,7 +65,7 @@ final class LogCheckpointer: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         queue = try DatabaseQueue(path: path, configuration: configuration)
-        let context = Unmanaged.passUnretained(self).toOpaque()
+        let context = Unmanaged.passRetained(self).toOpaque()
         pool.writeWithoutTransaction { db in
             _ = sqlite3_wal_hook(db.sqliteConnection, logHook, context)
         }
@@ -91,15 +95,18 @@ final class LogCheckpointer: Sendable {
     /// Unhooks the writer's connection and waits for a running checkpoint; the pool's close
     /// then checkpoints what is left.
     func close(unhooking pool: DatabasePool) {
+        guard !isClosed.exchange(true, ordering: .acquiringAndReleasing) else { return }
         pool.writeWithoutTransaction { db in
             _ = sqlite3_wal_hook(db.sqliteConnection, nil, nil)
         }
+        // No commit calls the hook any more: the reference it held goes.
+        Unmanaged.passUnretained(self).release()
         try? queue.close()
     }
 }
 
-/// The writer connection's log hook: `context` is its ``LogCheckpointer``, which the journal
-/// keeps until it has unhooked the connection.
+/// The writer connection's log hook: `context` is its ``LogCheckpointer``, retained until it
+/// unhooks the connection.
 private func logHook(
     context: UnsafeMutableRawPointer?,
     connection: OpaquePointer?,

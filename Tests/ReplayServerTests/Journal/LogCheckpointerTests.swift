@@ -73,6 +73,22 @@ struct LogCheckpointerTests {
         }
     }
 
+    /// A journal dropped unclosed may still commit on its writer's thread: the hook must not
+    /// call a freed checkpointer.
+    @Test func theHookHoldsTheCheckpointerUntilItIsClosed() throws {
+        try withDatabase { pool, path in
+            weak var held: LogCheckpointer?
+            do {
+                let checkpointer = try LogCheckpointer(path: path, pool: pool, backgroundPages: 5, writerPages: 10)
+                held = checkpointer
+            }
+            #expect(held != nil, "dropped while hooked, the next commit would call a freed object")
+            try commit(30, into: pool)
+            held?.close(unhooking: pool)
+            #expect(held == nil, "closed, it is held no more")
+        }
+    }
+
     private func fileSize(_ path: String) throws -> Int {
         try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
     }
