@@ -19,7 +19,9 @@ import SQLite3
 /// on (a passive checkpoint never blocks a writer). A passive checkpoint cannot start the log
 /// over while the writer keeps appending, so past ``writerPages`` the writer checkpoints itself,
 /// as SQLite would: what is left to copy is then what the last background checkpoint did not
-/// reach, and the log starts over from its beginning. The log's size stays bounded.
+/// reach, and the log starts over from its beginning. The log's size stays bounded, except while
+/// a reader keeps a read transaction open, which holds the log's pages as it does with SQLite's
+/// own checkpoints.
 final class LogCheckpointer: Sendable {
     /// Log pages past which a commit asks for a background checkpoint: SQLite's own mark.
     static let defaultBackgroundPages: Int32 = 1000
