@@ -19,6 +19,7 @@ struct GuardedHTTP1Channel: ServerChildChannel {
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         let (limits, table, api) = (limits, table, api)
         return http1.setup(channel: channel, logger: logger).flatMapThrowing { value in
+            try channel.syncOptions?.setOption(ChannelOptions.writeBufferWaterMark, value: limits.writeBuffer)
             try Self.addHandlers(to: channel.pipeline.syncOperations, limits: limits, table: table, api: api)
             return value
         }

@@ -16,6 +16,10 @@ struct TransportLimits: Sendable {
     /// How long a connection stays half-closed after its last answer, so that the client reads
     /// the answer rather than a reset, before it is closed for good.
     var linger: TimeAmount = .seconds(2)
+    /// How many answer bytes a connection may hold unwritten before it stops reading (and how
+    /// few before it reads again): above the largest category tree (72 KB), so that one answer
+    /// does not turn the connection unwritable and back, which runs through its whole pipeline twice.
+    var writeBuffer = ChannelOptions.Types.WriteBufferWaterMark(low: 128 << 10, high: 256 << 10)
 
     init(_ configuration: ReplayServer.Configuration) {
         self.idle = TimeAmount(configuration.idleTimeout)

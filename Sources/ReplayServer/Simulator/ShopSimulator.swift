@@ -42,19 +42,15 @@ struct ShopSimulator: Sendable {
         if let answer = try sellerPayload(for: request) { return answer }
         guard let shop = request.shop, let market = markets[shop.region] else { return nil }
         let versions = CategoryVersionRule(policy: scenario.policy(for: shop.region), now: clock.now)
-        let catalogue = CatalogueHandlers(market: market, versions: versions, answers: catalogueAnswers)
-        let products = ProductHandlers(
-            market: market,
-            store: store,
-            versions: versions,
-            audits: audits,
-            compliance: compliance,
-            now: clock.unixSeconds
-        )
-        let statuses = ProductStatusHandlers(store: store, audits: audits, events: events, now: clock.unixSeconds)
-        let stock = ProductStockHandlers(market: market, store: store, audits: audits, now: clock.unixSeconds)
-        let search = ProductSearch(market: market, store: store, versions: versions)
-        let webhooks = WebhookHandlers(subscriptions: subscriptions, now: clock.unixSeconds)
+        // Each request needs one of these: they are made when asked for, not all for every request.
+        var catalogue: CatalogueHandlers { CatalogueHandlers(market: market, versions: versions, answers: catalogueAnswers) }
+        var products: ProductHandlers {
+            ProductHandlers(market: market, store: store, versions: versions, audits: audits, compliance: compliance, now: clock.unixSeconds)
+        }
+        var statuses: ProductStatusHandlers { ProductStatusHandlers(store: store, audits: audits, events: events, now: clock.unixSeconds) }
+        var stock: ProductStockHandlers { ProductStockHandlers(market: market, store: store, audits: audits, now: clock.unixSeconds) }
+        var search: ProductSearch { ProductSearch(market: market, store: store, versions: versions) }
+        var webhooks: WebhookHandlers { WebhookHandlers(subscriptions: subscriptions, now: clock.unixSeconds) }
         switch request.operation {
         case .getCategories: return try catalogue.categories(request)
         case .recommendCategory: return try catalogue.recommend(request)
@@ -91,7 +87,7 @@ struct ShopSimulator: Sendable {
     /// compliance records and the size chart templates (those of the primary shop's market).
     private func sellerPayload(for request: SimulatorRequest) throws(APIError) -> (any Encodable & Sendable)? {
         let primary = scenario.primaryShop
-        let compliance = ComplianceHandlers(book: compliance, defaultLocale: markets[primary.region]?.locale ?? "en-IE")
+        var compliance: ComplianceHandlers { ComplianceHandlers(book: self.compliance, defaultLocale: markets[primary.region]?.locale ?? "en-IE") }
         switch request.operation {
         case .createManufacturer: return try compliance.create(.manufacturer, request)
         case .createResponsiblePerson: return try compliance.create(.responsiblePerson, request)
