@@ -87,14 +87,14 @@ struct ShopSimulator: Sendable {
     /// compliance records and the size chart templates (those of the primary shop's market).
     private func sellerPayload(for request: SimulatorRequest) throws(APIError) -> (any Encodable & Sendable)? {
         let primary = scenario.primaryShop
-        var compliance: ComplianceHandlers { ComplianceHandlers(book: self.compliance, defaultLocale: markets[primary.region]?.locale ?? "en-IE") }
+        var records: ComplianceHandlers { ComplianceHandlers(book: compliance, defaultLocale: markets[primary.region]?.locale ?? "en-IE") }
         switch request.operation {
-        case .createManufacturer: return try compliance.create(.manufacturer, request)
-        case .createResponsiblePerson: return try compliance.create(.responsiblePerson, request)
-        case .partialEditManufacturer: return try compliance.partialEdit(.manufacturer, request)
-        case .partialEditResponsiblePerson: return try compliance.partialEdit(.responsiblePerson, request)
-        case .searchManufacturers: return try compliance.search(.manufacturer, request)
-        case .searchResponsiblePersons: return try compliance.search(.responsiblePerson, request)
+        case .createManufacturer: return try records.create(.manufacturer, request)
+        case .createResponsiblePerson: return try records.create(.responsiblePerson, request)
+        case .partialEditManufacturer: return try records.partialEdit(.manufacturer, request)
+        case .partialEditResponsiblePerson: return try records.partialEdit(.responsiblePerson, request)
+        case .searchManufacturers: return try records.search(.manufacturer, request)
+        case .searchResponsiblePersons: return try records.search(.responsiblePerson, request)
         case .searchSizeCharts:
             guard let market = markets[primary.region] else { return nil }
             return try SizeChartSearch(library: SizeChartLibrary(market: market)).answer(request)
