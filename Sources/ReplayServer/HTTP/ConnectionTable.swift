@@ -5,23 +5,37 @@ import Synchronization
 /// the one that has waited longest for its client (idle, or sending its head), which is closed;
 /// when every connection is answering a request or reading its body, there is no place.
 ///
-/// Each connection tells the table when it starts and stops waiting for its client (a few
-/// times per request, under one lock); finding the longest waiting is a scan of the table, done
-/// only when it is full.
+/// Each connection tells its own place when it starts and stops waiting for its client (a few
+/// times per request): a store in the place, with no lock the connections share. The table's
+/// lock is taken when a connection opens or closes; finding the longest waiting is a scan of the
+/// table, done only when it is full.
 final class ConnectionTable: Sendable {
-    /// A connection's place in the table.
-    struct Ticket: Hashable, Sendable {
+    /// A connection's place in the table, and since when the connection waits for its client.
+    final class Ticket: Sendable {
         fileprivate let number: UInt64
-    }
+        fileprivate let evict: @Sendable () -> Void
+        /// `NIODeadline.uptimeNanoseconds` of the start of the wait; `UInt64.max` while the server works for it.
+        private let waitingSince: Atomic<UInt64>
 
-    private struct Entry {
+        fileprivate init(number: UInt64, since: NIODeadline, evict: @escaping @Sendable () -> Void) {
+            self.number = number
+            self.evict = evict
+            self.waitingSince = Atomic(since.uptimeNanoseconds)
+        }
+
         /// Since when the connection waits for its client; nil while the server works for it.
-        var waitingSince: NIODeadline?
-        let evict: @Sendable () -> Void
+        fileprivate var since: NIODeadline? {
+            let nanoseconds = waitingSince.load(ordering: .relaxed)
+            return nanoseconds == .max ? nil : NIODeadline.uptimeNanoseconds(nanoseconds)
+        }
+
+        fileprivate func setWaiting(since: NIODeadline?) {
+            waitingSince.store(since?.uptimeNanoseconds ?? .max, ordering: .relaxed)
+        }
     }
 
     private struct State {
-        var entries: [UInt64: Entry] = [:]
+        var entries: [UInt64: Ticket] = [:]
         var lastNumber: UInt64 = 0
     }
 
@@ -38,29 +52,31 @@ final class ConnectionTable: Sendable {
     /// none (nil).
     func admit(evict: @escaping @Sendable () -> Void) -> Ticket? {
         let now = NIODeadline.now()
-        let (ticket, victim) = state.withLock { state -> (Ticket?, (@Sendable () -> Void)?) in
-            var victim: (@Sendable () -> Void)?
+        let (ticket, victim) = state.withLock { state -> (Ticket?, Ticket?) in
+            var victim: Ticket?
             if state.entries.count >= capacity {
-                var longest: (number: UInt64, since: NIODeadline)?
-                for (number, entry) in state.entries {
-                    if let since = entry.waitingSince, since < longest?.since ?? .distantFuture {
-                        longest = (number, since)
+                var longest: (ticket: Ticket, since: NIODeadline)?
+                for ticket in state.entries.values {
+                    if let since = ticket.since, since < longest?.since ?? .distantFuture {
+                        longest = (ticket, since)
                     }
                 }
                 guard let longest else { return (nil, nil) }
-                victim = state.entries.removeValue(forKey: longest.number)?.evict
+                victim = state.entries.removeValue(forKey: longest.ticket.number)
             }
             state.lastNumber += 1
-            state.entries[state.lastNumber] = Entry(waitingSince: now, evict: evict)
-            return (Ticket(number: state.lastNumber), victim)
+            let ticket = Ticket(number: state.lastNumber, since: now, evict: evict)
+            state.entries[ticket.number] = ticket
+            return (ticket, victim)
         }
-        victim?()
+        victim?.evict()
         return ticket
     }
 
-    /// Records that a connection waits for its client since `since`, or (nil) that the server works for it.
+    /// Records that a connection waits for its client since `since`, or (nil) that the server
+    /// works for it. Only the connection's own place is touched.
     func setWaiting(_ ticket: Ticket, since: NIODeadline?) {
-        state.withLock { $0.entries[ticket.number]?.waitingSince = since }
+        ticket.setWaiting(since: since)
     }
 
     /// Gives a closed connection's place back.

@@ -97,7 +97,10 @@ final class RequestGate: ChannelDuplexHandler, RemovableChannelHandler {
             switch pending.first {
             case .close: head.headers.replaceOrAdd(name: "connection", value: "close")
             case .keepAliveHTTP10: head.headers.replaceOrAdd(name: "connection", value: "keep-alive")
-            case .keepAlive, nil: break
+            case .keepAlive, nil:
+                // Passed on as it came: unwrapped and wrapped again, a head is boxed again.
+                context.write(data, promise: promise)
+                return
             }
             context.write(wrapOutboundOut(.head(head)), promise: promise)
         case .body:
