@@ -29,6 +29,8 @@ struct EncodedForm {
             guard !bytes.isEmpty, !Self.holdsSpace(bytes) else { return nil }
         }
         var fields: [Field] = []
+        // One allocation for the fields, not one per doubling: a field ends at each `&`.
+        fields.reserveCapacity(bytes.reduce(1) { $1 == UInt8(ascii: "&") ? $0 + 1 : $0 })
         var start = 0
         while start < bytes.count {
             var end = start

@@ -93,6 +93,8 @@ package final class JournalRedactor: Sendable {
             return query.withUTF8 { queryBytes in
                 let form = EncodedForm(queryBytes, isQuery: true)
                 var found: [Redactor.Found] = []
+                // A signed request carries a few: its sign, its token, maybe its app secret.
+                found.reserveCapacity(4)
                 for field in form?.fields ?? [] where !field.value.isEmpty && state.isSecret(field.name) {
                     found.append(Redactor.Found(value: field.value, name: field.name))
                 }

@@ -10,27 +10,38 @@ import SQLite3
 /// One row bound to a prepared insert through SQLite's C API, then inserted: for the journal's
 /// hottest statement, where GRDB's boxed arguments cost more than SQLite's own insert.
 ///
-/// Values are bound in the statement's column order; strings and blobs are copied by SQLite
-/// (`SQLITE_TRANSIENT`). Empty strings and blobs are bound empty, never as NULL.
+/// Values are given in the statement's column order. Strings and blobs are copied into one
+/// buffer of the row, and bound where they stand there while the row is inserted
+/// (`SQLITE_STATIC`): one copy, not one allocation per value, which SQLite makes for a value it
+/// copies itself. The bindings are cleared before ``insert()`` returns, so that the statement
+/// never points at a buffer gone. Empty strings and blobs are bound empty, never as NULL.
 struct RawRowInsert {
+    /// A value to bind; text and blobs as a range of ``bytes``.
+    private enum Value {
+        case null
+        case integer(Int64)
+        case real(Double)
+        case text(Range<Int>)
+        case blob(Range<Int>)
+    }
+
     private let statement: Statement
     private let database: Database
-    private var column: CInt = 0
-    /// The first bind SQLite refused (a value too big), thrown by ``insert()``.
-    private var refusedBind: CInt?
+    private var values: [Value] = []
+    /// The row's text and blobs, one after the other.
+    private var bytes: [UInt8] = []
 
-    /// Starts a row on a statement prepared by `database` (its bindings of the last row cleared).
-    init(_ statement: Statement, in database: Database) {
+    /// Starts a row on a statement prepared by `database`, with room for `bytes` of text and
+    /// blobs before the row's buffer grows.
+    init(_ statement: Statement, in database: Database, reservingBytes reserved: Int = 0) {
         self.statement = statement
         self.database = database
-        sqlite3_reset(statement.sqliteStatement)
-        sqlite3_clear_bindings(statement.sqliteStatement)
+        values.reserveCapacity(24)
+        bytes.reserveCapacity(reserved)
     }
 
     mutating func bind(_ value: Int64?) {
-        column += 1
-        guard let value else { return }
-        checked(sqlite3_bind_int64(statement.sqliteStatement, column, value))
+        values.append(value.map(Value.integer) ?? .null)
     }
 
     mutating func bind(_ value: Int?) {
@@ -38,72 +49,93 @@ struct RawRowInsert {
     }
 
     mutating func bind(_ value: Double) {
-        column += 1
-        checked(sqlite3_bind_double(statement.sqliteStatement, column, value))
+        values.append(.real(value))
     }
 
     mutating func bind(_ value: String?) {
         guard var value else {
-            column += 1
+            values.append(.null)
             return
         }
-        value.withUTF8 { bind(text: $0) }
+        value.withUTF8 { values.append(.text(stored(UnsafeRawBufferPointer($0)))) }
     }
 
     /// Binds UTF-8 bytes as text.
     mutating func bind(text bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { bind(text: $0) }
-    }
-
-    private mutating func bind(text bytes: UnsafeBufferPointer<UInt8>) {
-        column += 1
-        guard bytes.count <= CInt.max else { return checked(SQLITE_TOOBIG) }
-        checked(sqlite3_bind_text(statement.sqliteStatement, column, Self.pointer(bytes), CInt(bytes.count), Self.transient))
+        bytes.withUnsafeBytes { values.append(.text(stored($0))) }
     }
 
     mutating func bind(blob bytes: some ContiguousBytes) {
-        column += 1
-        checked(
-            bytes.withUnsafeBytes { bytes in
-                guard bytes.count <= CInt.max else { return SQLITE_TOOBIG }
-                return sqlite3_bind_blob(statement.sqliteStatement, column, bytes.baseAddress ?? Self.empty, CInt(bytes.count), Self.transient)
-            }
-        )
+        bytes.withUnsafeBytes { values.append(.blob(stored($0))) }
     }
 
-    /// Inserts the row; throws what SQLite answers, as GRDB would (a `DatabaseError` with its code).
-    /// The statement is reset after; its bindings are cleared when the next row starts.
+    /// Copies bytes into the row's buffer; where they stand there.
+    private mutating func stored(_ source: UnsafeRawBufferPointer) -> Range<Int> {
+        let start = bytes.count
+        bytes.append(contentsOf: source)
+        return start..<bytes.count
+    }
+
+    /// Binds the row and inserts it; throws what SQLite answers, as GRDB would (a
+    /// `DatabaseError` with its code). The statement is reset and its bindings cleared after.
     func insert() throws {
-        defer { sqlite3_reset(statement.sqliteStatement) }
-        if let refusedBind {
-            throw DatabaseError(resultCode: ResultCode(rawValue: refusedBind), message: "a value of the row cannot be bound", sql: statement.sql)
-        }
-        let code = sqlite3_step(statement.sqliteStatement)
-        guard code == SQLITE_DONE else {
-            var extended = code
-            var message: String?
-            if let connection = database.sqliteConnection {
-                extended = sqlite3_extended_errcode(connection)
-                message = String(cString: sqlite3_errmsg(connection))
+        let sqliteStatement = statement.sqliteStatement
+        sqlite3_reset(sqliteStatement)
+        sqlite3_clear_bindings(sqliteStatement)
+        try bytes.withUnsafeBufferPointer { buffer in
+            // The bindings point into `buffer`: cleared before it may go.
+            defer {
+                sqlite3_reset(sqliteStatement)
+                sqlite3_clear_bindings(sqliteStatement)
             }
-            throw DatabaseError(resultCode: ResultCode(rawValue: extended), message: message, sql: statement.sql)
+            var refused: CInt?
+            for (index, value) in values.enumerated() {
+                let column = CInt(index + 1)
+                let code: CInt
+                switch value {
+                case .null: continue
+                case .integer(let integer): code = sqlite3_bind_int64(sqliteStatement, column, integer)
+                case .real(let real): code = sqlite3_bind_double(sqliteStatement, column, real)
+                case .text(let range):
+                    guard range.count <= CInt.max else {
+                        code = SQLITE_TOOBIG
+                        break
+                    }
+                    code = sqlite3_bind_text(sqliteStatement, column, Self.pointer(buffer, range), CInt(range.count), Self.static)
+                case .blob(let range):
+                    guard range.count <= CInt.max else {
+                        code = SQLITE_TOOBIG
+                        break
+                    }
+                    code = sqlite3_bind_blob(sqliteStatement, column, Self.pointer(buffer, range), CInt(range.count), Self.static)
+                }
+                if code != SQLITE_OK, refused == nil { refused = code }
+            }
+            if let refused {
+                throw DatabaseError(resultCode: ResultCode(rawValue: refused), message: "a value of the row cannot be bound", sql: statement.sql)
+            }
+            let code = sqlite3_step(sqliteStatement)
+            guard code == SQLITE_DONE else {
+                var extended = code
+                var message: String?
+                if let connection = database.sqliteConnection {
+                    extended = sqlite3_extended_errcode(connection)
+                    message = String(cString: sqlite3_errmsg(connection))
+                }
+                throw DatabaseError(resultCode: ResultCode(rawValue: extended), message: message, sql: statement.sql)
+            }
         }
     }
 
-    private mutating func checked(_ code: CInt) {
-        if code != SQLITE_OK, refusedBind == nil { refusedBind = code }
+    /// Where a value stands in the row's buffer; an empty one points at an empty string, as
+    /// SQLite binds a NULL pointer as NULL, not as empty.
+    private static func pointer(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UnsafePointer<CChar> {
+        guard !range.isEmpty, let address = buffer.baseAddress else {
+            return UnsafeRawPointer(("" as StaticString).utf8Start).assumingMemoryBound(to: CChar.self)
+        }
+        return UnsafeRawPointer(address + range.lowerBound).assumingMemoryBound(to: CChar.self)
     }
 
-    private static func pointer(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafePointer<CChar> {
-        guard let address = bytes.baseAddress else { return empty.assumingMemoryBound(to: CChar.self) }
-        return UnsafeRawPointer(address).assumingMemoryBound(to: CChar.self)
-    }
-
-    /// Where an empty value points: SQLite binds a NULL pointer as NULL, not as empty.
-    private static var empty: UnsafeRawPointer { UnsafeRawPointer(("" as StaticString).utf8Start) }
-
-    /// SQLite's `SQLITE_TRANSIENT`: it copies the value before the bind returns.
-    private static var transient: sqlite3_destructor_type {
-        unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
-    }
+    /// SQLite's `SQLITE_STATIC`: the value stays where it is until the bindings are cleared.
+    private static var `static`: sqlite3_destructor_type? { nil }
 }

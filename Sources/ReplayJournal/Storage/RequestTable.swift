@@ -30,7 +30,13 @@ enum RequestTable {
         let answer = request.answer
         if let sharedHash, !sharedIsStored { try BodyTable.store(answer.shared, hash: sharedHash, in: db) }
         let failedChecks = entry.failedChecks.isEmpty ? "[]" : try JournalJSON.encode(entry.failedChecks)
-        var row = RawRowInsert(statement, in: db)
+        let headers = request.headers.json
+        let responseHeaders = request.responseHeaders.json
+        // The row's large values, and room for the small ones.
+        let bytes =
+            entry.query.utf8.count + headers.count + entry.body.count + responseHeaders.count
+            + (sharedHash == nil ? answer.count : answer.head.count + answer.tail.count) + 512
+        var row = RawRowInsert(statement, in: db, reservingBytes: bytes)
         row.bind(entry.id)
         row.bind(entry.requestID)
         row.bind(entry.wallTime)
@@ -38,7 +44,7 @@ enum RequestTable {
         row.bind(entry.method)
         row.bind(entry.path)
         row.bind(entry.query)
-        row.bind(text: request.headers.json)
+        row.bind(text: headers)
         row.bind(blob: entry.body)
         row.bind(entry.operation)
         row.bind(entry.shopCipher)
@@ -47,7 +53,7 @@ enum RequestTable {
         row.bind(failedChecks)
         row.bind(entry.responseStatus)
         row.bind(entry.responseCode)
-        row.bind(text: request.responseHeaders.json)
+        row.bind(text: responseHeaders)
         if sharedHash != nil {
             // The bytes around the shared part, and where it goes.
             row.bind(blob: answer.head + answer.tail)

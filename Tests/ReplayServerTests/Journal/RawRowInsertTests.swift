@@ -39,6 +39,35 @@ struct RawRowInsertTests {
         }
     }
 
+    @Test func valuesCopiedPastTheReservedRoomAreStoredWholeAndTheStatementKeepsNoneOfThem() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE t (a TEXT, b BLOB, c TEXT, d INTEGER)")
+            let statement = try db.cachedStatement(sql: "INSERT INTO t (a, b, c, d) VALUES (?, ?, ?, ?)")
+            let long = String(repeating: "é-", count: 5_000)
+            let blob = (0..<70_000).map { UInt8(truncatingIfNeeded: $0) }
+            // The row's buffer grows twice after its 16 bytes: each value must be read where it ends up.
+            var row = RawRowInsert(statement, in: db, reservingBytes: 16)
+            row.bind("short")
+            row.bind(blob: blob)
+            row.bind(long)
+            row.bind(Int64(7))
+            try row.insert()
+            let stored = try Row.fetchOne(db, sql: "SELECT a, b, c, d FROM t")
+            #expect(stored?["a"] == "short")
+            #expect(stored?["b"] == Data(blob))
+            #expect(stored?["c"] == long)
+            #expect(stored?["d"] == 7)
+            // The row's buffer is gone: stepped again unbound, the statement inserts NULLs, not the old values.
+            #expect(sqlite3_step(statement.sqliteStatement) == SQLITE_DONE)
+            sqlite3_reset(statement.sqliteStatement)
+            let again = try Row.fetchOne(db, sql: "SELECT a, b, c, d FROM t WHERE rowid = 2")
+            #expect(again?["a"] == nil as String?)
+            #expect(again?["b"] == nil as Data?)
+            #expect(again?["d"] == nil as Int?)
+        }
+    }
+
     @Test func aValueSQLiteRefusesToBindFailsItsRowAndTheNextRowGoesIn() throws {
         let queue = try DatabaseQueue()
         try queue.write { db in
