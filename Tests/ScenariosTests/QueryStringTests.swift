@@ -25,4 +25,12 @@ struct QueryStringTests {
         #expect(throws: QueryString.Problem.self) { try pairs("a=1&b=2&c=3", maximumPairs: 2) }
         #expect((try? pairs("a=1&&b=2&", maximumPairs: 2)) == ["a=1", "b=2"], "empty parts do not count")
     }
+
+    @Test func aQueryCutFromATargetIsReadWithinItsBounds() throws {
+        let target = "/product/202309/categories?é=1&b=%20x+y&c#fragment=no&d=no"
+        let start = target.index(after: target.firstIndex(of: "?")!)
+        let end = target.firstIndex(of: "#")!
+        let query = try QueryString(raw: target[start..<end]).pairs.map { "\($0.name)=\($0.value)" }
+        #expect(query == ["é=1", "b= x y", "c="])
+    }
 }

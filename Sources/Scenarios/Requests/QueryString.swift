@@ -17,28 +17,43 @@ package struct QueryString: Sendable {
     /// - Throws: `Problem` when a percent escape is broken or does not decode to UTF-8, or when
     ///   there are more than `maximumPairs` parameters.
     package init(raw: Substring, maximumPairs: Int = .max) throws(Problem) {
+        var raw = raw
+        let parsed = raw.withUTF8 { bytes in
+            Result { () throws(Problem) in try Self.pairs(of: bytes, maximumPairs: maximumPairs) }
+        }
+        self.pairs = try parsed.get()
+    }
+
+    /// The most pairs reserved before the first is read: a hostile query of a million `&`
+    /// reserves no more than this, and grows as it is read.
+    private static let pairsReserved = 64
+
+    /// The pairs of a query's UTF-8 bytes, cut at the bytes of `&` and `=` (both ASCII) in one
+    /// pass, by integer offsets; empty parts are skipped.
+    private static func pairs(of bytes: UnsafeBufferPointer<UInt8>, maximumPairs: Int) throws(Problem) -> [(name: String, value: String)] {
         // Typed with the labels of `self.pairs`: an array of unlabeled tuples assigned to it
         // would be converted element by element, through a dynamic cast.
         var pairs: [(name: String, value: String)] = []
-        // Cut at the bytes of `&` and `=` (both ASCII, so no Character needs forming), in one
-        // pass with no array of the parts; empty parts are skipped.
-        let utf8 = raw.utf8
-        var start = utf8.startIndex
-        while start < utf8.endIndex {
-            let stop = utf8[start...].firstIndex(of: UInt8(ascii: "&")) ?? utf8.endIndex
-            defer { start = stop == utf8.endIndex ? stop : utf8.index(after: stop) }
+        pairs.reserveCapacity(min(maximumPairs, pairsReserved, bytes.reduce(1) { $1 == UInt8(ascii: "&") ? $0 + 1 : $0 }))
+        var start = 0
+        while start < bytes.count {
+            var stop = start
+            var equals: Int?
+            while stop < bytes.count, bytes[stop] != UInt8(ascii: "&") {
+                if equals == nil, bytes[stop] == UInt8(ascii: "=") { equals = stop }
+                stop += 1
+            }
+            defer { start = stop + 1 }
             guard stop > start else { continue }
             if pairs.count == maximumPairs { throw .tooManyParameters(limit: maximumPairs) }
-            let part = utf8[start..<stop]
-            let equals = part.firstIndex(of: UInt8(ascii: "="))
-            let rawName = Substring(equals.map { part[..<$0] } ?? part)
-            let rawValue = Substring(equals.map { part[part.index(after: $0)...] } ?? part[part.endIndex...])
-            guard let name = Self.percentDecoded(rawName), let value = Self.percentDecoded(rawValue) else {
-                throw .malformed(parameter: String(rawName.prefix(64)))
+            let rawName = UnsafeBufferPointer(rebasing: bytes[start..<(equals ?? stop)])
+            let rawValue = UnsafeBufferPointer(rebasing: bytes[(equals.map { $0 + 1 } ?? stop)..<stop])
+            guard let name = percentDecoded(rawName), let value = percentDecoded(rawValue) else {
+                throw .malformed(parameter: String(String(decoding: rawName, as: UTF8.self).prefix(64)))
             }
             pairs.append((name, value))
         }
-        self.pairs = pairs
+        return pairs
     }
 
     package init(pairs: [(name: String, value: String)]) {
@@ -58,9 +73,18 @@ package struct QueryString: Sendable {
     /// Percent-decodes, with `+` as a space; nil for a broken escape or invalid UTF-8.
     package static func percentDecoded(_ text: Substring) -> String? {
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else { return String(text) }
+        var text = text
+        return text.withUTF8 { percentDecoded($0) }
+    }
+
+    /// Percent-decodes UTF-8 bytes, with `+` as a space; nil for a broken escape or invalid UTF-8.
+    private static func percentDecoded(_ text: UnsafeBufferPointer<UInt8>) -> String? {
+        guard text.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else {
+            return String(validating: text, as: UTF8.self)
+        }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var iterator = text.utf8.makeIterator()
+        bytes.reserveCapacity(text.count)
+        var iterator = text.makeIterator()
         while let byte = iterator.next() {
             if byte == UInt8(ascii: "%") {
                 guard let high = iterator.next().flatMap(Self.hexValue), let low = iterator.next().flatMap(Self.hexValue) else { return nil }
