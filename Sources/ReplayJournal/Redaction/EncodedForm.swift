@@ -1,3 +1,5 @@
+import Scenarios
+
 /// A form-urlencoded text or a raw query (`a=1&b=2`) read on its UTF-8 bytes: fields split at
 /// the bytes `&` and `=`, names and values percent-decoded only when they hold `%` or `+`.
 ///
@@ -19,6 +21,9 @@ struct EncodedForm {
     /// The fields, in the order written.
     let fields: [Field]
 
+    /// The most fields reserved before the first is read.
+    private static let fieldsReserved = 64
+
     /// Reads a form; nil when the bytes are not in that shape.
     ///
     /// - Parameter isQuery: Read a raw query: any text is one, a field without `=` has an
@@ -29,28 +34,20 @@ struct EncodedForm {
             guard !bytes.isEmpty, !Self.holdsSpace(bytes) else { return nil }
         }
         var fields: [Field] = []
-        // One allocation for the fields, not one per doubling: a field ends at each `&`.
-        fields.reserveCapacity(bytes.reduce(1) { $1 == UInt8(ascii: "&") ? $0 + 1 : $0 })
-        var start = 0
-        while start < bytes.count {
-            var end = start
-            var equals: Int?
-            while end < bytes.count, bytes[end] != UInt8(ascii: "&") {
-                if equals == nil, bytes[end] == UInt8(ascii: "=") { equals = end }
-                end += 1
-            }
-            if let equals, equals > start {
-                let name = Self.decoded(UnsafeBufferPointer(rebasing: bytes[start..<equals]))
-                let value = Self.decoded(UnsafeBufferPointer(rebasing: bytes[(equals + 1)..<end]))
-                fields.append(Field(name: name, value: value, range: start..<end, equals: equals))
+        // One allocation for the fields of a usual form, not one per doubling; a text of a
+        // million `&` reserves no more than a usual one, and grows as it is read.
+        fields.reserveCapacity(min(FormParts.mostParts(in: bytes), Self.fieldsReserved))
+        var parts = FormParts(bytes)
+        while let (range, equals) = parts.next() {
+            if let equals, equals > range.lowerBound {
+                let name = Self.decoded(UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<equals]))
+                let value = Self.decoded(UnsafeBufferPointer(rebasing: bytes[(equals + 1)..<range.upperBound]))
+                fields.append(Field(name: name, value: value, range: range, equals: equals))
             } else if isQuery {
-                if end > start {
-                    fields.append(Field(name: Self.decoded(UnsafeBufferPointer(rebasing: bytes[start..<end])), value: "", range: start..<end))
-                }
-            } else if end > start {
+                fields.append(Field(name: Self.decoded(UnsafeBufferPointer(rebasing: bytes[range])), value: "", range: range))
+            } else {
                 return nil
             }
-            start = end + 1
         }
         guard isQuery || !fields.isEmpty else { return nil }
         self.fields = fields

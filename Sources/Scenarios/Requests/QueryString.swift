@@ -28,26 +28,17 @@ package struct QueryString: Sendable {
     /// reserves no more than this, and grows as it is read.
     private static let pairsReserved = 64
 
-    /// The pairs of a query's UTF-8 bytes, cut at the bytes of `&` and `=` (both ASCII) in one
-    /// pass, by integer offsets; empty parts are skipped.
+    /// The pairs of a query's UTF-8 bytes, cut by ``FormParts``.
     private static func pairs(of bytes: UnsafeBufferPointer<UInt8>, maximumPairs: Int) throws(Problem) -> [(name: String, value: String)] {
         // Typed with the labels of `self.pairs`: an array of unlabeled tuples assigned to it
         // would be converted element by element, through a dynamic cast.
         var pairs: [(name: String, value: String)] = []
-        pairs.reserveCapacity(min(maximumPairs, pairsReserved, bytes.reduce(1) { $1 == UInt8(ascii: "&") ? $0 + 1 : $0 }))
-        var start = 0
-        while start < bytes.count {
-            var stop = start
-            var equals: Int?
-            while stop < bytes.count, bytes[stop] != UInt8(ascii: "&") {
-                if equals == nil, bytes[stop] == UInt8(ascii: "=") { equals = stop }
-                stop += 1
-            }
-            defer { start = stop + 1 }
-            guard stop > start else { continue }
+        pairs.reserveCapacity(min(maximumPairs, pairsReserved, FormParts.mostParts(in: bytes)))
+        var parts = FormParts(bytes)
+        while let (range, equals) = parts.next() {
             if pairs.count == maximumPairs { throw .tooManyParameters(limit: maximumPairs) }
-            let rawName = UnsafeBufferPointer(rebasing: bytes[start..<(equals ?? stop)])
-            let rawValue = UnsafeBufferPointer(rebasing: bytes[(equals.map { $0 + 1 } ?? stop)..<stop])
+            let rawName = UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<(equals ?? range.upperBound)])
+            let rawValue = UnsafeBufferPointer(rebasing: bytes[(equals.map { $0 + 1 } ?? range.upperBound)..<range.upperBound])
             guard let name = percentDecoded(rawName), let value = percentDecoded(rawValue) else {
                 throw .malformed(parameter: String(String(decoding: rawName, as: UTF8.self).prefix(64)))
             }
