@@ -21,9 +21,6 @@ struct EncodedForm {
     /// The fields, in the order written.
     let fields: [Field]
 
-    /// The most fields reserved before the first is read.
-    private static let fieldsReserved = 64
-
     /// Reads a form; nil when the bytes are not in that shape.
     ///
     /// - Parameter isQuery: Read a raw query: any text is one, a field without `=` has an
@@ -34,9 +31,8 @@ struct EncodedForm {
             guard !bytes.isEmpty, !Self.holdsSpace(bytes) else { return nil }
         }
         var fields: [Field] = []
-        // One allocation for the fields of a usual form, not one per doubling; a text of a
-        // million `&` reserves no more than a usual one, and grows as it is read.
-        fields.reserveCapacity(min(FormParts.mostParts(in: bytes), Self.fieldsReserved))
+        // One allocation for the fields of a usual form, not one per doubling.
+        fields.reserveCapacity(FormParts.partsToReserve(in: bytes))
         var parts = FormParts(bytes)
         while let (range, equals) = parts.next() {
             if let equals, equals > range.lowerBound {

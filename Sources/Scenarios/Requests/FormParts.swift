@@ -27,8 +27,10 @@ package struct FormParts: IteratorProtocol {
         return nil
     }
 
-    /// The most parts the bytes may hold: one more than their `&`s.
-    package static func mostParts(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        bytes.reduce(1) { $1 == UInt8(ascii: "&") ? $0 + 1 : $0 }
+    /// How many parts to reserve room for before reading them: one more than the bytes' `&`s,
+    /// at most 64, so that a text of a million `&` (empty parts, skipped) reserves no more than
+    /// a usual form, and a longer one grows as it is read.
+    package static func partsToReserve(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        min(bytes.reduce(1) { $1 == UInt8(ascii: "&") ? $0 + 1 : $0 }, 64)
     }
 }

@@ -24,16 +24,12 @@ package struct QueryString: Sendable {
         self.pairs = try parsed.get()
     }
 
-    /// The most pairs reserved before the first is read: a hostile query of a million `&`
-    /// reserves no more than this, and grows as it is read.
-    private static let pairsReserved = 64
-
     /// The pairs of a query's UTF-8 bytes, cut by ``FormParts``.
     private static func pairs(of bytes: UnsafeBufferPointer<UInt8>, maximumPairs: Int) throws(Problem) -> [(name: String, value: String)] {
         // Typed with the labels of `self.pairs`: an array of unlabeled tuples assigned to it
         // would be converted element by element, through a dynamic cast.
         var pairs: [(name: String, value: String)] = []
-        pairs.reserveCapacity(min(maximumPairs, pairsReserved, FormParts.mostParts(in: bytes)))
+        pairs.reserveCapacity(min(maximumPairs, FormParts.partsToReserve(in: bytes)))
         var parts = FormParts(bytes)
         while let (range, equals) = parts.next() {
             if pairs.count == maximumPairs { throw .tooManyParameters(limit: maximumPairs) }
