@@ -208,10 +208,13 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
         } else {
             var headers = HTTPHeaders()
             headers.reserveCapacity(reply.headers.count + 3)
-            for field in reply.headers { headers.add(name: field.name.rawName, value: field.value) }
-            headers.replaceOrAdd(name: "content-length", value: String(reply.body.count))
-            headers.replaceOrAdd(name: "date", value: date.now())
-            headers.replaceOrAdd(name: "server", value: Self.serverName)
+            // The answer's own headers, but those the server sets itself: they come last, once.
+            for field in reply.headers where !Self.setByServer.contains(field.name) {
+                headers.add(name: field.name.rawName, value: field.value)
+            }
+            headers.add(name: "content-length", value: String(reply.body.count))
+            headers.add(name: "date", value: date.now())
+            headers.add(name: "server", value: Self.serverName)
             let head = HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: reply.status), headers: headers)
             ready = .answer(head, reply.body)
         }
@@ -327,6 +330,9 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     /// The `Server` header's value.
     static let serverName = "tts-replay"
+
+    /// The headers every answer gets from the server, in place of any the answer had.
+    private static let setByServer: [HTTPField.Name] = [.contentLength, .date, .server]
 }
 
 @available(*, unavailable)

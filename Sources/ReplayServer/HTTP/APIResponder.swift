@@ -94,7 +94,7 @@ struct APIResponder: Sendable {
             decision = state.gateway.check(checked, now: request.wallTime)
         }
         let answer = answer(decision, request: request)
-        var responseHeaders: HTTPFields = [.contentType: "application/json"]
+        var responseHeaders = Self.jsonHeaders
         for (name, value) in answer.headers {
             if let field = HTTPField.Name(name) { responseHeaders[field] = value }
         }
@@ -294,6 +294,9 @@ struct APIResponder: Sendable {
             hangsUp: response.fault == .reset
         )
     }
+
+    /// An answer's own headers before a stub's or a recording's: the same storage for every answer.
+    private static let jsonHeaders: HTTPFields = [.contentType: "application/json"]
 
     private static func microseconds(_ duration: Duration) -> Int64 {
         duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000

@@ -49,6 +49,16 @@ public struct APIOperation: Sendable, Hashable, Identifiable {
         self.isSimulated = simulated
     }
 
+    /// The same operation: ids are unique in the table (``all``), and the only operations are
+    /// the table's, so the id alone decides (a `switch` over operations compares one string).
+    public static func == (lhs: APIOperation, rhs: APIOperation) -> Bool {
+        lhs.id == rhs.id
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+    }
+
     /// Whether the operation is one of the listing APIs that carry `category_version`.
     public var isListing: Bool { categoryVersion != .none }
 

@@ -44,6 +44,33 @@ struct HTTPFramingTests {
         }
     }
 
+    @Test func theHeadersTheServerSetsComeOnceWhateverAStubSays() async throws {
+        let scenario = try Scenario.parse(
+            """
+            name: framing
+            stubs:
+              - name: says its own framing
+                match: {operation: get_authorized_shops}
+                respond:
+                  headers: {Content-Length: "9999", DATE: yesterday, server: nginx, Retry-After: "30"}
+            """
+        )
+        try await withReplayServer(scenario: scenario) { server in
+            let connection = try await RawConnection.open(port: try #require(server.baseURL.port), sending: Self.get(server))
+            #expect(await connection.waitForAnswers(1, within: .seconds(10)))
+            await connection.close()
+            let head = connection.received.components(separatedBy: "\r\n\r\n").first ?? ""
+            let names = head.components(separatedBy: "\r\n").dropFirst().map { $0.prefix { $0 != ":" }.lowercased() }
+            for name in ["content-length", "date", "server", "retry-after", "content-type"] {
+                #expect(names.filter { $0 == name }.count == 1, "\(name) in \(head)")
+            }
+            #expect(RawConnection.header("content-length", in: connection.received) == "\(RawHTTP.body(of: connection.received).utf8.count)")
+            #expect(RawConnection.header("server", in: connection.received) == "tts-replay")
+            #expect(RawConnection.header("date", in: connection.received)?.hasSuffix(" GMT") == true)
+            #expect(RawConnection.header("retry-after", in: connection.received) == "30")
+        }
+    }
+
     @Test func http10ClosesAfterTheAnswer() async throws {
         try await withReplayServer(scenario: Scenario.default) { server in
             let connection = try await RawConnection.open(
