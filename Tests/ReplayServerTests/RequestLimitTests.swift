@@ -65,6 +65,23 @@ struct RequestLimitTests {
         #expect(Gateway.signatureReadings(of: pairs).count == 1)
     }
 
+    /// The gateway counts a path's segments without splitting it: the count must be the split's,
+    /// including the remainder the split keeps whole once it has split as often as it may.
+    @Test func segmentsAreCountedAsTheSplitCountsThem() {
+        var generator = SeededGenerator(seed: 17)
+        let alphabet: [Character] = ["/", "/", "a", "é"]
+        var paths = ["", "/", "//", "a", "/a", "a/", "/a/", "//a//b//", "/a//", "/a/b/c/d"]
+        for _ in 0..<2_000 {
+            paths.append(String((0..<Int(generator.next() % 12)).map { _ in alphabet[Int(generator.next() % 4)] }))
+        }
+        for path in paths {
+            for limit in 1...6 {
+                let split = path.utf8.split(separator: UInt8(ascii: "/"), maxSplits: limit - 1, omittingEmptySubsequences: true).count
+                #expect(Gateway.segmentCount(path, upTo: limit) == split, "\(path) up to \(limit)")
+            }
+        }
+    }
+
     static let rawCases: [RawRequestCase] = [
         RawRequestCase(
             name: "101 header fields besides Host",

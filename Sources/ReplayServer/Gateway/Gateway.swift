@@ -128,9 +128,37 @@ struct Gateway: Sendable {
     /// A path over the limits is refused before it is split or routed.
     private func pathError(_ path: String) -> APIError? {
         if path.utf8.count > limits.pathBytes { return APIError.pathTooLong.detailed("\(limits.pathBytes) bytes.") }
-        let segments = path.utf8.split(separator: UInt8(ascii: "/"), maxSplits: limits.pathSegments, omittingEmptySubsequences: true)
-        if segments.count > limits.pathSegments { return APIError.pathTooLong.detailed("\(limits.pathSegments) segments.") }
+        if Self.segmentCount(path, upTo: limits.pathSegments + 1) > limits.pathSegments {
+            return APIError.pathTooLong.detailed("\(limits.pathSegments) segments.")
+        }
         return nil
+    }
+
+    /// How many pieces `path.utf8.split(separator: "/", maxSplits: limit - 1)` makes, empty
+    /// pieces omitted, counted without making them: the same count, no array per request.
+    static func segmentCount(_ path: String, upTo limit: Int) -> Int {
+        guard limit > 1 else { return path.isEmpty ? 0 : 1 }
+        var count = 0
+        var pieceStart = true
+        var index = path.utf8.startIndex
+        let end = path.utf8.endIndex
+        while index != end {
+            if path.utf8[index] == UInt8(ascii: "/") {
+                if !pieceStart {
+                    count += 1
+                    if count == limit - 1 {
+                        // The split stops here: the rest, if any, is the last piece.
+                        path.utf8.formIndex(after: &index)
+                        return index == end ? count : count + 1
+                    }
+                }
+                pieceStart = true
+            } else {
+                pieceStart = false
+            }
+            path.utf8.formIndex(after: &index)
+        }
+        return pieceStart ? count : count + 1
     }
 
     private func appKeyError(_ query: QueryString) -> APIError? {

@@ -1,13 +1,14 @@
 import Foundation
 import HTTPTypes
-import HummingbirdCore
 
 /// One TikTok Shop API request as the connection reads it: its head, the facts taken when the
 /// head arrived (arrival number, request id, times), and its body once read.
 struct APIRequest: Sendable {
     let head: HTTPRequest
-    /// The request target, split into path and query.
-    let uri: URI
+    /// The target's path, read once from the target.
+    let path: String
+    /// The target's query (after `?`, before any `#`), empty when it has none; read once.
+    let query: String
     let arrival: Int64
     let requestID: String
     /// The scenario clock's time at arrival, in Unix seconds.

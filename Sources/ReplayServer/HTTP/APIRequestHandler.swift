@@ -103,7 +103,8 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
         switch part {
         case .head(let head):
             let uri = URI(head.uri)
-            if uri.path.hasPrefix(AdminResponder.prefix) {
+            let path = uri.path
+            if path.hasPrefix(AdminResponder.prefix) {
                 turns.append(.admin)
                 reading = .admin
                 context.fireChannelRead(data)
@@ -118,7 +119,7 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
             let turn = nextTurn
             nextTurn += 1
             turns.append(.api(turn, nil))
-            var request = api.begin(converted, uri: uri)
+            var request = api.begin(converted, path: path, query: uri.query ?? "")
             if let rejection = api.headRejection(request) {
                 reading = .discarding
                 respond(to: request, turn: turn, rejection: rejection)

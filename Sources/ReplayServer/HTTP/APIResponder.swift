@@ -1,6 +1,5 @@
 import Foundation
 import HTTPTypes
-import HummingbirdCore
 import NIOCore
 import NIOHTTP1
 import ReplayJournal
@@ -39,12 +38,14 @@ struct APIResponder: Sendable {
     }
 
     /// A request's head as it arrives: its arrival number and request id are taken now.
-    func begin(_ head: HTTPRequest, uri: URI) -> APIRequest {
+    /// `path` and `query` are the target's, read from it once (the query empty when it has none).
+    func begin(_ head: HTTPRequest, path: String, query: String) -> APIRequest {
         let arrival = state.nextArrival()
         let scenarioTime = state.clock.unixSeconds
         return APIRequest(
             head: head,
-            uri: uri,
+            path: path,
+            query: query,
             arrival: arrival,
             requestID: state.requestIDs.id(sequence: arrival, scenarioTime: scenarioTime),
             scenarioTime: scenarioTime,
@@ -85,8 +86,8 @@ struct APIResponder: Sendable {
         } else {
             let checked = Gateway.Request(
                 method: head.method.rawValue,
-                path: request.uri.path,
-                rawQuery: (request.uri.query ?? "")[...],
+                path: request.path,
+                rawQuery: request.query[...],
                 accessToken: head.headerFields.value(of: .ttsAccessToken) ?? head.headerFields.value(of: .legacyAccessToken),
                 contentType: head.headerFields.value(of: .contentType),
                 body: request.body
@@ -123,8 +124,8 @@ struct APIResponder: Sendable {
                     responseBody: Data(),
                     durationMicroseconds: Self.microseconds(ContinuousClock.now - request.started)
                 ),
-                path: request.uri.path,
-                query: request.uri.query ?? "",
+                path: request.path,
+                query: request.query,
                 headers: head.headerFields,
                 body: request.body,
                 parsedBody: decision.body,
@@ -183,7 +184,7 @@ struct APIResponder: Sendable {
     /// The gateway's rejection, else the first answer of the scenario's answer order (stubs,
     /// simulator, cassettes by default), else the cassettes' near misses, else "nothing answers this".
     private func answer(_ decision: Gateway.Decision, request: APIRequest) -> Answer {
-        let (path, body, requestID) = (request.uri.path, request.body, request.requestID)
+        let (path, body, requestID) = (request.path, request.body, request.requestID)
         let method = request.head.method.rawValue
         func failure(_ error: APIError, by answerer: JournalEntry.Answerer) -> Answer {
             Answer(

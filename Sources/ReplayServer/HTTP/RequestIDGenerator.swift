@@ -2,30 +2,28 @@
 /// digits), deterministically from the scenario seed, the arrival number and scenario time,
 /// so that two runs of the same client against the same scenario get the same ids.
 ///
-/// One is made for every request: it is written into one buffer, the date by integer
-/// arithmetic rather than through `Calendar`.
+/// One is made for every request: it is written straight into its string's storage (one
+/// allocation), the date by integer arithmetic rather than through `Calendar`.
 struct RequestIDGenerator: Sendable {
     let seed: UInt64
 
     func id(sequence: Int64, scenarioTime: Int64) -> String {
         var generator = SeededGenerator(seed: seed &+ UInt64(bitPattern: sequence) &* 0x9E37_79B9_7F4A_7C15)
-        var bytes = Self.stamp(scenarioTime)
-        bytes.reserveCapacity(bytes.count + 20)
-        Self.appendHex(generator.next(), digits: 16, to: &bytes)
-        Self.appendHex(UInt64(UInt16(truncatingIfNeeded: sequence)), digits: 4, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// `YYYYMMDDhhmmss` in UTC (proleptic Gregorian calendar), as ASCII bytes.
-    static func stamp(_ unixSeconds: Int64) -> [UInt8] {
-        let (days, second) = Self.floorDivision(unixSeconds, 86_400)
-        let date = civilDate(daysSince1970: days)
-        var bytes = Array(String(date.year).utf8)
-        for part in [date.month, date.day, second / 3600, second % 3600 / 60, second % 60] {
-            bytes.append(UInt8(ascii: "0") + UInt8(part / 10))
-            bytes.append(UInt8(ascii: "0") + UInt8(part % 10))
+        let random = generator.next()
+        let (days, second) = Self.floorDivision(scenarioTime, 86_400)
+        let date = Self.civilDate(daysSince1970: days)
+        let year = String(date.year)
+        return String(unsafeUninitializedCapacity: year.utf8.count + 10 + 20) { buffer in
+            var end = buffer.initialize(fromContentsOf: year.utf8)
+            for part in [date.month, date.day, second / 3600, second % 3600 / 60, second % 60] {
+                buffer[end] = UInt8(ascii: "0") + UInt8(part / 10)
+                buffer[end + 1] = UInt8(ascii: "0") + UInt8(part % 10)
+                end += 2
+            }
+            Self.writeHex(random, digits: 16, into: buffer, at: &end)
+            Self.writeHex(UInt64(UInt16(truncatingIfNeeded: sequence)), digits: 4, into: buffer, at: &end)
+            return end
         }
-        return bytes
     }
 
     /// The calendar date of a day counted from 1970-01-01 (Howard Hinnant's `civil_from_days`).
@@ -46,10 +44,11 @@ struct RequestIDGenerator: Sendable {
         return remainder < 0 ? (value / divisor - 1, remainder + divisor) : (value / divisor, remainder)
     }
 
-    private static func appendHex(_ value: UInt64, digits: Int, to bytes: inout [UInt8]) {
+    private static func writeHex(_ value: UInt64, digits: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at end: inout Int) {
         for shift in stride(from: (digits - 1) * 4, through: 0, by: -4) {
             let nibble = UInt8(truncatingIfNeeded: value >> UInt64(shift)) & 0xF
-            bytes.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10)
+            buffer[end] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10
+            end += 1
         }
     }
 }
