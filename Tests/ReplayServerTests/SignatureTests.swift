@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ReplayJournal
 import Testing
 
 @testable import ReplayServer
@@ -65,7 +66,7 @@ struct SignatureTests {
                 let message = (0..<messageLength).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ keyLength) }
                 let expected = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: Array(secret.utf8)))
                     .map { String(format: "%02x", $0) }.joined()
-                #expect(key.authenticationCode(of: message) == expected, "key \(keyLength) bytes, message \(messageLength)")
+                #expect(key.hex(of: message) == expected, "key \(keyLength) bytes, message \(messageLength)")
             }
         }
     }
@@ -80,6 +81,34 @@ struct SignatureTests {
             isMultipart: false,
             key: key
         )
-        #expect(signed == key.authenticationCode(of: Array("s3cr3t/paxayb2s3cr3t".utf8)))
+        #expect(signed == key.hex(of: Array("s3cr3t/paxayb2s3cr3t".utf8)))
+    }
+
+    /// The gateway's check compares a sent sign with the expected bytes: either case of the
+    /// right sign passes; any other text, a digit off, or a length off does not.
+    @Test func aSignIsCheckedAgainstTheExpectedBytes() {
+        let key = RequestSignature.Key(appSecret: "s3cr3t")
+        let pairs: [(name: String, value: String)] = [("b", "2"), ("a", "x")]
+        let body = Array(#"{"k":1}"#.utf8)
+        let signed = RequestSignature.sign(path: "/p", pairs: pairs, body: body, isMultipart: false, key: key)
+        func isSign(_ given: String, isMultipart: Bool = false) -> Bool {
+            RequestSignature.isSign(given, path: "/p", pairs: pairs, body: body, isMultipart: isMultipart, key: key)
+        }
+        #expect(isSign(signed))
+        #expect(isSign(signed.uppercased()))
+        #expect(!isSign(signed, isMultipart: true), "the body is signed unless multipart")
+        let flipped = signed.prefix(10) + (signed.dropFirst(10).first == "0" ? "1" : "0") + signed.dropFirst(11)
+        #expect(!isSign(String(flipped)))
+        #expect(!isSign(String(signed.dropLast())))
+        #expect(!isSign(signed + "0"))
+        #expect(!isSign(""))
+        #expect(!isSign(String(repeating: "g", count: 64)))
+    }
+}
+
+extension RequestSignature.Key {
+    /// HMAC-SHA256 of `message`, in lowercase hex.
+    fileprivate func hex(of message: [UInt8]) -> String {
+        message.withUnsafeBytes { bytes in withAuthenticationCode(of: bytes) { Hex.lowercase($0) } }
     }
 }

@@ -17,6 +17,23 @@ package enum Hex {
         }
     }
 
+    /// Compares a signature a client sent (hex, either case) with the expected bytes, in time
+    /// that depends on the length only, without writing the expected ones out as text.
+    package static func constantTimeEquals(_ given: String, hexOf expected: UnsafeRawBufferPointer) -> Bool {
+        var given = given
+        return given.withUTF8 { text in
+            guard text.count == 2 * expected.count else { return false }
+            var difference: UInt8 = 0
+            // ASCII upper-case letters read as lower-case, as a client may send them.
+            func lowered(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+            for (index, byte) in expected.enumerated() {
+                difference |= lowered(text[2 * index]) ^ digits[Int(byte >> 4)]
+                difference |= lowered(text[2 * index + 1]) ^ digits[Int(byte & 0x0F)]
+            }
+            return difference == 0
+        }
+    }
+
     /// Compares a signature a client sent (either case) with the expected lowercase one, in
     /// time that depends on the length only.
     package static func constantTimeEquals(_ given: String, _ expected: String) -> Bool {

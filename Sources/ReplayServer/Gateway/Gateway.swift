@@ -184,14 +184,15 @@ struct Gateway: Sendable {
         guard let sign = query[RequestParameter.sign] else { return .missingSign }
         let isMultipart = request.contentType?.lowercased().hasPrefix("multipart/form-data") ?? false
         for pairs in Self.signatureReadings(of: query.pairs) {
-            let expected = RequestSignature.sign(
+            let matches = RequestSignature.isSign(
+                sign,
                 path: request.path,
                 pairs: pairs,
                 body: request.body,
                 isMultipart: isMultipart,
                 key: signingKey
             )
-            if Hex.constantTimeEquals(sign, expected) { return nil }
+            if matches { return nil }
         }
         return .invalidSign
     }

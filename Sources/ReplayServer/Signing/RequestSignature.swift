@@ -62,13 +62,13 @@ public enum RequestSignature {
             self.outer = outer
         }
 
-        /// HMAC-SHA256 of `message` with the secret, in lowercase hex.
-        func authenticationCode(of message: [UInt8]) -> String {
+        /// Hands HMAC-SHA256 of `message` with the secret, as bytes, to `use`.
+        func withAuthenticationCode<Result>(of message: UnsafeRawBufferPointer, _ use: (UnsafeRawBufferPointer) -> Result) -> Result {
             var inner = self.inner
-            message.withUnsafeBytes { inner.update(bufferPointer: $0) }
+            inner.update(bufferPointer: message)
             var outer = self.outer
             inner.finalize().withUnsafeBytes { outer.update(bufferPointer: $0) }
-            return outer.finalize().withUnsafeBytes { Hex.lowercase($0) }
+            return outer.finalize().withUnsafeBytes(use)
         }
     }
 
@@ -80,27 +80,68 @@ public enum RequestSignature {
         isMultipart: Bool,
         key: Key
     ) -> String {
-        // The signed pairs by position, sorted by name and then by position: no array of
-        // tuples is built and sorted (its generic copies cost more than the hash).
-        var order: [Int] = []
-        order.reserveCapacity(pairs.count)
-        for index in pairs.indices where !RequestParameter.isUnsigned(pairs[index].name) { order.append(index) }
-        order.sort { pairs[$0].name == pairs[$1].name ? $0 < $1 : pairs[$0].name < pairs[$1].name }
-        // The signed text is gathered into one buffer and authenticated in one call.
-        var base: [UInt8] = []
-        base.reserveCapacity(
-            2 * key.secret.count + path.utf8.count + pairs.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count } + body.count
-        )
-        base += key.secret
-        base += path.utf8
-        for index in order {
-            base += pairs[index].name.utf8
-            base += pairs[index].value.utf8
+        withAuthenticationCode(path: path, pairs: pairs, body: body, isMultipart: isMultipart, key: key) { Hex.lowercase($0) }
+    }
+
+    /// Whether `given` is the request's sign (hex, either case), compared in time that depends
+    /// on its length only; the expected sign is not written out as text.
+    static func isSign(
+        _ given: String,
+        path: String,
+        pairs: [(name: String, value: String)],
+        body: some DataProtocol,
+        isMultipart: Bool,
+        key: Key
+    ) -> Bool {
+        withAuthenticationCode(path: path, pairs: pairs, body: body, isMultipart: isMultipart, key: key) {
+            Hex.constantTimeEquals(given, hexOf: $0)
         }
-        if !isMultipart {
-            base += body
+    }
+
+    /// The signed text gathered in scratch memory (on the stack when small) and authenticated
+    /// in one call: no array is made per request.
+    private static func withAuthenticationCode<Result>(
+        path: String,
+        pairs: [(name: String, value: String)],
+        body: some DataProtocol,
+        isMultipart: Bool,
+        key: Key,
+        _ use: (UnsafeRawBufferPointer) -> Result
+    ) -> Result {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: pairs.count) { positions in
+            // The signed pairs by position, sorted by name and then by position: no array of
+            // tuples is built and sorted (its generic copies cost more than the hash).
+            var signed = 0
+            for index in pairs.indices where !RequestParameter.isUnsigned(pairs[index].name) {
+                positions.initializeElement(at: signed, to: index)
+                signed += 1
+            }
+            var order = UnsafeMutableBufferPointer(rebasing: positions[..<signed])
+            order.sort { pairs[$0].name == pairs[$1].name ? $0 < $1 : pairs[$0].name < pairs[$1].name }
+            let bodyCount = isMultipart ? 0 : body.count
+            let length =
+                2 * key.secret.count + path.utf8.count + order.reduce(0) { $0 + pairs[$1].name.utf8.count + pairs[$1].value.utf8.count } + bodyCount
+            return withUnsafeTemporaryAllocation(byteCount: length, alignment: 1) { text in
+                var end = 0
+                func put(_ bytes: UnsafeRawBufferPointer) {
+                    UnsafeMutableRawBufferPointer(rebasing: text[end..<end + bytes.count]).copyMemory(from: bytes)
+                    end += bytes.count
+                }
+                func put(_ string: String) {
+                    var string = string
+                    string.withUTF8 { put(UnsafeRawBufferPointer($0)) }
+                }
+                key.secret.withUnsafeBytes { put($0) }
+                put(path)
+                for index in order {
+                    put(pairs[index].name)
+                    put(pairs[index].value)
+                }
+                body.copyBytes(to: UnsafeMutableRawBufferPointer(rebasing: text[end..<end + bodyCount]), count: bodyCount)
+                end += bodyCount
+                key.secret.withUnsafeBytes { put($0) }
+                return key.withAuthenticationCode(of: UnsafeRawBufferPointer(text), use)
+            }
         }
-        base += key.secret
-        return key.authenticationCode(of: base)
     }
 }
