@@ -183,17 +183,12 @@ struct Gateway: Sendable {
     private func signError(_ request: Request, query: QueryString) -> APIError? {
         guard let sign = query[RequestParameter.sign] else { return .missingSign }
         let isMultipart = request.contentType?.lowercased().hasPrefix("multipart/form-data") ?? false
-        for pairs in Self.signatureReadings(of: query.pairs) {
-            let matches = RequestSignature.isSign(
-                sign,
-                path: request.path,
-                pairs: pairs,
-                body: request.body,
-                isMultipart: isMultipart,
-                key: signingKey
-            )
-            if matches { return nil }
+        func isSigned(_ pairs: [(name: String, value: String)]) -> Bool {
+            RequestSignature.isSign(sign, path: request.path, pairs: pairs, body: request.body, isMultipart: isMultipart, key: signingKey)
         }
+        // The usual query, a few distinct names, has one reading: checked without a list of them.
+        if Self.hasOneReading(query.pairs) { return isSigned(query.pairs) ? nil : .invalidSign }
+        for pairs in Self.signatureReadings(of: query.pairs) where isSigned(pairs) { return nil }
         return .invalidSign
     }
 
@@ -202,8 +197,7 @@ struct Gateway: Sendable {
     /// number of pairs (each name is counted once in a dictionary), so that thousands of
     /// repeated names cost no more than thousands of distinct ones.
     static func signatureReadings(of pairs: [(name: String, value: String)]) -> [[(name: String, value: String)]] {
-        // The usual query, a few distinct names, is told apart without a dictionary.
-        if pairs.count <= 16, !Self.repeatsAName(pairs) { return [pairs] }
+        if hasOneReading(pairs) { return [pairs] }
         var valuesByName: [String: [String]] = [:]
         valuesByName.reserveCapacity(pairs.count)
         for pair in pairs {
@@ -213,6 +207,12 @@ struct Gateway: Sendable {
         let joined = valuesByName.map { (name: $0.key, value: $0.value.joined(separator: ",")) }
         let unrepeated = pairs.filter { valuesByName[$0.name]?.count == 1 }
         return [pairs, joined, unrepeated]
+    }
+
+    /// Whether a query has one reading for sure: a few pairs, no name twice (the usual query,
+    /// told apart without a dictionary).
+    private static func hasOneReading(_ pairs: [(name: String, value: String)]) -> Bool {
+        pairs.count <= 16 && !repeatsAName(pairs)
     }
 
     /// Whether a name comes twice, comparing each pair with those after it (for a few pairs).

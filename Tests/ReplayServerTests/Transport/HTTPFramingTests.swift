@@ -129,6 +129,7 @@ struct HTTPFramingTests {
         ("CONNECT", "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n"),
         ("no Host", "GET /authorization/202309/shops HTTP/1.1\r\n\r\n"),
         ("two Hosts", "GET /authorization/202309/shops HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"),
+        ("two Hosts, in two cases", "GET /authorization/202309/shops HTTP/1.1\r\nhost: a\r\nHOST: b\r\n\r\n"),
     ])
     func isRefusedWithAnEnvelopeAndClosed(_ name: String, _ request: String) async throws {
         try await withReplayServer(scenario: Scenario.default) { server in
