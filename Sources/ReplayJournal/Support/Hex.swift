@@ -33,24 +33,4 @@ package enum Hex {
             return difference == 0
         }
     }
-
-    /// Compares a signature a client sent (either case) with the expected lowercase one, in
-    /// time that depends on the length only.
-    package static func constantTimeEquals(_ given: String, _ expected: String) -> Bool {
-        var given = given
-        var expected = expected
-        return given.withUTF8 { a in
-            expected.withUTF8 { b in
-                guard a.count == b.count else { return false }
-                var difference: UInt8 = 0
-                for index in 0..<a.count {
-                    let byte = a[index]
-                    // ASCII upper-case letters read as lower-case, as a client may send them.
-                    let lowered = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                    difference |= lowered ^ b[index]
-                }
-                return difference == 0
-            }
-        }
-    }
 }
