@@ -32,7 +32,7 @@ struct ContractSuiteTests {
 
     @Test(arguments: Scenario.builtInNames)
     func theReferenceClientPassesEveryClause(_ name: String) async throws {
-        let report = try await Self.report(try Scenario.builtIn(named: name), recordingIssues: true)
+        let report = try await Self.report(try Scenario.builtIn(named: name).withRoomToAcknowledge, recordingIssues: true)
         #expect(report.passed)
         #expect(report.ids(.violated).isEmpty, "warnings too: \(report.summary)")
     }
@@ -44,7 +44,7 @@ struct ContractSuiteTests {
             "happy-path-gb", "too-new-for-24h", "failed-upgrade", "forged-webhook", "duplicate-and-out-of-order-webhooks", "rate-limited",
             "audit-delays-edit",
         ] {
-            let report = try await Self.report(try Scenario.builtIn(named: name))
+            let report = try await Self.report(try Scenario.builtIn(named: name).withRoomToAcknowledge)
             exercised.formUnion(report.ids(.passed))
         }
         let expected = Set(Contract.l7.clauses.map(\.id))
@@ -82,7 +82,7 @@ struct ContractSuiteTests {
         BrokenClient(faults: .confirmsDuringReview, scenario: "audit-delays-edit", clause: "l7.confirmed-after-audit"),
     ])
     func aBrokenClientFailsExactlyItsClause(_ broken: BrokenClient) async throws {
-        var scenario = try Scenario.builtIn(named: broken.scenario)
+        var scenario = try Scenario.builtIn(named: broken.scenario).withRoomToAcknowledge
         if let timeout = broken.acknowledgementTimeout { scenario.webhooks.acknowledgementTimeout = timeout }
         let report = try await Self.report(scenario, faults: broken.faults)
         #expect(report.ids(.violated) == [broken.clause], "\(report.summary)")

@@ -9,11 +9,12 @@ enum ExpectationRun {
     static let candle = "1729690937865797501"
     static let towels = "1729690937865797502"
 
-    /// A shipped scenario's YAML with an `expect:` list appended.
+    /// A shipped scenario's YAML with an `expect:` list appended, with room to acknowledge
+    /// (``Scenario/roomToAcknowledge``).
     static func scenario(_ base: String = "happy-path-gb", expect rules: String) throws -> Scenario {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../scenarios/\(base).yaml")
         let text = try String(contentsOf: url, encoding: .utf8) + "\nexpect:\n" + rules
-        return try Scenario.parse(text, file: "\(base).yaml")
+        return try Scenario.parse(text, file: "\(base).yaml").withRoomToAcknowledge
     }
 
     /// Runs a script with a client (its webhook receiver up) and judges the scenario's
