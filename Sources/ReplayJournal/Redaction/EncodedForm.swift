@@ -95,37 +95,6 @@ struct EncodedForm {
     /// Percent-decoded, with `+` as a space; the text as written when it is not valid
     /// percent-encoding or does not decode to UTF-8.
     static func decoded(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard bytes.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else {
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var position = 0
-        while position < bytes.count {
-            switch bytes[position] {
-            case UInt8(ascii: "+"):
-                output.append(UInt8(ascii: " "))
-                position += 1
-            case UInt8(ascii: "%"):
-                guard position + 2 < bytes.count, let high = hexDigit(bytes[position + 1]), let low = hexDigit(bytes[position + 2]) else {
-                    return String(decoding: bytes, as: UTF8.self)
-                }
-                output.append(high << 4 | low)
-                position += 3
-            default:
-                output.append(bytes[position])
-                position += 1
-            }
-        }
-        return String(validating: output, as: UTF8.self) ?? String(decoding: bytes, as: UTF8.self)
-    }
-
-    private static func hexDigit(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
+        QueryString.percentDecoded(bytes) ?? String(decoding: bytes, as: UTF8.self)
     }
 }

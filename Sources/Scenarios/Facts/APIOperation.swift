@@ -55,6 +55,7 @@ public struct APIOperation: Sendable, Hashable, Identifiable {
         lhs.id == rhs.id
     }
 
+    /// Hashes the id alone, as ``==`` compares it.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(id)
     }

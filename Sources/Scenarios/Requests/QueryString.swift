@@ -57,15 +57,9 @@ package struct QueryString: Sendable {
         pairs.contains { $0.name == name }
     }
 
-    /// Percent-decodes, with `+` as a space; nil for a broken escape or invalid UTF-8.
-    package static func percentDecoded(_ text: Substring) -> String? {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else { return String(text) }
-        var text = text
-        return text.withUTF8 { percentDecoded($0) }
-    }
-
-    /// Percent-decodes UTF-8 bytes, with `+` as a space; nil for a broken escape or invalid UTF-8.
-    private static func percentDecoded(_ text: UnsafeBufferPointer<UInt8>) -> String? {
+    /// Percent-decodes UTF-8 bytes, with `+` as a space; nil for a broken escape or invalid
+    /// UTF-8. The journal's reading of forms decodes with it too.
+    package static func percentDecoded(_ text: UnsafeBufferPointer<UInt8>) -> String? {
         guard text.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else {
             return String(validating: text, as: UTF8.self)
         }
