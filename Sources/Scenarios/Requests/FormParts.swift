@@ -1,7 +1,10 @@
 /// The parts of a raw query or a form-urlencoded text (`a=1&b=2`), cut at the byte `&`, each
 /// with where its first `=` stands: one pass over the UTF-8 bytes, by integer offsets, with
 /// no `String.Index` walking. Empty parts are skipped. ``QueryString`` and the journal's
-/// reading of forms both cut their text this way, and decode the parts each in their own way.
+/// reading of forms both cut their text this way and percent-decode with
+/// ``QueryString/percentDecoded(_:)``; they differ in what they make of the rest (a query
+/// refuses a broken escape, the journal keeps it as written; `=x` is an empty name to one and
+/// a name to the other).
 package struct FormParts: IteratorProtocol {
     /// One part: its bytes, `name=value` or `name`, and the offset of its first `=`, if any.
     package typealias Part = (range: Range<Int>, equals: Int?)
