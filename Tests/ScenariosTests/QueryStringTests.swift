@@ -26,6 +26,21 @@ struct QueryStringTests {
         #expect((try? pairs("a=1&&b=2&", maximumPairs: 2)) == ["a=1", "b=2"], "empty parts do not count")
     }
 
+    /// Bytes without an escape are taken as they are when they are UTF-8 (ASCII or not), and
+    /// refused when they are not: the journal's form reader hands over bytes no `String` checked.
+    @Test func unescapedBytesAreCheckedAsUTF8() {
+        func decoded(_ bytes: [UInt8]) -> String? {
+            bytes.withUnsafeBufferPointer { QueryString.percentDecoded($0) }
+        }
+        #expect(decoded(Array("app_key=29a39d".utf8)) == "app_key=29a39d")
+        #expect(decoded([]) == "")
+        #expect(decoded([0xC3, 0xA9, 0x31]) == "é1")
+        #expect(decoded([0x61, 0xFF]) == nil)
+        #expect(decoded([0x61, 0xC3]) == nil, "a cut sequence")
+        #expect(decoded([0xED, 0xA0, 0x80]) == nil, "a surrogate")
+        #expect(decoded([0x61, 0xFF, 0x2B]) == nil, "refused after decoding too")
+    }
+
     @Test func aQueryCutFromATargetIsReadWithinItsBounds() throws {
         let target = "/product/202309/categories?é=1&b=%20x+y&c#fragment=no&d=no"
         let start = target.index(after: target.firstIndex(of: "?")!)

@@ -26,6 +26,9 @@ package struct SecretTable: Sendable {
     /// The UTF-8 lengths of the secrets in ``standing`` (bit `min(length, 63)`): most values
     /// have none of them, and are not hashed to be looked up.
     private var lengths: UInt64 = 0
+    /// Every secret looked for inside other values, the session's and the layer's, as one
+    /// run of bytes: a value is looked through without a reference counted per secret.
+    private var lookedFor = ByteRuns()
 
     /// How many of one request's own secrets are looked for inside other values, at most: each
     /// costs a pass over every value and body, so a request holding thousands (a hostile body)
@@ -53,6 +56,7 @@ package struct SecretTable: Sendable {
         let bytes = Array(secret.utf8)
         let position = insideSorted.firstIndex { $0.secret.count < bytes.count } ?? insideSorted.count
         insideSorted.insert((bytes, placeholder), at: position)
+        lookedFor.append(bytes)
     }
 
     /// Adds a secret of one request, as ``add(_:placeholder:everywhere:)`` adds it by default,
@@ -62,6 +66,7 @@ package struct SecretTable: Sendable {
         layer.append((secret, placeholder))
         if secret.utf8.count >= Redactor.shortestFollowed, layerInside.count < Self.maximumLayerInside {
             layerInside.append((secret, placeholder))
+            lookedFor.append(secret.utf8)
         }
         if layer.count > Self.layerScanned {
             if layerIndex.isEmpty {
@@ -103,13 +108,10 @@ package struct SecretTable: Sendable {
             .map { all[$0] }
     }
 
-    /// Whether any secret looked for inside other values is in `bytes`: one pass per secret.
+    /// Whether any secret looked for inside other values is in `bytes`: one pass per secret
+    /// that fits in them.
     private func anyInside(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        insideSorted.contains { Self.firstRange(of: $0.secret, in: bytes, from: 0) != nil }
-            || layerInside.contains { layered in
-                var secret = layered.secret
-                return secret.withUTF8 { Self.firstRange(of: UnsafeRawBufferPointer($0), in: bytes, from: 0) != nil }
-            }
+        lookedFor.anyOccurs(in: bytes)
     }
 
     /// Whether there is nothing to replace.

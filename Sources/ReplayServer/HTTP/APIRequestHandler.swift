@@ -130,11 +130,11 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
             }
             reading = .api(request, turn: turn)
         case .body(let bytes):
-            switch reading {
+            switch reading.take() {
             case .admin:
+                reading = .admin
                 context.fireChannelRead(data)
             case .api(var request, let turn):
-                reading = nil
                 if request.body.count + bytes.readableBytes > api.maxBodyBytes {
                     reading = .discarding
                     respond(to: request, turn: turn, rejection: api.bodyTooLarge)
@@ -142,13 +142,13 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
                 }
                 request.body.append(contentsOf: bytes.readableBytesView)
                 reading = .api(request, turn: turn)
-            case .discarding, nil:
+            case .discarding:
+                reading = .discarding
+            case nil:
                 break
             }
         case .end:
-            let read = reading
-            reading = nil
-            switch read {
+            switch reading.take() {
             case .admin:
                 context.fireChannelRead(data)
             case .api(let request, let turn):
@@ -188,7 +188,7 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     /// Answers an API request and journals it; its answer is written once the journal lets it go.
-    private func respond(to request: APIRequest, turn: Int, rejection: APIError?) {
+    private func respond(to request: consuming APIRequest, turn: Int, rejection: APIError?) {
         guard let context else { return }
         let loop = context.eventLoop
         let handler = NIOLoopBound(self, eventLoop: loop)

@@ -76,8 +76,7 @@ struct APIResponder: Sendable {
     /// Answers a request read whole (or refused with `rejection` before it was), and journals
     /// it: `send` runs with the reply once the journal lets the answer go (see ``Journal/record(_:then:)``).
     /// A request refused before its body was read whole is journaled without it.
-    func respond(to request: APIRequest, rejection: APIError?, send: @escaping @Sendable (Reply) -> Void) {
-        var request = request
+    func respond(to request: consuming APIRequest, rejection: APIError?, send: @escaping @Sendable (Reply) -> Void) {
         let head = request.head
         var decision = Gateway.Decision()
         if let rejection {

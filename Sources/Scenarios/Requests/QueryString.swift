@@ -61,7 +61,7 @@ package struct QueryString: Sendable {
     /// UTF-8. The journal's reading of forms decodes with it too.
     package static func percentDecoded(_ text: UnsafeBufferPointer<UInt8>) -> String? {
         guard text.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else {
-            return String(validating: text, as: UTF8.self)
+            return validUTF8(text)
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.count)
@@ -76,7 +76,14 @@ package struct QueryString: Sendable {
                 bytes.append(byte)
             }
         }
-        return String(validating: bytes, as: UTF8.self)
+        return bytes.withUnsafeBufferPointer(validUTF8)
+    }
+
+    /// The text of UTF-8 bytes, nil when they are not UTF-8. ASCII, what a query almost always
+    /// is, is taken as it is: the validating initializer is generic, and looks its metadata up
+    /// at each call.
+    private static func validUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        bytes.allSatisfy({ $0 < 0x80 }) ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

@@ -84,4 +84,21 @@ struct SecretTableLayerTests {
         #expect(table.replacing(last) == "<p\(count - 1)>", "but a whole value equal to it is replaced")
         #expect(table.replacing(last, underSecretName: true) == "<p\(count - 1)>")
     }
+
+    /// Whether a text holds a secret is a search for each secret long enough to be looked for
+    /// inside values (the session's and the layer's), whatever the lengths of the text and the
+    /// secrets: a text as long as the shortest secret, or shorter, one that fits only some.
+    @Test func aSecretIsFoundInsideWhateverTheLengths() {
+        let table = Self.layered()
+        let longSecrets = (Self.session + Self.request).filter { $0.utf8.count >= 6 }
+        var texts = Self.texts
+        for secret in longSecrets {
+            texts += [secret, String(secret.dropFirst()), String(secret.dropLast()), "<\(secret)>", "\(secret)\(secret)"]
+        }
+        texts += ["SIGN-012345", "SIGN-0123456", "xSIGN-0123456", "APPSECRET-999", "APPSECRET-9999!"]
+        for text in texts {
+            let expected = longSecrets.contains { text.contains($0) }
+            #expect(table.occurs(in: Array(text.utf8)) == expected, "\(text)")
+        }
+    }
 }
