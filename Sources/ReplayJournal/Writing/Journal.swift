@@ -210,7 +210,7 @@ public final class Journal: Sendable {
     /// the entry is committed. Never waits: `answer` runs at once in the caller's thread when
     /// the entry may go at once, else later on the writer's thread. The writer redacts the
     /// request, off the response path.
-    package func record(_ request: consuming ArrivedRequest, then answer: @escaping @Sendable () -> Void) {
+    package func record(_ request: ArrivedRequest, then answer: @escaping @Sendable () -> Void) {
         let cost = request.queueCost
         writer.append(.request(request), cost: cost, untilWritten: durability == .commitBeforeAnswer, then: answer)
     }

@@ -255,7 +255,7 @@ package final class JournalWriter: Sendable {
     private func enqueue(_ queued: consuming Queued, untilWritten: Bool, then resume: @escaping Resume) {
         let limit = context.setup.limit
         let cost = queued.cost
-        // Moved into the queue, not copied: a request holds some twenty references.
+        // Moved into the queue, not copied.
         var item = Optional(queued)
         let (resumesNow, rings) = context.state.withLock { state -> (Bool, Bool) in
             if state.isClosed {
