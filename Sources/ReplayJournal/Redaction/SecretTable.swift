@@ -26,9 +26,12 @@ package struct SecretTable: Sendable {
     /// The UTF-8 lengths of the secrets in ``standing`` (bit `min(length, 63)`): most values
     /// have none of them, and are not hashed to be looked up.
     private var lengths: UInt64 = 0
-    /// Every secret looked for inside other values, the session's and the layer's, as one
-    /// run of bytes: a value is looked through without a reference counted per secret.
-    private var lookedFor = ByteRuns()
+    /// The secrets of ``insideSorted`` as one run of bytes: a value is looked through without a
+    /// reference counted per secret.
+    private var insideRuns = ByteRuns()
+    /// The secrets of ``layerInside`` likewise, apart: a request's table shares the session's
+    /// runs instead of copying them to add its own.
+    private var layerInsideRuns = ByteRuns()
 
     /// How many of one request's own secrets are looked for inside other values, at most: each
     /// costs a pass over every value and body, so a request holding thousands (a hostile body)
@@ -56,7 +59,7 @@ package struct SecretTable: Sendable {
         let bytes = Array(secret.utf8)
         let position = insideSorted.firstIndex { $0.secret.count < bytes.count } ?? insideSorted.count
         insideSorted.insert((bytes, placeholder), at: position)
-        lookedFor.append(bytes)
+        insideRuns.append(bytes)
     }
 
     /// Adds a secret of one request, as ``add(_:placeholder:everywhere:)`` adds it by default,
@@ -66,7 +69,7 @@ package struct SecretTable: Sendable {
         layer.append((secret, placeholder))
         if secret.utf8.count >= Redactor.shortestFollowed, layerInside.count < Self.maximumLayerInside {
             layerInside.append((secret, placeholder))
-            lookedFor.append(secret.utf8)
+            layerInsideRuns.append(secret.utf8)
         }
         if layer.count > Self.layerScanned {
             if layerIndex.isEmpty {
@@ -111,7 +114,7 @@ package struct SecretTable: Sendable {
     /// Whether any secret looked for inside other values is in `bytes`: one pass per secret
     /// that fits in them.
     private func anyInside(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        lookedFor.anyOccurs(in: bytes)
+        insideRuns.anyOccurs(in: bytes) || layerInsideRuns.anyOccurs(in: bytes)
     }
 
     /// Whether there is nothing to replace.
