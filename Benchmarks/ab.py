@@ -1,22 +1,27 @@
 #!/usr/bin/env python3
-"""Two tts-replay binaries on workloads 2 and 3 of run.py, in alternation, with nginx beside them.
+"""Two tts-replay binaries on workloads 1, 2 and 3 of run.py, in alternation, with nginx beside them.
 
 The machine's noise is large, so a change is judged by A/B in the same minutes: for each
 workload, each binary serves the same scenario on its own port (both started before the first
 run), nginx serves the same answer bytes, and wrk (2 threads, 64 connections) runs against
-A, B and nginx in turn, --rounds times, after a warm-up of each. Prints the rounds and the
-medians, and the ratio of each binary to nginx. Stops everything it starts.
+the two binaries and nginx in turn, --rounds times, after a warm-up of each. The binaries swap
+places every round (A then B, then B then A), so that the machine's drift within a round does
+not favour one. Prints the rounds and the medians, the ratio of each binary to nginx, and the
+server's CPU per request (user and system time of its process over the run, from /proc,
+divided by the requests wrk counted): steadier than req/s when the machine is shared. Stops
+everything it starts.
 
-    python3 Benchmarks/ab.py --a /path/to/baseline/tts-replay --b .build/release/tts-replay [--only w2,w3] [--rounds 5] [--seconds 10]
+    python3 Benchmarks/ab.py --a /path/to/baseline/tts-replay --b .build/release/tts-replay [--only w1,w3] [--rounds 5] [--seconds 10]
 
-Workload 2 is Search Products over a shop of 10,000 products, a page of 50 (the first page,
-as run.py asks it); workload 3 Get Categories v2 of the largest tree.
+Workload 1 is a cassette replay hit (Get Authorized Shops, gateway checks and journal on);
+workload 2 Search Products over a shop of 10,000 products, a page of 50 (the first page, as
+run.py asks it); workload 3 Get Categories v2 of the largest tree.
 """
 import argparse, json, os, pathlib, shutil, statistics, subprocess, sys, tempfile
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import run  # noqa: E402
-from run import ROOT, CIPHER, fetch, lua, scenario_file, signed_url, start_nginx, static_copy, stop, wrk  # noqa: E402
+from run import ROOT, CIPHER, cassette_hit_scenario, fetch, lua, scenario_file, signed_url, start_nginx, static_copy, stop, wrk  # noqa: E402
 
 
 def serve(binary, scenario, workdir, name):
@@ -25,18 +30,26 @@ def serve(binary, scenario, workdir, name):
     return run.serve(scenario, workdir, name)
 
 
+def cpu_seconds(process):
+    """User and system time of a process so far, in seconds."""
+    fields = pathlib.Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def workloads(workdir):
-    """(name, title, scenario, method, path, query, body) of workloads 2 and 3."""
+    """(title, scenario, method, path, query, body, with the shop cipher) of workloads 1, 2 and 3."""
     products = "".join(f"  - {{id: \"17296{index:014d}\", title: Product {index}, category_id: \"601226\", live_for: 3d}}\n" for index in range(10_000))
     sizes = {m: (ROOT / "catalogue" / m / "v2" / "categories.json").stat().st_size for m in os.listdir(ROOT / "catalogue")}
     market = max(sizes, key=sizes.get)
     return {
+        "w1": ("1. cassette replay hit (gateway checks, journal on)", cassette_hit_scenario(workdir),
+               "GET", "/authorization/202309/shops", {}, "", False),
         "w2": ("2. Search Products, shop of 10,000 products, page of 50",
                scenario_file(workdir, "w2", "name: bench-w2\nproducts:\n" + products),
-               "POST", "/product/202502/products/search", {"page_size": "50"}, '{"category_version":"v1","status":"ACTIVATE"}'),
+               "POST", "/product/202502/products/search", {"page_size": "50"}, '{"category_version":"v1","status":"ACTIVATE"}', True),
         "w3": (f"3. Get Categories v2, largest tree ({market})",
                scenario_file(workdir, "w3", f"name: bench-w3\nshops:\n  - {{id: \"1\", region: {market}, cipher: {CIPHER}}}\n"),
-               "GET", "/product/202309/categories", {"category_version": "v2"}, ""),
+               "GET", "/product/202309/categories", {"category_version": "v2"}, "", True),
     }
 
 
@@ -44,17 +57,18 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--a", required=True, help="the baseline binary")
     parser.add_argument("--b", required=True, help="the binary under test")
-    parser.add_argument("--only", default="w2,w3")
+    parser.add_argument("--only", default="w1,w2,w3")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seconds", type=int, default=10)
     args = parser.parse_args()
     workdir = pathlib.Path(tempfile.mkdtemp(prefix="tts-replay-ab-"))
     try:
-        for name, (title, scenario, method, path, query, body) in workloads(workdir).items():
+        for name, (title, scenario, method, path, query, body, cipher) in workloads(workdir).items():
             if name not in args.only.split(","):
                 continue
+            url = lambda base: signed_url(base, path, query, body, cipher=cipher)  # noqa: E731
             servers = {label: serve(binary, scenario, workdir, f"{name}-{label}") for label, binary in (("A", args.a), ("B", args.b))}
-            answers = {label: fetch(signed_url(info["base_url"], path, query, body), method, body or None) for label, (_, info) in servers.items()}
+            answers = {label: fetch(url(info["base_url"]), method, body or None) for label, (_, info) in servers.items()}
             data = {label: json.loads(answer)["data"] for label, answer in answers.items()}
             for page in data.values():
                 page.pop("next_page_token", None)  # opaque: an offset before the cursor tokens, a cursor since
@@ -64,22 +78,31 @@ def main():
             static_copy(static, path, answers["B"])
             nginx, nginx_base = start_nginx(workdir, static)
             bases = {"A": servers["A"][1]["base_url"], "B": servers["B"][1]["base_url"], "nginx": nginx_base}
+            processes = {label: process for label, (process, _) in servers.items()}
             results = {label: [] for label in bases}
-            for warm in (True,) + (False,) * args.rounds:
-                for label, base in bases.items():
-                    script = lua(workdir, f"{name}-{label}", method, [signed_url("", path, query, body)], body)
-                    result = wrk(base, script, 3 if warm else args.seconds)
-                    if not warm:
-                        results[label].append(result)
+            for turn in range(args.rounds + 1):
+                # Round 0 warms each up; the binaries swap places every round.
+                order = ["A", "B", "nginx"] if turn % 2 else ["B", "A", "nginx"]
+                for label in order:
+                    script = lua(workdir, f"{name}-{label}", method, [url("")], body)
+                    before = cpu_seconds(processes[label]) if label in processes else None
+                    result = wrk(bases[label], script, 3 if turn == 0 else args.seconds)
+                    if turn == 0:
+                        continue
+                    if before is not None and result["rps"] > 0:
+                        result["cpu_us"] = (cpu_seconds(processes[label]) - before) / (result["rps"] * args.seconds) * 1e6
+                    results[label].append(result)
             if any(r["errors"] for r in results["nginx"]):
                 sys.exit(f"{title}: nginx answered non-2xx: it is not serving the answer bytes")
             print(f"{title}, {args.rounds} rounds of {args.seconds} s in alternation:", flush=True)
             reference = statistics.median(r["rps"] for r in results["nginx"])
             for label, rounds in results.items():
                 rps = statistics.median(r["rps"] for r in rounds)
+                cpu = [r["cpu_us"] for r in rounds if "cpu_us" in r]
+                cpu_text = f", server CPU {statistics.median(cpu):.1f} µs/request {[round(c, 1) for c in cpu]}" if cpu else ""
                 print(f"  {label:5} median {rps:9,.0f} req/s ({rps / reference:.3f} x nginx), p50 {statistics.median(r['p50'] for r in rounds):.2f} ms, "
                       f"p99 {statistics.median(r['p99'] for r in rounds):.2f} ms, non-2xx {sum(r['errors'] for r in rounds)}; "
-                      f"rounds {[round(r['rps']) for r in rounds]}", flush=True)
+                      f"rounds {[round(r['rps']) for r in rounds]}{cpu_text}", flush=True)
             for process, _ in servers.values():
                 stop(process)
             stop(nginx)

@@ -255,6 +255,18 @@ def static_copy(static, path, data):
     target.write_bytes(data)
 
 
+# Workload 1's recorded answer: Get Authorized Shops of one GB shop.
+SHOPS_ANSWER = {"code": 0, "message": "Success", "request_id": "202611020900004D299F0370E6186B0001",
+                "data": {"shops": [{"cipher": CIPHER, "code": "GBLCMT7K2Q9A", "id": "7495540735365777507", "name": "Maple & Thread UK", "region": "GB", "seller_type": "LOCAL"}]}}
+
+
+def cassette_hit_scenario(workdir):
+    """Workload 1's scenario: one cassette interaction (Get Authorized Shops), cassettes answering."""
+    cassette = workdir / "w1-cassette.yaml"
+    cassette.write_text(cassette_text([("GET", "/authorization/202309/shops", {}, SHOPS_ANSWER)]))
+    return scenario_file(workdir, "w1", f"name: bench-w1\ncassettes: [{cassette}]\nanswer_order: [cassettes]\n")
+
+
 def cassette_text(interactions):
     lines = ["format: 1", "interactions:"]
     for method, path, query, response in interactions:
@@ -276,12 +288,8 @@ def main():
     static.mkdir()
     rows, notes = [], []
     try:
-        shops_answer = {"code": 0, "message": "Success", "request_id": "202611020900004D299F0370E6186B0001",
-                        "data": {"shops": [{"cipher": CIPHER, "code": "GBLCMT7K2Q9A", "id": "7495540735365777507", "name": "Maple & Thread UK", "region": "GB", "seller_type": "LOCAL"}]}}
         if "w1" in only:
-            cassette = workdir / "w1-cassette.yaml"
-            cassette.write_text(cassette_text([("GET", "/authorization/202309/shops", {}, shops_answer)]))
-            scenario = scenario_file(workdir, "w1", f"name: bench-w1\ncassettes: [{cassette}]\nanswer_order: [cassettes]\n")
+            scenario = cassette_hit_scenario(workdir)
             server, info = serve(scenario, workdir, "w1")
             body = fetch(signed_url(info["base_url"], "/authorization/202309/shops", {}, cipher=False))
             static_copy(static, "/authorization/202309/shops", body)
