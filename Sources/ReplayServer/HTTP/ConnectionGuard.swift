@@ -14,6 +14,11 @@ import NIOHTTP1
 /// While the server works on an answer, no clock runs. Idle and head deadlines close the
 /// connection without an answer (no request was read); the body deadline fails the body read,
 /// so that the request is answered 408 and journaled, then the connection closes.
+///
+/// An answer counts as written once its last byte has left for the socket. Answers are
+/// confirmed at each flush, all at once: when the flush wrote everything, at once; else by an
+/// empty write after them, whose promise completes once they are written. No promise is made
+/// for each answer (one per answer cost about 2 µs of a cassette hit's 45).
 final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
@@ -34,6 +39,10 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     /// Requests read and passed on whose answers are not yet written.
     private var requestsOpen = 0
+    /// Answers passed on to the socket and not yet confirmed written (see ``flush(context:)``).
+    private var answersUnconfirmed = 0
+    /// Whether one of them is the connection's last.
+    private var closesAfterUnconfirmed = false
     /// Whether a head was read and the end of its body was not.
     private var readingBody = false
     /// Whether bytes came since the last request ended: the next head has begun.
@@ -121,10 +130,39 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         update()
     }
 
-    /// An answer's last byte was written.
-    func answerWritten() {
-        requestsOpen -= 1
-        if closesWhenAnswered, requestsOpen == 0 {
+    /// An answer's last part was passed on: it counts as written once a flush has written it.
+    /// - Parameter closing: Whether it is the connection's last, which closes once it is written.
+    func answerPassedOn(closing: Bool) {
+        answersUnconfirmed += 1
+        closesAfterUnconfirmed = closesAfterUnconfirmed || closing
+    }
+
+    func flush(context: ChannelHandlerContext) {
+        context.flush()
+        confirmAnswers(context)
+    }
+
+    /// Confirms the answers passed on before a flush: at once when the flush wrote every byte
+    /// the connection held, else once an empty write after them completes (writes complete in order).
+    private func confirmAnswers(_ context: ChannelHandlerContext) {
+        guard answersUnconfirmed > 0 else { return }
+        let (count, closing) = (answersUnconfirmed, closesAfterUnconfirmed)
+        answersUnconfirmed = 0
+        closesAfterUnconfirmed = false
+        let buffered = (try? context.channel.syncOptions?.getOption(ChannelOptions.bufferedWritableBytes)) ?? -1
+        if buffered == 0 {
+            answersWritten(count, closing: closing)
+            return
+        }
+        let written = context.eventLoop.makePromise(of: Void.self)
+        written.futureResult.assumeIsolated().whenComplete { _ in self.answersWritten(count, closing: closing) }
+        context.writeAndFlush(wrapOutboundOut(.byteBuffer(ByteBuffer())), promise: written)
+    }
+
+    /// Answers' last bytes were written (or the connection failed before they could be).
+    private func answersWritten(_ count: Int, closing: Bool) {
+        requestsOpen -= count
+        if closing || (closesWhenAnswered && requestsOpen == 0) {
             finish()
         } else {
             update()

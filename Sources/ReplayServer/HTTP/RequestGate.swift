@@ -107,12 +107,8 @@ final class RequestGate: ChannelDuplexHandler, RemovableChannelHandler {
             context.write(data, promise: promise)
         case .end:
             let persistence = pending.isEmpty ? Persistence.keepAlive : pending.removeFirst()
-            let written = promise ?? context.eventLoop.makePromise()
-            written.futureResult.assumeIsolated().whenComplete { _ in
-                self.connection.answerWritten()
-                if persistence == .close { self.connection.finish() }
-            }
-            context.write(data, promise: written)
+            connection.answerPassedOn(closing: persistence == .close)
+            context.write(data, promise: promise)
             answerRefusalIfDue()
         }
     }

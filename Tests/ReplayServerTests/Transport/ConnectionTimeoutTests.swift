@@ -56,21 +56,49 @@ struct ConnectionTimeoutTests {
         }
     }
 
-    /// Runs `attempt` on a new server and a connection that sent one request at once, until an
-    /// attempt judges. The request must be read before the idle timeout ends; on a machine so
-    /// loaded that the event loops stall longer than that (seen in about one full run of the
-    /// suite in ten), the connection is closed before its request was read, nothing is
-    /// journaled, and the attempt says nothing of what the test asserts: it is made again, up
-    /// to five times.
+    /// Answers the client has not read yet are still being written: no clock runs while they
+    /// wait in the server (here about 4 MB of answers, more than the system's socket buffers
+    /// take, for a client that reads nothing for five idle timeouts), and every one comes once
+    /// the client reads. The idle clock starts once the last byte of the last answer has left.
+    @Test func theIdleClockDoesNotRunWhileAnswersWaitForTheClientToRead() async throws {
+        // Fewer requests than a connection holds unanswered: every one is read and answered.
+        let count = 60
+        let requests = { (server: ReplayServer) in
+            let target = SignedClient(server: server).target("/product/202309/categories", query: ["category_version": "v2"], shopScoped: true)
+            let request = "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nx-tts-access-token: \(server.credentials.accessToken)\r\n\r\n"
+            return String(repeating: request, count: count)
+        }
+        try await Self.untilRead(Scenario.default, idle: .milliseconds(300), sending: requests, reading: false) { connection, server in
+            try await Task.sleep(for: .milliseconds(1500))
+            guard server.journal.requestCount == count else { return false }
+            try await connection.startReading()
+            #expect(await connection.waitForAnswers(count, within: .seconds(60)))
+            #expect(RawConnection.answers(in: connection.received) == Array(repeating: 200, count: count))
+            #expect(await connection.waitForClose(within: .seconds(10)))
+            return true
+        }
+    }
+
+    /// Runs `attempt` on a new server and a connection that sent its requests at once (by
+    /// default one), until an attempt judges. The requests must be read before the idle timeout
+    /// ends; on a machine so loaded that the event loops stall longer than that (seen in about
+    /// one full run of the suite in ten), the connection is closed before they were read, and
+    /// the attempt says nothing of what the test asserts: it is made again, up to five times.
     private static func untilRead(
         _ scenario: Scenario,
         idle: Duration,
+        sending requests: (ReplayServer) -> String = request,
+        reading: Bool = true,
         _ attempt: @escaping (RawConnection, ReplayServer) async throws -> Bool
     ) async throws {
         var stalls = 0
         while true {
             let judged = try await withReplayServer(scenario: scenario, configuration: Self.configuration(idle: idle)) { server in
-                let connection = try await RawConnection.open(port: try #require(server.baseURL.port), sending: Self.request(server))
+                let connection = try await RawConnection.open(
+                    port: try #require(server.baseURL.port),
+                    sending: requests(server),
+                    reading: reading
+                )
                 let judged = try await attempt(connection, server)
                 await connection.close()
                 return judged
