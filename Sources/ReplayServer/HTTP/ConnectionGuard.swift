@@ -18,7 +18,7 @@ import NIOHTTP1
 /// An answer counts as written once its last byte has left for the socket. Answers are
 /// confirmed at each flush, all at once: when the flush wrote everything, at once; else by an
 /// empty write after them, whose promise completes once they are written. No promise is made
-/// for each answer (one per answer cost about 2 µs of a cassette hit's 45).
+/// for each answer: one each cost about 1 µs of a cassette hit's 45 (2 µs with a fixed answer).
 final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
