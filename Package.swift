@@ -123,6 +123,7 @@ let package = Package(
                 "tts-replay",
                 product("AsyncHTTPClient", "async-http-client"),
                 product("Hummingbird", "hummingbird"),
+                product("HummingbirdCore", "hummingbird"),
                 product("NIOCore", "swift-nio"),
                 product("NIOPosix", "swift-nio"),
                 product("NIOHTTP1", "swift-nio"),

@@ -1,14 +1,9 @@
 import Foundation
-import HTTPTypes
 
 /// One TikTok Shop API request as the connection reads it: its head, the facts taken when the
 /// head arrived (arrival number, request id, times), and its body once read.
 struct APIRequest: Sendable {
-    let head: HTTPRequest
-    /// The target's path, read once from the target.
-    let path: String
-    /// The target's query (after `?`, before any `#`), empty when it has none; read once.
-    let query: String
+    let head: APIRequestHead
     let arrival: Int64
     let requestID: String
     /// The scenario clock's time at arrival, in Unix seconds.
@@ -18,4 +13,9 @@ struct APIRequest: Sendable {
     let started: ContinuousClock.Instant
     /// The body read so far.
     var body: [UInt8] = []
+
+    /// The target's path.
+    var path: String { head.target.path }
+    /// The target's query (after `?`, before any `#`), empty when it has none.
+    var query: String { head.target.query }
 }

@@ -102,16 +102,15 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
         let data = wrapInboundOut(part)
         switch part {
         case .head(let head):
-            let uri = URI(head.uri)
-            let path = uri.path
-            if path.hasPrefix(AdminResponder.prefix) {
+            let target = RequestTarget(head.uri)
+            if target.path.hasPrefix(AdminResponder.prefix) {
                 turns.append(.admin)
                 reading = .admin
                 context.fireChannelRead(data)
                 return
             }
-            // A head HTTP types cannot hold (no path, a method they refuse) ends the connection, unanswered.
-            guard let converted = try? HTTPRequest(apiHead: head) else {
+            // A head HTTP types cannot hold (a method they refuse) ends the connection, unanswered.
+            guard let converted = try? APIRequestHead(head, target: target) else {
                 reading = .discarding
                 context.close(promise: nil)
                 return
@@ -119,7 +118,7 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
             let turn = nextTurn
             nextTurn += 1
             turns.append(.api(turn, nil))
-            var request = api.begin(converted, path: path, query: uri.query ?? "")
+            var request = api.begin(converted)
             if let rejection = api.headRejection(request) {
                 reading = .discarding
                 respond(to: request, turn: turn, rejection: rejection)

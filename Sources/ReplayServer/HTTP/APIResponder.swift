@@ -38,14 +38,11 @@ struct APIResponder: Sendable {
     }
 
     /// A request's head as it arrives: its arrival number and request id are taken now.
-    /// `path` and `query` are the target's, read from it once (the query empty when it has none).
-    func begin(_ head: HTTPRequest, path: String, query: String) -> APIRequest {
+    func begin(_ head: APIRequestHead) -> APIRequest {
         let arrival = state.nextArrival()
         let scenarioTime = state.clock.unixSeconds
         return APIRequest(
             head: head,
-            path: path,
-            query: query,
             arrival: arrival,
             requestID: state.requestIDs.id(sequence: arrival, scenarioTime: scenarioTime),
             scenarioTime: scenarioTime,
