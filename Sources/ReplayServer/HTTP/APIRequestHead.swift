@@ -18,8 +18,7 @@ struct APIRequestHead: Sendable {
         fields.reserveCapacity(head.headers.count)
         var firstHost = true
         for field in head.headers {
-            // ASCII case folded: of all bytes, only `H` and `h` read as `h` once 0x20 is set, and so on.
-            if firstHost, field.name.utf8.elementsEqual("host".utf8, by: { $0 | 0x20 == $1 }) {
+            if firstHost, Self.isHost(field.name) {
                 firstHost = false
                 continue
             }
@@ -29,5 +28,11 @@ struct APIRequestHead: Sendable {
         }
         self.headerFields = fields
         self.target = target
+    }
+
+    /// Whether a field name is `Host`, in any case.
+    static func isHost(_ name: String) -> Bool {
+        // ASCII case folded: of all bytes, only `H` and `h` read as `h` once 0x20 is set, and so on.
+        name.utf8.elementsEqual("host".utf8) { $0 | 0x20 == $1 }
     }
 }

@@ -124,10 +124,7 @@ final class RequestGate: ChannelDuplexHandler, RemovableChannelHandler {
             return APIError.malformedRequest.detailed("CONNECT is not supported: tts-replay is not a proxy.")
         }
         // Counted, not gathered: `headers["host"]` would make an array for every request.
-        let hosts = head.headers.reduce(0) { count, field in
-            // ASCII case folded: of all bytes, only `H` and `h` read as `h` once 0x20 is set, and so on.
-            count + (field.name.utf8.elementsEqual("host".utf8) { $0 | 0x20 == $1 } ? 1 : 0)
-        }
+        let hosts = head.headers.reduce(0) { count, field in count + (APIRequestHead.isHost(field.name) ? 1 : 0) }
         if hosts > 1 {
             return APIError.malformedRequest.detailed("the request has \(hosts) Host headers; it must have one.")
         }
