@@ -8,10 +8,13 @@ the two binaries and nginx in turn, --rounds times, after a warm-up of each. The
 places every round (A then B, then B then A), so that the machine's drift within a round does
 not favour one. Prints the rounds and the medians, the ratio of each binary to nginx, and the
 server's CPU per request (user and system time of its process over the run, from /proc,
-divided by the requests wrk counted): steadier than req/s when the machine is shared. Stops
-everything it starts.
+divided by the requests wrk counted): steadier than req/s when the machine is shared. With
+--floor, a plain SwiftNIO HTTP/1 server (`tts-replay-benchmarks nio-floor`: NIO's pipeline
+and one handler, answering the same bytes, built by `Benchmarks/run.sh` or `swift build -c
+release --product tts-replay-benchmarks` in Benchmarks/) runs in the rotation too, with its CPU
+per request: the floor under any server on this stack. Stops everything it starts.
 
-    python3 Benchmarks/ab.py --a /path/to/baseline/tts-replay --b .build/release/tts-replay [--only w1,w3] [--rounds 5] [--seconds 10]
+    python3 Benchmarks/ab.py --a /path/to/baseline/tts-replay --b .build/release/tts-replay [--only w1,w3] [--rounds 5] [--seconds 10] [--floor]
 
 Workload 1 is a cassette replay hit (Get Authorized Shops, gateway checks and journal on);
 workload 2 Search Products over a shop of 10,000 products, a page of 50 (the first page, as
@@ -28,6 +31,19 @@ def serve(binary, scenario, workdir, name):
     """`tts-replay serve` of one binary (run.serve reads the binary from run.BIN)."""
     run.BIN = pathlib.Path(binary).resolve().parent
     return run.serve(scenario, workdir, name)
+
+
+def start_floor(answer_file):
+    """The plain NIO server of `tts-replay-benchmarks nio-floor`, answering with the file's bytes."""
+    binary = ROOT / "Benchmarks" / ".build" / "release" / "tts-replay-benchmarks"
+    if not binary.exists():
+        sys.exit(f"--floor needs {binary}: build it with `swift build -c release --product tts-replay-benchmarks` in Benchmarks/")
+    process = subprocess.Popen([str(binary), "nio-floor", str(answer_file)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    run.STARTED.append(process)
+    line = process.stdout.readline()
+    if not line:
+        sys.exit("tts-replay-benchmarks nio-floor printed nothing")
+    return process, json.loads(line)["base_url"]
 
 
 def cpu_seconds(process):
@@ -60,6 +76,7 @@ def main():
     parser.add_argument("--only", default="w1,w2,w3")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--floor", action="store_true", help="measure a plain SwiftNIO server answering the same bytes too")
     args = parser.parse_args()
     workdir = pathlib.Path(tempfile.mkdtemp(prefix="tts-replay-ab-"))
     try:
@@ -79,10 +96,15 @@ def main():
             nginx, nginx_base = start_nginx(workdir, static)
             bases = {"A": servers["A"][1]["base_url"], "B": servers["B"][1]["base_url"], "nginx": nginx_base}
             processes = {label: process for label, (process, _) in servers.items()}
+            if args.floor:
+                answer_file = workdir / f"floor-{name}.json"
+                answer_file.write_bytes(answers["B"])
+                processes["NIO"], bases["NIO"] = start_floor(answer_file)
+                bases["nginx"] = bases.pop("nginx")  # the references last, nginx the very last
             results = {label: [] for label in bases}
             for turn in range(args.rounds + 1):
                 # Round 0 warms each up; the binaries swap places every round.
-                order = ["A", "B", "nginx"] if turn % 2 else ["B", "A", "nginx"]
+                order = (["A", "B"] if turn % 2 else ["B", "A"]) + [label for label in ("NIO", "nginx") if label in bases]
                 for label in order:
                     script = lua(workdir, f"{name}-{label}", method, [url("")], body)
                     before = cpu_seconds(processes[label]) if label in processes else None
@@ -103,7 +125,7 @@ def main():
                 print(f"  {label:5} median {rps:9,.0f} req/s ({rps / reference:.3f} x nginx), p50 {statistics.median(r['p50'] for r in rounds):.2f} ms, "
                       f"p99 {statistics.median(r['p99'] for r in rounds):.2f} ms, non-2xx {sum(r['errors'] for r in rounds)}; "
                       f"rounds {[round(r['rps']) for r in rounds]}{cpu_text}", flush=True)
-            for process, _ in servers.values():
+            for process in processes.values():
                 stop(process)
             stop(nginx)
     finally:

@@ -1,15 +1,17 @@
 import Foundation
 
-/// `tts-replay-benchmarks startup [TIMES]` or `memory CASSETTE`: what the micro benchmarks
-/// (`swift package benchmark`) cannot measure in their loop; `Benchmarks/run.sh` runs the HTTP
-/// workloads against nginx.
+/// `tts-replay-benchmarks startup [TIMES]`, `memory CASSETTE` or `nio-floor FILE`: what the
+/// micro benchmarks (`swift package benchmark`) cannot measure in their loop, and a plain NIO
+/// server for `Benchmarks/ab.py --floor`; `Benchmarks/run.sh` runs the HTTP workloads against nginx.
 let arguments = CommandLine.arguments.dropFirst()
 switch (arguments.first, arguments.count) {
 case ("startup", 1...2):
     try await StartupBenchmark.run(times: arguments.dropFirst().first.flatMap { Int($0) } ?? 20)
 case ("memory", 2):
     try MemoryBenchmark.run(path: arguments[arguments.startIndex + 1])
+case ("nio-floor", 2):
+    try await NIOFloor.run(path: arguments[arguments.startIndex + 1])
 default:
-    FileHandle.standardError.write(Data("usage: tts-replay-benchmarks startup [TIMES] | memory CASSETTE\n".utf8))
+    FileHandle.standardError.write(Data("usage: tts-replay-benchmarks startup [TIMES] | memory CASSETTE | nio-floor FILE\n".utf8))
     exit(2)
 }
