@@ -20,7 +20,7 @@ Workload 1 is a cassette replay hit (Get Authorized Shops, gateway checks and jo
 workload 2 Search Products over a shop of 10,000 products, a page of 50 (the first page, as
 run.py asks it); workload 3 Get Categories v2 of the largest tree.
 """
-import argparse, json, os, pathlib, shutil, statistics, subprocess, sys, tempfile
+import argparse, json, os, pathlib, shutil, statistics, sys, tempfile
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import run  # noqa: E402
@@ -38,12 +38,8 @@ def start_floor(answer_file):
     binary = ROOT / "Benchmarks" / ".build" / "release" / "tts-replay-benchmarks"
     if not binary.exists():
         sys.exit(f"--floor needs {binary}: build it with `swift build -c release --product tts-replay-benchmarks` in Benchmarks/")
-    process = subprocess.Popen([str(binary), "nio-floor", str(answer_file)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    run.STARTED.append(process)
-    line = process.stdout.readline()
-    if not line:
-        sys.exit("tts-replay-benchmarks nio-floor printed nothing")
-    return process, json.loads(line)["base_url"]
+    process, info = run.start_announced([str(binary), "nio-floor", str(answer_file)], "tts-replay-benchmarks nio-floor")
+    return process, info["base_url"]
 
 
 def cpu_seconds(process):

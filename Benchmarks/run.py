@@ -47,14 +47,18 @@ def signed_url(base, path, query, body="", cipher=True):
 def serve(scenario, workdir, name):
     journal = workdir / f"{name}.sqlite"
     extra = os.environ.get("TTS_REPLAY_SERVE_ARGS", "").split()  # e.g. "--journal-durability answer-before-commit"
-    process = subprocess.Popen([str(BIN / "tts-replay"), "serve", "--scenario", str(scenario), "--journal", str(journal), "--log-level", "error", *extra],
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    return start_announced([str(BIN / "tts-replay"), "serve", "--scenario", str(scenario), "--journal", str(journal), "--log-level", "error", *extra],
+                           f"tts-replay serve {scenario}")
+
+
+def start_announced(command, name):
+    """Starts a server that prints one JSON line (its `base_url`) once it listens; (process, that JSON)."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     STARTED.append(process)
     line = process.stdout.readline()
     if not line:
-        sys.exit(f"tts-replay serve {scenario} printed nothing")
-    info = json.loads(line)
-    return process, info
+        sys.exit(f"{name} printed nothing")
+    return process, json.loads(line)
 
 
 def stop(process):

@@ -149,6 +149,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         let (count, closing) = (answersUnconfirmed, closesAfterUnconfirmed)
         answersUnconfirmed = 0
         closesAfterUnconfirmed = false
+        // Unknown (-1) once the channel is closed: the empty write then fails, which confirms them.
         let buffered = (try? context.channel.syncOptions?.getOption(ChannelOptions.bufferedWritableBytes)) ?? -1
         if buffered == 0 {
             answersWritten(count, closing: closing)
