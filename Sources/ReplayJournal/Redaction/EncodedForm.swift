@@ -65,14 +65,15 @@ struct EncodedForm {
     /// The bytes with each field whose decoded value the table changes rewritten
     /// `name=<placeholder>`, the rest kept byte for byte; nil when nothing changed.
     ///
-    /// - Parameter isSecretName: Whether a field's name holds a secret (its value is then
-    ///   replaced when it is any secret of the table, whatever its length).
-    func replacing(in bytes: UnsafeBufferPointer<UInt8>, with table: SecretTable, isSecretName: (String) -> Bool) -> [UInt8]? {
+    /// - Parameter isSecretField: Whether the name of the field at this index of ``fields``
+    ///   holds a secret (its value is then replaced when it is any secret of the table,
+    ///   whatever its length).
+    func replacing(in bytes: UnsafeBufferPointer<UInt8>, with table: SecretTable, isSecretField: (_ index: Int) -> Bool) -> [UInt8]? {
         var result: [UInt8] = []
         var copied = 0
-        for field in fields {
+        for (index, field) in fields.enumerated() {
             guard let equals = field.equals else { continue }
-            let replaced = table.replacing(field.value, underSecretName: isSecretName(field.name))
+            let replaced = table.replacing(field.value, underSecretName: isSecretField(index))
             guard replaced != field.value else { continue }
             if result.isEmpty { result.reserveCapacity(bytes.count + 16) }
             result += UnsafeBufferPointer(rebasing: bytes[copied...equals])

@@ -95,10 +95,14 @@ package final class JournalRedactor: Sendable {
                 var found: [Redactor.Found] = []
                 // A signed request carries a few: its sign, its token, maybe its app secret.
                 found.reserveCapacity(4)
-                for field in form?.fields ?? [] where !field.value.isEmpty && state.isSecret(field.name) {
+                // Whether each field's name holds a secret, asked once for finding and replacing.
+                let queryFields = form?.fields ?? []
+                let querySecrets = NameVerdicts(queryFields.lazy.map(\.name)) { state.isSecret($0) }
+                for (index, field) in queryFields.enumerated() where !field.value.isEmpty && querySecrets[index] {
                     found.append(Redactor.Found(value: field.value, name: field.name))
                 }
-                for field in arrived.headers where !field.value.isEmpty && state.isSecret(field.name.canonicalName) {
+                let headerSecrets = NameVerdicts(arrived.headers.lazy.map(\.name.canonicalName)) { state.isSecret($0) }
+                for (index, field) in arrived.headers.enumerated() where !field.value.isEmpty && headerSecrets[index] {
                     found.append(Redactor.Found(value: field.value, name: field.name.canonicalName))
                 }
                 let requestBody =
@@ -113,9 +117,14 @@ package final class JournalRedactor: Sendable {
                 entry.query =
                     table.isEmpty
                     ? arrived.query
-                    : form?.replacing(in: queryBytes, with: table, isSecretName: { state.isSecret($0) }).map { String(decoding: $0, as: UTF8.self) }
+                    : form?.replacing(in: queryBytes, with: table, isSecretField: { querySecrets[$0] }).map { String(decoding: $0, as: UTF8.self) }
                         ?? arrived.query
-                let headers = HeaderColumn(arrived.headers) { name, value in table.replacing(value, underSecretName: state.isSecret(name)) }
+                // HeaderColumn asks for the fields' values in their order.
+                var header = 0
+                let headers = HeaderColumn(arrived.headers) { _, value in
+                    defer { header += 1 }
+                    return table.replacing(value, underSecretName: headerSecrets[header])
+                }
                 entry.body = Data(
                     keepsRawBodies ? arrived.body : requestBody.replacing(in: arrived.body, with: table, hasSecrets: !requestBody.secrets.isEmpty)
                 )
@@ -130,6 +139,28 @@ package final class JournalRedactor: Sendable {
                 }
                 return PendingRequest(entry: entry, headers: headers, responseHeaders: responseHeaders, answer: answer)
             }
+        }
+    }
+
+    /// Whether the names of a request's fields (query parameters, headers) hold secrets, by
+    /// position, asked once: up to 64 held as bits, without an allocation.
+    private struct NameVerdicts {
+        private var bits: UInt64 = 0
+        private var beyond: [Bool] = []
+
+        init(_ names: some Sequence<String>, isSecret: (String) -> Bool) {
+            for (index, name) in names.enumerated() {
+                let secret = isSecret(name)
+                if index < 64 {
+                    if secret { bits |= 1 << UInt64(index) }
+                } else {
+                    beyond.append(secret)
+                }
+            }
+        }
+
+        subscript(index: Int) -> Bool {
+            index < 64 ? bits & (1 << UInt64(index)) != 0 : beyond[index - 64]
         }
     }
 
@@ -172,7 +203,10 @@ package final class JournalRedactor: Sendable {
             case .kept: return bytes
             case .json: return JSONTextRedaction.replacing(in: bytes, with: table) ?? bytes
             case .form(let form, _):
-                return bytes.withUnsafeBufferPointer { form.replacing(in: $0, with: table, isSecretName: { SecretName.isSecret($0) }) } ?? bytes
+                return bytes.withUnsafeBufferPointer {
+                    form.replacing(in: $0, with: table, isSecretField: { SecretName.isSecret(form.fields[$0].name) })
+                }
+                    ?? bytes
             case .other:
                 var copy = bytes
                 return table.replaceInside(&copy) ? copy : bytes

@@ -80,7 +80,7 @@ package enum SecretFields {
         var text = text
         return text.withUTF8 { bytes in
             guard let form = EncodedForm(bytes, isQuery: isQuery) else { return nil }
-            guard let replaced = form.replacing(in: bytes, with: table, isSecretName: { SecretName.isSecret($0) }) else {
+            guard let replaced = form.replacing(in: bytes, with: table, isSecretField: { SecretName.isSecret(form.fields[$0].name) }) else {
                 return String(decoding: bytes, as: UTF8.self)
             }
             return String(decoding: replaced, as: UTF8.self)

@@ -9,28 +9,34 @@ package struct HeaderColumn: Sendable {
     package private(set) var fields: [(name: String, value: String)]
 
     /// The fields of `headers`, each value as `value` makes it from the field's lower-cased
-    /// name and its value (what redaction replaces).
+    /// name and its value (what redaction replaces); `value` is called once per field, in the
+    /// order of `headers`.
     package init(_ headers: HTTPFields, value: (_ name: String, _ value: String) -> String) {
-        var sent: [(name: String, value: String, order: Int)] = []
-        sent.reserveCapacity(headers.count)
-        for (order, field) in headers.enumerated() {
+        var fields: [(name: String, value: String)] = []
+        fields.reserveCapacity(headers.count)
+        for field in headers {
             let name = field.name.canonicalName
-            sent.append((name, value(name, field.value), order))
+            fields.append((name, value(name, field.value)))
         }
-        sent.sort { $0.name < $1.name || ($0.name == $1.name && $0.order < $1.order) }
+        // `sort(by:)` is stable: a name's values stay in the order sent.
+        fields.sort { $0.name < $1.name }
+        guard zip(fields, fields.dropFirst()).contains(where: { $0.name == $1.name }) else {
+            self.fields = fields
+            return
+        }
         // A name's values are joined once, whatever their number: joining one by one would
         // copy the growing value again for each (quadratic in a head of repeated headers).
-        var fields: [(name: String, value: String)] = []
-        fields.reserveCapacity(sent.count)
+        var joined: [(name: String, value: String)] = []
+        joined.reserveCapacity(fields.count)
         var start = 0
-        while start < sent.count {
+        while start < fields.count {
             var end = start + 1
-            while end < sent.count, sent[end].name == sent[start].name { end += 1 }
-            let value = end - start == 1 ? sent[start].value : sent[start..<end].lazy.map(\.value).joined(separator: ", ")
-            fields.append((sent[start].name, value))
+            while end < fields.count, fields[end].name == fields[start].name { end += 1 }
+            let value = end - start == 1 ? fields[start].value : fields[start..<end].lazy.map(\.value).joined(separator: ", ")
+            joined.append((fields[start].name, value))
             start = end
         }
-        self.fields = fields
+        self.fields = joined
     }
 
     /// Name → value, as ``JournalEntry/headers`` holds them.
