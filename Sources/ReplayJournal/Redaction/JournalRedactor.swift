@@ -17,12 +17,10 @@ import Synchronization
 /// The journal's writer calls it, off the response path, for each request in arrival order
 /// (what "a secret seen earlier" needs). Queries and form bodies are read on their bytes
 /// (``EncodedForm``); whether a name holds a secret is remembered for the few names a client
-/// uses. At most ``capacity`` credentials are followed through the session.
+/// uses. At most ``Redactor/defaultCapacity`` credentials are followed through the session,
+/// the scenario's included: a client sending a new token with every request stops being
+/// followed there (its tokens are still replaced where they stand).
 package final class JournalRedactor: Sendable {
-    /// How many credentials are followed through a session, the scenario's included: enough
-    /// for any real client; a client sending a new token with every request stops being
-    /// followed there (its tokens are still replaced where they stand).
-    static let capacity = 64
     /// How many names' verdicts (secret or not) are remembered; past it they are forgotten
     /// all at once and read again.
     static let namesRemembered = 512
@@ -82,7 +80,7 @@ package final class JournalRedactor: Sendable {
     /// - Parameter secrets: Values replaced wherever they appear from the start.
     package init(secrets: [String], keepsRawBodies: Bool) {
         self.keepsRawBodies = keepsRawBodies
-        self.state = Mutex(State(redactor: Redactor(style: .plain, secrets: secrets, capacity: Self.capacity)))
+        self.state = Mutex(State(redactor: Redactor(style: .plain, secrets: secrets)))
     }
 
     /// The request's entry with every secret replaced, ready to write. Requests must come in

@@ -38,6 +38,13 @@ package struct Redactor: Sendable {
     /// The shortest secret remembered and looked for inside other values.
     static let shortestFollowed = 6
 
+    /// How many credentials a redactor remembers unless told otherwise, those it is given
+    /// included: enough for any real client or recording. Each one remembered costs a pass
+    /// over every value redacted afterwards, so a redactor that remembered all would make a
+    /// request or an exchange holding thousands of secrets (a hostile body) cost their number
+    /// times its size, and every later one as much.
+    package static let defaultCapacity = 64
+
     let style: Style
     /// How many credentials are remembered at most; past it, new ones are still replaced where
     /// they stand and in the rest of their request, but not looked for afterwards.
@@ -54,7 +61,7 @@ package struct Redactor: Sendable {
     ///     (whatever their length; inside other values from ``shortestFollowed`` characters).
     ///   - numberingAfter: The highest placeholder number already used (a cassette appended to).
     ///   - capacity: How many credentials to remember at most, given ones included.
-    package init(style: Style, secrets: [String] = [], numberingAfter: Int = 0, capacity: Int = .max) {
+    package init(style: Style, secrets: [String] = [], numberingAfter: Int = 0, capacity: Int = defaultCapacity) {
         self.style = style
         self.capacity = capacity
         self.counter = numberingAfter
