@@ -130,6 +130,23 @@ struct CassetteLoadingTests {
         #expect(text.hasPrefix("# A tts-replay cassette"))
     }
 
+    /// The shipped cassettes were written by serializing each whole cassette at once; written
+    /// again, item by item, they are the same bytes.
+    @Test(arguments: Cassette.builtInNames)
+    func aShippedCassetteIsWrittenBackByteForByte(_ name: String) throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let url = repository.appendingPathComponent("cassettes/\(name).yaml")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(try Cassette.load(contentsOf: url).yaml() == text)
+    }
+
+    @Test func aCassetteWithoutInteractionsIsWrittenAndReadBack() throws {
+        let empty = Cassette(description: "nothing yet", recording: Cassette.Recording(with: "test"))
+        let text = empty.yaml()
+        #expect(text.contains("\ninteractions: []\n"), "\(text)")
+        #expect(try Cassette.parse(text, file: "empty.yaml").interactions.isEmpty)
+    }
+
     static let head = "format: 1\ninteractions:\n  - request:\n"
 
     @Test(arguments: [

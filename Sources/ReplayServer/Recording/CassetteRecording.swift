@@ -5,6 +5,9 @@ import Scenarios
 
 /// The cassette being recorded: each exchange is redacted, appended and the file rewritten
 /// at once (atomically), so a recording stopped any way keeps every exchange answered so far.
+/// Each interaction is written to YAML once and its text kept: a rewrite joins the texts, so
+/// an exchange costs its own serialization and a copy of the file, not the serialization of
+/// every exchange before it.
 ///
 /// A credential can show up in an ordinary field before it is sent under a secret name (a
 /// token first read from a body, then sent in a header): when an exchange teaches the
@@ -12,6 +15,8 @@ import Scenarios
 /// for it before the file is rewritten, so no version of the file keeps it.
 actor CassetteRecording {
     private var cassette: Cassette
+    /// Each interaction of ``cassette`` as YAML (`Cassette.yamlText(_:)`), in order.
+    private var interactionTexts: [String]
     private var redactor: Redactor
     private let path: String
     private let logger: Logger
@@ -47,10 +52,11 @@ actor CassetteRecording {
         }
         cassette.sourcePath = path
         self.cassette = cassette
+        self.interactionTexts = cassette.interactions.map(Cassette.yamlText)
         self.redactor = Redactor(style: .numbered, secrets: secrets, numberingAfter: highestPlaceholder)
         self.path = path
         self.logger = logger
-        try Self.write(cassette, to: path)
+        try Self.write(cassette.yaml(interactionTexts: interactionTexts), to: path)
     }
 
     /// How many interactions the cassette holds.
@@ -60,19 +66,27 @@ actor CassetteRecording {
     func append(_ interaction: Cassette.Interaction) {
         let (redacted, learned) = redactor.redact(interaction)
         if let learned {
-            cassette.interactions = cassette.interactions.map { Redactor.replacing($0, with: learned) }
+            // At most `Redactor.defaultCapacity` times in a recording (the credentials it
+            // follows); only the interactions that held the credential are written again.
+            for index in cassette.interactions.indices {
+                let replaced = Redactor.replacing(cassette.interactions[index], with: learned)
+                guard replaced != cassette.interactions[index] else { continue }
+                cassette.interactions[index] = replaced
+                interactionTexts[index] = Cassette.yamlText(replaced)
+            }
         }
         cassette.interactions.append(redacted)
+        interactionTexts.append(Cassette.yamlText(redacted))
         do {
-            try Self.write(cassette, to: path)
+            try Self.write(cassette.yaml(interactionTexts: interactionTexts), to: path)
         } catch {
             logger.error("\(error)")
         }
     }
 
-    private static func write(_ cassette: Cassette, to path: String) throws(RecorderError) {
+    private static func write(_ text: String, to path: String) throws(RecorderError) {
         do {
-            try Data(cassette.yaml().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw .cannotWrite(path: path, reason: error.localizedDescription)
         }

@@ -6,6 +6,13 @@ extension Cassette {
     /// request, its matching rule when it has one, and its response. JSON bodies are written as
     /// YAML with sorted keys; strings that would read back as another type are quoted.
     public func yaml() -> String {
+        yaml(interactionTexts: interactions.map(Self.yamlText))
+    }
+
+    /// The cassette as YAML, its interactions given as ``yamlText(_:)`` wrote them: a recording
+    /// writes each exchange once, not the whole cassette again after each one.
+    package func yaml(interactionTexts: [String]) -> String {
+        precondition(interactionTexts.count == interactions.count, "one text for each interaction")
         var root: [(String, Node)] = [("format", Node(String(Self.formatVersion)))]
         if !description.isEmpty { root.append(("description", Self.text(description))) }
         var recorded: [(String, Node)] = []
@@ -15,10 +22,32 @@ extension Cassette {
         if !recorded.isEmpty { root.append(("recorded", Self.mapping(recorded))) }
         if repeatPolicy != .last { root.append(("repeat", Node(repeatPolicy.rawValue))) }
         if let rule = Self.node(match) { root.append(("match", rule)) }
-        root.append(("interactions", Node.sequence(Node.Sequence(interactions.map(Self.node)))))
-        if !notifications.isEmpty { root.append(("notifications", Node.sequence(Node.Sequence(notifications.map(Self.node))))) }
-        let body = (try? Yams.serialize(node: Self.mapping(root), width: -1, allowUnicode: true)) ?? ""
-        return "# A tts-replay cassette; the format is described in docs/cassettes.md.\n" + body
+        var text = "# A tts-replay cassette; the format is described in docs/cassettes.md.\n" + Self.serialized(Self.mapping(root))
+        text += Self.blockSequence("interactions", items: interactionTexts)
+        if !notifications.isEmpty {
+            text += Self.blockSequence("notifications", items: notifications.map { Self.item(Self.node($0)) })
+        }
+        return text
+    }
+
+    /// An interaction as an item of the cassette's `interactions` sequence, as ``yaml()`` writes it.
+    package static func yamlText(_ interaction: Interaction) -> String {
+        item(node(interaction))
+    }
+
+    /// A key of the root mapping whose value is a block sequence: its items start at the
+    /// key's column, as a whole cassette serialized at once writes them.
+    private static func blockSequence(_ key: String, items: [String]) -> String {
+        items.isEmpty ? "\(key): []\n" : "\(key):\n" + items.joined()
+    }
+
+    /// A node as one item of a block sequence: `- ` and the node, its lines indented under it.
+    private static func item(_ node: Node) -> String {
+        serialized(Node.sequence(Node.Sequence([node])))
+    }
+
+    private static func serialized(_ node: Node) -> String {
+        (try? Yams.serialize(node: node, width: -1, allowUnicode: true)) ?? ""
     }
 
     private static func node(_ interaction: Interaction) -> Node {

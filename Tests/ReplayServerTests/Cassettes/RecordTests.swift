@@ -236,6 +236,25 @@ struct RecordTests {
         #expect(text.contains("note: <redacted:x-tts-access-token:"))
     }
 
+    /// The recorder writes each exchange's text once and joins them: the file is what writing
+    /// the whole cassette at once gives, also after an exchange taught it a credential that an
+    /// earlier exchange held (which is written again).
+    @Test func aRecordedCassetteIsTheWholeCassetteWritten() async throws {
+        let text = try await Self.recorded { client in
+            var first = SignedClient.Options()
+            first.extraQuery = ["note": "TK-whole-0006-secret"]
+            _ = try await client.send(.GET, "/authorization/202309/shops", options: first)
+            _ = try await client.call(.POST, "/product/202502/products/search", json: ["status": "ACTIVATE"])
+            var third = SignedClient.Options()
+            third.accessToken = "TK-whole-0006-secret"
+            _ = try await client.send(.GET, "/authorization/202309/shops", options: third)
+        }
+        let cassette = try Cassette.parse(text, file: "recorded.yaml")
+        #expect(cassette.interactions.count == 3)
+        #expect(!text.contains("TK-whole-0006-secret"))
+        #expect(cassette.yaml() == text)
+    }
+
     @Test func theUpstreamPasswordIsNeitherRecordedNorShown() async throws {
         let text = try await Self.recorded(userinfo: "recorder:PW-url-0005-secret") { client in
             _ = try await client.listShops()
