@@ -19,20 +19,39 @@ struct ByteRuns: Sendable {
         shortest = min(shortest, count)
     }
 
+    /// Each run, in the order added, made into what `transform` makes of its bytes.
+    func map<Result>(_ transform: (UnsafeRawBufferPointer) -> Result) -> [Result] {
+        bytes.withUnsafeBytes { all in
+            var results: [Result] = []
+            var start = 0
+            while start < all.count {
+                let run = Self.run(at: start, in: all)
+                results.append(transform(UnsafeRawBufferPointer(rebasing: all[run])))
+                start = run.upperBound
+            }
+            return results
+        }
+    }
+
     /// Whether any run occurs in `text`: one `memmem` pass per run that fits in it.
     func anyOccurs(in text: UnsafeRawBufferPointer) -> Bool {
         guard text.count >= shortest else { return false }
         return bytes.withUnsafeBytes { all in
             var start = 0
             while start < all.count {
-                let count = Int(UInt32(littleEndian: all.loadUnaligned(fromByteOffset: start, as: UInt32.self)))
-                let run = (start + Self.lengthBytes)..<(start + Self.lengthBytes + count)
-                if count <= text.count, SecretTable.firstRange(of: UnsafeRawBufferPointer(rebasing: all[run]), in: text, from: 0) != nil {
+                let run = Self.run(at: start, in: all)
+                if run.count <= text.count, SecretTable.firstRange(of: UnsafeRawBufferPointer(rebasing: all[run]), in: text, from: 0) != nil {
                     return true
                 }
                 start = run.upperBound
             }
             return false
         }
+    }
+
+    /// Where the bytes of the run whose length stands at `start` are.
+    private static func run(at start: Int, in all: UnsafeRawBufferPointer) -> Range<Int> {
+        let count = Int(UInt32(littleEndian: all.loadUnaligned(fromByteOffset: start, as: UInt32.self)))
+        return (start + lengthBytes)..<(start + lengthBytes + count)
     }
 }

@@ -115,15 +115,16 @@ private struct Secrets: Sendable {
     /// The secrets looked for inside other values, longest first: a longer secret holding a
     /// shorter one is replaced as a whole.
     private var insideSorted: [(secret: [UInt8], placeholder: String)] = []
-    /// Secrets of one request laid over the session's table (``SecretTable/addToLayer(_:placeholder:)``), in
-    /// the order added: a request's table shares the session's storage instead of copying it.
+    /// Secrets of one request laid over the session's table
+    /// (``SecretTable/addToLayer(_:placeholder:)``), in the order added: a request's table
+    /// shares the session's storage instead of copying it.
     private var layer: [(secret: String, placeholder: String)] = []
     /// The layer by secret, once it holds more than a few (a hostile body can hold a million):
     /// empty until then, and the layer is read in turn.
     private var layerIndex: [String: String] = [:]
     /// How many of the layer's secrets are looked for inside other values: the first
-    /// ``maximumLayerInside`` long enough, in the order added (``layerInsideRuns`` holds them,
-    /// so that a layer of many short secrets is not read through for each value).
+    /// ``SecretTable/maximumLayerInside`` long enough, in the order added (``layerInsideRuns``
+    /// holds them, so that a layer of many short secrets is not read through for each value).
     private var layerInsideCount = 0
     /// The UTF-8 lengths of the secrets in ``standing`` (bit `min(length, 63)`): most values
     /// have none of them, and are not hashed to be looked up.
@@ -138,10 +139,7 @@ private struct Secrets: Sendable {
     /// How long the layer is read in turn before it is indexed.
     private static let layerScanned = 8
 
-    /// Adds a secret; one already there keeps its placeholder.
-    ///
-    /// - Parameter everywhere: Whether a value equal to it is replaced under any name; by
-    ///   default when it has at least ``Redactor/shortestFollowed`` characters.
+    /// ``SecretTable/add(_:placeholder:everywhere:)``.
     mutating func add(_ secret: String, placeholder: String, everywhere: Bool? = nil) {
         precondition(layer.isEmpty, "a table with a request's layer is not added to")
         guard !secret.isEmpty, standing[secret] == nil else { return }
@@ -156,8 +154,7 @@ private struct Secrets: Sendable {
         insideRuns.append(bytes)
     }
 
-    /// Adds a secret of one request, as ``SecretTable/add(_:placeholder:everywhere:)`` adds it by default,
-    /// without copying the table's storage; one already there keeps its placeholder.
+    /// ``SecretTable/addToLayer(_:placeholder:)``.
     mutating func addToLayer(_ secret: String, placeholder: String) {
         guard !secret.isEmpty, self.placeholder(standing: secret) == nil else { return }
         layer.append((secret, placeholder))
@@ -179,7 +176,7 @@ private struct Secrets: Sendable {
         layerIndex.isEmpty ? layer.first { $0.secret == secret }?.placeholder : layerIndex[secret]
     }
 
-    /// The placeholder of a value under a secret name, nil when it is not a secret of the table.
+    /// ``SecretTable/placeholder(standing:)``.
     func placeholder(standing secret: String) -> String? {
         if lengths & Self.lengthBit(secret) != 0, let placeholder = standing[secret] { return placeholder }
         return layered(secret)
@@ -205,8 +202,13 @@ private struct Secrets: Sendable {
     private var inside: [(secret: [UInt8], placeholder: String)] {
         guard layerInsideCount > 0 else { return insideSorted }
         // Of equal length, the session's secrets before the layer's, each in the order added.
-        let layerInside = layer.lazy.filter { Self.isLookedForInside($0.secret) }.prefix(layerInsideCount)
-        let all = insideSorted + layerInside.map { (secret: Array($0.secret.utf8), placeholder: $0.placeholder) }
+        // The layer's are read from their runs (each is in the layer once): however many
+        // secrets the layer holds, this costs one lookup for each of those runs.
+        let layerInside = layerInsideRuns.map { run -> (secret: [UInt8], placeholder: String)? in
+            let bytes = Array(run)
+            return layered(String(decoding: bytes, as: UTF8.self)).map { (bytes, $0) }
+        }
+        let all = insideSorted + layerInside.compactMap { $0 }
         return all.indices.sorted { all[$0].secret.count != all[$1].secret.count ? all[$0].secret.count > all[$1].secret.count : $0 < $1 }
             .map { all[$0] }
     }
@@ -220,9 +222,7 @@ private struct Secrets: Sendable {
     /// Whether there is nothing to replace.
     var isEmpty: Bool { standing.isEmpty && layer.isEmpty }
 
-    /// The text with every secret replaced, whole or inside it.
-    ///
-    /// - Parameter underSecretName: Whether the text is the value of a secret name.
+    /// ``SecretTable/replacing(_:underSecretName:)``.
     func replacing(_ text: String, underSecretName: Bool = false) -> String {
         if underSecretName, let placeholder = placeholder(standing: text) { return placeholder }
         if let placeholder = placeholder(whole: text) { return placeholder }
@@ -235,7 +235,7 @@ private struct Secrets: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Replaces, in place, every secret found inside `bytes`; whether any was.
+    /// ``SecretTable/replaceInside(_:)``.
     func replaceInside(_ bytes: inout [UInt8]) -> Bool {
         var changed = false
         for (secret, placeholder) in inside where bytes.count >= secret.count {
@@ -257,11 +257,10 @@ private struct Secrets: Sendable {
         return changed
     }
 
-    /// Whether any secret of the table is inside `bytes`: one pass per secret.
+    /// ``SecretTable/occurs(in:)``.
     func occurs(in bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBytes { anyInside($0) }
     }
-
 }
 
 /// The C library's `memmem`, which Swift's Glibc module leaves out (a GNU extension there):
