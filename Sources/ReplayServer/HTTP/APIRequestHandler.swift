@@ -68,6 +68,8 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
     /// Whether the held arrivals are being handled (an answer written meanwhile does not start again).
     private var goingOn = false
     private var date = HTTPDate()
+    /// What waits for every request read so far to be answered (``whenAnswersWritten(_:)``).
+    private var answersWritten: [() -> Void] = []
 
     init(api: APIResponder) {
         self.api = api
@@ -80,6 +82,7 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
     func handlerRemoved(context: ChannelHandlerContext) {
         self.context = nil
         heldArrivals.removeAll()
+        answersWritten.removeAll()
         let held = heldAdminParts
         heldAdminParts = []
         for (_, promise) in held { promise?.fail(ChannelError.ioOnClosedChannel) }
@@ -114,19 +117,7 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
                 context.close(promise: nil)
                 return
             }
-            let turn = nextTurn
-            nextTurn += 1
-            turns.append(.api(turn, nil))
-            var request = api.begin(converted)
-            if let rejection = api.headRejection(request) {
-                reading = .discarding
-                respond(to: request, turn: turn, rejection: rejection)
-                return
-            }
-            if let length = head.headers.first(name: "content-length").flatMap(Int.init), length > 0 {
-                request.body.reserveCapacity(min(length, api.maxBodyBytes))
-            }
-            reading = .api(request, turn: turn)
+            begin(converted, contentLength: head.headers.first(name: "content-length").flatMap(Int.init))
         case .body(let bytes):
             switch reading.take() {
             case .admin:
@@ -155,6 +146,53 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
                 break
             }
         }
+    }
+
+    /// Starts an API request's turn from its head: its body is read next, unless the head is refused.
+    private func begin(_ head: APIRequestHead, contentLength: Int?) {
+        let turn = nextTurn
+        nextTurn += 1
+        turns.append(.api(turn, nil))
+        var request = api.begin(head)
+        if let rejection = api.headRejection(request) {
+            reading = .discarding
+            respond(to: request, turn: turn, rejection: rejection)
+            return
+        }
+        if let contentLength, contentLength > 0 {
+            request.body.reserveCapacity(min(contentLength, api.maxBodyBytes))
+        }
+        reading = .api(request, turn: turn)
+    }
+
+    // MARK: - Plain requests (from PlainRequestReader)
+
+    /// Whether a request read whole from the bytes may be handled now: the connection does not
+    /// hold back, and no request read by the decoder is in the way.
+    var takesRequestsNow: Bool {
+        guard let context else { return false }
+        return heldArrivals.isEmpty && reading == nil && !mustHoldReads(context)
+    }
+
+    /// The most bytes a request's body may have.
+    var maxBodyBytes: Int { api.maxBodyBytes }
+
+    /// Handles an API request read whole from the bytes, as its parts would be handled.
+    func read(_ head: APIRequestHead, body: [UInt8]) {
+        begin(head, contentLength: nil)
+        switch reading.take() {
+        case .api(var request, let turn):
+            request.body = body
+            respond(to: request, turn: turn, rejection: nil)
+        case .admin, .discarding, nil:
+            break
+        }
+    }
+
+    /// Runs `action` once every request read so far is answered (at once when none waits).
+    func whenAnswersWritten(_ action: @escaping () -> Void) {
+        guard !turns.isEmpty else { return action() }
+        answersWritten.append(action)
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
@@ -325,6 +363,12 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
         }
         if wrote { context.flush() }
         goOn(context)
+        if turns.isEmpty, !answersWritten.isEmpty {
+            // Not from within this call: what runs may read requests, whose answers come here.
+            let actions = answersWritten
+            answersWritten = []
+            context.eventLoop.assumeIsolated().execute { for action in actions { action() } }
+        }
     }
 
     /// The `Server` header's value.

@@ -11,6 +11,12 @@ struct APIRequestHead: Sendable {
     let headerFields: HTTPFields
     let target: RequestTarget
 
+    init(method: HTTPRequest.Method, headerFields: HTTPFields, target: RequestTarget) {
+        self.method = method
+        self.headerFields = headerFields
+        self.target = target
+    }
+
     /// - Throws: When HTTP types refuse the method (the connection then ends, unanswered).
     init(_ head: HTTPRequestHead, target: RequestTarget) throws {
         self.method = try HTTPRequest.Method(head.method)

@@ -37,7 +37,9 @@ struct GuardedHTTP1Channel: ServerChildChannel {
         let decoder = try pipeline.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
         let gate = RequestGate(api: api, connection: connection)
         try pipeline.addHandler(gate, position: .after(decoder))
-        try pipeline.addHandler(APIRequestHandler(api: api), position: .after(gate))
+        let handler = APIRequestHandler(api: api)
+        try pipeline.addHandler(handler, position: .after(gate))
+        try pipeline.addHandler(PlainRequestReader(connection: connection, api: handler), position: .after(connection))
     }
 
     func handle(value: Value, logger: Logger) async {
