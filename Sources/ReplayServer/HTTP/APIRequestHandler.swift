@@ -26,6 +26,8 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
     /// What is done with an API request's turn once its answer may go.
     private enum Ready {
         case answer(HTTPResponseHead, AnswerBytes)
+        /// An answer to a plain request, its head already encoded (``PlainRequestReader``).
+        case encoded(ByteBuffer, AnswerBytes)
         case hangUp
     }
 
@@ -70,6 +72,10 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private var date = HTTPDate()
     /// What waits for every request read so far to be answered (``whenAnswersWritten(_:)``).
     private var answersWritten: [() -> Void] = []
+    /// The reader of plain requests, while it reads them: the answers go through it, encoded
+    /// here. (Plain requests and the decoder's never wait at once: it takes over only once
+    /// every plain request is answered.)
+    var plainReader: PlainRequestReader?
 
     init(api: APIResponder) {
         self.api = api
@@ -83,6 +89,7 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
         self.context = nil
         heldArrivals.removeAll()
         answersWritten.removeAll()
+        plainReader = nil
         let held = heldAdminParts
         heldAdminParts = []
         for (_, promise) in held { promise?.fail(ChannelError.ioOnClosedChannel) }
@@ -240,20 +247,30 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private func replied(_ reply: APIResponder.Reply, turn: Int) {
         guard let context else { return }
         let ready: Ready
+        let status = HTTPResponseStatus(statusCode: reply.status)
         if reply.hangsUp {
             ready = .hangUp
+        } else if plainReader != nil, status.mayHaveResponseBody {
+            // As NIO's encoder writes it (whose framing an answer with no body would change: it goes there).
+            var head = context.channel.allocator.buffer(capacity: 256)
+            head.writeStaticString("HTTP/1.1 ")
+            head.writeString(String(status.code))
+            head.writeStaticString(" ")
+            head.writeString(status.reasonPhrase)
+            head.writeStaticString("\r\n")
+            forEachField(of: reply) { name, value in
+                head.writeString(name)
+                head.writeStaticString(": ")
+                head.writeString(value)
+                head.writeStaticString("\r\n")
+            }
+            head.writeStaticString("\r\n")
+            ready = .encoded(head, reply.body)
         } else {
             var headers = HTTPHeaders()
             headers.reserveCapacity(reply.headers.count + 3)
-            // The answer's own headers, but those the server sets itself: they come last, once.
-            for field in reply.headers where !Self.setByServer.contains(field.name) {
-                headers.add(name: field.name.rawName, value: field.value)
-            }
-            headers.add(name: "content-length", value: String(reply.body.count))
-            headers.add(name: "date", value: date.now())
-            headers.add(name: "server", value: Self.serverName)
-            let head = HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: reply.status), headers: headers)
-            ready = .answer(head, reply.body)
+            forEachField(of: reply) { name, value in headers.add(name: name, value: value) }
+            ready = .answer(HTTPResponseHead(version: .http1_1, status: status, headers: headers), reply.body)
         }
         guard let delay = reply.delay else {
             answerReady(ready, turn: turn)
@@ -264,6 +281,17 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
         context.eventLoop.assumeIsolated().scheduleTask(in: wait) {
             self.answerReady(ready, turn: turn)
         }
+    }
+
+    /// The fields of an answer's head, in order: its own, but those the server sets itself,
+    /// which come last, once.
+    private func forEachField(of reply: APIResponder.Reply, _ body: (String, String) -> Void) {
+        for field in reply.headers where !Self.setByServer.contains(field.name) {
+            body(field.name.rawName, field.value)
+        }
+        body("content-length", String(reply.body.count))
+        body("date", date.now())
+        body("server", Self.serverName)
     }
 
     private func answerReady(_ ready: Ready, turn: Int) {
@@ -346,6 +374,10 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
                 context.write(wrapOutboundOut(.head(head)), promise: nil)
                 body.forEachBuffer { context.write(wrapOutboundOut(.body(.byteBuffer($0))), promise: nil) }
                 context.write(wrapOutboundOut(.end(nil)), promise: nil)
+                wrote = true
+            case .api(_, .encoded(let head, let body)?):
+                turns.removeFirst()
+                plainReader?.write(head: head, body: body)
                 wrote = true
             case .admin:
                 guard let end = heldAdminParts.firstIndex(where: { if case .end = $0.part { true } else { false } }) else {

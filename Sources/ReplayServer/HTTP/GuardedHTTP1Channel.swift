@@ -39,7 +39,9 @@ struct GuardedHTTP1Channel: ServerChildChannel {
         try pipeline.addHandler(gate, position: .after(decoder))
         let handler = APIRequestHandler(api: api)
         try pipeline.addHandler(handler, position: .after(gate))
-        try pipeline.addHandler(PlainRequestReader(connection: connection, api: handler), position: .after(connection))
+        let reader = PlainRequestReader(connection: connection, api: handler)
+        handler.plainReader = reader
+        try pipeline.addHandler(reader, position: .after(connection))
     }
 
     func handle(value: Value, logger: Logger) async {

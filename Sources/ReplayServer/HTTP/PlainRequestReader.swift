@@ -1,4 +1,5 @@
 import NIOCore
+import ReplayJournal
 
 /// Reads a connection's plain API requests straight from its bytes (``PlainRequestParser``)
 /// and hands each, whole, to the ``APIRequestHandler``: NIO's HTTP/1 decoder, the
@@ -51,6 +52,15 @@ final class PlainRequestReader: ChannelDuplexHandler, RemovableChannelHandler {
     func handlerRemoved(context: ChannelHandlerContext) {
         self.context = nil
         unread = nil
+        api.plainReader = nil
+    }
+
+    /// Writes the answer to a plain request, its head encoded by the API handler, which flushes it.
+    func write(head: ByteBuffer, body: AnswerBytes) {
+        guard let context else { return }
+        context.write(wrapOutboundOut(.byteBuffer(head)), promise: nil)
+        body.forEachBuffer { context.write(wrapOutboundOut(.byteBuffer($0)), promise: nil) }
+        connection.answerPassedOn(closing: false)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -109,6 +119,7 @@ final class PlainRequestReader: ChannelDuplexHandler, RemovableChannelHandler {
     private func decoderTakesOver() {
         guard let context, mode == .handingOver else { return }
         mode = .decoding
+        api.plainReader = nil
         if let bytes = unread.take(), bytes.readableBytes > 0 { context.fireChannelRead(wrapInboundOut(bytes)) }
         if inputClosedHeld { context.fireUserInboundEventTriggered(ChannelEvent.inputClosed) }
         // The admin API's channel hands requests on once a read is complete.
