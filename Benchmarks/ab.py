@@ -12,9 +12,11 @@ divided by the requests wrk counted): steadier than req/s when the machine is sh
 --floor, a plain SwiftNIO HTTP/1 server (`tts-replay-benchmarks nio-floor`: NIO's pipeline
 and one handler, answering the same bytes, built by `Benchmarks/run.sh` or `swift build -c
 release --product tts-replay-benchmarks` in Benchmarks/) runs in the rotation too, with its CPU
-per request: the floor under any server on this stack. Stops everything it starts.
+per request: the floor under any server on this stack; `--floor pipeline,codec,bytes` runs
+nio-floor in each of its modes (NIO's decoder and encoder alone; no HTTP at all, for workloads
+without a body). Stops everything it starts.
 
-    python3 Benchmarks/ab.py --a /path/to/baseline/tts-replay --b .build/release/tts-replay [--only w1,w3] [--rounds 5] [--seconds 10] [--floor]
+    python3 Benchmarks/ab.py --a /path/to/baseline/tts-replay --b .build/release/tts-replay [--only w1,w3] [--rounds 5] [--seconds 10] [--floor [pipeline,codec,bytes]]
 
 Workload 1 is a cassette replay hit (Get Authorized Shops, gateway checks and journal on);
 workload 2 Search Products over a shop of 10,000 products, a page of 50 (the first page, as
@@ -33,12 +35,12 @@ def serve(binary, scenario, workdir, name):
     return run.serve(scenario, workdir, name)
 
 
-def start_floor(answer_file):
-    """The plain NIO server of `tts-replay-benchmarks nio-floor`, answering with the file's bytes."""
+def start_floor(answer_file, mode="pipeline"):
+    """The plain NIO server of `tts-replay-benchmarks nio-floor` in a mode, answering with the file's bytes."""
     binary = ROOT / "Benchmarks" / ".build" / "release" / "tts-replay-benchmarks"
     if not binary.exists():
         sys.exit(f"--floor needs {binary}: build it with `swift build -c release --product tts-replay-benchmarks` in Benchmarks/")
-    process, info = run.start_announced([str(binary), "nio-floor", str(answer_file)], "tts-replay-benchmarks nio-floor")
+    process, info = run.start_announced([str(binary), "nio-floor", str(answer_file), mode], "tts-replay-benchmarks nio-floor")
     return process, info["base_url"]
 
 
@@ -72,7 +74,9 @@ def main():
     parser.add_argument("--only", default="w1,w2,w3")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--floor", action="store_true", help="measure a plain SwiftNIO server answering the same bytes too")
+    parser.add_argument("--floor", nargs="?", const="pipeline", default=None,
+                        help="measure plain SwiftNIO servers answering the same bytes too: a comma-separated list of "
+                             "nio-floor's modes (pipeline, codec, bytes; bytes for workloads without a body), pipeline when none is given")
     args = parser.parse_args()
     workdir = pathlib.Path(tempfile.mkdtemp(prefix="tts-replay-ab-"))
     try:
@@ -92,15 +96,19 @@ def main():
             nginx, nginx_base = start_nginx(workdir, static)
             bases = {"A": servers["A"][1]["base_url"], "B": servers["B"][1]["base_url"], "nginx": nginx_base}
             processes = {label: process for label, (process, _) in servers.items()}
+            floors = []
             if args.floor:
                 answer_file = workdir / f"floor-{name}.json"
                 answer_file.write_bytes(answers["B"])
-                processes["NIO"], bases["NIO"] = start_floor(answer_file)
+                for mode in args.floor.split(","):
+                    label = "NIO" if mode == "pipeline" else f"NIO-{mode}"
+                    processes[label], bases[label] = start_floor(answer_file, mode)
+                    floors.append(label)
                 bases["nginx"] = bases.pop("nginx")  # the references last, nginx the very last
             results = {label: [] for label in bases}
             for turn in range(args.rounds + 1):
                 # Round 0 warms each up; the binaries swap places every round.
-                order = (["A", "B"] if turn % 2 else ["B", "A"]) + [label for label in ("NIO", "nginx") if label in bases]
+                order = (["A", "B"] if turn % 2 else ["B", "A"]) + floors + ["nginx"]
                 for label in order:
                     script = lua(workdir, f"{name}-{label}", method, [url("")], body)
                     before = cpu_seconds(processes[label]) if label in processes else None
@@ -118,7 +126,7 @@ def main():
                 rps = statistics.median(r["rps"] for r in rounds)
                 cpu = [r["cpu_us"] for r in rounds if "cpu_us" in r]
                 cpu_text = f", server CPU {statistics.median(cpu):.1f} µs/request {[round(c, 1) for c in cpu]}" if cpu else ""
-                print(f"  {label:5} median {rps:9,.0f} req/s ({rps / reference:.3f} x nginx), p50 {statistics.median(r['p50'] for r in rounds):.2f} ms, "
+                print(f"  {label:9} median {rps:9,.0f} req/s ({rps / reference:.3f} x nginx), p50 {statistics.median(r['p50'] for r in rounds):.2f} ms, "
                       f"p99 {statistics.median(r['p99'] for r in rounds):.2f} ms, non-2xx {sum(r['errors'] for r in rounds)}; "
                       f"rounds {[round(r['rps']) for r in rounds]}{cpu_text}", flush=True)
             for process in processes.values():
