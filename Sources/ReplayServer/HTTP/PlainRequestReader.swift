@@ -131,9 +131,13 @@ final class PlainRequestReader: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if mode == .handingOver, let event = event as? ChannelEvent, event == .inputClosed {
-            inputClosedHeld = true
-            return
+        if let event = event as? ChannelEvent, event == .inputClosed {
+            // The start of a head the client will not finish: the decoder's to answer (400).
+            if mode == .reading, let start = unread.take() { handOver(start, context) }
+            if mode == .handingOver {
+                inputClosedHeld = true
+                return
+            }
         }
         context.fireUserInboundEventTriggered(event)
     }

@@ -5,15 +5,20 @@ import NIOPosix
 /// Sends bytes that no well-behaved HTTP client would send and reads the answer until the
 /// server closes the connection (the requests ask for `Connection: close`).
 enum RawHTTP {
-    static func exchange(_ bytes: [UInt8], port: Int) async throws -> String {
+    /// - Parameter closingOutput: Whether the client closes its side once the bytes are sent.
+    static func exchange(_ bytes: [UInt8], port: Int, closingOutput: Bool = false) async throws -> String {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connect(host: "127.0.0.1", port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
+                        wrappingChannelSynchronously: channel,
+                        configuration: .init(isOutboundHalfClosureEnabled: closingOutput)
+                    )
                 }
             }
         return try await channel.executeThenClose { inbound, outbound in
             try await outbound.write(ByteBuffer(bytes: bytes))
+            if closingOutput { outbound.finish() }
             var received = ByteBuffer()
             for try await var chunk in inbound {
                 received.writeBuffer(&chunk)

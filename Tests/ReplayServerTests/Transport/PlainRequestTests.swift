@@ -248,4 +248,13 @@ struct PlainRequestTests {
             await connection.close()
         }
     }
+
+    /// As the decoder answers it: the client will not finish the request, which is not HTTP.
+    @Test(arguments: ["GET /authorization/202309/shops HTT", "GET /authorization/202309/shops HTTP/1.1\r\nHost: h\r\n"])
+    func aHeadCutShortByTheClientClosingItsSideIsAnswered400(start: String) async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            let answer = try await RawHTTP.exchange(Array(start.utf8), port: try #require(server.baseURL.port), closingOutput: true)
+            #expect(RawHTTP.status(of: answer) == 400, "\(answer.prefix(300))")
+        }
+    }
 }
