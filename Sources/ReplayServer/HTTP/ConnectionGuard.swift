@@ -55,6 +55,9 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private var finishing = false
     /// Whether the client has closed its side.
     private var inputClosed = false
+    /// Whether the rest of the pipeline is yet to learn it: not while answers are still to be
+    /// written (``userInboundEventTriggered(context:event:)``).
+    private var inputClosedHeld = false
 
     private var wait: Wait?
     /// When the current wait ends; nil while the server works on an answer.
@@ -107,6 +110,14 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             // The client closed its side after reading the last answer: nothing left to linger for.
             if finishing {
                 context.close(promise: nil)
+                return
+            }
+            // The client sent its requests and closed its side, and waits for the answers: the
+            // rest of the pipeline (whose admin API closes the connection once its input ends)
+            // learns it once they are written. (Not while a body is read: it will not come, and
+            // the decoder answers that at once.)
+            if requestsOpen > 0, !readingBody {
+                inputClosedHeld = true
                 return
             }
         }
@@ -167,6 +178,10 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             finish()
         } else {
             update()
+        }
+        if inputClosedHeld, requestsOpen == 0, !finishing, let context {
+            inputClosedHeld = false
+            context.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
         }
     }
 

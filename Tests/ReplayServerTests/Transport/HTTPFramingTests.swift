@@ -25,6 +25,26 @@ struct HTTPFramingTests {
         }
     }
 
+    /// The client sends its requests and closes its side (as `nc -N` does): it still reads every
+    /// answer, however late. (The admin API's channel closed the connection as soon as its input
+    /// ended: a request sent alone was never answered, though journaled.)
+    @Test(arguments: [false, true])
+    func aClientThatClosesItsSideAfterItsRequestsGetsTheirAnswers(late: Bool) async throws {
+        let scenario =
+            try late
+            ? Scenario.parse(
+                "name: late\nstubs:\n  - {match: {operation: get_authorized_shops}, respond: {delay: 300ms, data: {stubbed: late}}}\n"
+            ) : Scenario.default
+        try await withReplayServer(scenario: scenario) { server in
+            let port = try #require(server.baseURL.port)
+            for count in 1...2 {
+                let requests = String(repeating: Self.get(server), count: count)
+                let answer = try await RawHTTP.exchange(Array(requests.utf8), port: port, closingOutput: true)
+                #expect(RawConnection.answers(in: answer) == Array(repeating: 200, count: count), "\(answer.prefix(300))")
+            }
+        }
+    }
+
     @Test func anAnswerSaysItsDateServerAndLength() async throws {
         try await withReplayServer(scenario: Scenario.default) { server in
             let before = Date().addingTimeInterval(-1)
