@@ -4,9 +4,10 @@ import ReplayJournal
 /// Reads a connection's plain API requests straight from its bytes (``PlainRequestParser``)
 /// and hands each, whole, to the ``APIRequestHandler``: NIO's HTTP/1 decoder, the
 /// ``RequestGate`` and the conversion of NIO's head are skipped for them. The first request
-/// that is not plain, or not whole in the bytes read, and every byte after it, go to the
-/// decoder instead, for the rest of the connection: refusals, framing, limits and persistence
-/// stay the decoder's and the gate's.
+/// that is not plain (its head not whole after two reads, or its body not whole with its head,
+/// count as not plain), and every byte after it, go to the decoder instead, for the rest of
+/// the connection: refusals, framing, limits and persistence stay the decoder's and the gate's.
+/// So does the start of a head when the client closes its side.
 ///
 /// The decoder takes over only once every answer to the requests read here is written, so
 /// that the gate, which answers some requests itself, answers them in order; meanwhile the
@@ -72,7 +73,7 @@ final class PlainRequestReader: ChannelDuplexHandler, RemovableChannelHandler {
             if unread == nil {
                 unread = bytes
             } else {
-                unread!.writeBuffer(&bytes)
+                unread?.writeBuffer(&bytes)
             }
         case .reading:
             var bytes = unwrapInboundIn(data)
