@@ -18,21 +18,33 @@ without a body). Stops everything it starts.
 
     python3 Benchmarks/ab.py --a /path/to/baseline/tts-replay --b .build/release/tts-replay [--only w1,w3] [--rounds 5] [--seconds 10] [--floor [pipeline,codec,bytes]]
 
+A and B may be one binary run two ways: --a-args/--b-args add arguments to its `serve`
+(`--b-args "--journal-durability answer-before-commit"`), --a-env/--b-env set environment
+variables (`--b-env NIO_SINGLETON_GROUP_LOOP_COUNT=1`: one event loop instead of one per core).
+
 Workload 1 is a cassette replay hit (Get Authorized Shops, gateway checks and journal on);
 workload 2 Search Products over a shop of 10,000 products, a page of 50 (the first page, as
 run.py asks it); workload 3 Get Categories v2 of the largest tree.
 """
-import argparse, json, os, pathlib, shutil, statistics, sys, tempfile
+import argparse, json, os, pathlib, shlex, shutil, statistics, sys, tempfile
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import run  # noqa: E402
 from run import ROOT, CIPHER, cassette_hit_scenario, fetch, lua, scenario_file, signed_url, start_nginx, static_copy, stop, wrk  # noqa: E402
 
 
-def serve(binary, scenario, workdir, name):
+def serve(binary, scenario, workdir, name, arguments=(), environment=None):
     """`tts-replay serve` of one binary (run.serve reads the binary from run.BIN)."""
     run.BIN = pathlib.Path(binary).resolve().parent
-    return run.serve(scenario, workdir, name)
+    return run.serve(scenario, workdir, name, arguments, environment)
+
+
+def environment(assignments):
+    """NAME=VALUE arguments as a dictionary."""
+    pairs = [assignment.split("=", 1) for assignment in assignments or []]
+    if any(len(pair) != 2 or not pair[0] for pair in pairs):
+        sys.exit(f"an environment variable is given as NAME=VALUE, not {assignments}")
+    return dict(pairs)
 
 
 def start_floor(answer_file, mode="pipeline"):
@@ -71,6 +83,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--a", required=True, help="the baseline binary")
     parser.add_argument("--b", required=True, help="the binary under test")
+    for side in ("a", "b"):
+        parser.add_argument(f"--{side}-args", default="", metavar="ARGUMENTS",
+                            help=f"more arguments for `tts-replay serve` of --{side}, in one string (e.g. \"--journal-durability answer-before-commit\")")
+        parser.add_argument(f"--{side}-env", action="append", metavar="NAME=VALUE",
+                            help=f"an environment variable for the server of --{side} (repeatable; e.g. NIO_SINGLETON_GROUP_LOOP_COUNT=1)")
     parser.add_argument("--only", default="w1,w2,w3")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seconds", type=int, default=10)
@@ -84,7 +101,9 @@ def main():
             if name not in args.only.split(","):
                 continue
             url = lambda base: signed_url(base, path, query, body, cipher=cipher)  # noqa: E731
-            servers = {label: serve(binary, scenario, workdir, f"{name}-{label}") for label, binary in (("A", args.a), ("B", args.b))}
+            sides = (("A", args.a, args.a_args, args.a_env), ("B", args.b, args.b_args, args.b_env))
+            servers = {label: serve(binary, scenario, workdir, f"{name}-{label}", shlex.split(extra), environment(assignments))
+                       for label, binary, extra, assignments in sides}
             answers = {label: fetch(url(info["base_url"]), method, body or None) for label, (_, info) in servers.items()}
             data = {label: json.loads(answer)["data"] for label, answer in answers.items()}
             for page in data.values():

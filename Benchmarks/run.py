@@ -44,16 +44,18 @@ def signed_url(base, path, query, body="", cipher=True):
     return base + path + "?" + "&".join(f"{k}={v}" for k, v in sorted(query.items()))
 
 
-def serve(scenario, workdir, name):
+def serve(scenario, workdir, name, arguments=(), environment=None):
+    """`tts-replay serve` of the scenario, with `arguments` after the usual ones and `environment` added to this one's."""
     journal = workdir / f"{name}.sqlite"
     extra = os.environ.get("TTS_REPLAY_SERVE_ARGS", "").split()  # e.g. "--journal-durability answer-before-commit"
-    return start_announced([str(BIN / "tts-replay"), "serve", "--scenario", str(scenario), "--journal", str(journal), "--log-level", "error", *extra],
-                           f"tts-replay serve {scenario}")
+    return start_announced([str(BIN / "tts-replay"), "serve", "--scenario", str(scenario), "--journal", str(journal), "--log-level", "error",
+                            *extra, *arguments], f"tts-replay serve {scenario}", environment)
 
 
-def start_announced(command, name):
+def start_announced(command, name, environment=None):
     """Starts a server that prints one JSON line (its `base_url`) once it listens; (process, that JSON)."""
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    env = {**os.environ, **environment} if environment else None
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
     STARTED.append(process)
     line = process.stdout.readline()
     if not line:
