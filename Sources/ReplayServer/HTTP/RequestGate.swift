@@ -73,6 +73,16 @@ final class RequestGate: ChannelDuplexHandler, RemovableChannelHandler {
         }
     }
 
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        // Nothing more is read, and the connection closes once its last answer is written: the
+        // admin API's channel, which closes the connection as soon as its input ends, does not
+        // learn that the client closed its side, so that the answers still owed are not lost.
+        // (The client closed it in a body: the parser has just failed that body, whose request
+        // is answered after the others.)
+        if stopped, event as? ChannelEvent == .some(.inputClosed) { return }
+        context.fireUserInboundEventTriggered(event)
+    }
+
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         guard let parserError = error as? HTTPParserError else {
             context.fireErrorCaught(error)

@@ -45,6 +45,28 @@ struct HTTPFramingTests {
         }
     }
 
+    /// The client sends a request, then the start of another with a body it never finishes,
+    /// and closes its side: the first is answered all the same, however late, and the second
+    /// is answered 400 (its body will not come). The first is plain (read from the bytes, the
+    /// second then handed to NIO's decoder) or chunked (both read by the decoder).
+    @Test(arguments: [false, true], [false, true])
+    func aClientThatClosesItsSideInABodyGetsTheAnswersBeforeIt(late: Bool, chunked: Bool) async throws {
+        let scenario =
+            try late
+            ? Scenario.parse(
+                "name: late\nstubs:\n  - {match: {operation: get_authorized_shops}, respond: {delay: 300ms, data: {stubbed: late}}}\n"
+            ) : Scenario.default
+        try await withReplayServer(scenario: scenario) { server in
+            let port = try #require(server.baseURL.port)
+            let first =
+                chunked ? Self.get(server, headers: "Host: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n") + "0\r\n\r\n" : Self.get(server)
+            let cut = "POST /product/202309/products/search HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\n{\"a\""
+            let answer = try await RawHTTP.exchange(Array((first + cut).utf8), port: port, closingOutput: true)
+            #expect(RawConnection.answers(in: answer) == [200, 400], "\(answer.prefix(300))")
+            #expect(try await server.journal.entries().map(\.responseStatus) == [200, 400])
+        }
+    }
+
     @Test func anAnswerSaysItsDateServerAndLength() async throws {
         try await withReplayServer(scenario: Scenario.default) { server in
             let before = Date().addingTimeInterval(-1)
