@@ -25,17 +25,20 @@ struct HTTPFramingTests {
         }
     }
 
+    /// The default scenario, or one whose Get Authorized Shops is answered 300 ms late.
+    static func scenario(late: Bool) throws -> Scenario {
+        guard late else { return try Scenario.default }
+        return try Scenario.parse(
+            "name: late\nstubs:\n  - {match: {operation: get_authorized_shops}, respond: {delay: 300ms, data: {stubbed: late}}}\n"
+        )
+    }
+
     /// The client sends its requests and closes its side (as `nc -N` does): it still reads every
     /// answer, however late. (The admin API's channel closed the connection as soon as its input
     /// ended: a request sent alone was never answered, though journaled.)
     @Test(arguments: [false, true])
     func aClientThatClosesItsSideAfterItsRequestsGetsTheirAnswers(late: Bool) async throws {
-        let scenario =
-            try late
-            ? Scenario.parse(
-                "name: late\nstubs:\n  - {match: {operation: get_authorized_shops}, respond: {delay: 300ms, data: {stubbed: late}}}\n"
-            ) : Scenario.default
-        try await withReplayServer(scenario: scenario) { server in
+        try await withReplayServer(scenario: Self.scenario(late: late)) { server in
             let port = try #require(server.baseURL.port)
             for count in 1...2 {
                 let requests = String(repeating: Self.get(server), count: count)
@@ -51,12 +54,7 @@ struct HTTPFramingTests {
     /// second then handed to NIO's decoder) or chunked (both read by the decoder).
     @Test(arguments: [false, true], [false, true])
     func aClientThatClosesItsSideInABodyGetsTheAnswersBeforeIt(late: Bool, chunked: Bool) async throws {
-        let scenario =
-            try late
-            ? Scenario.parse(
-                "name: late\nstubs:\n  - {match: {operation: get_authorized_shops}, respond: {delay: 300ms, data: {stubbed: late}}}\n"
-            ) : Scenario.default
-        try await withReplayServer(scenario: scenario) { server in
+        try await withReplayServer(scenario: Self.scenario(late: late)) { server in
             let port = try #require(server.baseURL.port)
             let first =
                 chunked ? Self.get(server, headers: "Host: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n") + "0\r\n\r\n" : Self.get(server)
