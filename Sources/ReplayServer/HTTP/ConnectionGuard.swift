@@ -105,23 +105,37 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if let event = event as? ChannelEvent, event == .inputClosed {
-            inputClosed = true
-            // The client closed its side after reading the last answer: nothing left to linger for.
-            if finishing {
-                context.close(promise: nil)
-                return
-            }
-            // The client sent its requests and closed its side, and waits for the answers: the
-            // rest of the pipeline (whose admin API closes the connection once its input ends)
-            // learns it once they are written. (Not while a body is read: it will not come, and
-            // the decoder answers that at once.)
-            if requestsOpen > 0, !readingBody {
-                inputClosedHeld = true
-                return
-            }
+        guard let event = event as? ChannelEvent, event == .inputClosed else {
+            context.fireUserInboundEventTriggered(event)
+            return
         }
-        context.fireUserInboundEventTriggered(event)
+        inputClosed = true
+        passOnInputClosed(context)
+    }
+
+    /// The client's side closed while the ``PlainRequestReader`` handed the connection over to
+    /// NIO's decoder: the reader held it back until the decoder took over, and the requests it
+    /// then read wait for their answers too.
+    func inputClosedAfterHandover() {
+        guard let context else { return }
+        passOnInputClosed(context)
+    }
+
+    private func passOnInputClosed(_ context: ChannelHandlerContext) {
+        // The client closed its side after reading the last answer: nothing left to linger for.
+        if finishing {
+            context.close(promise: nil)
+            return
+        }
+        // The client sent its requests and closed its side, and waits for the answers: the
+        // rest of the pipeline (whose admin API closes the connection once its input ends)
+        // learns it once they are written. (Not while a body is read: it will not come, and
+        // the decoder answers that at once.)
+        if requestsOpen > 0, !readingBody {
+            inputClosedHeld = true
+            return
+        }
+        context.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
     }
 
     // MARK: - Where the requests stand (from RequestGate)

@@ -122,7 +122,11 @@ final class PlainRequestReader: ChannelDuplexHandler, RemovableChannelHandler {
         mode = .decoding
         api.plainReader = nil
         if let bytes = unread.take(), bytes.readableBytes > 0 { context.fireChannelRead(wrapInboundOut(bytes)) }
-        if inputClosedHeld { context.fireUserInboundEventTriggered(ChannelEvent.inputClosed) }
+        if inputClosedHeld {
+            // Held again, as the guard holds it, while the requests just read wait for their answers.
+            inputClosedHeld = false
+            connection.inputClosedAfterHandover()
+        }
         // The admin API's channel hands requests on once a read is complete.
         context.fireChannelReadComplete()
         if readHeld {

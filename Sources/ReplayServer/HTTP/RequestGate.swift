@@ -84,6 +84,10 @@ final class RequestGate: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // Bytes that came after the request the parser failed, each read of them reported so:
+        // nothing after that request is read. (Passed on, it would reach the admin API's channel,
+        // which closes the connection on any error: the answers still owed would be lost.)
+        if stopped, let decoderError = error as? ByteToMessageDecoderError, case .dataReceivedInErrorState = decoderError { return }
         guard let parserError = error as? HTTPParserError else {
             context.fireErrorCaught(error)
             return
