@@ -58,6 +58,36 @@ struct HTTPFramingTests {
         }
     }
 
+    /// Every pipeline of up to two requests of different kinds (plain, chunked, with a body,
+    /// admin, HTTP/1.0 kept alive), then a last one that ends the connection or none, sent at
+    /// once by a client that closes its side: each request is answered, in order. The last one
+    /// is a `Connection: close` request, a bad request, a body cut short or a head cut short,
+    /// each answered too.
+    @Test func everyShortPipelineIsAnsweredWholeWhenTheClientClosesItsSide() async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            let port = try #require(server.baseURL.port)
+            let kinds = [
+                Self.get(server), Self.chunkedGet(server),
+                "POST /product/202309/products/search HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n\r\n{}",
+                "GET /__admin/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+                Self.get(server, version: "HTTP/1.0", headers: "Host: 127.0.0.1\r\nConnection: keep-alive\r\n"),
+            ]
+            let endings = [
+                "", Self.get(server, headers: "Host: 127.0.0.1\r\nConnection: close\r\n"), "BROKEN REQUEST\r\n\r\n",
+                "POST /product/202309/products/search HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\n{\"a\"",
+                "GET /authorization/202309/sh",
+            ]
+            let pipelines = [[]] + kinds.map { [$0] } + kinds.flatMap { first in kinds.map { [first, $0] } }
+            for requests in pipelines {
+                for ending in endings {
+                    let answer = try await RawHTTP.exchange(Array((requests.joined() + ending).utf8), port: port, closingOutput: true)
+                    let expected = requests.count + (ending.isEmpty ? 0 : 1)
+                    #expect(RawConnection.answers(in: answer).count == expected, "\(requests + [ending])")
+                }
+            }
+        }
+    }
+
     /// Bytes that come after a request the parser refused, while the answer to a request before
     /// it is still owed, are not read and lose nothing: that answer and the refusal both come,
     /// then the close. (NIO's decoder reports each read after its error; passed on, the report
