@@ -130,7 +130,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         // The client sent its requests and closed its side, and waits for the answers: the
         // rest of the pipeline (whose admin API closes the connection once its input ends)
         // learns it once they are written. (Not while a body is read: it will not come, and
-        // the decoder answers that at once.)
+        // the decoder answers that at once, after the answers before it; the request gate then
+        // keeps the end of input from the admin API's channel.)
         if requestsOpen > 0, !readingBody {
             inputClosedHeld = true
             return
