@@ -341,10 +341,17 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private func goOn(_ context: ChannelHandlerContext) {
         guard !goingOn else { return }
         goingOn = true
-        defer { goingOn = false }
+        var handled = false
+        defer {
+            goingOn = false
+            // The admin API's channel hands requests on once a read is complete: what waited was
+            // read long ago, and no read may come to complete it (the client waits for its answers).
+            if handled { context.fireChannelReadComplete() }
+        }
         while let first = heldArrivals.first {
             if case .part(let part) = first, part.isHead, mustHoldReads(context) { return }
             heldArrivals.removeFirst()
+            handled = true
             switch first {
             case .part(let part): handle(part, context)
             case .bodyError(let error): if !handle(error) { context.fireErrorCaught(error) }

@@ -98,4 +98,23 @@ struct AnswerOrderTests {
             await connection.close()
         }
     }
+
+    /// Admin requests past the requests a connection holds wait, then go to the admin API's
+    /// channel once room is made: they are answered too, with no more bytes from the client to
+    /// complete the read they came in. (They were passed on without a read completed, which
+    /// that channel waits for to hand requests on: the connection hung, with no clock running.)
+    @Test(arguments: [1, 2 * 64 + 3])
+    func adminRequestsPastWhatAConnectionHoldsAreAnswered(apiRequestsBefore: Int) async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            let admin = 64 + 2
+            let connection = try await RawConnection.open(
+                port: try #require(server.baseURL.port),
+                sending: String(repeating: Self.get(server), count: apiRequestsBefore) + String(repeating: Self.health, count: admin)
+            )
+            let count = apiRequestsBefore + admin
+            #expect(await connection.waitForAnswers(count, within: .seconds(30)))
+            #expect(RawConnection.answers(in: connection.received) == Array(repeating: 200, count: count))
+            await connection.close()
+        }
+    }
 }
