@@ -31,6 +31,9 @@ struct HTTPFramingTests {
         get(server, headers: "Host: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n") + "0\r\n\r\n"
     }
 
+    /// A request whose body stops 6 bytes short of its length.
+    static let bodyCutShort = "POST /product/202309/products/search HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\n{\"a\""
+
     /// The default scenario, or one whose Get Authorized Shops is answered `delay` late.
     static func scenario(late: Bool, delay: String = "300ms") throws -> Scenario {
         guard late else { return try Scenario.default }
@@ -60,7 +63,7 @@ struct HTTPFramingTests {
 
     /// Every pipeline of up to two requests of different kinds (plain, chunked, with a body,
     /// admin, HTTP/1.0 kept alive), then a last one that ends the connection or none, sent at
-    /// once by a client that closes its side: each request is answered, in order. The last one
+    /// once by a client that closes its side: each request is answered. The last one
     /// is a `Connection: close` request, a bad request, a body cut short or a head cut short,
     /// each answered too.
     @Test func everyShortPipelineIsAnsweredWholeWhenTheClientClosesItsSide() async throws {
@@ -74,7 +77,7 @@ struct HTTPFramingTests {
             ]
             let endings = [
                 "", Self.get(server, headers: "Host: 127.0.0.1\r\nConnection: close\r\n"), "BROKEN REQUEST\r\n\r\n",
-                "POST /product/202309/products/search HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\n{\"a\"",
+                Self.bodyCutShort,
                 "GET /authorization/202309/sh",
             ]
             let pipelines = [[]] + kinds.map { [$0] } + kinds.flatMap { first in kinds.map { [first, $0] } }
@@ -89,7 +92,7 @@ struct HTTPFramingTests {
     }
 
     /// Bytes that come after a request the parser refused, while the answer to a request before
-    /// it is still owed, are not read and lose nothing: that answer and the refusal both come,
+    /// it is still owed, are dropped and lose nothing: that answer and the refusal both come,
     /// then the close. (NIO's decoder reports each read after its error; passed on, the report
     /// reached the admin API's channel, which closed the connection.) The first request is
     /// chunked, so that the decoder reads from the start.
@@ -122,8 +125,7 @@ struct HTTPFramingTests {
         try await withReplayServer(scenario: Self.scenario(late: late)) { server in
             let port = try #require(server.baseURL.port)
             let first = chunked ? Self.chunkedGet(server) : Self.get(server)
-            let cut = "POST /product/202309/products/search HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\n{\"a\""
-            let answer = try await RawHTTP.exchange(Array((first + cut).utf8), port: port, closingOutput: true)
+            let answer = try await RawHTTP.exchange(Array((first + Self.bodyCutShort).utf8), port: port, closingOutput: true)
             #expect(RawConnection.answers(in: answer) == [200, 400], "\(answer.prefix(300))")
             #expect(try await server.journal.entries().map(\.responseStatus) == [200, 400])
         }
