@@ -8,11 +8,14 @@ the two binaries and nginx in turn, --rounds times, after a warm-up of each. The
 places every round (A then B, then B then A), so that the machine's drift within a round does
 not favour one. Prints the rounds and the medians, the ratio of each binary to nginx, and the
 server's CPU per request (user and system time of its process over the run, from /proc,
-divided by the requests wrk counted): steadier than req/s when the machine is shared. With
---floor, a plain SwiftNIO HTTP/1 server (`tts-replay-benchmarks nio-floor`: NIO's pipeline
-and one handler, answering the same bytes, built by `Benchmarks/run.sh` or `swift build -c
-release --product tts-replay-benchmarks` in Benchmarks/) runs in the rotation too, with its CPU
-per request: the floor under any server on this stack; `--floor pipeline,codec,bytes` runs
+divided by the requests wrk counted): steadier than req/s when the machine is shared. For the
+two binaries it is split by thread, medians over the rounds: the event loops, the journal's
+writer (named so since the ninth session; an older binary's writer counts as "other") and the
+other threads (the dispatch workers, the journal's checkpointer among them). With --floor, a
+plain SwiftNIO HTTP/1 server (`tts-replay-benchmarks nio-floor`: NIO's pipeline and one
+handler, answering the same bytes, built by `Benchmarks/run.sh` or `swift build -c release
+--product tts-replay-benchmarks` in Benchmarks/) runs in the rotation too, with its CPU per
+request: the floor under any server on this stack; `--floor pipeline,codec,bytes` runs
 nio-floor in each of its modes (NIO's decoder and encoder alone; no HTTP at all, for workloads
 without a body). Stops everything it starts.
 
@@ -60,6 +63,26 @@ def cpu_seconds(process):
     """User and system time of a process so far, in seconds."""
     fields = pathlib.Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+# The threads of a tts-replay server, by the names they give themselves.
+THREAD_GROUPS = (("event loops", lambda name: name.startswith("NIO-")), ("journal writer", lambda name: name == "journal-writer"))
+
+
+def thread_cpu_seconds(process):
+    """User and system time so far of each group of a process's threads (THREAD_GROUPS, then
+    "other": the dispatch workers, among them the journal's checkpointer), in seconds. A thread
+    that ends during a run takes its time with it: the groups may sum to less than the process."""
+    groups = {}
+    for task in pathlib.Path(f"/proc/{process.pid}/task").iterdir():
+        try:
+            name = (task / "comm").read_text().strip()
+            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the thread ended
+        group = next((label for label, matches in THREAD_GROUPS if matches(name)), "other")
+        groups[group] = groups.get(group, 0) + (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return groups
 
 
 def workloads(workdir):
@@ -131,11 +154,17 @@ def main():
                 for label in order:
                     script = lua(workdir, f"{name}-{label}", method, [url("")], body)
                     before = cpu_seconds(processes[label]) if label in processes else None
+                    threads_before = thread_cpu_seconds(processes[label]) if label in servers else None
                     result = wrk(bases[label], script, 3 if turn == 0 else args.seconds)
                     if turn == 0:
                         continue
                     if before is not None and result["rps"] > 0:
-                        result["cpu_us"] = (cpu_seconds(processes[label]) - before) / (result["rps"] * args.seconds) * 1e6
+                        requests = result["rps"] * args.seconds
+                        result["cpu_us"] = (cpu_seconds(processes[label]) - before) / requests * 1e6
+                        if threads_before is not None:
+                            threads_after = thread_cpu_seconds(processes[label])
+                            result["threads_us"] = {group: (seconds - threads_before.get(group, 0)) / requests * 1e6
+                                                    for group, seconds in threads_after.items()}
                     results[label].append(result)
             if any(r["errors"] for r in results["nginx"]):
                 sys.exit(f"{title}: nginx answered non-2xx: it is not serving the answer bytes")
@@ -145,6 +174,10 @@ def main():
                 rps = statistics.median(r["rps"] for r in rounds)
                 cpu = [r["cpu_us"] for r in rounds if "cpu_us" in r]
                 cpu_text = f", server CPU {statistics.median(cpu):.1f} µs/request {[round(c, 1) for c in cpu]}" if cpu else ""
+                split = [r["threads_us"] for r in rounds if "threads_us" in r]
+                if split:
+                    groups = [label for label, _ in THREAD_GROUPS if any(label in s for s in split)] + (["other"] if any("other" in s for s in split) else [])
+                    cpu_text += " (" + ", ".join(f"{group} {statistics.median(s.get(group, 0) for s in split):.1f}" for group in groups) + ")"
                 print(f"  {label:9} median {rps:9,.0f} req/s ({rps / reference:.3f} x nginx), p50 {statistics.median(r['p50'] for r in rounds):.2f} ms, "
                       f"p99 {statistics.median(r['p99'] for r in rounds):.2f} ms, non-2xx {sum(r['errors'] for r in rounds)}; "
                       f"rounds {[round(r['rps']) for r in rounds]}{cpu_text}", flush=True)

@@ -262,20 +262,3 @@ private struct Secrets: Sendable {
         bytes.withUnsafeBytes { anyInside($0) }
     }
 }
-
-/// The C library's `memmem`, which Swift's Glibc module leaves out (a GNU extension there):
-/// looked up once at run time on Linux.
-enum CLibrary {
-    typealias MemMem = @convention(c) (UnsafeRawPointer?, Int, UnsafeRawPointer?, Int) -> UnsafeMutableRawPointer?
-
-    #if canImport(Glibc)
-    static let memmem: MemMem = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "memmem") else {
-            fatalError("the C library has no memmem")
-        }
-        return unsafeBitCast(symbol, to: MemMem.self)
-    }()
-    #else
-    static let memmem: MemMem = { Darwin.memmem($0, $1, $2, $3) }
-    #endif
-}

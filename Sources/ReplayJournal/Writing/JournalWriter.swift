@@ -148,10 +148,17 @@ package final class JournalWriter: Sendable {
     init(_ setup: Setup) {
         let context = Context(setup)
         self.context = context
-        let thread = Thread { Self.run(context) }
-        thread.name = "journal-writer"
+        let thread = Thread {
+            // Named from inside: on Linux, Foundation does not pass `Thread.name` to the
+            // system, and the thread kept the name of the one that started it.
+            CLibrary.nameThisThread(Self.threadName)
+            Self.run(context)
+        }
         thread.start()
     }
+
+    /// The name of the writer's thread, as `top -H`, `perf` and `/proc` show it.
+    package static let threadName = "journal-writer"
 
     /// A writer dropped without ``close()`` still lets its thread end, once the queue is empty.
     deinit {
