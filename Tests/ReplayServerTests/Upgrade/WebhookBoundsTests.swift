@@ -98,18 +98,21 @@ struct WebhookBoundsTests {
     }
 
     @Test func aTrickledBodyIsNotAcknowledgedAfterTheDeadline() async throws {
-        try await run([.trickle(interval: .milliseconds(150))], scenario: Self.scenario(ackTimeout: 300)) { server, _, _ in
+        // The bounds on real time leave seconds to spare: the whole suite loads the machine.
+        try await run([.trickle(interval: .milliseconds(500))], scenario: Self.scenario(ackTimeout: 300)) { server, _, _ in
             try await triggerUpgrade(server)
             #expect(await advance(server, "1m") != nil)
             let attempt = try #require(try await server.journal.webhookDeliveries().first)
-            #expect(attempt.outcome == .failed, "20 bytes at 150 ms each take 3 s; the deadline is 300 ms")
+            #expect(attempt.outcome == .failed, "20 bytes at 500 ms each take 10 s; the deadline is 300 ms")
             #expect(attempt.error?.hasPrefix("no answer within 300ms (") == true, "\(attempt.error ?? "")")
-            #expect(Self.seconds(attempt.latencyMicroseconds) < 2.5)
+            #expect(Self.seconds(attempt.latencyMicroseconds) < 8)
         }
     }
 
     @Test func aBodyCutShortIsAFailureThatSaysSo() async throws {
-        try await run([.truncate], scenario: Self.scenario(ackTimeout: 5000)) { server, _, _ in
+        // A deadline far beyond the close: under the whole suite's load an attempt ended by the
+        // close took 4.1 s once, against a bound of 4 s and a deadline of 5 s.
+        try await run([.truncate], scenario: Self.scenario(ackTimeout: 20_000)) { server, _, _ in
             try await triggerUpgrade(server)
             #expect(await advance(server, "1m") != nil)
             let attempt = try #require(try await server.journal.webhookDeliveries().first)
@@ -118,7 +121,7 @@ struct WebhookBoundsTests {
             #expect(
                 attempt.error == "the receiver closed the connection before the end of its answer (HTTP 200 head, then 3 of 20 body bytes)"
             )
-            #expect(Self.seconds(attempt.latencyMicroseconds) < 4, "the close ends the attempt, not the 5 s deadline")
+            #expect(Self.seconds(attempt.latencyMicroseconds) < 15, "the close ends the attempt, not the 20 s deadline")
         }
     }
 
