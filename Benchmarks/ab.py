@@ -10,8 +10,9 @@ not favour one. Prints the rounds and the medians, the ratio of each binary to n
 server's CPU per request (user and system time of its process over the run, from /proc,
 divided by the requests wrk counted): steadier than req/s when the machine is shared. For the
 two binaries it is split by thread, medians over the rounds: the event loops, the journal's
-writer (named so since the ninth session; an older binary's writer counts as "other") and the
-other threads (the dispatch workers, the journal's checkpointer among them). With --floor, a
+writer (counted as "other" in a binary built before commit 007f04c, which does not name its
+thread) and the other threads (the dispatch workers, the journal's checkpointer among them).
+With --floor, a
 plain SwiftNIO HTTP/1 server (`tts-replay-benchmarks nio-floor`: NIO's pipeline and one
 handler, answering the same bytes, built by `Benchmarks/run.sh` or `swift build -c release
 --product tts-replay-benchmarks` in Benchmarks/) runs in the rotation too, with its CPU per
