@@ -50,10 +50,18 @@ struct Run: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "tts-replay")
         logger.logLevel = .warning
+        // Loaded, then started, in two steps: with both in one `do`, a scenario that failed to
+        // load crashed the process (the compiler destroyed the never-made scenario on the way
+        // to `catch`), where it must exit 2.
         let loaded: Scenarios.Scenario
-        let server: ReplayServer
         do {
             loaded = try Scenarios.Scenario.named(scenario)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitStatus.usage.exitCode
+        }
+        let server: ReplayServer
+        do {
             server = try await ReplayServer.start(
                 scenario: consume loaded,
                 configuration: journalOptions.apply(to: .init(journalPath: journal, logger: logger))

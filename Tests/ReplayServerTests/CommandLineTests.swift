@@ -202,6 +202,20 @@ struct CommandLineTests {
         #expect(run.errors.contains("did you mean 'default'?"))
     }
 
+    @Test(arguments: ["serve", "run"])
+    func aScenarioThatDoesNotLoadExitsWithStatus2(command: String) async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString).yaml")
+        try "name: broken\nshops: [\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let client = command == "run" ? ["--", "true"] : []
+        let unknown = try await ToolRun.run([command, "--scenario", "defualt"] + client)
+        #expect(unknown.status == 2)
+        #expect(unknown.errors.contains("did you mean 'default'?"))
+        let broken = try await ToolRun.run([command, "--scenario", file.path] + client)
+        #expect(broken.status == 2)
+        #expect(broken.errors.contains("\(file.path):3:1: error:"))
+    }
+
     @Test func recordRefusesToReplaceACassetteWithStatus2() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("existing-\(UUID().uuidString).yaml")
         try "format: 1\ninteractions: []\n".write(to: file, atomically: true, encoding: .utf8)
