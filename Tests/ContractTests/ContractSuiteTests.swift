@@ -78,6 +78,7 @@ struct ContractSuiteTests {
         BrokenClient(faults: .acceptForged, scenario: "forged-webhook", clause: "l7.forged-webhooks-rejected"),
         BrokenClient(faults: .noDeduplication, scenario: "duplicate-and-out-of-order-webhooks", clause: "l7.duplicates-handled-once"),
         BrokenClient(faults: .noConfirmation, scenario: "happy-path-gb", clause: "l7.confirmed-after-webhook"),
+        BrokenClient(faults: .confirmsInAnotherShop, scenario: "cross-border", clause: "l7.confirmed-after-webhook"),
         BrokenClient(faults: .ignoresRetryAfter, scenario: "rate-limited", clause: "l7.retry-after-honoured"),
         BrokenClient(faults: .confirmsDuringReview, scenario: "audit-delays-edit", clause: "l7.confirmed-after-audit"),
     ])

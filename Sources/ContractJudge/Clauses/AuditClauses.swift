@@ -55,7 +55,8 @@ extension Clause {
             for review in reviews(of: productID, in: evidence) where !review.superseded && edits.contains(review.submitted) {
                 let reads =
                     (productReads(productID, after: review.submitted.wallTime, in: evidence)
-                    + v2Searches(after: review.submitted.wallTime, in: evidence)).sorted { $0.wallTime < $1.wallTime }
+                    + v2Searches(inShop: evidence.facts.products.first { $0.id == productID }?.shopID, after: review.submitted.wallTime, in: evidence))
+                    .sorted { $0.wallTime < $1.wallTime }
                 let early = reads.filter { review.covers($0.wallTime) }
                 guard let ended = review.ended else {
                     // Still under review when the run ended: only a read meanwhile can be judged.

@@ -53,14 +53,23 @@ extension Clause {
         )
     }
 
-    /// Get Product calls for a product after a wall-clock instant.
+    /// Get Product calls for a product after a wall-clock instant that read it: answered with
+    /// code 0 (a call refused, or made with another shop's cipher, did not read it).
     static func productReads(_ productID: String, after wallTime: Double, in evidence: ContractEvidence) -> [JournalEntry] {
-        evidence.requests(after: wallTime).filter { $0.operation == APIOperation.getProduct.id && $0.path.hasSuffix("/\(productID)") }
+        evidence.requests(after: wallTime).filter {
+            $0.operation == APIOperation.getProduct.id && $0.path.hasSuffix("/\(productID)") && $0.responseCode == 0
+        }
     }
 
-    /// Search Products calls on the 7-level tree (category_version=v2), after a wall-clock instant.
-    static func v2Searches(after wallTime: Double, in evidence: ContractEvidence) -> [JournalEntry] {
-        evidence.requests(after: wallTime).filter { searches($0, tree: "v2", in: evidence) }
+    /// Search Products calls on the 7-level tree (category_version=v2) in a shop, after a
+    /// wall-clock instant, answered with code 0. A call names the shop by its cipher; one
+    /// without a cipher (answered all the same where the gateway lets it) counts for any shop.
+    static func v2Searches(inShop shopID: String?, after wallTime: Double, in evidence: ContractEvidence) -> [JournalEntry] {
+        let cipher = shopID.flatMap { id in evidence.facts.shops.first { $0.id == id }?.cipher }
+        return evidence.requests(after: wallTime).filter { entry in
+            entry.responseCode == 0 && (cipher == nil || entry.shopCipher == nil || entry.shopCipher == cipher)
+                && searches(entry, tree: "v2", in: evidence)
+        }
     }
 
     static let duplicatesHandledOnce = Clause(
@@ -109,7 +118,9 @@ extension Clause {
         for delivery in acknowledged where seen.insert(delivery.notificationID).inserted {
             guard let productID = evidence.productID(of: delivery) else { continue }
             // A read while new content of the product is under review shows the old content.
-            let confirmed = (productReads(productID, after: delivery.wallTime, in: evidence) + v2Searches(after: delivery.wallTime, in: evidence))
+            let confirmed =
+                (productReads(productID, after: delivery.wallTime, in: evidence)
+                + v2Searches(inShop: delivery.shopID, after: delivery.wallTime, in: evidence))
                 .contains { !isUnderReview(productID, at: $0.wallTime, in: evidence) }
             if !confirmed {
                 violations.append(

@@ -31,13 +31,16 @@ struct ClientFaults: OptionSet, Sendable, Hashable, CustomStringConvertible {
     static let ignoresRetryAfter = ClientFaults(rawValue: 1 << 12)
     /// Reads a product back right after editing it to a v2 leaf and does not wait for the audit.
     static let confirmsDuringReview = ClientFaults(rawValue: 1 << 13)
+    /// Reads each notified product back with another shop's cipher: the read fails (no such
+    /// product in that shop), and confirms nothing.
+    static let confirmsInAnotherShop = ClientFaults(rawValue: 1 << 14)
 
     static let names: [(ClientFaults, String)] = [
         (.badSign, "badSign"), (.tokenInQuery, "tokenInQuery"), (.noShopCipher, "noShopCipher"), (.v1Listing, "v1Listing"),
         (.v1LeafOnCreate, "v1LeafOnCreate"), (.legacyGlobalProducts, "legacyGlobalProducts"), (.hammersUpgrade, "hammersUpgrade"),
         (.stopsAfterFirstTask, "stopsAfterFirstTask"), (.slowAcknowledgement, "slowAcknowledgement"), (.acceptForged, "acceptForged"),
         (.noDeduplication, "noDeduplication"), (.noConfirmation, "noConfirmation"), (.ignoresRetryAfter, "ignoresRetryAfter"),
-        (.confirmsDuringReview, "confirmsDuringReview"),
+        (.confirmsDuringReview, "confirmsDuringReview"), (.confirmsInAnotherShop, "confirmsInAnotherShop"),
     ]
 
     var description: String {

@@ -214,13 +214,16 @@ struct ReferenceClient {
             return
         }
         for productID in receiver.takeProductsToConfirm() {
-            try await call(.GET, "/product/202309/products/\(productID)", cipher: cipherOf(productID))
+            let cipher = faults.contains(.confirmsInAnotherShop) ? cipherOf(productID, anotherShop: true) : cipherOf(productID)
+            try await call(.GET, "/product/202309/products/\(productID)", cipher: cipher)
         }
     }
 
-    private func cipherOf(_ productID: String) -> String {
+    /// The cipher of the product's shop, or with `anotherShop` of the first other shop.
+    private func cipherOf(_ productID: String, anotherShop: Bool = false) -> String {
         let shopID = server.scenario.products.first { $0.id == productID }?.shopID
-        return server.scenario.shops.first { $0.id == shopID }?.cipher ?? server.credentials.shopCipher
+        let shop = server.scenario.shops.first { anotherShop ? $0.id != shopID : $0.id == shopID }
+        return shop?.cipher ?? server.credentials.shopCipher
     }
 
     private func searchOnV1(_ cipher: String) async throws -> [JSONValue] {
