@@ -92,6 +92,32 @@ struct ContractSuiteTests {
         #expect(report.passed == (Contract.l7.clauses.first { $0.id == broken.clause }?.severity == .warning))
     }
 
+    /// With two shops, each refused re-trigger is cited by its own call: the shop's trigger
+    /// answered 12052234, not the other shop's trigger made in the same second.
+    @Test func aRefusedTriggerIsCitedByItsOwnCall() async throws {
+        let scenario = try Scenario.builtIn(named: "cross-border").withRoomToAcknowledge
+        try await Self.runs.run {
+            try await withReplayServer(scenario: scenario) { server in
+                try await NotificationReceiver.with(appKey: scenario.app.key, appSecret: scenario.app.secret, faults: .hammersUpgrade) {
+                    receiver in
+                    try await ReferenceClient(server: server, faults: .hammersUpgrade, receiver: receiver).run()
+                    _ = await server.webhooks.awaitIdle()
+                    await server.journal.flush()
+                    let report = try await Contract.l7.judge(server.journal.reader)
+                    let violations = try #require(report.result("l7.upgrade-not-hammered")?.violations)
+                    let entries = try await server.journal.reader.entries()
+                    #expect(violations.count == scenario.shops.count)
+                    for violation in violations {
+                        let cited = try #require(entries.first { $0.id == violation.entries.first })
+                        let shop = try #require(scenario.shops.first { $0.cipher == cited.shopCipher })
+                        #expect(cited.operation == "create_category_upgrade_task" && cited.responseCode == 12_052_234)
+                        #expect(violation.message.contains("for shop \(shop.id) "), "\(violation.message) cites entry \(cited.id)")
+                    }
+                }
+            }
+        }
+    }
+
     /// Every clause is shown to fail by one broken client above.
     @Test func everyClauseHasABrokenClient() {
         let broken = Set(

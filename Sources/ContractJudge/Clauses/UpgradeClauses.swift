@@ -7,6 +7,9 @@ extension Clause {
         entry.operation == APIOperation.createCategoryUpgradeTask.id
     }
 
+    /// The code a trigger is refused with while the shop's task runs.
+    static let taskRunningCode = 12052234
+
     static let upgradeNotHammered = Clause(
         id: "l7.upgrade-not-hammered",
         title: "The Category Upgrade Task is not re-triggered while it runs",
@@ -20,7 +23,14 @@ extension Clause {
         var used: Set<Int64> = []
         return .judged(
             evidence.events.filter { $0.kind == .upgradeTaskIgnored }.map { event in
-                let entry = triggers.last { $0.scenarioTime <= event.scenarioTime && !used.contains($0.id) }
+                // The refused call itself: the shop's last trigger answered "a task is running"
+                // before the event was journaled, not another shop's trigger of the same second.
+                let shop = event.details["shop_id"]
+                let candidates = triggers.filter { entry in
+                    !used.contains(entry.id) && entry.wallTime <= event.wallTime
+                        && (entry.shopCipher == nil || evidence.facts.shop(cipher: entry.shopCipher)?.id == shop)
+                }
+                let entry = candidates.last { $0.responseCode == taskRunningCode } ?? candidates.last
                 if let entry { used.insert(entry.id) }
                 return ContractViolation(
                     message:
