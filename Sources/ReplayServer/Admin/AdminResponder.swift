@@ -35,8 +35,13 @@ struct AdminResponder: Sendable {
             return unauthorized
         }
         let endpoint = String(request.uri.path.dropFirst(Self.prefix.count))
-        let query = (try? QueryString(raw: (request.uri.query ?? "")[...])) ?? QueryString(pairs: [])
         do {
+            let query: QueryString
+            do {
+                query = try QueryString(raw: (request.uri.query ?? "")[...])
+            } catch {
+                throw AdminError(error: "the query is not valid percent-encoded UTF-8 (name=value pairs joined by &)")
+            }
             switch (request.method, endpoint) {
             case (.get, "health"):
                 return try json(Health(state))
@@ -158,18 +163,21 @@ struct AdminResponder: Sendable {
     private func advanceClock(_ body: JSONValue) async throws -> Response {
         let from = state.clock.now
         let seconds: Double
-        if let value = body["seconds"]?.number {
+        if let value = try body.adminNumber("seconds") {
             seconds = value
-        } else if let text = body["by"]?.string {
+        } else if let text = try body.adminString("by") {
             guard let duration = HumanDuration(parsing: text) else { throw AdminError(error: "'\(text)' is not a duration such as 90s, 40m or 24h") }
             seconds = Double(duration.milliseconds) / 1000
-        } else if let text = body["to"]?.string {
+        } else if let text = try body.adminString("to") {
             guard let instant = ScenarioInstant.parse(text) else { throw AdminError(error: "'\(text)' is not an ISO 8601 instant") }
             seconds = instant.timeIntervalSince(from)
         } else {
             throw AdminError(error: "give one of seconds (a number), by (a duration such as 24h) or to (an ISO 8601 instant)")
         }
         guard seconds >= 0 else { throw AdminError(error: "the scenario clock only moves forward") }
+        guard seconds <= VirtualClock.latest.timeIntervalSince(from) else {
+            throw AdminError(error: "the scenario clock cannot move past \(ScenarioInstant.format(VirtualClock.latest))")
+        }
         await state.clock.advance(seconds: seconds, reason: "admin")
         return try json(ClockView(state.clock, movedFrom: from))
     }
@@ -177,8 +185,7 @@ struct AdminResponder: Sendable {
     /// Waits until the webhooks are idle, or, with a `journal` pattern, until a matching entry
     /// appears. 408 with what is still pending when `timeout_seconds` (default 20) passes.
     private func awaitQuiet(_ body: JSONValue) async throws -> Response {
-        let timeout = body["timeout_seconds"]?.number ?? 20
-        guard timeout >= 0, timeout <= 600 else { throw AdminError(error: "timeout_seconds must be between 0 and 600") }
+        let timeout = try body.adminNumber("timeout_seconds", within: 0...600, unit: " seconds") ?? 20
         let duration = Duration.milliseconds(Int64(timeout * 1000))
         if let pattern = body["journal"] {
             let match = try JournalPattern(pattern)

@@ -16,12 +16,12 @@ struct JournalPattern {
         if let unknown = object.keys.first(where: { !known.contains($0) }) {
             throw AdminError(error: "journal pattern has no field '\(unknown)'; it matches on \(known.joined(separator: ", "))")
         }
-        self.operation = value["operation"]?.string
-        self.method = value["method"]?.string
-        self.path = value["path"]?.string
-        self.answeredBy = value["answered_by"]?.string
-        self.responseCode = value["response_code"]?.number.map { Int($0) }
-        self.after = value["after"]?.number.map { Int64($0) } ?? 0
+        self.operation = try value.adminString("operation", path: "journal.")
+        self.method = try value.adminString("method", path: "journal.")
+        self.path = try value.adminString("path", path: "journal.")
+        self.answeredBy = try value.adminString("answered_by", path: "journal.")
+        self.responseCode = try value.adminInteger("response_code", within: Int64(Int32.min)...Int64(Int32.max), path: "journal.").map { Int($0) }
+        self.after = try value.adminInteger("after", within: 0...Int64.max, path: "journal.") ?? 0
     }
 
     var matches: @Sendable (JournalEntry) -> Bool {

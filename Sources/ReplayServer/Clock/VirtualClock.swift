@@ -69,15 +69,21 @@ public final class VirtualClock: Sendable {
     /// The current scenario time in whole Unix seconds, as the API writes times.
     var unixSeconds: Int64 { Int64(now.timeIntervalSince1970.rounded(.down)) }
 
+    /// The latest instant the clock reaches, 9999-12-31T23:59:59Z: a move past it stops there
+    /// (the API writes times as Unix seconds, and ISO 8601 years have four digits).
+    public static let latest = Date(timeIntervalSince1970: 253_402_300_799)
+
     /// Moves the clock forward, running everything that falls due on the way, in order.
     ///
-    /// - Parameter duration: How far to move; negative durations are ignored (time never runs back).
+    /// - Parameter duration: How far to move; negative durations are ignored (time never runs
+    ///   back), and the clock stops at ``latest``.
     public func advance(by duration: Duration) async {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         await advance(seconds: seconds, reason: "swift")
     }
 
-    /// Moves the clock forward to an instant (a past instant leaves it where it is).
+    /// Moves the clock forward to an instant (a past instant leaves it where it is; one past
+    /// ``latest`` moves it to ``latest``).
     public func advance(to instant: Date) async {
         await advance(seconds: instant.timeIntervalSince(now), reason: "swift")
     }
@@ -86,7 +92,7 @@ public final class VirtualClock: Sendable {
     func advance(seconds: Double, reason: String) async {
         await moving.withLock {
             let from = state.withLock { current($0) }
-            let target = from + max(0, seconds)
+            let target = max(from, min(from + max(0, seconds), Self.latest.timeIntervalSince1970))
             while let timer = takeTimer(dueBy: target, settingTimeToIt: true) {
                 await run(timer)
             }

@@ -35,13 +35,55 @@ struct ClockAndAwaitTests {
         }
     }
 
-    @Test(arguments: [#"{}"#, #"{"by": "soon"}"#, #"{"seconds": -5}"#, #"{"to": "yesterday"}"#, "not json"])
+    @Test(arguments: [
+        #"{}"#, #"{"by": "soon"}"#, #"{"seconds": -5}"#, #"{"to": "yesterday"}"#, "not json",
+        // Past the year 9999: these crashed the server (a Double too large for Int64).
+        #"{"seconds": 1e19}"#, #"{"seconds": 1e300}"#, #"{"to": "9999-12-31T23:59:59Z", "seconds": 1e12}"#,
+        #"{"seconds": "10"}"#, #"{"by": 10}"#,
+    ])
     func badAdvancesAreRefused(_ body: String) async throws {
         try await withReplayServer(scenario: Scenario.default) { server in
             let answer = try await AdminClient(server: server).call(.POST, "/clock/advance", json: body)
             #expect(answer.status == 400)
             #expect(answer.json["error"]?.string?.isEmpty == false)
             #expect(server.clock.now == server.scenario.clockStart)
+        }
+    }
+
+    @Test func theClockStopsAtTheLastInstantItCanWrite() async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            await server.clock.advance(by: .seconds(Int64.max))
+            #expect(server.clock.now == VirtualClock.latest)
+            let admin = try await AdminClient(server: server).call(.POST, "/clock/advance", json: #"{"to": "9999-12-31T23:59:59Z"}"#)
+            #expect(admin.status == 200)
+            let moves = try await server.journal.reader.clockMoves()
+            #expect(moves.last?.toTime == Int64(VirtualClock.latest.timeIntervalSince1970))
+        }
+    }
+
+    @Test(arguments: [
+        #"{"journal": {"after": 1e19}}"#, #"{"journal": {"after": -1}}"#, #"{"journal": {"response_code": 1e19}}"#,
+        #"{"journal": {"response_code": -1e19}}"#, #"{"journal": {"response_code": 1.5}}"#, #"{"journal": {"response_code": "106001"}}"#,
+        #"{"journal": {"operation": 123}}"#, #"{"journal": {"method": ["GET"]}}"#, #"{"journal": {"after": "abc"}}"#,
+        #"{"timeout_seconds": "abc"}"#, #"{"timeout_seconds": 601}"#,
+    ])
+    func badAwaitsAreRefusedAndNamed(_ body: String) async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            _ = try await SignedClient(server: server).listShops()
+            let answer = try await AdminClient(server: server).call(.POST, "/await", json: body)
+            #expect(answer.status == 400)
+            let field = ["after", "response_code", "operation", "method", "timeout_seconds"].first { body.contains("\"\($0)\"") }
+            #expect(answer.json["error"]?.string?.contains(try #require(field)) == true, "\(answer.json)")
+            #expect(try await SignedClient(server: server).listShops().status == 200, "the server still answers")
+        }
+    }
+
+    @Test func aJournalQueryThatIsNotPercentEncodedUTF8IsRefused() async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            _ = try await SignedClient(server: server).listShops()
+            let answer = try await AdminClient(server: server).call(.GET, "/journal?operation=%ff")
+            #expect(answer.status == 400)
+            #expect(answer.json["error"]?.string?.contains("percent-encoded") == true)
         }
     }
 
