@@ -50,7 +50,9 @@ enum ClientCommand {
         let child = try ChildProcess(command: command, environment: environment, standardOutput: stream, standardError: stream)
         let watch = Watch()
         let watchdog = Task.detached {
-            try? await Task.sleep(for: timeout)
+            // At most a week (the limit of --client-timeout and of a suite's client.timeout):
+            // a longer sleep overflows the clock's nanoseconds.
+            try? await Task.sleep(for: min(timeout, .seconds(604_800)))
             guard !Task.isCancelled, !watch.ended.load(ordering: .sequentiallyConsistent) else { return }
             watch.timedOut.store(true, ordering: .sequentiallyConsistent)
             child.signal(SIGTERM)

@@ -45,7 +45,9 @@ struct Conform: AsyncParsableCommand {
 
     func validate() throws {
         guard !cassettes.isEmpty else { throw ValidationError("give at least one cassette of recorded exchanges") }
-        guard requestTimeout > 0 else { throw ValidationError("--request-timeout must be positive") }
+        guard requestTimeout > 0, requestTimeout <= 3600 else {
+            throw ValidationError("--request-timeout must be more than 0 and at most 3600 seconds")
+        }
     }
 
     func run() async throws {

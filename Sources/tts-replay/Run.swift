@@ -43,8 +43,8 @@ struct Run: AsyncParsableCommand {
 
     func validate() throws {
         guard !command.isEmpty else { throw ValidationError("give the client command after --, such as: tts-replay run -- python3 client.py") }
-        guard settleTimeout > 0 else { throw ValidationError("--settle-timeout must be positive") }
-        guard clientTimeout > 0 else { throw ValidationError("--client-timeout must be positive") }
+        guard (1...86_400).contains(settleTimeout) else { throw ValidationError("--settle-timeout must be from 1 to 86400 seconds (a day)") }
+        guard (1...604_800).contains(clientTimeout) else { throw ValidationError("--client-timeout must be from 1 to 604800 seconds (a week)") }
     }
 
     func run() async throws {

@@ -60,7 +60,7 @@ struct SuiteCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
-        guard settleTimeout > 0 else { throw ValidationError("--settle-timeout must be positive") }
+        guard (1...86_400).contains(settleTimeout) else { throw ValidationError("--settle-timeout must be from 1 to 86400 seconds (a day)") }
         let known = Set(Contract.l7.clauses.map(\.id))
         for id in requireCoverage where id != "all" && !known.contains(id) && !id.hasPrefix("expect.") {
             throw ValidationError("--require-coverage: '\(id)' is not a clause id of the l7 contract")

@@ -228,4 +228,16 @@ struct CommandLineTests {
     @Test func badOptionExitsWithStatus2() async throws {
         #expect(try await ToolRun.run(["serve", "--port", "70000"]).status == 2)
     }
+
+    /// A timeout beyond its limit is a usage error; `run --client-timeout 9223372036854775807`
+    /// crashed (the watchdog's sleep overflowed the clock's nanoseconds).
+    @Test(arguments: [
+        ["run", "--client-timeout", "9223372036854775807", "--", "true"], ["run", "--settle-timeout", "86401", "--", "true"],
+        ["run", "--client-timeout", "0", "--", "true"], ["conform", "--request-timeout", "1e300", "x.yaml"],
+    ])
+    func aTimeoutPastItsLimitExitsWithStatus2(_ arguments: [String]) async throws {
+        let run = try await ToolRun.run(arguments)
+        #expect(run.status == 2)
+        #expect(run.errors.contains("-timeout must be"), "\(run.errors)")
+    }
 }

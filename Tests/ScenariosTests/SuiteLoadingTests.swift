@@ -73,6 +73,16 @@ struct SuiteLoadingTests {
         #expect(diagnostics.contains { $0.message.contains("did you mean 'l7.failed-upgrades-handled'?") })
     }
 
+    /// A client timeout past a week is refused at its place: a longer one overflowed the
+    /// watchdog's clock and crashed `suite`.
+    @Test(arguments: ["0s", "8d", "9999999999d"])
+    func aClientTimeoutOutsideItsLimitsIsAnErrorAtItsPlace(_ timeout: String) {
+        let error = #expect(throws: DiagnosticError.self) {
+            try Suite.parse("client: {command: [true], timeout: \(timeout)}\nscenarios: [default]\n", clauseIDs: Self.clauses)
+        }
+        #expect(error?.description.contains("1:") == true && error?.description.contains("at most 7d") == true, "\(String(describing: error))")
+    }
+
     @Test func aSuiteWithoutScenariosIsAnError() {
         #expect(throws: DiagnosticError.self) { try Suite.parse("client: {command: [true]}\nscenarios: []\n", clauseIDs: Self.clauses) }
     }

@@ -15,7 +15,7 @@ package struct RecordedAnswer: Sendable, Hashable {
     }
 
     /// The envelope's `code`, when the body has one.
-    package var code: Int? { body?["code"]?.number.map { Int($0) } }
+    package var code: Int? { body?["code"]?.number.flatMap { Int(exactly: $0) } }
     /// The envelope's `message`.
     package var message: String? { body?["message"]?.string }
 

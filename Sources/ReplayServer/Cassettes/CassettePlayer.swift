@@ -307,7 +307,7 @@ final class CassettePlayer: Sendable {
         case .text(let raw): body = Array(raw.utf8)
         case .json(let value):
             body = JSONBytes.encode(value)
-            code = value["code"]?.number.map { Int($0) }
+            code = value["code"]?.number.flatMap { Int(exactly: $0) }
         }
         return Recorded(status: response.status, headers: headers, body: body, code: code, cassette: cassette, number: number)
     }

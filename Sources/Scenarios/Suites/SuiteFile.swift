@@ -24,7 +24,9 @@ struct SuiteFile: Decodable {
             }
             self.environment = try container.mapping(of: String.self, forKey: .env)?.compactMapValues { $0 }
             self.timeout = try container.optional(HumanDuration.self, forKey: .timeout)
-            if let timeout, timeout.milliseconds <= 0 { try decoder.reject("timeout must be positive, such as 10m", at: CodingKeys.timeout) }
+            if let timeout, timeout.milliseconds <= 0 || timeout > HumanDuration(seconds: 604_800) {
+                try decoder.reject("timeout must be positive and at most 7d, such as 10m", at: CodingKeys.timeout)
+            }
         }
     }
 

@@ -43,6 +43,26 @@ struct CassetteReplayTests {
         }
     }
 
+    /// A recorded `code` that is no whole number (too large for an integer, or a fraction) is
+    /// no code: the server starts and replays the answer as recorded. 1e30 stopped it at start.
+    @Test(arguments: ["1e30", "-1e30", "1.5"])
+    func aRecordedCodeThatIsNoWholeNumberIsReplayedAsRecorded(_ code: String) async throws {
+        let cassette = """
+            format: 1
+            interactions:
+              - request: {method: GET, path: /authorization/202309/shops}
+                response: {body: {"code": \(code), "message": "odd", "data": {}}}
+            """
+        try await CassetteFixture.withServer(cassettes: ["odd": cassette], scenario: "answer_order: [cassettes]\n") { server in
+            let answer = try await SignedClient(server: server).send(.GET, "/authorization/202309/shops")
+            #expect(answer.status == 200)
+            #expect(String(decoding: answer.body, as: UTF8.self).contains(#""message":"odd""#))
+            await server.journal.flush()
+            let entry = try #require(try await server.journal.entries().last)
+            #expect(entry.answeredBy == .cassette && entry.responseCode == nil)
+        }
+    }
+
     /// A request that differs from the recording only in what changes on every call matches it.
     @Test func replaysTheRecordedAnswerIgnoringSigningAndTokens() async throws {
         try await CassetteFixture.withServer(cassettes: ["orders": Self.orders]) { server in
