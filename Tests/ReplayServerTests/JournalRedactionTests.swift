@@ -52,6 +52,37 @@ struct JournalRedactionTests {
         }
     }
 
+    /// A member repeated in an object is redacted every time: parsed, the body keeps one copy,
+    /// and the others stayed in the journal as sent.
+    @Test func everyCopyOfARepeatedSecretMemberIsRedacted() async throws {
+        try await withReplayServer(scenario: try .default) { server in
+            let body =
+                #"{"refresh_token":"d01secretAA","refresh_token":"d01secretBB","a":{"client_secret":"d02secretAA","client_secret":"d02secretBB"},"password":"d03secretAA","password":"d03secretBB","password":"d03secretCC"}"#
+            let answer = try await Self.searchWithSecrets(SignedClient(server: server), body: body)
+            #expect(answer.status == 200)
+            let kept = Self.text(try #require(try await server.journal.entries().first).body)
+            for value in ["d01secretAA", "d01secretBB", "d02secretAA", "d02secretBB", "d03secretAA", "d03secretBB", "d03secretCC"] {
+                #expect(!kept.contains(value), "\(kept)")
+            }
+            #expect(kept.components(separatedBy: "<redacted>").count - 1 == 7)
+        }
+    }
+
+    /// A body the gateway refuses as broken JSON is redacted as far as it reads, not kept as sent.
+    @Test(arguments: [
+        #"{"refresh_token":"ij1secretAA","x":"#, #"{"refresh_token":"ij2secretAA"}xyz"#, #"{"refresh_token":"ij3secretAA"}{"a":1}"#,
+        #"{"refresh_token":"ij4secretAA""#,
+    ])
+    func aBrokenJSONBodyIsRedactedAsFarAsItReads(_ body: String) async throws {
+        try await withReplayServer(scenario: try .default) { server in
+            let answer = try await Self.searchWithSecrets(SignedClient(server: server), body: body)
+            #expect(answer.status == 400)
+            let kept = Self.text(try #require(try await server.journal.entries().first).body)
+            #expect(!kept.contains("secretAA"), "\(kept)")
+            #expect(kept.contains(#""refresh_token":"<redacted>""#))
+        }
+    }
+
     @Test func formBodiesAndKeyHeadersAreRedacted() async throws {
         try await withReplayServer(scenario: try .default) { server in
             var options = SignedClient.Options()

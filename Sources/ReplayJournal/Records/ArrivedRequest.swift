@@ -1,5 +1,4 @@
 package import HTTPTypes
-package import Scenarios
 
 /// A request as the API handler hands it to the journal: as it came and as it was answered,
 /// secrets still in it. The journal's writer redacts it (``JournalRedactor``), in arrival
@@ -21,8 +20,6 @@ package final class ArrivedRequest: Sendable {
     package let headers: HTTPFields
     /// The request body as sent.
     package let body: [UInt8]
-    /// The body as the gateway parsed it, when it did (it is not parsed twice).
-    package let parsedBody: JSONValue?
     /// The answer's headers.
     package let responseHeaders: HTTPFields
     /// The answer's body, a shared part by reference.
@@ -35,7 +32,6 @@ package final class ArrivedRequest: Sendable {
         query: String,
         headers: HTTPFields,
         body: [UInt8],
-        parsedBody: JSONValue?,
         responseHeaders: HTTPFields,
         answer: AnswerBytes
     ) {
@@ -44,7 +40,6 @@ package final class ArrivedRequest: Sendable {
         self.query = query
         self.headers = headers
         self.body = body
-        self.parsedBody = parsedBody
         self.responseHeaders = responseHeaders
         self.answer = answer
     }

@@ -58,7 +58,6 @@ public struct JournalRedactionProbe: Sendable {
             headers: headers,
             body: body,
             // The server hands over the body the gateway parsed; parsing is not redaction's cost.
-            parsedBody: body.isEmpty ? nil : try? JSONDecoder().decode(JSONValue.self, from: Data(body)),
             responseHeaders: [.contentType: "application/json"],
             answer: .shared(answer)
         )

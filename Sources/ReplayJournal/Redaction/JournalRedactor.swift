@@ -106,7 +106,7 @@ package final class JournalRedactor: Sendable {
                 let requestBody =
                     keepsRawBodies
                     ? RequestBody.kept
-                    : RequestBody(arrived.body, parsed: arrived.parsedBody, contentType: arrived.headers.value(of: .contentType))
+                    : RequestBody(arrived.body, contentType: arrived.headers.value(of: .contentType))
                 found += requestBody.secrets
                 let table = state.redactor.table(for: found)
 
@@ -165,7 +165,7 @@ package final class JournalRedactor: Sendable {
     /// Bytes of an answer with the session's credentials replaced; as they were when they hold none.
     private static func answerBody(_ bytes: [UInt8], with table: SecretTable) -> [UInt8] {
         guard table.occurs(in: bytes) else { return bytes }
-        return RequestBody(bytes, parsed: nil, contentType: nil).replacing(in: bytes, with: table, hasSecrets: true)
+        return RequestBody(bytes, contentType: nil).replacing(in: bytes, with: table, hasSecrets: true)
     }
 
     /// A body read for its secrets: JSON, form-urlencoded, or anything else (bytes).
@@ -175,11 +175,13 @@ package final class JournalRedactor: Sendable {
         case form(EncodedForm, secrets: [Redactor.Found])
         case other
 
-        init(_ bytes: [UInt8], parsed: JSONValue?, contentType: String?) {
+        init(_ bytes: [UInt8], contentType: String?) {
             if bytes.isEmpty {
                 self = .other
-            } else if let value = parsed ?? Self.json(bytes) {
-                self = .json(secrets: SecretFields.secrets(in: value))
+            } else if Self.looksLikeJSON(bytes) {
+                // Read on the text, not parsed: every copy of a repeated member, and a body the
+                // gateway refused as broken JSON, as far as it goes.
+                self = .json(secrets: JSONTextRedaction.secrets(in: bytes))
             } else if let form = Self.form(bytes, contentType: contentType) {
                 self = .form(form, secrets: SecretFields.secrets(in: form.fields.map { (name: $0.name, value: $0.value) }))
             } else {
@@ -211,11 +213,11 @@ package final class JournalRedactor: Sendable {
             }
         }
 
-        /// The body as JSON when it is an object or an array.
-        private static func json(_ bytes: [UInt8]) -> JSONValue? {
-            guard let first = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
-            else { return nil }
-            return try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        /// Whether the body is meant as a JSON object or array: its first byte past white space
+        /// opens one.
+        private static func looksLikeJSON(_ bytes: [UInt8]) -> Bool {
+            guard let first = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else { return false }
+            return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
         }
 
         /// The fields of a form-urlencoded body: so declared, or in that shape (UTF-8 text).

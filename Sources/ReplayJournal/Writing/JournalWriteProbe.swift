@@ -82,7 +82,6 @@ public final class JournalWriteProbe: Sendable {
             query: "app_key=6a1c2e9f3b7d&sign=3c1f0a9e5b7d2c4e6f8a0b1c3d5e7f9a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e&timestamp=1793610000",
             headers: [HTTPField.Name("host")!: "127.0.0.1", HTTPField.Name(RequestParameter.accessTokenHeader)!: secrets[1], .userAgent: "wrk"],
             body: [],
-            parsedBody: nil,
             responseHeaders: [.contentType: "application/json"],
             answer: .shared(body)
         )

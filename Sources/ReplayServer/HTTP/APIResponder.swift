@@ -124,7 +124,6 @@ struct APIResponder: Sendable {
                 query: request.query,
                 headers: head.headerFields,
                 body: request.body,
-                parsedBody: decision.body,
                 responseHeaders: responseHeaders,
                 answer: answer.body
             ),
@@ -169,7 +168,6 @@ struct APIResponder: Sendable {
                 query: target.count > 1 ? String(target[1]) : "",
                 headers: headers,
                 body: [],
-                parsedBody: nil,
                 responseHeaders: [.contentType: "application/json"],
                 answer: AnswerBytes(bytes)
             )
