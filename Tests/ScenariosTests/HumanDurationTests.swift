@@ -16,6 +16,22 @@ struct HumanDurationTests {
         #expect(HumanDuration(parsing: text) == nil)
     }
 
+    /// Past the longest duration, or past Int64 on the way: refused, never an overflow.
+    @Test(arguments: ["36501d", "106751991167d106751991167d", "999999999999w999999999999w", "-36501d"])
+    func refusesWhatIsTooLong(_ text: String) {
+        #expect(HumanDuration(parsing: text) == nil)
+        #expect(HumanDuration(parsing: "36500d") == HumanDuration.longest)
+    }
+
+    /// In a scenario, a duration past the limit is an error at its place; a bare number of
+    /// seconds too large for milliseconds crashed `lint`, `serve` and `suite`.
+    @Test(arguments: ["9223372036854775807", "9223372036854776", "3153600001", "'106751991167d106751991167d'", "36501d"])
+    func aScenarioDurationPastTheLimitIsAnErrorAtItsPlace(_ value: String) {
+        let text = "name: long\naccess_tokens:\n  - token: t\n    expires_in: \(value)\n"
+        let error = #expect(throws: DiagnosticError.self) { try Scenario.parse(text) }
+        #expect(error?.description.contains("4:17") == true, "\(String(describing: error))")
+    }
+
     @Test(arguments: ["1d2h", "-90s", "250ms", "0s"])
     func printsItsOwnForm(_ text: String) throws {
         let duration = try #require(HumanDuration(parsing: text))

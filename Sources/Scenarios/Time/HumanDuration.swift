@@ -13,18 +13,32 @@ public struct HumanDuration: Sendable, Hashable, Comparable, CustomStringConvert
         self.milliseconds = milliseconds
     }
 
-    /// Creates a span from whole seconds.
+    /// Creates a span from whole seconds (saturating at Int64's bounds in milliseconds).
     public init(seconds: Int64) {
-        self.milliseconds = seconds * 1000
+        let (product, overflow) = seconds.multipliedReportingOverflow(by: 1000)
+        self.milliseconds = overflow ? (seconds < 0 ? .min : .max) : product
     }
+
+    /// The longest span a scenario or suite may give, either way: 36500d (about 100 years).
+    /// Longer ones are errors at their place, not arithmetic that overflows later.
+    public static let longest = HumanDuration(milliseconds: 36_500 * 86_400_000)
+
+    /// Whether the span is within ``longest`` either way.
+    public var isWithinLimit: Bool { milliseconds.magnitude <= Self.longest.milliseconds.magnitude }
 
     /// The span in seconds, rounded toward zero.
     public var seconds: Int64 { milliseconds / 1000 }
 
     /// Parses the human form.
     ///
-    /// - Returns: nil when the text is not a duration.
+    /// - Returns: nil when the text is not a duration, or one longer than ``longest``.
     public init?(parsing text: String) {
+        guard let parsed = Self.parse(text), parsed.isWithinLimit else { return nil }
+        self = parsed
+    }
+
+    /// The human form read without the limit; nil when it is not a duration or overflows.
+    private static func parse(_ text: String) -> HumanDuration? {
         var rest = Substring(text.trimmingCharacters(in: .whitespaces))
         var sign: Int64 = 1
         if rest.first == "-" {
@@ -44,9 +58,11 @@ public struct HumanDuration: Sendable, Hashable, Comparable, CustomStringConvert
             rest = rest.dropFirst(unitText.count)
             let (product, overflow) = amount.multipliedReportingOverflow(by: unit)
             guard !overflow else { return nil }
-            total += product
+            let (sum, sumOverflow) = total.addingReportingOverflow(product)
+            guard !sumOverflow else { return nil }
+            total = sum
         }
-        self.milliseconds = sign * total
+        return HumanDuration(milliseconds: sign * total)
     }
 
     private static let units: [String: Int64] = [
@@ -76,12 +92,14 @@ extension HumanDuration: Decodable {
         let container = try decoder.singleValueContainer()
         if let seconds = try? container.decode(Int64.self) {
             self.init(seconds: seconds)
+            guard isWithinLimit else { throw decoder.invalidValue("\(seconds) seconds is longer than \(Self.longest), the longest duration") }
             return
         }
         let text = try container.decode(String.self)
-        guard let parsed = HumanDuration(parsing: text) else {
+        guard let parsed = Self.parse(text) else {
             throw decoder.invalidValue("'\(text)' is not a duration; write it as 90s, 40m, 24h, -3d or 1h30m")
         }
+        guard parsed.isWithinLimit else { throw decoder.invalidValue("'\(text)' is longer than \(Self.longest), the longest duration") }
         self = parsed
     }
 }
