@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import Scenarios
 
 /// Reads a journal file: the whole of it, by operation, or by scenario time.
 ///
@@ -17,7 +18,8 @@ public struct JournalReader: Sendable {
     ///
     /// - Throws: `JournalError.cannotOpen` when the file is missing or not a tts-replay journal.
     public init(path: String) throws(JournalError) {
-        guard FileManager.default.fileExists(atPath: path) else { throw .cannotOpen(path: path, reason: "no such file") }
+        // A FIFO would block the open for ever; a folder would read as "disk I/O error".
+        if let problem = TextFile.problem(atPath: path) { throw .cannotOpen(path: path, reason: problem) }
         var configuration = Configuration()
         configuration.readonly = true
         do {

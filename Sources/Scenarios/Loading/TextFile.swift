@@ -10,7 +10,7 @@ import Darwin
 /// size and a limit: the file is looked at (`stat`) before it is opened and measured (`fstat`)
 /// before it is read, so that a device, a FIFO or a huge file is refused with what it is, never
 /// read whole and never waited on.
-enum TextFile {
+package enum TextFile {
     /// The largest file read: far above any scenario or cassette, far below what hurts.
     static let maximumBytes = 64 * 1_048_576
 
@@ -115,6 +115,14 @@ enum TextFile {
     }
 
     /// What a file that is not a regular one is, or nil for a regular file.
+    /// Why `path` cannot be read as a regular file, in words (no such file, a folder, a FIFO…);
+    /// nil when it can be. Looks with `stat`, without opening it: opening a FIFO would wait.
+    package static func problem(atPath path: String) -> String? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return reason(errno) }
+        return kind(of: status).map { "not a regular file: \($0)" }
+    }
+
     private static func kind(of status: stat) -> String? {
         switch status.st_mode & S_IFMT {
         case S_IFREG: nil

@@ -1,4 +1,5 @@
 import Foundation
+import ReplayJournal
 import ReplayServer
 import Scenarios
 import Testing
@@ -53,6 +54,29 @@ struct JournalOpenErrorTests {
             let message = try await Self.startError(folder.path)
             #expect(message.contains(folder.path))
             #expect(message.contains("is a folder"), "\(message)")
+        }
+    }
+
+    /// A reader (`verify`) refuses what is not a regular file at once: it waited for ever on a
+    /// FIFO, and called a folder "disk I/O error".
+    @Test func aReaderRefusesAFIFOAndAFolderAtOnce() async throws {
+        try await TemporaryFolder.with("journal-read") { folder in
+            let fifo = folder.appendingPathComponent("journal.fifo").path
+            #expect(mkfifo(fifo, 0o600) == 0)
+            for (path, reason) in [(fifo, "not a regular file: a FIFO"), (folder.path, "not a regular file: a folder")] {
+                let opened = await RealTimeBound.run(within: .seconds(10)) { () -> String in
+                    do {
+                        _ = try JournalReader(path: path)
+                        return "opened"
+                    } catch {
+                        return "\(error)"
+                    }
+                }
+                let message = try #require(opened, "opening \(path) did not end within 10 s").value
+                #expect(message.contains(path) && message.contains(reason), "\(message)")
+            }
+            let verify = try await ToolRun.run(["verify", folder.path])
+            #expect(verify.status == 2 && verify.errors.contains("not a regular file: a folder"), "\(verify.errors)")
         }
     }
 
