@@ -52,6 +52,28 @@ struct JournalRedactionTests {
         }
     }
 
+    /// A gateway check's message that quotes what was sent quotes it redacted: a timestamp
+    /// that was the app secret, an access token or a password of the same request.
+    @Test func aFailedCheckQuotesWhatWasSentRedacted() async throws {
+        try await withReplayServer(scenario: try .default) { server in
+            let secret = server.scenario.app.secret
+            let token = try #require(server.scenario.accessTokens.first?.value)
+            for (timestamp, extra) in [(secret, [:]), (token, [:]), ("s3cr3tPW99", ["password": "s3cr3tPW99"])] {
+                var options = SignedClient.Options()
+                options.timestamp = .some(nil)
+                options.extraQuery = extra.merging(["timestamp": timestamp]) { $1 }
+                _ = try await SignedClient(server: server).send(.GET, "/authorization/202309/shops", options: options)
+            }
+            let entries = try await server.journal.entries()
+            #expect(entries.count == 3)
+            for entry in entries {
+                let messages = entry.failedChecks.map(\.message).joined(separator: " | ")
+                #expect(messages.contains("<redacted>"), "\(messages)")
+                for value in [secret, token, "s3cr3tPW99"] { #expect(!messages.contains(value), "\(messages)") }
+            }
+        }
+    }
+
     /// A member repeated in an object is redacted every time: parsed, the body keeps one copy,
     /// and the others stayed in the journal as sent.
     @Test func everyCopyOfARepeatedSecretMemberIsRedacted() async throws {

@@ -112,6 +112,12 @@ package final class JournalRedactor: Sendable {
 
                 var entry = arrived.entry
                 entry.path = table.replacing(arrived.path)
+                // A check's message may quote what was sent ("'…' is not a time").
+                if !table.isEmpty {
+                    for index in entry.failedChecks.indices {
+                        entry.failedChecks[index].message = table.replacing(entry.failedChecks[index].message)
+                    }
+                }
                 entry.query =
                     table.isEmpty
                     ? arrived.query
