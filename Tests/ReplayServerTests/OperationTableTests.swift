@@ -42,6 +42,19 @@ struct OperationTableTests {
         }
     }
 
+    /// Every call the reference (section 3) lists beside the eight listing APIs is a real
+    /// operation: Get Listing Schemas got a path error.
+    @Test func theListingSchemasAreARealOperation() async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            var options = SignedClient.Options()
+            options.extraQuery = ["category_ids": "601707", "category_version": "v2"]
+            let answer = try await SignedClient(server: server).send(.GET, "/product/202407/listing_schemas", options: options)
+            #expect(answer.status == 501)
+            #expect(try answer.envelope.code == 36009003)
+            #expect(try answer.envelope.message.contains("get_listing_schemas is a real operation"))
+        }
+    }
+
     @Test func pathsThatDoNotExistKeepThePathErrors() async throws {
         try await withReplayServer(scenario: Scenario.default) { server in
             let client = SignedClient(server: server)

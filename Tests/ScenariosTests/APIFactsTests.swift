@@ -44,11 +44,12 @@ struct APIFactsTests {
     }
 
     @Test func theTableHoldsTheWholeProductAPIOfThePublicSDK() {
-        // The generated SDK's operation list (reference section 7) has 70 `/product/...`
-        // operations; the table adds the older versions clients still call (Edit 202309, Partial
-        // Edit 202309, Search 202309 and 202312, Check Listing Prerequisites 202309).
+        // The generated SDK's operation list (reference section 7) has 71 `/product/...`
+        // operations, Get Listing Schemas among them; the table adds the older versions clients
+        // still call (Edit 202309, Partial Edit 202309, Search 202309 and 202312, Check Listing
+        // Prerequisites 202309).
         let product = APIOperation.all.filter { $0.pathTemplate.hasPrefix("/product/") }
-        #expect(product.count == 70 + 5)
+        #expect(product.count == 71 + 5)
         #expect(APIOperation.all.filter { !$0.pathTemplate.hasPrefix("/product/") }.map(\.id).count == 4)
         // Uploads, global products and the compliance registry take no shop_cipher.
         for unscoped in [APIOperation.uploadProductImage, .uploadProductFile, .getGlobalCategories, .createManufacturer, .searchSizeCharts] {

@@ -243,6 +243,15 @@ extension APIOperation {
         "/product/202407/sizecharts/search",
         shopScoped: false
     )
+    /// Get Listing Schemas, version 202407: the fields a leaf category requires of a new
+    /// product (query `category_ids`, `locale`, `category_version`; no `shop_cipher`).
+    public static let getListingSchemas = APIOperation(
+        "get_listing_schemas",
+        "GET",
+        "/product/202407/listing_schemas",
+        shopScoped: false,
+        simulated: false
+    )
     /// Create Manufacturer, version 202409.
     public static let createManufacturer = APIOperation(
         "create_manufacturer",
@@ -501,6 +510,7 @@ extension APIOperation {
         checkListingPrerequisites202309, deleteProducts, activateProducts, deactivateProducts, checkProductListing, recoverProducts,
         searchProducts202309, updateInventory, partialEditProduct202309, updatePrice, searchGlobalProducts, checkListingPrerequisites,
         searchProducts202312, optimizeImages, getProductDiagnoses, getProductsSEOWords, getRecommendedProductTitleAndDescription, searchSizeCharts,
+        getListingSchemas,
         createManufacturer, partialEditManufacturer, createResponsiblePerson, partialEditResponsiblePerson, diagnoseAndOptimizeProduct,
         searchManufacturers, searchResponsiblePersons, createImageTranslationTasks, getImageTranslationTasks, getGlobalListingRules, replicateProduct,
         getGlobalReplicatedProducts, partialEditGlobalProduct, partialEditProduct, searchProductsForComplianceAuditing,
