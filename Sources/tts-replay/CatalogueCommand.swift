@@ -29,9 +29,23 @@ struct CatalogueCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let path {
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            guard exists, isFolder.boolValue else {
+                let problem = exists ? "not a folder; give the catalogue's folder" : "no such catalogue folder"
+                FileHandle.standardError.write(Data("\(path): error: \(problem)\n".utf8))
+                throw ExitStatus.usage.exitCode
+            }
+        }
         let catalogue = path.map { Catalogue(directory: URL(fileURLWithPath: $0)) } ?? .builtIn
         var regions = markets.compactMap { Region(rawValue: $0.uppercased()) }
         if regions.isEmpty { regions = catalogue.regions }
+        guard !regions.isEmpty else {
+            // Checking nothing is no pass: a folder without one market's sub-folder is not a catalogue.
+            FileHandle.standardError.write(Data("\(path ?? "the built-in catalogue"): error: no market folder (GB, DE, JP, ...) in it\n".utf8))
+            throw ExitStatus.usage.exitCode
+        }
         var broken = false
         for region in regions {
             let started = ContinuousClock.now

@@ -229,6 +229,21 @@ struct CommandLineTests {
         #expect(try await ToolRun.run(["serve", "--port", "70000"]).status == 2)
     }
 
+    /// `catalogue --path` on something that holds no catalogue checks nothing, which is no pass.
+    @Test func aCatalogueFolderThatHoldsNoMarketExitsWithStatus2() async throws {
+        try await TemporaryFolder.with("catalogue-path") { folder in
+            let file = folder.appendingPathComponent("market.yaml")
+            try "name: x\n".write(to: file, atomically: true, encoding: .utf8)
+            for (path, message) in [
+                (folder.appendingPathComponent("missing").path, "no such catalogue folder"), (folder.path, "no market folder"),
+                (file.path, "not a folder"),
+            ] {
+                let run = try await ToolRun.run(["catalogue", "--path", path])
+                #expect(run.status == 2 && run.errors.contains("\(path): error: \(message)"), "\(run.errors)")
+            }
+        }
+    }
+
     /// A timeout beyond its limit is a usage error; `run --client-timeout 9223372036854775807`
     /// crashed (the watchdog's sleep overflowed the clock's nanoseconds).
     @Test(arguments: [
