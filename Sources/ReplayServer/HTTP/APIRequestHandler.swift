@@ -166,6 +166,15 @@ final class APIRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
             respond(to: request, turn: turn, rejection: rejection)
             return
         }
+        // A client that waits to be told to send its body is told no at once when it declares
+        // more than the limit (the others are refused as the bytes pass the limit).
+        if let contentLength, contentLength > api.maxBodyBytes,
+            head.headerFields[values: .expect].contains(where: { $0.lowercased() == "100-continue" })
+        {
+            reading = .discarding
+            respond(to: request, turn: turn, rejection: api.bodyTooLarge)
+            return
+        }
         if let contentLength, contentLength > 0 {
             request.body.reserveCapacity(min(contentLength, api.maxBodyBytes))
         }

@@ -43,6 +43,9 @@ final class RequestGate: ChannelDuplexHandler, RemovableChannelHandler {
     /// Set once nothing more is to be read: after a refusal, or after the request that closes the connection.
     private var stopped = false
     private var refusal: Refusal?
+    /// The request being read asked to be told to send its body (`Expect: 100-continue`), and
+    /// is told once every answer before it is written.
+    private var continueOwed = false
 
     init(api: APIResponder, connection: ConnectionGuard) {
         self.api = api
@@ -62,11 +65,15 @@ final class RequestGate: ChannelDuplexHandler, RemovableChannelHandler {
             readingBody = true
             readingLast = persistence == .close
             connection.requestHeadRead()
+            // A body over the limit is refused from its head (413 at once), never asked for.
+            continueOwed = Self.expectsContinue(head) && !Self.declaresMore(than: api.maxBodyBytes, head)
             context.fireChannelRead(data)
+            sendContinueIfDue(context)
         case .body:
             context.fireChannelRead(data)
         case .end:
             readingBody = false
+            continueOwed = false
             connection.requestEndRead()
             if readingLast { stopped = true }
             context.fireChannelRead(data)
@@ -124,7 +131,27 @@ final class RequestGate: ChannelDuplexHandler, RemovableChannelHandler {
             connection.answerPassedOn(closing: persistence == .close)
             context.write(data, promise: promise)
             answerRefusalIfDue()
+            sendContinueIfDue(context)
         }
+    }
+
+    // MARK: - Expect: 100-continue
+
+    /// Tells the client to send its body (`100 Continue`), once the answers before its request
+    /// are written: an interim answer must not overtake them.
+    private func sendContinueIfDue(_ context: ChannelHandlerContext) {
+        guard continueOwed, readingBody, pending.count == 1, !stopped || readingLast else { return }
+        continueOwed = false
+        context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .continue))), promise: nil)
+    }
+
+    private static func expectsContinue(_ head: HTTPRequestHead) -> Bool {
+        head.version == .http1_1 && head.headers["expect"].contains { $0.lowercased() == "100-continue" }
+    }
+
+    /// Whether the head declares a body longer than `limit` (by its Content-Length).
+    private static func declaresMore(than limit: Int, _ head: HTTPRequestHead) -> Bool {
+        head.headers["content-length"].contains { Int($0).map { $0 > limit } ?? false }
     }
 
     // MARK: - Refusals
