@@ -72,7 +72,7 @@ struct FileLimitTests {
         #expect(diagnostic?.file == file)
         #expect(diagnostic?.line == line)
         #expect(diagnostic?.column == column)
-        #expect(diagnostic?.message.hasPrefix("the alias *l4 takes the nodes that aliases copy past 100000") == true, "\(diagnostics)")
+        #expect(diagnostic?.message.hasPrefix("the alias *l4 takes what aliases copy past 100000 nodes or 16 MiB") == true, "\(diagnostics)")
     }
 
     // MARK: - Alias bombs
@@ -109,6 +109,21 @@ struct FileLimitTests {
         let column = Self.aliasColumn(in: text, line: line)
         Self.expectAliasBomb(loaded, file: url.path, line: line, column: column)
         Self.expectAliasBomb(linted, file: url.path, line: line, column: column)
+    }
+
+    /// Few nodes, many bytes: one 100 KB value anchored and copied 1,000 times is 100 MB from
+    /// a file of 110 KB. It was loaded (1.6 GB resident), and larger ones ran out of memory.
+    @Test func aLargeValueCopiedByManyAliasesIsRefusedAtTheAliasThatPassesTheByteLimit() async throws {
+        let value = String(repeating: "x", count: 100_000)
+        let text = "name: bytes\nstubs:\n  - name: big\n    respond: {data: {items: [&b \"\(value)\"\(String(repeating: ", *b", count: 1_000))]}}\n"
+        let diagnostics = try await offThePool { Self.diagnostics { () throws(DiagnosticError) in _ = try Scenario.parse(text, file: "bytes.yaml") } }
+        #expect(diagnostics.count == 1, "\(diagnostics)")
+        #expect(diagnostics.first?.line == 4)
+        #expect(diagnostics.first?.message.hasPrefix("the alias *b takes what aliases copy past 100000 nodes or 16 MiB") == true)
+        // 16 MiB is passed at the 168th copy: the diagnostic points at it.
+        let column = try #require(diagnostics.first?.column)
+        let prefix = "    respond: {data: {items: [&b \"\(value)\"" + String(repeating: ", *b", count: 167) + ", "
+        #expect(column == prefix.count + 1)
     }
 
     @Test func aliasesBelowTheLimitStillWork() throws {
