@@ -1,3 +1,5 @@
+import Yams
+
 /// Thrown while decoding when a mapping holds a key its type does not know.
 struct UnknownKeyError: Error {
     /// The path of the mapping that holds the key.
@@ -27,12 +29,49 @@ final class DecodingProblems: @unchecked Sendable {
     static let userInfoKey = CodingUserInfoKey(rawValue: "tts-replay.decoding-problems")!
 
     // Decoding is synchronous and single-threaded; the collector never crosses threads.
-    /// The problems, in the order decoding met them.
+    /// The problems, in the order decoding met them, at most ``maximumKept``.
     private(set) var errors: [any Error] = []
+
+    /// The problems met past ``maximumKept``: counted, not kept (each costs a search for its
+    /// place in the file, and 10,000 unknown keys would make that quadratic).
+    private(set) var notKept = 0
+
+    /// The most problems kept for one document.
+    static let maximumKept = 100
+
+    /// The document's node tree, for values read from their node rather than decoded key by
+    /// key (``JSONValue``: a mapping's keys looked up one by one cost its size each).
+    let root: Node?
+
+    init(root: Node? = nil) {
+        self.root = root
+    }
 
     /// Records a problem.
     func record(_ error: any Error) {
+        guard errors.count < Self.maximumKept else {
+            notKept += 1
+            return
+        }
         errors.append(error)
+    }
+
+    /// The node at a coding path from the root, nil when there is none.
+    func node(at path: [any CodingKey]) -> Node? {
+        guard var node = root else { return nil }
+        for key in path {
+            switch node {
+            case .mapping(let mapping):
+                guard let value = mapping.first(where: { $0.key.string == key.stringValue })?.value else { return nil }
+                node = value
+            case .sequence(let sequence):
+                guard let index = key.intValue, sequence.indices.contains(index) else { return nil }
+                node = sequence[index]
+            default:
+                return nil
+            }
+        }
+        return node
     }
 }
 

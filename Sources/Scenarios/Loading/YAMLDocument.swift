@@ -101,14 +101,26 @@ struct YAMLDocument {
         _ type: T.Type,
         using decoder: YAMLDecoder = YAMLDecoder()
     ) -> (value: T?, problems: [Diagnostic]) {
-        let problems = DecodingProblems()
+        let problems = DecodingProblems(root: root)
         var value: T?
         do {
             value = try decoder.decode(type, from: root, userInfo: [DecodingProblems.userInfoKey: problems])
         } catch {
             problems.record(error)
         }
-        return (value, problems.errors.map(translate))
+        var diagnostics = problems.errors.map(translate)
+        if problems.notKept > 0 {
+            diagnostics.append(
+                Diagnostic(
+                    file: file,
+                    line: 0,
+                    column: 0,
+                    keyPath: "",
+                    message: "\(problems.notKept) more problems after these \(DecodingProblems.maximumKept) are not listed; mend these first"
+                )
+            )
+        }
+        return (value, diagnostics)
     }
 
     /// Decodes the whole document as `T`; an unknown key is an error like any other.

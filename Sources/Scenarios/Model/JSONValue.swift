@@ -59,6 +59,12 @@ public enum JSONValue: Sendable, Hashable {
 
 extension JSONValue: Codable {
     public init(from decoder: any Decoder) throws {
+        // From a YAML document, read from its node at once: decoded key by key, a mapping of
+        // n keys costs n lookups of n each.
+        if let node = decoder.problems?.node(at: decoder.codingPath) {
+            self.init(yaml: node)
+            return
+        }
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
