@@ -126,6 +126,25 @@ struct FileLimitTests {
         #expect(column == prefix.count + 1)
     }
 
+    /// A leading byte order mark is dropped, as editors hide it: a scenario and a cassette of
+    /// two top-level keys failed ("did not find expected <document start>"), and the columns
+    /// of the first line were one too far.
+    @Test func aByteOrderMarkIsDroppedAndColumnsCountWithoutIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bom-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func write(_ name: String, _ text: String) throws -> URL {
+            let url = folder.appendingPathComponent(name)
+            try Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)).write(to: url)
+            return url
+        }
+        #expect(try Scenario.load(contentsOf: write("two-keys.yaml", "name: x\nseed: 1\n")).seed == 1)
+        #expect(try Cassette.load(contentsOf: write("cassette.yaml", "format: 1\ninteractions: []\n")).interactions.isEmpty)
+        let broken = try write("broken.yaml", #"{description: "x", seed: abc}"# + "\n")
+        let diagnostics = Linter.diagnostics(forFileAt: broken)
+        #expect(diagnostics.map { "\($0.line):\($0.column)" } == ["1:26"], "\(diagnostics)")
+    }
+
     /// A stub body of 20,000 members is read whole, at a cost linear in its size (decoded key
     /// by key it cost 20,000 lookups of 20,000: 42 s for `lint`, 0.9 s now).
     @Test func aStubBodyOfManyMembersIsReadWhole() throws {

@@ -66,10 +66,16 @@ package enum TextFile {
     /// YAML parser would take for the end of the text.
     ///
     /// - Throws: `DiagnosticError` located at the first NUL byte or the first byte that is not UTF-8.
+    /// A leading byte order mark is dropped, as editors hide it: the YAML parser would take it
+    /// for a column of indentation on the first line (a file of two top-level keys then failed).
     static func text(of bytes: [UInt8], file: String) throws(DiagnosticError) -> String {
+        let bytes = bytes.starts(with: byteOrderMark) ? Array(bytes.dropFirst(byteOrderMark.count)) : bytes
         if !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) { return text }
         throw DiagnosticError([firstProblem(in: bytes, file: file)])
     }
+
+    /// UTF-8's byte order mark.
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// Where the first NUL byte or invalid UTF-8 sequence is; columns count characters (scalars), as the YAML parser's do.
     private static func firstProblem(in bytes: [UInt8], file: String) -> Diagnostic {
