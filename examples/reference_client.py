@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """A reference L7 client in Python (standard library only), for `tts-replay run`: it registers a
 webhook receiver that checks signatures and deduplicates, reads the catalogue on v2, triggers
-the Category Upgrade Task, confirms every notified product with Get Product, comes back for
+the Category Upgrade Task in every shop it is authorized for (a cross-border seller has one
+per market, each named by its own shop_cipher), confirms every notified product with Get
+Product in its shop, comes back for
 what is left after 24 hours (products that were too new), and edits what still fails to the
 recommended 7-level leaf: with the attributes the leaf requires (always, or because a value
 the product has meets a `requirement_conditions` entry of Get Attributes), the certifications
@@ -18,6 +20,7 @@ import hashlib, hmac, http.server, json, os, threading, time, urllib.parse, urll
 ENV = os.environ
 KEY, SECRET = ENV["TTS_APP_KEY"], ENV["TTS_APP_SECRET"]
 seen, to_confirm, audit_results, lock = set(), [], {}, threading.Lock()
+CIPHERS = {}  # shop id -> shop_cipher, from Get Authorized Shops
 
 
 class Receiver(http.server.BaseHTTPRequestHandler):
@@ -31,7 +34,7 @@ class Receiver(http.server.BaseHTTPRequestHandler):
         with lock:
             # An audit's start (AUDITING) changes nothing to confirm yet; its end does.
             if note["tts_notification_id"] not in seen and audit != "AUDITING":
-                seen.add(note["tts_notification_id"]); to_confirm.append(product)
+                seen.add(note["tts_notification_id"]); to_confirm.append((product, str(note.get("shop_id", ""))))
                 if audit:
                     audit_results[product] = audit
         self.send_response(200); self.end_headers()
@@ -41,9 +44,10 @@ class Receiver(http.server.BaseHTTPRequestHandler):
 
 
 def call(method, path, query=None, body=None, cipher=True):
+    """A signed call; `cipher` is a shop's cipher, True for the shop the run names, False for none."""
     query = dict(query or {}, app_key=KEY, timestamp=str(int(time.time())))
     if cipher:
-        query["shop_cipher"] = ENV["TTS_SHOP_CIPHER"]
+        query["shop_cipher"] = ENV["TTS_SHOP_CIPHER"] if cipher is True else cipher
     raw = json.dumps(body) if body is not None else ""
     base = SECRET + path + "".join(k + v for k, v in sorted(query.items())) + raw + SECRET
     query["sign"] = hmac.new(SECRET.encode(), base.encode(), hashlib.sha256).hexdigest()
@@ -71,12 +75,12 @@ def let_time_pass(duration):
     admin("/await", {"timeout_seconds": 10})
     with lock:
         products, to_confirm[:] = list(to_confirm), []
-    for product in products:
-        call("GET", f"/product/202309/products/{product}")
+    for product, shop in products:
+        call("GET", f"/product/202309/products/{product}", cipher=CIPHERS.get(shop, True))
 
 
-def left_on_v1():
-    answer = call("POST", "/product/202502/products/search", {"page_size": "100"}, {"category_version": "v1", "status": "ACTIVATE"})
+def left_on_v1(cipher):
+    answer = call("POST", "/product/202502/products/search", {"page_size": "100"}, {"category_version": "v1", "status": "ACTIVATE"}, cipher=cipher)
     return answer.get("data", {}).get("products", []) if answer.get("code") == 0 else []
 
 
@@ -117,13 +121,14 @@ def compliance_id(kind):
     return call("POST", create, body=record, cipher=False)["data"][id_key]
 
 
-def v2_leaf(product):
+def v2_leaf(product, cipher):
     """The recommended 7-level leaf; else the available leaf of the same name as the product's
     current one; else the first available leaf under the same top-level category."""
-    recommended = call("POST", "/product/202309/categories/recommend", body={"product_title": product["title"], "category_version": "v2"})
+    recommended = call("POST", "/product/202309/categories/recommend", body={"product_title": product["title"], "category_version": "v2"},
+                       cipher=cipher)
     if (recommended.get("data") or {}).get("leaf_category_id"):
         return recommended["data"]["leaf_category_id"]
-    categories = call("GET", "/product/202309/categories", {"category_version": "v2"})["data"]["categories"]
+    categories = call("GET", "/product/202309/categories", {"category_version": "v2"}, cipher=cipher)["data"]["categories"]
     by_id = {c["id"]: c for c in categories}
     def root(category):
         while category.get("parent_id") in by_id:
@@ -136,13 +141,13 @@ def v2_leaf(product):
     return (same or under or [{}])[0].get("id")
 
 
-def edit_to_v2_leaf(product_id):
-    product = call("GET", f"/product/202309/products/{product_id}")["data"]
-    leaf = v2_leaf(product)
+def edit_to_v2_leaf(product_id, cipher):
+    product = call("GET", f"/product/202309/products/{product_id}", cipher=cipher)["data"]
+    leaf = v2_leaf(product, cipher)
     if not leaf:
         return False
-    attributes = call("GET", f"/product/202309/categories/{leaf}/attributes", {"category_version": "v2"})["data"]["attributes"]
-    rules = call("GET", f"/product/202309/categories/{leaf}/rules", {"category_version": "v2"})["data"]
+    attributes = call("GET", f"/product/202309/categories/{leaf}/attributes", {"category_version": "v2"}, cipher=cipher)["data"]["attributes"]
+    rules = call("GET", f"/product/202309/categories/{leaf}/rules", {"category_version": "v2"}, cipher=cipher)["data"]
     body = {
         "title": product["title"], "description": product["description"], "category_id": leaf, "category_version": "v2",
         "main_images": [{"uri": image["uri"]} for image in product["main_images"]],
@@ -157,13 +162,13 @@ def edit_to_v2_leaf(product_id):
     for kind in ("manufacturer", "responsible_person"):
         if (rules.get(kind) or {}).get("is_required"):
             body[kind + "_ids"] = [compliance_id(kind)]
-    return call("PUT", f"/product/202309/products/{product_id}", body=body).get("code") == 0
+    return call("PUT", f"/product/202309/products/{product_id}", body=body, cipher=cipher).get("code") == 0
 
 
 def await_audits(edited):
     """Lets time pass until each edited product's audit ends (its webhook 37 says so), reading it
     back then, not before: while the audit runs the shop still shows the old category. An edit
-    the audit refused is sent once more."""
+    the audit refused is sent once more. `edited` maps each product to its shop's cipher."""
     waiting, resent = set(edited), set()
     for _ in range(24):  # at most 6 hours of scenario time
         if not waiting:
@@ -174,24 +179,32 @@ def await_audits(edited):
             audit_results.clear()
         for product, status in ended.items():
             if product in waiting and status == "FAILED" and product not in resent:
-                resent.add(product); edit_to_v2_leaf(product)
+                resent.add(product); edit_to_v2_leaf(product, edited[product])
             else:
                 waiting.discard(product)
 
 
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
 threading.Thread(target=server.serve_forever, daemon=True).start()
-for event_type in ("PRODUCT_CATEGORY_CHANGE", "PRODUCT_AUDIT_STATUS_CHANGE"):
-    call("PUT", "/event/202309/webhooks", body={"address": f"http://127.0.0.1:{server.server_port}/webhooks", "event_type": event_type})
-call("GET", "/product/202309/categories", {"category_version": "v2"})
-if call("POST", "/product/202407/products/category_upgrade_task").get("code") == 0:
+shops = call("GET", "/authorization/202309/shops", cipher=False).get("data", {}).get("shops") or [{"id": "", "cipher": True}]
+CIPHERS.update({str(shop["id"]): shop["cipher"] for shop in shops})
+for shop in shops:  # each shop has its own webhooks, tree and task
+    for event_type in ("PRODUCT_CATEGORY_CHANGE", "PRODUCT_AUDIT_STATUS_CHANGE"):
+        call("PUT", "/event/202309/webhooks", body={"address": f"http://127.0.0.1:{server.server_port}/webhooks", "event_type": event_type},
+             cipher=shop["cipher"])
+    call("GET", "/product/202309/categories", {"category_version": "v2"}, cipher=shop["cipher"])
+ciphers = [shop["cipher"] for shop in shops]
+started = [c for c in ciphers if call("POST", "/product/202407/products/category_upgrade_task", cipher=c).get("code") == 0]
+if started:
     let_time_pass("2h1m")
-    if left_on_v1():
+    left = [c for c in ciphers if left_on_v1(c)]
+    if left:
         let_time_pass("24h")  # products too new are old enough now
-        call("POST", "/product/202407/products/category_upgrade_task")
+        for cipher in left:
+            call("POST", "/product/202407/products/category_upgrade_task", cipher=cipher)
         let_time_pass("2h1m")
         # The task keeps failing these: edit them to a 7-level leaf and wait for the audits.
-        await_audits([product["id"] for product in left_on_v1() if edit_to_v2_leaf(product["id"])])
+        await_audits({product["id"]: c for c in left for product in left_on_v1(c) if edit_to_v2_leaf(product["id"], c)})
     let_time_pass("1h")  # late webhooks arrive
-print(f"{len(seen)} notifications handled, {len(left_on_v1())} products left on the 3-level tree")
+print(f"{len(seen)} notifications handled, {sum(len(left_on_v1(c)) for c in ciphers)} products left on the 3-level tree")
 server.shutdown()

@@ -79,6 +79,8 @@ struct ContractSuiteTests {
         BrokenClient(faults: .noDeduplication, scenario: "duplicate-and-out-of-order-webhooks", clause: "l7.duplicates-handled-once"),
         BrokenClient(faults: .noConfirmation, scenario: "happy-path-gb", clause: "l7.confirmed-after-webhook"),
         BrokenClient(faults: .confirmsInAnotherShop, scenario: "cross-border", clause: "l7.confirmed-after-webhook"),
+        // Not a clause: the scenario's own rule that each shop's task is triggered.
+        BrokenClient(faults: .firstShopOnly, scenario: "cross-border", clause: "expect.de-shop-task"),
         BrokenClient(faults: .ignoresRetryAfter, scenario: "rate-limited", clause: "l7.retry-after-honoured"),
         BrokenClient(faults: .confirmsDuringReview, scenario: "audit-delays-edit", clause: "l7.confirmed-after-audit"),
     ])

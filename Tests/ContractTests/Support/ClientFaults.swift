@@ -34,6 +34,8 @@ struct ClientFaults: OptionSet, Sendable, Hashable, CustomStringConvertible {
     /// Reads each notified product back with another shop's cipher: the read fails (no such
     /// product in that shop), and confirms nothing.
     static let confirmsInAnotherShop = ClientFaults(rawValue: 1 << 14)
+    /// Works with the first shop Get Authorized Shops lists and ignores the others.
+    static let firstShopOnly = ClientFaults(rawValue: 1 << 15)
 
     static let names: [(ClientFaults, String)] = [
         (.badSign, "badSign"), (.tokenInQuery, "tokenInQuery"), (.noShopCipher, "noShopCipher"), (.v1Listing, "v1Listing"),
@@ -41,6 +43,7 @@ struct ClientFaults: OptionSet, Sendable, Hashable, CustomStringConvertible {
         (.stopsAfterFirstTask, "stopsAfterFirstTask"), (.slowAcknowledgement, "slowAcknowledgement"), (.acceptForged, "acceptForged"),
         (.noDeduplication, "noDeduplication"), (.noConfirmation, "noConfirmation"), (.ignoresRetryAfter, "ignoresRetryAfter"),
         (.confirmsDuringReview, "confirmsDuringReview"), (.confirmsInAnotherShop, "confirmsInAnotherShop"),
+        (.firstShopOnly, "firstShopOnly"),
     ]
 
     var description: String {
