@@ -43,7 +43,7 @@ struct CassetteFile: Decodable {
             try decoder.rejectUnknownKeys(CodingKeys.self)
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.headers = RequestEntry.lowercased(
-                try container.decodeIfPresent([String: ScalarText].self, forKey: .headers)?.mapValues(\.text) ?? [:]
+                try ScalarText.mapping(container, forKey: .headers, of: decoder) ?? [:]
             )
             self.body = try BodyEntry(from: container, json: .body, text: .bodyText, decoder: decoder)
             if case .none = body { throw decoder.invalidValue("a notification has a body: the webhook's JSON as received") }
@@ -141,8 +141,8 @@ struct RequestEntry: Decodable {
         if !path.hasPrefix("/") || path.contains("?") {
             throw decoder.invalidValue("path starts with / and holds no query, such as /product/202309/categories; put parameters under query")
         }
-        self.query = try container.decodeIfPresent([String: ScalarText].self, forKey: .query)?.mapValues(\.text) ?? [:]
-        self.headers = Self.lowercased(try container.decodeIfPresent([String: ScalarText].self, forKey: .headers)?.mapValues(\.text) ?? [:])
+        self.query = try ScalarText.mapping(container, forKey: .query, of: decoder) ?? [:]
+        self.headers = Self.lowercased(try ScalarText.mapping(container, forKey: .headers, of: decoder) ?? [:])
         self.body = try BodyEntry(from: container, json: .body, text: .bodyText, decoder: decoder)
     }
 
@@ -169,7 +169,7 @@ struct ResponseEntry: Decodable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.status = try container.decodeIfPresent(Int.self, forKey: .status) ?? 200
         if !(100...599).contains(status) { throw decoder.invalidValue("status \(status) is not an HTTP status (100 to 599)") }
-        let headers = try container.decodeIfPresent([String: ScalarText].self, forKey: .headers)?.mapValues(\.text) ?? [:]
+        let headers = try ScalarText.mapping(container, forKey: .headers, of: decoder) ?? [:]
         self.headers = RequestEntry.lowercased(headers)
         self.body = try BodyEntry(from: container, json: .body, text: .bodyText, decoder: decoder)
     }
@@ -211,6 +211,19 @@ enum BodyEntry {
 /// A scalar read as the text written: query and header values such as `20` or `true` are text on the wire.
 struct ScalarText: Decodable {
     var text: String
+
+    /// A mapping of scalars as text, nil when the key is absent; a wide one is read from its
+    /// node at once (see ``DecodingProblems/strings(ofWideMappingAt:)``).
+    static func mapping<Key: CodingKey>(
+        _ container: KeyedDecodingContainer<Key>,
+        forKey key: Key,
+        of decoder: any Decoder
+    ) throws
+        -> [String: String]?
+    {
+        if let wide = decoder.problems?.strings(ofWideMappingAt: container.codingPath + [key]) { return wide.compactMapValues { $0 } }
+        return try container.decodeIfPresent([String: ScalarText].self, forKey: key)?.mapValues(\.text)
+    }
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()

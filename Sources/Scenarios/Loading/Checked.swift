@@ -88,7 +88,10 @@ struct CheckedContainer<Key: CodingKey> {
 
     /// A mapping of string keys read value by value: nil for a value that does not fit.
     func mapping<T: Decodable>(of type: T.Type, forKey key: Key) throws -> [String: T?]? {
-        try collection([String: Checked<T>].self, forKey: key)?.mapValues(\.value)
+        if T.self == String.self, let wide = decoder.problems?.strings(ofWideMappingAt: container.codingPath + [key]) {
+            return wide.mapValues { $0 as? T }
+        }
+        return try collection([String: Checked<T>].self, forKey: key)?.mapValues(\.value)
     }
 
     /// A collection of checked elements: only a problem with the collection itself is met here.

@@ -56,6 +56,32 @@ final class DecodingProblems: @unchecked Sendable {
         errors.append(error)
     }
 
+    /// How many members make a mapping of strings wide enough to be read from its node (see
+    /// ``strings(ofWideMappingAt:)``); narrower ones are decoded as usual.
+    static let wideMapping = 64
+
+    /// The members of the mapping at `path` as strings, read from its node at once, when it has
+    /// more than ``wideMapping`` members: decoded key by key (Yams looks each key up through the
+    /// mapping), 20,000 query parameters cost 20,000 lookups of 20,000. A member that is not a
+    /// scalar is recorded as a type mismatch and reads as nil. Nil when the node is no such
+    /// mapping: the caller decodes it as usual.
+    func strings(ofWideMappingAt path: [any CodingKey]) -> [String: String?]? {
+        guard case .mapping(let mapping)? = node(at: path), mapping.count > Self.wideMapping else { return nil }
+        var strings: [String: String?] = [:]
+        strings.reserveCapacity(mapping.count)
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            if case .scalar(let scalar) = value {
+                strings[name] = scalar.string
+            } else {
+                let context = DecodingError.Context(codingPath: path + [AnyCodingKey(stringValue: name)], debugDescription: "expected a single value")
+                record(DecodingError.typeMismatch(Node.Scalar.self, context))
+                strings[name] = .some(nil)
+            }
+        }
+        return strings
+    }
+
     /// The node at a coding path from the root, nil when there is none.
     func node(at path: [any CodingKey]) -> Node? {
         guard var node = root else { return nil }
