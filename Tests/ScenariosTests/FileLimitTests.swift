@@ -177,6 +177,32 @@ struct FileLimitTests {
         #expect(recorded.count == count && recorded["k1"] == "1")
     }
 
+    /// The depth limit holds whatever the text looks like: 700 mappings indented one space each,
+    /// and brackets after an apostrophe in a plain value (`it's`), passed the text's check.
+    @Test func nestingPastTheLimitIsRefusedHoweverItIsWritten() throws {
+        let block = (0..<300).map { String(repeating: " ", count: $0) + "k\($0):" }.joined(separator: "\n") + " 1\n"
+        let flow =
+            "name: x\ndescription: it's\nstubs: [{respond: {data: \(String(repeating: "[", count: 300))\(String(repeating: "]", count: 300))}}]\n"
+        for (text, line) in [("note:\n" + block.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n", 201), (flow, 3)] {
+            let error = #expect(throws: DiagnosticError.self) { try Scenario.parse(text, file: "deep.yaml") }
+            let diagnostic = error?.diagnostics.first
+            #expect(diagnostic?.message == "nested more than 200 levels deep; no scenario or cassette needs that", "\(String(describing: error))")
+            #expect(diagnostic?.line == line)
+        }
+    }
+
+    /// A key that is a mapping or a list (`? {descripton: y}`) is refused at its place: no model
+    /// reads one, and it was ignored without a word, typo and all.
+    @Test(arguments: [("? {descripton: y}\n: 1\n", "mapping"), ("? [mode]\n: 1\n", "list")])
+    func aKeyThatIsACollectionIsRefused(_ key: String, _ kind: String) {
+        let error = #expect(throws: DiagnosticError.self) { try Scenario.parse("name: x\n" + key, file: "keys.yaml") }
+        #expect(
+            error?.diagnostics.map { "\($0.line):\($0.column) \($0.message)" } == [
+                "2:3 a mapping key must be a single value such as a name, not a \(kind)"
+            ]
+        )
+    }
+
     /// Past 100 problems in a document, the rest are counted, not listed: each listed one costs
     /// a search for its place, and 10,000 unknown keys took 24 s.
     @Test func problemsPastTheFirstHundredAreCounted() {

@@ -37,6 +37,11 @@ struct YAMLDocument {
                     Diagnostic(file: file, line: 0, column: 0, keyPath: "", message: "the file holds no YAML document")
                 ])
             }
+            if let problem = Self.shapeProblem(of: node) {
+                throw DiagnosticError([
+                    Diagnostic(file: file, line: problem.mark.line + lineOffset, column: problem.mark.column, keyPath: "", message: problem.message)
+                ])
+            }
             self.root = node
         } catch let error as DiagnosticError {
             throw error
@@ -170,6 +175,34 @@ struct YAMLDocument {
     static let maximumBytes = TextFile.maximumBytes
     /// The deepest nesting of flow collections or indentation levels accepted (the YAML parser recurses).
     static let maximumDepth = 200
+
+    /// The first node, in document order, nested deeper than ``maximumDepth`` collections, or a
+    /// mapping key that is a collection (`? {a: 1}`: no model reads one, and it would be
+    /// ignored): one walk of the tree, after the text's own check (``tooDeep(_:)``) has refused
+    /// what is plainly too deep before it was parsed.
+    private static func shapeProblem(of root: Node) -> (mark: Mark, message: String)? {
+        var stack: [(node: Node, depth: Int)] = [(root, 0)]
+        while let (node, depth) = stack.popLast() {
+            switch node {
+            case .mapping(let mapping):
+                if depth + 1 > maximumDepth, let mark = node.mark {
+                    return (mark, "nested more than \(maximumDepth) levels deep; no scenario or cassette needs that")
+                }
+                if let key = mapping.keys.first(where: { $0.scalar == nil }), let mark = key.mark {
+                    return (mark, "a mapping key must be a single value such as a name, not a \(key.mapping == nil ? "list" : "mapping")")
+                }
+                for value in mapping.values.reversed() { stack.append((value, depth + 1)) }
+            case .sequence(let sequence):
+                if depth + 1 > maximumDepth, let mark = node.mark {
+                    return (mark, "nested more than \(maximumDepth) levels deep; no scenario or cassette needs that")
+                }
+                for element in sequence.reversed() { stack.append((element, depth + 1)) }
+            case .scalar, .alias:
+                break
+            }
+        }
+        return nil
+    }
 
     /// Where the text first nests deeper than ``maximumDepth`` (flow brackets outside quotes and
     /// comments, or indentation), if it does.
