@@ -17,7 +17,7 @@ extension Clause {
                 guard
                     let early = evidence.requests(after: entry.wallTime).first(where: { next in
                         next.id != entry.id && !next.method.isEmpty && next.wallTime - entry.wallTime < seconds
-                            && Double(next.scenarioTime - entry.scenarioTime) < seconds
+                            && next.exactScenarioTime - entry.exactScenarioTime < seconds
                     })
                 else { return nil }
                 return ContractViolation(

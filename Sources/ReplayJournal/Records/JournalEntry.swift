@@ -56,6 +56,9 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     public var wallTime: Double
     /// When the request arrived, virtual scenario clock, Unix seconds.
     public var scenarioTime: Int64
+    /// When the request arrived, virtual scenario clock, Unix seconds with fractions: a clock
+    /// moved by 29.2 s is not 30 s. Nil in journals written before it was kept.
+    public var scenarioSeconds: Double?
     /// The HTTP method.
     public var method: String
     /// The path, without the query.
@@ -105,6 +108,9 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     /// The wall-clock arrival as a date.
     public var wallDate: Date { Date(timeIntervalSince1970: wallTime) }
 
+    /// The scenario-clock arrival, with fractions when the journal kept them.
+    public var exactScenarioTime: Double { scenarioSeconds ?? Double(scenarioTime) }
+
     /// The scenario-clock arrival as a date.
     public var scenarioDate: Date { Date(timeIntervalSince1970: TimeInterval(scenarioTime)) }
 
@@ -128,9 +134,11 @@ public struct JournalEntry: Sendable, Hashable, Codable {
         responseCode: Int? = nil,
         responseHeaders: [String: String],
         responseBody: Data,
-        durationMicroseconds: Int64
+        durationMicroseconds: Int64,
+        scenarioSeconds: Double? = nil
     ) {
         self.id = id
+        self.scenarioSeconds = scenarioSeconds
         self.requestID = requestID
         self.wallTime = wallTime
         self.scenarioTime = scenarioTime

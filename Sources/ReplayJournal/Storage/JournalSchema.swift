@@ -93,6 +93,12 @@ package enum JournalSchema {
                 table.add(column: "response_body_offset", .integer)
             }
         }
+        migrator.registerMigration("v4: exact scenario time") { db in
+            // Unix seconds with fractions: the integer column keeps its meaning for older readers.
+            try db.alter(table: "request") { table in
+                table.add(column: "scenario_seconds", .double)
+            }
+        }
         return migrator
     }
 
@@ -118,7 +124,7 @@ package enum JournalSchema {
     }
 
     /// The value of `run_info.format_version` this version writes.
-    package static let formatVersion = "3"
+    package static let formatVersion = "4"
 
     /// Every table the journal writes, in the order a reset empties them.
     static let tables = ["request", "body", "webhook_delivery", "clock_move", "shop_event"]

@@ -52,6 +52,10 @@ struct RawRowInsert {
         values.append(.real(value))
     }
 
+    mutating func bind(_ value: Double?) {
+        values.append(value.map(Value.real) ?? .null)
+    }
+
     mutating func bind(_ value: String?) {
         guard var value else {
             values.append(.null)

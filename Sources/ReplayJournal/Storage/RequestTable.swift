@@ -9,7 +9,7 @@ enum RequestTable {
     private static let columns = [
         "id", "request_id", "wall_time", "scenario_time", "method", "path", "query", "headers", "body", "operation", "shop_cipher",
         "answered_by", "answered_from", "failed_checks", "response_status", "response_code", "response_headers", "response_body",
-        "response_body_hash", "response_body_offset", "duration_microseconds",
+        "response_body_hash", "response_body_offset", "duration_microseconds", "scenario_seconds",
     ]
 
     private static let insertSQL =
@@ -65,6 +65,7 @@ enum RequestTable {
             row.bind(nil as Int?)
         }
         row.bind(entry.durationMicroseconds)
+        row.bind(entry.scenarioSeconds)
         try row.insert()
     }
 
@@ -115,7 +116,8 @@ enum RequestTable {
             responseCode: row["response_code"],
             responseHeaders: try JournalJSON.decode(row["response_headers"]),
             responseBody: responseBody(row),
-            durationMicroseconds: row["duration_microseconds"]
+            durationMicroseconds: row["duration_microseconds"],
+            scenarioSeconds: row["scenario_seconds"]
         )
     }
 }

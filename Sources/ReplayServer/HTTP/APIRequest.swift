@@ -8,6 +8,8 @@ struct APIRequest: Sendable {
     let requestID: String
     /// The scenario clock's time at arrival, in Unix seconds.
     let scenarioTime: Int64
+    /// The same with fractions.
+    let scenarioSeconds: Double
     let wallTime: Date
     /// When the head arrived, for the entry's duration.
     let started: ContinuousClock.Instant

@@ -40,12 +40,14 @@ struct APIResponder: Sendable {
     /// A request's head as it arrives: its arrival number and request id are taken now.
     func begin(_ head: APIRequestHead) -> APIRequest {
         let arrival = state.nextArrival()
-        let scenarioTime = state.clock.unixSeconds
+        let scenarioSeconds = state.clock.now.timeIntervalSince1970
+        let scenarioTime = Int64(scenarioSeconds.rounded(.down))
         return APIRequest(
             head: head,
             arrival: arrival,
             requestID: state.requestIDs.id(sequence: arrival, scenarioTime: scenarioTime),
             scenarioTime: scenarioTime,
+            scenarioSeconds: scenarioSeconds,
             wallTime: Date(),
             started: .now
         )
@@ -118,7 +120,8 @@ struct APIResponder: Sendable {
                     responseCode: answer.code,
                     responseHeaders: [:],
                     responseBody: Data(),
-                    durationMicroseconds: Self.microseconds(ContinuousClock.now - request.started)
+                    durationMicroseconds: Self.microseconds(ContinuousClock.now - request.started),
+                    scenarioSeconds: request.scenarioSeconds
                 ),
                 path: request.path,
                 query: request.query,
@@ -135,7 +138,8 @@ struct APIResponder: Sendable {
     /// CONNECT, no Host, past the connection cap); `head` is nil when the parser could not read one.
     func respondToRefusedRequest(_ error: APIError, head: HTTPRequestHead?) -> (status: Int, bytes: [UInt8]) {
         let arrival = state.nextArrival()
-        let scenarioTime = state.clock.unixSeconds
+        let scenarioSeconds = state.clock.now.timeIntervalSince1970
+        let scenarioTime = Int64(scenarioSeconds.rounded(.down))
         let requestID = state.requestIDs.id(sequence: arrival, scenarioTime: scenarioTime)
         let bytes = error.envelope(requestID: requestID).encoded()
         let target = head?.uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false) ?? []
@@ -162,7 +166,8 @@ struct APIResponder: Sendable {
                     responseCode: error.code,
                     responseHeaders: [:],
                     responseBody: Data(),
-                    durationMicroseconds: 0
+                    durationMicroseconds: 0,
+                    scenarioSeconds: scenarioSeconds
                 ),
                 path: target.first.map(String.init) ?? "",
                 query: target.count > 1 ? String(target[1]) : "",
