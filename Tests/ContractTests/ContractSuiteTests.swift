@@ -120,6 +120,16 @@ struct ContractSuiteTests {
         }
     }
 
+    /// A final check of every product, an hour after the last webhook was handled, is no repeat
+    /// handled twice: the clause judged every read after the first delivery, and failed this client on
+    /// every product that had a duplicate.
+    @Test(arguments: ["duplicate-and-out-of-order-webhooks", "happy-path-gb"])
+    func aFinalCheckOfEveryProductIsNoDuplicateHandledTwice(_ name: String) async throws {
+        let report = try await Self.report(try Scenario.builtIn(named: name).withRoomToAcknowledge, faults: .checksEveryProductAtTheEnd)
+        #expect(report.ids(.violated).isEmpty, "\(report.summary)")
+        if name.hasPrefix("duplicate") { #expect(report.result("l7.duplicates-handled-once")?.status == .passed) }
+    }
+
     /// Every clause is shown to fail by one broken client above.
     @Test func everyClauseHasABrokenClient() {
         let broken = Set(

@@ -81,21 +81,35 @@ extension Clause {
         let duplicated = Set(genuine(evidence).filter(\.isDuplicate).map(\.notificationID))
         guard !duplicated.isEmpty else { return .notExercised("no notification was delivered twice") }
         let sent = genuine(evidence)
+        // The client acts between moves of the scenario clock: its reads at one clock position
+        // answer what was delivered since the move before the one that brought the clock there.
         var violations: [ContractViolation] = []
         for productID in Set(sent.filter { duplicated.contains($0.notificationID) }.compactMap { evidence.productID(of: $0) }).sorted() {
-            let mine = sent.filter { evidence.productID(of: $0) == productID }
-            let notifications = Set(mine.map(\.notificationID)).count
-            guard let first = mine.map(\.wallTime).min() else { continue }
+            let mine = sent.filter { evidence.productID(of: $0) == productID }.sorted { $0.wallTime < $1.wallTime }
+            guard let first = mine.first?.wallTime else { continue }
             let reads = productReads(productID, after: first, in: evidence)
-            if reads.count > notifications {
+            var readBefore = 0
+            for (position, group) in Dictionary(grouping: reads, by: \.exactScenarioTime).sorted(by: { $0.key < $1.key }) {
+                defer { readBefore += group.count }
+                let lastRead = group.map(\.wallTime).max() ?? 0
+                let windowStart =
+                    evidence.clockMoves.filter { $0.toTime < Int64(position.rounded(.down)) }.map(\.wallTime).max() ?? -Double.infinity
+                let delivered = mine.filter { $0.wallTime <= lastRead }
+                let window = delivered.filter { $0.wallTime > windowStart }
+                // Only a window a repeat was delivered in is judged; the reads it allows are the
+                // notifications delivered so far that earlier reads have not answered.
+                guard window.contains(where: \.isDuplicate) else { continue }
+                let allowed = max(0, Set(delivered.map(\.notificationID)).count - readBefore)
+                guard group.count > allowed else { continue }
+                let repeated = window.first { $0.isDuplicate }
                 violations.append(
                     ContractViolation(
                         message:
-                            "product \(productID) had \(notifications) notification\(notifications == 1 ? "" : "s") (\(mine.count) deliveries, duplicates included) but was read back \(reads.count) times",
+                            "product \(productID) was read back \(group.count) \(group.count == 1 ? "time" : "times") after notification \(repeated?.notificationID ?? "?") was delivered again, with \(allowed) \(allowed == 1 ? "notification" : "notifications") left to confirm",
                         expected: "one confirmation per distinct tts_notification_id",
-                        entries: reads.map(\.id),
-                        request: reads.first.map(ContractEvidence.line),
-                        notification: mine.first { $0.isDuplicate }?.notificationID
+                        entries: group.map(\.id),
+                        request: group.first.map(ContractEvidence.line),
+                        notification: repeated?.notificationID
                     )
                 )
             }

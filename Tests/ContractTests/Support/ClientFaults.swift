@@ -36,6 +36,9 @@ struct ClientFaults: OptionSet, Sendable, Hashable, CustomStringConvertible {
     static let confirmsInAnotherShop = ClientFaults(rawValue: 1 << 14)
     /// Works with the first shop Get Authorized Shops lists and ignores the others.
     static let firstShopOnly = ClientFaults(rawValue: 1 << 15)
+    /// Not a fault: once the late webhooks are handled, an hour later, reads every product of
+    /// its shops once more, as a final check (no clause may take it for a repeat handled twice).
+    static let checksEveryProductAtTheEnd = ClientFaults(rawValue: 1 << 16)
 
     static let names: [(ClientFaults, String)] = [
         (.badSign, "badSign"), (.tokenInQuery, "tokenInQuery"), (.noShopCipher, "noShopCipher"), (.v1Listing, "v1Listing"),
@@ -43,7 +46,7 @@ struct ClientFaults: OptionSet, Sendable, Hashable, CustomStringConvertible {
         (.stopsAfterFirstTask, "stopsAfterFirstTask"), (.slowAcknowledgement, "slowAcknowledgement"), (.acceptForged, "acceptForged"),
         (.noDeduplication, "noDeduplication"), (.noConfirmation, "noConfirmation"), (.ignoresRetryAfter, "ignoresRetryAfter"),
         (.confirmsDuringReview, "confirmsDuringReview"), (.confirmsInAnotherShop, "confirmsInAnotherShop"),
-        (.firstShopOnly, "firstShopOnly"),
+        (.firstShopOnly, "firstShopOnly"), (.checksEveryProductAtTheEnd, "checksEveryProductAtTheEnd"),
     ]
 
     var description: String {

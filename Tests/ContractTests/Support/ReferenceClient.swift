@@ -135,6 +135,15 @@ struct ReferenceClient {
         if faults.contains(.legacyGlobalProducts) { try await call(.POST, "/product/202309/global_products/search", body: .object([:])) }
         if faults.contains(.v1LeafOnCreate), let cipher = ciphers.first { try await createOnV1Leaf(cipher: cipher) }
         try await upgrade(ciphers)
+        if faults.contains(.checksEveryProductAtTheEnd) {
+            // Late webhooks (held or repeated) are handled first; then an hour with none.
+            await wait(.seconds(7200))
+            try await settleWebhooks()
+            await wait(.seconds(3600))
+            for product in server.scenario.products {
+                try await call(.GET, "/product/202309/products/\(product.id)", cipher: cipherOf(product.id))
+            }
+        }
     }
 
     /// Triggers the task per shop, lets it run, confirms what the webhooks said, and comes back
