@@ -61,6 +61,19 @@ struct AdminTests {
         }
     }
 
+    /// A body over the admin API's limit is refused with 413 and says so: it was a 500 that
+    /// named NIO's error.
+    @Test func anAdminBodyOverTheLimitIs413() async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            let body = #"{"seconds": 1, "note": ""# + String(repeating: "x", count: 1 << 21) + #""}"#
+            let answer = try await AdminClient(server: server).call(.POST, "/clock/advance", json: body)
+            #expect(answer.status == 413)
+            #expect(answer.json["error"]?.string?.contains("the most an admin request takes") == true, "\(answer.json)")
+            #expect(server.clock.now == server.scenario.clockStart)
+            #expect(try await get(server, "/health").status == 200)
+        }
+    }
+
     @Test func unknownAdminEndpointListsTheKnownOnes() async throws {
         try await withReplayServer(scenario: Scenario.default) { server in
             let (status, json) = try await get(server, "/nope")

@@ -88,6 +88,9 @@ struct AdminResponder: Sendable {
             return (try? json(AdminError(error: error.description), status: .badRequest)) ?? Response(status: .badRequest)
         } catch let error as AdminError {
             return (try? json(error, status: .badRequest)) ?? Response(status: .badRequest)
+        } catch is AdminBodyTooLarge {
+            let error = AdminError(error: "the body is over \(Self.maximumBodyBytes) bytes, the most an admin request takes")
+            return (try? json(error, status: .contentTooLarge)) ?? Response(status: .contentTooLarge)
         } catch {
             return (try? json(AdminError(error: "\(error)"), status: .internalServerError)) ?? Response(status: .internalServerError)
         }
@@ -150,8 +153,16 @@ struct AdminResponder: Sendable {
         )
     }
 
+    /// The most bytes an admin request's body may have; past it, 413.
+    static let maximumBodyBytes = 1 << 20
+
     private func body(of request: Request) async throws -> JSONValue {
-        let buffer = try await request.body.collect(upTo: 1 << 20)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: Self.maximumBodyBytes)
+        } catch is NIOTooManyBytesError {
+            throw AdminBodyTooLarge()
+        }
         guard buffer.readableBytes > 0 else { return .object([:]) }
         guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView)), value.object != nil else {
             throw AdminError(error: "the body must be a JSON object")
@@ -216,3 +227,6 @@ extension AdminResponder: HTTPResponder {
         await respond(to: request)
     }
 }
+
+/// An admin request's body past ``AdminResponder/maximumBodyBytes``.
+private struct AdminBodyTooLarge: Error {}
