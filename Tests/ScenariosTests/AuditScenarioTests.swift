@@ -67,7 +67,9 @@ struct AuditScenarioTests {
         )
         let messages = diagnostics.map { "\($0.line):\($0.column) \($0.keyPath): \($0.message)" }
         #expect(
-            messages == ["5:3 audit: duration cannot be negative", "8:7 audit.failures[0].reason: unknown key 'reason'; did you mean 'reasons'?"]
+            messages == [
+                "5:13 audit.duration: duration cannot be negative", "8:7 audit.failures[0].reason: unknown key 'reason'; did you mean 'reasons'?",
+            ]
         )
     }
 

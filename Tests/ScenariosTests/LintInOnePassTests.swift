@@ -143,8 +143,33 @@ struct LintInOnePassTests {
                 Expected(4, 57, "products[0].live_for", "'2 days' is not a duration"),
                 Expected(5, 55, "products[1].status", "'LIVE' is not one of"),
                 Expected(6, 37, "products[2].category_id", "category '1' is not in the GB v1 tree"),
-                Expected(8, 14, "stubs[0].respond", "status must be an HTTP status"),
-                Expected(8, 14, "stubs[0].respond", "delay must be between 0s and 10m"),
+                Expected(8, 23, "stubs[0].respond.status", "status must be an HTTP status"),
+                Expected(8, 35, "stubs[0].respond.delay", "delay must be between 0s and 10m"),
+            ]
+        )
+    }
+
+    /// A value out of range is reported at its own key, not at the first key of its block; a
+    /// stub that could never match (a method no request has, a query in its path) is refused.
+    @Test func aValueOutOfRangeIsReportedAtItsKey() throws {
+        let (_, diagnostics) = try lint(
+            """
+            clock: {start: 2026-11-02T09:00:00Z, mode: scaled, rate: -1h}
+            webhooks: {ack_timeout: 0s, duplicates: -1}
+            stubs:
+              - match: {method: BREW, path: "/x?y=1"}
+                respond: {data: {}}
+
+            """
+        )
+        expect(
+            diagnostics,
+            [
+                Expected(1, 58, "clock.rate", "rate is virtual time per real second"),
+                Expected(2, 25, "webhooks.ack_timeout", "ack_timeout must be positive"),
+                Expected(2, 41, "webhooks.duplicates", "duplicates cannot be negative"),
+                Expected(4, 21, "stubs[0].match.method", "'BREW' is not an HTTP method the API uses"),
+                Expected(4, 33, "stubs[0].match.path", "path starts with / and holds no query"),
             ]
         )
     }

@@ -26,10 +26,10 @@ struct ScenarioFile: Decodable {
             let mode = try container.optional(oneOf: Mode.self, forKey: .mode)
             let rate = try container.optional(HumanDuration.self, forKey: .rate)
             if let rate, rate.milliseconds <= 0 {
-                try decoder.reject("rate is virtual time per real second, such as 1h; it must be positive")
+                try decoder.reject("rate is virtual time per real second, such as 1h; it must be positive", at: CodingKeys.rate)
             }
             if mode == .manual, rate != nil {
-                try decoder.reject("a manual clock has no rate; remove rate or set mode: scaled")
+                try decoder.reject("a manual clock has no rate; remove rate or set mode: scaled", at: CodingKeys.rate)
             }
             self.rate = mode == .manual ? 0 : Double(rate?.milliseconds ?? (mode == .scaled ? 3_600_000 : 0)) / 1000
         }

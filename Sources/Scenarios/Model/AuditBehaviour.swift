@@ -60,7 +60,7 @@ extension AuditBehaviour: Decodable {
         let defaults = AuditBehaviour()
         self.duration = try container.optional(HumanDuration.self, forKey: .duration) ?? defaults.duration
         self.failures = try container.list(of: Failure.self, forKey: .failures)?.compactMap { $0 } ?? []
-        if duration.milliseconds < 0 { try decoder.reject("duration cannot be negative") }
+        if duration.milliseconds < 0 { try decoder.reject("duration cannot be negative", at: CodingKeys.duration) }
     }
 }
 

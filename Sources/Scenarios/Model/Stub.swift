@@ -133,9 +133,21 @@ extension Stub.Match: Decodable {
         self.query = try container.mapping(of: String.self, forKey: .query)?.compactMapValues { $0 } ?? [:]
         self.body = try container.optional([String: JSONValue].self, forKey: .body) ?? [:]
         let calls = try container.list(of: Int.self, forKey: .calls)?.compactMap { $0 }
-        if let calls, calls.contains(where: { $0 < 1 }) { try decoder.reject("calls count from 1") }
+        if let calls, calls.contains(where: { $0 < 1 }) { try decoder.reject("calls count from 1", at: CodingKeys.calls) }
         self.calls = calls.map(Set.init)
-        if let path, !path.hasPrefix("/") { try decoder.reject("path starts with /, such as /product/202502/products/search") }
+        if let path, !path.hasPrefix("/") || path.contains("?") {
+            try decoder.reject(
+                "path starts with / and holds no query, such as /product/202502/products/search; put parameters under query",
+                at: CodingKeys.path
+            )
+        }
+        // A stub that names a method no request has would never match.
+        if let method, !RequestEntry.methods.contains(method) {
+            try decoder.reject(
+                "'\(method)' is not an HTTP method the API uses; expected one of \(RequestEntry.methods.joined(separator: ", "))",
+                at: CodingKeys.method
+            )
+        }
     }
 }
 
@@ -153,7 +165,9 @@ extension Stub.Response: Decodable {
         self.headers = try container.mapping(of: String.self, forKey: .headers)?.compactMapValues { $0 } ?? [:]
         self.delay = try container.optional(HumanDuration.self, forKey: .delay)
         self.fault = try container.optional(oneOf: Fault.self, forKey: .fault)
-        if !(100...599).contains(status) { try decoder.reject("status must be an HTTP status, 100 to 599") }
-        if let delay, delay.milliseconds < 0 || delay.milliseconds > 600_000 { try decoder.reject("delay must be between 0s and 10m") }
+        if !(100...599).contains(status) { try decoder.reject("status must be an HTTP status, 100 to 599", at: CodingKeys.status) }
+        if let delay, delay.milliseconds < 0 || delay.milliseconds > 600_000 {
+            try decoder.reject("delay must be between 0s and 10m", at: CodingKeys.delay)
+        }
     }
 }

@@ -75,7 +75,7 @@ extension UpgradeBehaviour: Decodable {
         self.order = try container.optional(oneOf: Order.self, forKey: .order) ?? defaults.order
         self.failures = try container.list(of: Failure.self, forKey: .failures)?.compactMap { $0 } ?? []
         self.whileRunning = try container.optional(oneOf: WhileRunning.self, forKey: .whileRunning) ?? defaults.whileRunning
-        if duration.milliseconds < 0 { try decoder.reject("duration cannot be negative") }
+        if duration.milliseconds < 0 { try decoder.reject("duration cannot be negative", at: CodingKeys.duration) }
     }
 }
 

@@ -66,13 +66,15 @@ extension WebhookBehaviour: Decodable {
         self.forged = try container.optional(Int.self, forKey: .forged) ?? 0
         self.dropped = Set(try container.list(of: String.self, forKey: .drop)?.compactMap { $0 } ?? [])
         if let address, !(address.hasPrefix("http://") || address.hasPrefix("https://")) {
-            try decoder.reject("address must be an http:// or https:// URL, not '\(address)'")
+            try decoder.reject("address must be an http:// or https:// URL, not '\(address)'", at: CodingKeys.address)
         }
-        if delay.milliseconds < 0 || (outOfOrder?.milliseconds ?? 0) < 0 || duplicates < 0 || forged < 0
-            || retries.contains(where: { $0.milliseconds < 0 })
-        {
-            try decoder.reject("delays, retries and counts cannot be negative")
+        // Each at its own key.
+        for (key, isNegative) in [
+            (CodingKeys.delay, delay.milliseconds < 0), (.outOfOrder, (outOfOrder?.milliseconds ?? 0) < 0), (.duplicates, duplicates < 0),
+            (.forged, forged < 0), (.retries, retries.contains { $0.milliseconds < 0 }),
+        ] where isNegative {
+            try decoder.reject("\(key.stringValue) cannot be negative", at: key)
         }
-        if acknowledgementTimeout.milliseconds <= 0 { try decoder.reject("ack_timeout must be positive") }
+        if acknowledgementTimeout.milliseconds <= 0 { try decoder.reject("ack_timeout must be positive", at: CodingKeys.acknowledgementTimeout) }
     }
 }
