@@ -90,6 +90,16 @@ struct JournalRedactionTests {
         }
     }
 
+    /// A credential of the session left outside any string of a broken JSON body is replaced too.
+    @Test func aCredentialOutsideAnyStringOfABrokenBodyIsRedacted() async throws {
+        try await withReplayServer(scenario: try .default) { server in
+            let secret = server.scenario.app.secret
+            _ = try await Self.searchWithSecrets(SignedClient(server: server), body: "{\"note\": \(secret)}")
+            let kept = Self.text(try #require(try await server.journal.entries().first).body)
+            #expect(!kept.contains(secret), "\(kept)")
+        }
+    }
+
     /// A body the gateway refuses as broken JSON is redacted as far as it reads, not kept as sent.
     @Test(arguments: [
         #"{"refresh_token":"ij1secretAA","x":"#, #"{"refresh_token":"ij2secretAA"}xyz"#, #"{"refresh_token":"ij3secretAA"}{"a":1}"#,

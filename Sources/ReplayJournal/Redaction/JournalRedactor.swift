@@ -207,7 +207,12 @@ package final class JournalRedactor: Sendable {
             guard hasSecrets || table.occurs(in: bytes) else { return bytes }
             switch self {
             case .kept: return bytes
-            case .json: return JSONTextRedaction.replacing(in: bytes, with: table) ?? bytes
+            case .json:
+                // Then the session's credentials wherever they are left: text that is not valid
+                // JSON may hold one outside any string (`{"a": <token>}`).
+                var replaced = JSONTextRedaction.replacing(in: bytes, with: table) ?? bytes
+                _ = table.replaceInside(&replaced)
+                return replaced
             case .form(let form, _):
                 return bytes.withUnsafeBufferPointer {
                     form.replacing(in: $0, with: table, isSecretField: { SecretName.isSecret(form.fields[$0].name) })
