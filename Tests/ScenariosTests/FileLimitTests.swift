@@ -153,6 +153,12 @@ struct FileLimitTests {
         let data = try #require(try Scenario.parse(text).stubs.first?.response.data?.object)
         #expect(data.count == 20_000)
         #expect(data["k19999"] == .number(19_999))
+        // The fields a stub matches on, read the same way.
+        let matched =
+            text.replacingOccurrences(of: "  - match: {operation: get_categories}\n    respond:\n      data:", with: "  - match:\n      body:")
+            + "    respond: {data: {}}\n"
+        let body = try #require(try Scenario.parse(matched).stubs.first?.match.body)
+        #expect(body.count == 20_000 && body["k7"] == .number(7))
     }
 
     /// Wide mappings of strings (a stub's query, a cassette's query and headers) are read from

@@ -99,7 +99,7 @@ struct ExpectationEntry: Decodable {
         return ScenarioExpectation.Calls(
             operation: operation ?? .getAuthorizedShops,
             query: try container.optional([String: String].self, forKey: .query) ?? [:],
-            body: try container.optional([String: JSONValue].self, forKey: .body) ?? [:],
+            body: try container.optional(JSONValue.Members.self, forKey: .body)?.members ?? [:],
             productID: try container.optional(String.self, forKey: .product),
             atLeast: atLeast,
             atMost: atMost,

@@ -58,6 +58,22 @@ public enum JSONValue: Sendable, Hashable {
 }
 
 extension JSONValue: Codable {
+    /// A JSON object's members read from a document, as ``init(from:)`` reads the object: from its
+    /// YAML node at once when the decoder has one.
+    struct Members: Decodable {
+        var members: [String: JSONValue]
+
+        init(from decoder: any Decoder) throws {
+            guard case .object(let members) = try JSONValue(from: decoder) else {
+                throw DecodingError.typeMismatch(
+                    [String: JSONValue].self,
+                    DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "expected a mapping")
+                )
+            }
+            self.members = members
+        }
+    }
+
     public init(from decoder: any Decoder) throws {
         // From a YAML document, read from its node at once: decoded key by key, a mapping of
         // n keys costs n lookups of n each.

@@ -131,7 +131,7 @@ extension Stub.Match: Decodable {
         }
         self.operation = operationID.flatMap(APIOperation.named)
         self.query = try container.mapping(of: String.self, forKey: .query)?.compactMapValues { $0 } ?? [:]
-        self.body = try container.optional([String: JSONValue].self, forKey: .body) ?? [:]
+        self.body = try container.optional(JSONValue.Members.self, forKey: .body)?.members ?? [:]
         let calls = try container.list(of: Int.self, forKey: .calls)?.compactMap { $0 }
         if let calls, calls.contains(where: { $0 < 1 }) { try decoder.reject("calls count from 1", at: CodingKeys.calls) }
         self.calls = calls.map(Set.init)
