@@ -16,6 +16,7 @@ struct ScenarioInstantTests {
     @Test(arguments: [
         ("2026-11-02T09:00:00Z", 1_793_610_000.0), ("2026-11-02T10:00:00+01:00", 1_793_610_000), ("2026-11-02T09:00:00.250Z", 1_793_610_000.25),
         ("2028-02-29T00:00:00Z", 1_835_395_200), ("2026-11-02T03:30:00-05:30", 1_793_610_000),
+        ("2026-11-02T10:00:00+0100", 1_793_610_000), ("2026-11-02T10:00:00+01", 1_793_610_000),
     ])
     func anInstantThatExistsParses(_ text: String, _ seconds: Double) {
         #expect(ScenarioInstant.parse(text)?.timeIntervalSince1970 == seconds)

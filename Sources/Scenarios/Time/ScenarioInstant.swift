@@ -34,9 +34,11 @@ public enum ScenarioInstant {
         else { return false }
         var offset = 0
         if let sign = characters.lastIndex(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }), sign >= 19 {
-            guard let hours = number(sign + 1..<sign + 3), hours < 24, let minutes = number(sign + 4..<sign + 6), minutes < 60 else {
-                return false
-            }
+            // ±HH, ±HHMM or ±HH:MM.
+            let digits = characters[(sign + 1)...].filter { $0 != UInt8(ascii: ":") }
+            guard digits.count == 2 || digits.count == 4, let value = Int(String(decoding: digits, as: UTF8.self)) else { return false }
+            let (hours, minutes) = digits.count == 2 ? (value, 0) : (value / 100, value % 100)
+            guard hours < 24, minutes < 60 else { return false }
             offset = (hours * 60 + minutes) * 60 * (characters[sign] == UInt8(ascii: "-") ? -1 : 1)
         }
         guard let zone = TimeZone(secondsFromGMT: offset) else { return false }
