@@ -83,6 +83,20 @@ extension Clause {
         let sent = genuine(evidence)
         // The client acts between moves of the scenario clock: its reads at one clock position
         // answer what was delivered since the move before the one that brought the clock there.
+        // Moves are journaled in order, their target times never falling within a run: the last
+        // move to a time before a position is found by bisection, not by a pass over every move
+        // per read (a journal continued over runs, whose clocks restart, is passed over).
+        let moves = evidence.clockMoves
+        let inOrder = zip(moves, moves.dropFirst()).allSatisfy { $0.toTime <= $1.toTime }
+        func endOfLastMove(before time: Int64) -> Double {
+            guard inOrder else { return moves.filter { $0.toTime < time }.map(\.wallTime).max() ?? -Double.infinity }
+            var (low, high) = (0, moves.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if moves[middle].toTime < time { low = middle + 1 } else { high = middle }
+            }
+            return low == 0 ? -Double.infinity : moves[low - 1].wallTime
+        }
         var violations: [ContractViolation] = []
         for productID in Set(sent.filter { duplicated.contains($0.notificationID) }.compactMap { evidence.productID(of: $0) }).sorted() {
             let mine = sent.filter { evidence.productID(of: $0) == productID }.sorted { $0.wallTime < $1.wallTime }
@@ -92,8 +106,7 @@ extension Clause {
             for (position, group) in Dictionary(grouping: reads, by: \.exactScenarioTime).sorted(by: { $0.key < $1.key }) {
                 defer { readBefore += group.count }
                 let lastRead = group.map(\.wallTime).max() ?? 0
-                let windowStart =
-                    evidence.clockMoves.filter { $0.toTime < Int64(position.rounded(.down)) }.map(\.wallTime).max() ?? -Double.infinity
+                let windowStart = endOfLastMove(before: Int64(position.rounded(.down)))
                 let delivered = mine.filter { $0.wallTime <= lastRead }
                 let window = delivered.filter { $0.wallTime > windowStart }
                 // Only a window a repeat was delivered in is judged; the reads it allows are the
