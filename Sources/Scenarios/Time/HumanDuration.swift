@@ -24,7 +24,7 @@ public struct HumanDuration: Sendable, Hashable, Comparable, CustomStringConvert
     public static let longest = HumanDuration(milliseconds: 36_500 * 86_400_000)
 
     /// Whether the span is within ``longest`` either way.
-    public var isWithinLimit: Bool { milliseconds.magnitude <= Self.longest.milliseconds.magnitude }
+    var isWithinLimit: Bool { milliseconds.magnitude <= Self.longest.milliseconds.magnitude }
 
     /// The span in seconds, rounded toward zero.
     public var seconds: Int64 { milliseconds / 1000 }
