@@ -62,6 +62,11 @@ struct OperationTableTests {
             #expect(try unknown.envelope.code == 36009009)
             let wrongMethod = try await client.send(.PATCH, "/product/202309/products/activate", body: "{}", shopScoped: true)
             #expect(try wrongMethod.envelope.code == 36009010)
+            #expect(wrongMethod.status == 405)
+            // `activate` also fits `{product_id}`, whose operations take PUT and GET.
+            #expect(wrongMethod.headers["allow"] == "POST, PUT, GET", "a 405 names the methods the path accepts (RFC 9110, 15.5.6)")
+            let categories = try await client.send(.DELETE, "/product/202309/categories", shopScoped: true)
+            #expect(categories.status == 405 && categories.headers["allow"] == "GET")
             let wrongVersion = try await client.send(.POST, "/product/202201/products/search", body: "{}", shopScoped: true)
             #expect(try wrongVersion.envelope.code == 36009014)
         }

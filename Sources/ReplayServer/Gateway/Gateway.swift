@@ -33,6 +33,8 @@ struct Gateway: Sendable {
         var failedChecks: [JournalEntry.FailedCheck] = []
         /// The error to answer with, when a check failed that is not relaxed.
         var rejection: APIError?
+        /// The methods the path accepts, when the rejection is a wrong method (the `Allow` header of a 405).
+        var allowedMethods: [String] = []
     }
 
     let scenario: Scenario
@@ -76,6 +78,7 @@ struct Gateway: Sendable {
             return decision
         case .wrongMethod(let allowed):
             decision.rejection = APIError.invalidMethod.detailed("\(request.path) accepts \(allowed.joined(separator: ", ")), not \(request.method).")
+            decision.allowedMethods = allowed
             return decision
         case .wrongVersion:
             decision.rejection = APIError.invalidVersion.detailed("No version of this API at \(request.path).")

@@ -19,7 +19,7 @@ struct APIResponder: Sendable {
         /// The envelope code; nil for a recorded answer that is not an envelope.
         var code: Int?
         var body: AnswerBytes
-        /// A stub's or a recording's headers; a stub's delay and fault.
+        /// A stub's or a recording's headers, or the `Allow` of a 405; a stub's delay and fault.
         var headers: [(name: String, value: String)] = []
         var delay: Duration?
         var hangsUp = false
@@ -194,7 +194,11 @@ struct APIResponder: Sendable {
             )
         }
         if let rejection = decision.rejection {
-            return failure(rejection, by: .gateway)
+            var answer = failure(rejection, by: .gateway)
+            if !decision.allowedMethods.isEmpty {
+                answer.headers.append((name: "Allow", value: decision.allowedMethods.joined(separator: ", ")))
+            }
+            return answer
         }
         var nearMisses: [NearMiss]?
         for source in state.scenario.answerOrder {
