@@ -9,7 +9,8 @@ struct Lint: AsyncParsableCommand {
         abstract: "Check scenario, cassette and suite files; print every problem as file:line:column: error: message (at key.path).",
         discussion: """
             Folders are searched for .yaml, .yml and .json files. A file with `interactions` or `format` at the
-            top is read as a cassette, one with `scenarios` as a suite, any other as a scenario (and the cassettes it names are checked too).
+            top is read as a cassette, one with `scenarios` as a suite (and the scenario files it selects are checked too), any other as
+            a scenario (and the cassettes it names are checked too).
             Every problem of a scenario is reported in one pass, in file order: wrong types, bad durations and
             instants, missing and unknown keys, duplicate ids, categories not in the named tree, unknown brands,
             unknown stub operations, broken cassette references.

@@ -274,6 +274,34 @@ struct CassetteLoadingTests {
         }
     }
 
+    /// One file named twice, by two spellings, is reported once at the second name; its own
+    /// problems are not reported twice.
+    @Test func aCassetteNamedTwiceIsReportedOnce() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cassette-twice-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "format: 1\ninteractions:\n  - request: {method: GET}\n".write(
+            to: folder.appendingPathComponent("broken.yaml"),
+            atomically: true,
+            encoding: .utf8
+        )
+        let scenario = folder.appendingPathComponent("s.yaml")
+        try "name: twice\ncassettes:\n  - broken.yaml\n  - ../\(folder.lastPathComponent)/broken.yaml\n".write(
+            to: scenario,
+            atomically: true,
+            encoding: .utf8
+        )
+        do {
+            _ = try Scenario.load(contentsOf: scenario)
+            Issue.record("a cassette named twice was accepted")
+        } catch {
+            #expect(error.diagnostics.filter { $0.file.hasSuffix("broken.yaml") }.count == 1, "\(error)")
+            let twice = try #require(error.diagnostics.first { $0.file == scenario.path })
+            #expect(twice.line == 4 && twice.keyPath == "cassettes[1]")
+            #expect(twice.message.contains("names the same cassette as cassettes[0]"))
+        }
+    }
+
     @Test(arguments: ["answer_order: []\n", "answer_order: [stubs, stubs]\n", "answer_order: [stub]\n"])
     func answerOrderMustNameEachSourceOnce(_ yaml: String) {
         do {

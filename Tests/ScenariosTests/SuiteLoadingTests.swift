@@ -44,6 +44,42 @@ struct SuiteLoadingTests {
         #expect(suite.name == "qa.suite")
     }
 
+    @Test func aGlobMayHoldPatternsInItsFolders() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("suite-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for path in ["qa/gb/a.yaml", "qa/de/b.yaml", "qa/de/.hidden.yaml", "qa/.old/c.yaml", "qa/jp.yaml/d.yaml"] {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("name: x\n".utf8).write(to: url)
+        }
+        let file = folder.appendingPathComponent("qa.suite.yaml")
+        try Data("scenarios: ['q?/*/*.yaml']\n".utf8).write(to: file)
+        let suite = try Suite.load(contentsOf: file, clauseIDs: Self.clauses)
+        #expect(suite.entries.map(\.name) == ["qa/de/b.yaml", "qa/gb/a.yaml", "qa/jp.yaml/d.yaml"], "files only, no hidden ones")
+        #expect(suite.entries.first?.reference == folder.appendingPathComponent("qa/de/b.yaml").standardizedFileURL.path)
+        for glob in ["\(folder.path)/*/none/*.yaml", "\(folder.path)/qa/*.yaml"] {  // the second matches only a folder
+            do {
+                _ = try Suite.parse("scenarios: ['\(glob)']\n", clauseIDs: Self.clauses)
+                Issue.record("\(glob), which matches no file, was accepted")
+            } catch {
+                #expect(error.diagnostics.first?.message.contains("matches no file") == true, "\(error)")
+            }
+        }
+    }
+
+    @Test func lintChecksTheScenarioFilesASuiteSelects() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("suite-lint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("qa"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("name: good\n".utf8).write(to: folder.appendingPathComponent("qa/good.yaml"))
+        let broken = folder.appendingPathComponent("qa/broken.yaml")
+        try Data("name: broken\nclock: {rate: fast}\n".utf8).write(to: broken)
+        let file = folder.appendingPathComponent("qa.suite.yaml")
+        try Data("scenarios: [happy-path-gb, 'qa/*.yaml']\n".utf8).write(to: file)
+        let diagnostics = Linter.diagnostics(forFileAt: file, clauseIDs: Self.clauses)
+        #expect(diagnostics.map { "\($0.file):\($0.line) \($0.keyPath)" } == ["\(broken.standardizedFileURL.path):2 clock.rate"], "\(diagnostics)")
+    }
+
     @Test func lintReportsEveryProblemOfASuiteAtItsLine() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("suite-lint-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

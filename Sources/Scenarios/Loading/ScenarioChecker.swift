@@ -39,6 +39,7 @@ struct ScenarioChecker {
     /// A broken cassette's own diagnostics are kept, each at its place in the cassette file.
     mutating func cassettes(_ references: [String?], relativeTo base: URL) -> [Cassette] {
         var cassettes: [Cassette] = []
+        var named: [String: Int] = [:]  // each file's first reference, by its resolved path
         for (index, reference) in references.enumerated() {
             guard let reference else { continue }
             let file = URL(fileURLWithPath: reference, relativeTo: base).standardizedFileURL
@@ -55,6 +56,12 @@ struct ScenarioChecker {
                 problem(["cassettes", "\(index)"], message)
                 continue
             }
+            let key = url.resolvingSymlinksInPath().path
+            if let first = named[key] {
+                problem(["cassettes", "\(index)"], "names the same cassette as cassettes[\(first)] (\(url.path)); name each file once")
+                continue
+            }
+            named[key] = index
             do {
                 cassettes.append(try Cassette.load(contentsOf: url))
             } catch {

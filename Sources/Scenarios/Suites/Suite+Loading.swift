@@ -97,18 +97,10 @@ extension Suite {
     /// `all`, a glob of files relative to the suite, a path to a file, or a built-in name.
     private static func resolve(_ selector: String, relativeTo base: URL) -> Resolution {
         if selector == "all" { return .success(Scenario.builtInNames.map { ($0, $0) }) }
-        if selector.contains("*") || selector.contains("?") {
-            let directory = URL(fileURLWithPath: (selector as NSString).deletingLastPathComponent, relativeTo: base)
-            let pattern = (selector as NSString).lastPathComponent
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-            let matches = names.filter { fnmatch(pattern, $0, 0) == 0 }.sorted()
-            guard !matches.isEmpty else { return .failure("'\(selector)' matches no file in \(directory.standardizedFileURL.path)") }
-            let folder = (selector as NSString).deletingLastPathComponent
-            return .success(
-                matches.map { name in
-                    ((folder as NSString).appendingPathComponent(name), directory.appendingPathComponent(name).standardizedFileURL.path)
-                }
-            )
+        if selector.contains(where: { "*?[".contains($0) }) {
+            let matches = expand(glob: selector, relativeTo: base)
+            guard !matches.isEmpty else { return .failure("'\(selector)' matches no file (relative to \(base.standardizedFileURL.path))") }
+            return .success(matches)
         }
         let looksLikePath = selector.contains("/") || selector.hasSuffix(".yaml") || selector.hasSuffix(".yml") || selector.hasSuffix(".json")
         if looksLikePath {
@@ -120,5 +112,37 @@ extension Suite {
             return .failure(ClosedNames.message(for: selector, what: "a built-in scenario (or a path or glob)", among: Scenario.builtInNames))
         }
         return .success([(selector, selector)])
+    }
+
+    /// The regular files a glob names, sorted, each as written (its folder as in the glob) and
+    /// as a standardized path. Any part of the path may hold `*`, `?` or `[...]`; a part's
+    /// pattern does not match a leading dot, as in a shell.
+    private static func expand(glob: String, relativeTo base: URL) -> [(name: String, reference: String)] {
+        let isAbsolute = glob.hasPrefix("/")
+        var found: [(name: String, url: URL)] = [(isAbsolute ? "/" : "", isAbsolute ? URL(fileURLWithPath: "/") : base)]
+        let parts = glob.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        for (position, part) in parts.enumerated() {
+            let isLast = position == parts.count - 1
+            var next: [(name: String, url: URL)] = []
+            for (name, folder) in found {
+                let children: [String]
+                if part.contains(where: { "*?[".contains($0) }) {
+                    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+                    children = names.filter { fnmatch(part, $0, FNM_PERIOD) == 0 }.sorted()
+                } else {
+                    children = [part]
+                }
+                for child in children {
+                    let url = folder.appendingPathComponent(child)
+                    var isDirectory: ObjCBool = false
+                    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue != isLast else {
+                        continue
+                    }
+                    next.append(((name as NSString).appendingPathComponent(child), url))
+                }
+            }
+            found = next
+        }
+        return found.map { ($0.name, $0.url.standardizedFileURL.path) }
     }
 }
