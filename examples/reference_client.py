@@ -85,13 +85,23 @@ def left_on_v1(cipher):
 
 
 def attribute_values(kept, leaf_attributes):
-    """The product's values the new leaf knows, then a value for every attribute the leaf
-    requires: always (is_requried) or because a chosen value meets a requirement condition."""
-    known = {a["id"] for a in leaf_attributes}
-    chosen = {a["id"]: [{"id": v["id"]} if "id" in v else v for v in a.get("values", [])] for a in kept if a["id"] in known}
+    """The product's values the new leaf knows (its product attributes and their values), then a
+    value for every attribute the leaf requires: always (is_requried) or because a chosen value
+    meets a requirement condition."""
+    known = {a["id"]: a for a in leaf_attributes if a.get("type", "PRODUCT_PROPERTY") == "PRODUCT_PROPERTY"}
+    chosen = {}
+    for attribute in kept:
+        leaf_attribute = known.get(attribute["id"])
+        if not leaf_attribute:
+            continue  # the old leaf's attribute is not the new leaf's: TikTok refuses it
+        ids = {v["id"] for v in leaf_attribute.get("values") or []}
+        values = [{"id": v["id"]} if "id" in v else v for v in attribute.get("values", [])
+                  if v.get("id") in ids or ("id" not in v and leaf_attribute.get("is_customizable"))]
+        if values:
+            chosen[attribute["id"]] = values if leaf_attribute.get("is_multiple_selection") else values[:1]
     def met(condition):
         return any(v.get("id") == condition.get("attribute_value_id") for v in chosen.get(condition.get("attribute_id"), []))
-    for attribute in leaf_attributes:
+    for attribute in known.values():
         required = attribute.get("is_requried") or any(met(c) for c in attribute.get("requirement_conditions") or [])
         if attribute["id"] not in chosen and required:
             values = attribute.get("values") or []

@@ -103,7 +103,7 @@ product = {
     "package_dimensions": {"length": "30", "width": "20", "height": "5", "unit": "CENTIMETER"},
     "skus": [{"seller_sku": "JUMPER-NAVY-M", "price": {"amount": "4900" if region == "JP" else "49.00", "currency": CURRENCIES.get(region, "EUR")},
               "inventory": [{"warehouse_id": "7068517275539719942", "quantity": 10}]}],
-    "product_attributes": [{"id": a.id, "values": [{"id": a.values[0].id}]} for a in attributes.attributes if a.values],
+    "product_attributes": [{"id": a.id, "values": [{"id": a.values[0].id}]} for a in attributes.attributes if a.values and a.type_ == "PRODUCT_PROPERTY"],
 }
 if rules.size_chart and rules.size_chart.is_required:
     product["size_chart"] = {"image": image("SIZE_CHART_IMAGE")}

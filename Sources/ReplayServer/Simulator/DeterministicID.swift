@@ -4,6 +4,8 @@
 enum DeterministicID {
     static let product = 1731
     static let sku = 1732
+    /// The one SKU of each product a scenario lists, numbered in the scenario's order.
+    static let scenarioSKU = 1733
     static let notification = 7327
     static let manufacturer = 7410
     static let responsiblePerson = 7411

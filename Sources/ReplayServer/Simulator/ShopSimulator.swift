@@ -119,10 +119,10 @@ struct ShopSimulator: Sendable {
     }
 
     /// The scenario's products as the store holds them: live since `live_for` before the start,
-    /// with one SKU in the market's currency.
+    /// with one SKU in the market's currency and an id of its own.
     static func initialProducts(_ scenario: Scenario, markets: [Region: MarketCatalogue]) -> [ProductState] {
         let start = Int64(scenario.clockStart.timeIntervalSince1970)
-        return scenario.products.map { product in
+        return scenario.products.enumerated().map { position, product in
             let region = scenario.shops.first { $0.id == product.shopID }?.region ?? .gb
             let created = start - product.liveFor.seconds
             return ProductState(
@@ -139,7 +139,7 @@ struct ShopSimulator: Sendable {
                 },
                 skus: [
                     .init(
-                        id: "\(product.id.dropLast(2))01",
+                        id: DeterministicID.make(prefix: DeterministicID.scenarioSKU, seed: scenario.seed, sequence: position + 1),
                         sellerSKU: "SKU-\(product.id.suffix(6))",
                         price: .init(amount: "19.99", currency: markets[region]?.currency ?? "GBP", salePrice: nil),
                         inventory: [.init(warehouseID: "7068517275539719942", quantity: 100)],

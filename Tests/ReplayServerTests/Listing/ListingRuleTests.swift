@@ -16,7 +16,32 @@ struct ListingRuleTests {
         var breaks: @Sendable (ListingFixture, inout [String: Any]) throws -> Void
         var code: Int
         var message: String
+        /// Whether `message` is the whole message, or a part of it (one that names a leaf).
+        var exact = true
         var testDescription: String { name }
+    }
+
+    /// The text of 98001004 naming a field.
+    static func invalid(_ field: String, _ reason: String, _ expected: String) -> String {
+        "Parameter \(field) is invalid. Reason: \(reason). Expected: \(expected)"
+    }
+
+    /// Replaces the first SKU's fields, keeping the others.
+    static func firstSKU(_ body: inout [String: Any], _ change: (inout [String: Any]) -> Void) {
+        var skus = body["skus"] as? [[String: Any]] ?? []
+        change(&skus[0])
+        body["skus"] = skus
+    }
+
+    static let twoSKUs: @Sendable (ListingFixture, [[String: Any]?]) -> [[String: Any]] = { fixture, attributes in
+        attributes.enumerated().map { index, attribute in
+            var sku: [String: Any] = [
+                "seller_sku": "TEST-SKU-\(index)", "price": ["amount": "12.50", "currency": fixture.market.currency],
+                "inventory": [["warehouse_id": "7068517275539719942", "quantity": 10]],
+            ]
+            if let attribute { sku["sales_attributes"] = [attribute] }
+            return sku
+        }
     }
 
     static let idShop = "shops:\n  - {id: \"7494000000000000001\", region: ID, cipher: ROW_id_shop}\n"
@@ -146,6 +171,119 @@ struct ListingRuleTests {
             code: 12052701,
             message: "do not support cross-boarder seller create local product directly"
         ),
+        RuleCase(
+            name: "a SKU without a price",
+            breaks: { _, body in firstSKU(&body) { $0["price"] = nil } },
+            code: 98001004,
+            message: invalid("skus[0].price.amount", "a new SKU has no price", "a price with its currency and amount")
+        ),
+        RuleCase(
+            name: "a price that is not a number",
+            breaks: { fixture, body in firstSKU(&body) { $0["price"] = ["amount": "abc", "currency": fixture.market.currency] } },
+            code: 98001004,
+            message: invalid("skus[0].price.amount", "'abc' is not a price", "a positive decimal such as 12.50")
+        ),
+        RuleCase(
+            name: "a negative price",
+            breaks: { fixture, body in firstSKU(&body) { $0["price"] = ["amount": "-1", "currency": fixture.market.currency] } },
+            code: 98001004,
+            message: invalid("skus[0].price.amount", "'-1' is not a price", "a positive decimal such as 12.50")
+        ),
+        RuleCase(
+            name: "a SKU without stock",
+            breaks: { _, body in firstSKU(&body) { $0["inventory"] = nil } },
+            code: 98001004,
+            message: invalid("skus[0].inventory", "a new SKU has no stock", "a warehouse_id and a quantity")
+        ),
+        RuleCase(
+            name: "a seller SKU of 5 characters in DE",
+            scenario: deShop,
+            breaks: { _, body in firstSKU(&body) { $0["seller_sku"] = "AB123" } },
+            code: 98001004,
+            message: invalid("skus[0].seller_sku", "'AB123' does not fit this market", "6 to 50 letters, digits, _ or -")
+        ),
+        RuleCase(
+            name: "a seller SKU with a space",
+            breaks: { _, body in firstSKU(&body) { $0["seller_sku"] = "MUG 001" } },
+            code: 98001004,
+            message: invalid("skus[0].seller_sku", "'MUG 001' does not fit", "1 to 50 characters without spaces")
+        ),
+        RuleCase(
+            name: "two SKUs without sales attributes",
+            breaks: { fixture, body in body["skus"] = twoSKUs(fixture, [nil, nil]) },
+            code: 98001004,
+            message: invalid("skus[0].sales_attributes", "a product of 2 SKUs tells them apart by sales attributes", "sales attributes")
+        ),
+        RuleCase(
+            name: "two SKUs with the same colour",
+            breaks: { fixture, body in
+                body["skus"] = twoSKUs(fixture, [["id": "100392", "value_id": "1000056"], ["id": "100392", "value_id": "1000056"]])
+            },
+            code: 98001004,
+            message: invalid("skus[1].sales_attributes", "it has the values of skus[0]", "values no other SKU has")
+        ),
+        RuleCase(
+            name: "four sales attributes",
+            breaks: { _, body in
+                firstSKU(&body) { sku in sku["sales_attributes"] = (1...4).map { ["name": "Kind \($0)", "value_name": "A"] } }
+            },
+            code: 98001004,
+            message: invalid("skus[0].sales_attributes", "it has 4 attributes", "at most 3")
+        ),
+        RuleCase(
+            name: "an attribute value the attribute does not have",
+            leaf: kitchenLeaf,
+            breaks: { _, body in body["product_attributes"] = [["id": "101010", "values": [["id": "424242"]]]] },
+            code: 98001004,
+            message: invalid("product_attributes[0]", "424242 is not a value of Material", "a value id of Get Attributes")
+        ),
+        RuleCase(
+            name: "two values of a single-selection attribute",
+            leaf: kitchenLeaf,
+            breaks: { _, body in body["product_attributes"] = [["id": "101010", "values": [["id": "1000501"], ["id": "1000502"]]]] },
+            code: 98001004,
+            message: invalid("product_attributes[0]", "Material takes one value, not 2", "one value")
+        ),
+        RuleCase(
+            name: "a 3-level attribute carried onto a 7-level leaf",
+            leaf: kitchenLeaf,
+            breaks: { _, body in
+                body["product_attributes"] = [["id": "101010", "values": [["id": "1000501"]]], ["id": "100201", "values": [["id": "1000707"]]]]
+            },
+            code: 98001004,
+            message: "Parameter product_attributes[1] is invalid. Reason: 100201 is not an attribute of category ",
+            exact: false
+        ),
+        RuleCase(
+            name: "a sales attribute among the product attributes",
+            leaf: kitchenLeaf,
+            breaks: { _, body in
+                body["product_attributes"] = [["id": "101010", "values": [["id": "1000501"]]], ["id": "100392", "values": [["id": "1000056"]]]]
+            },
+            code: 98001004,
+            message: invalid("product_attributes[1]", "Colour is a sales attribute", "it in skus[].sales_attributes")
+        ),
+        RuleCase(
+            name: "a word where a number is asked",
+            leaf: kitchenLeaf,
+            breaks: { _, body in
+                body["product_attributes"] = [["id": "101010", "values": [["id": "1000501"]]], ["id": "100198", "values": [["name": "abc"]]]]
+            },
+            code: 98001004,
+            message: invalid("product_attributes[1]", "'abc' is not a number", "a positive integer or decimal")
+        ),
+        RuleCase(
+            name: "a package weight in KG",
+            breaks: { _, body in body["package_weight"] = ["value": "1.2", "unit": "KG"] },
+            code: 98001004,
+            message: invalid("package_weight.unit", "'KG' is not one of its values", "KILOGRAM, GRAM, POUND")
+        ),
+        RuleCase(
+            name: "an idempotency key of 129 characters",
+            breaks: { _, body in body["idempotency_key"] = String(repeating: "k", count: 129) },
+            code: 98001004,
+            message: invalid("idempotency_key", "it has 129 characters", "at most 128 characters")
+        ),
     ])
     func ruleRefusesWithItsCodeAndMessage(_ rule: RuleCase) async throws {
         let scenario = try rule.scenario.map { try Scenario.parse("name: rules\n" + $0) } ?? Scenario.default
@@ -159,12 +297,12 @@ struct ListingRuleTests {
 
             let refused = try await fixture.client.call(.POST, "/product/202309/products", json: broken).envelope
             #expect(refused.code == rule.code)
-            #expect(refused.message == rule.message)
+            #expect(rule.exact ? refused.message == rule.message : refused.message.hasPrefix(rule.message), "\(refused.message)")
 
             let checked = try await fixture.client.call(.POST, "/product/202309/products/listing_check", json: broken).data
             #expect(checked["check_result"]?.string == "FAILED")
             #expect(checked["fail_reasons"]?[0]?["code"]?.number == Double(rule.code))
-            #expect(checked["fail_reasons"]?[0]?["message"]?.string == rule.message)
+            #expect(checked["fail_reasons"]?[0]?["message"]?.string == refused.message)
 
             guard rule.code != 12052701 else { return }  // nothing satisfies it but another seller type
             let passed = try await fixture.client.call(.POST, "/product/202309/products/listing_check", json: valid).data

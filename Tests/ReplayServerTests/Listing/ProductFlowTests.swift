@@ -43,8 +43,12 @@ struct ProductFlowTests {
             let other = try fixture.leaf(.v2) { $0.permissionStatuses == [.available] && $0.id != leaf.id }
             var edit = fixture.validBody(for: other, version: .v2, title: "Round trip, edited")
             edit["skus"] = [
-                ["id": skuID, "seller_sku": "TEST-SKU-1"],
-                ["seller_sku": "TEST-SKU-2", "price": ["amount": "3.00", "currency": fixture.market.currency]],
+                ["id": skuID, "seller_sku": "TEST-SKU-1", "sales_attributes": [["name": "Colour", "value_name": "Red"]]],
+                [
+                    "seller_sku": "TEST-SKU-2", "price": ["amount": "3.00", "currency": fixture.market.currency],
+                    "inventory": [["warehouse_id": "7068517275539719942", "quantity": 5]],
+                    "sales_attributes": [["name": "Colour", "value_name": "Blue"]],
+                ],
             ]
             let edited = try await fixture.client.call(.PUT, "/product/202509/products/\(productID)", json: edit).data
             #expect(edited["audit"]?["status"]?.string != nil)

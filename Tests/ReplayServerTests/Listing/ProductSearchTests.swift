@@ -27,6 +27,32 @@ struct ProductSearchTests {
         )
     }
 
+    /// Each product of a scenario has a SKU of its own: a search by one SKU id finds one product.
+    @Test func eachScenarioProductHasASKUOfItsOwn() async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            let fixture = try ListingFixture(server)
+            let data = try await fixture.client.call(.POST, Self.path, query: ["page_size": "100"], json: [:]).data
+            let products = data["products"]?.array ?? []
+            let skuIDs = products.compactMap { $0["skus"]?[0]?["id"]?.string }
+            #expect(skuIDs.count == server.scenario.products.count && Set(skuIDs).count == skuIDs.count, "\(skuIDs)")
+            #expect(Set(skuIDs).isDisjoint(with: products.compactMap { $0["id"]?.string }))
+            let found = try await Self.page(fixture, size: 100, filter: ["sku_ids": [skuIDs[0]]])
+            #expect(found.ids == [products[0]["id"]?.string])
+        }
+    }
+
+    /// A field of the wrong JSON type is named plainly in the answer's message.
+    @Test func aFieldOfTheWrongTypeIsNamed() async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            let fixture = try ListingFixture(server)
+            let answer = try await fixture.client.call(.POST, "/product/202309/products", json: ["category_id": 601_707]).envelope
+            #expect(answer.code == 36009004)
+            #expect(answer.message == "invalid param error (`category_id` has the wrong type)")
+            let nested = try await fixture.client.call(.POST, "/product/202309/products", json: ["skus": [["price": 3]]]).envelope
+            #expect(nested.message == "invalid param error (`skus[0].price` has the wrong type)")
+        }
+    }
+
     /// A product on the first page that an edit takes out of the filter does not make the next
     /// page skip one: the token is the position after the last product shown, not an offset.
     @Test func aProductLeavingTheFilterBetweenPagesMakesNoOtherSkipped() async throws {
@@ -106,7 +132,12 @@ struct ProductSearchTests {
             #expect(before["title"]?.string == "Before")
             await server.clock.advance(by: .seconds(90))
             var body = fixture.validBody(for: leaf, version: .v2, title: "After")
-            body["skus"] = [["seller_sku": "TEST-SKU-2", "price": ["amount": "3.00", "currency": fixture.market.currency]]]
+            body["skus"] = [
+                [
+                    "seller_sku": "TEST-SKU-2", "price": ["amount": "3.00", "currency": fixture.market.currency],
+                    "inventory": [["warehouse_id": "7068517275539719942", "quantity": 1]],
+                ]
+            ]
             #expect(try await fixture.client.call(.PUT, "/product/202309/products/\(id)", json: body).code == 0)
             let after = try #require(try await shown())
             #expect(after["title"]?.string == "After")

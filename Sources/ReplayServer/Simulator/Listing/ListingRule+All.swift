@@ -5,8 +5,8 @@ extension ListingRule {
     /// section 7 and the Create Product error table, `docs/error-messages.json`).
     static let all: [ListingRule] = [
         crossBorderSeller, titlePresent, titleLength, descriptionPresent, category, categoryPermission, brand, mainImages, skusPresent,
-        skuCount, skuCurrency, skuInventory, requiredAttributes, conditionalAttributes, certifications, sizeChart, packageDimensions,
-        manufacturer, responsiblePerson, replicasSynced,
+        skuCount, skuCurrency, skuInventory, skuPriceAndStock, sellerSKU, salesAttributes, requiredAttributes, conditionalAttributes,
+        attributeValues, certifications, sizeChart, packageDimensions, fieldFormats, manufacturer, responsiblePerson, replicasSynced,
     ]
 
     /// A cross-border seller cannot create a local product directly.

@@ -10,7 +10,8 @@ extension ProductDraft {
         do {
             self = try JSONDecoder().decode(ProductDraft.self, from: Data(request.rawBody.isEmpty ? Array("{}".utf8) : request.rawBody))
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            let field = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }
+            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            let field = path.hasPrefix(".") ? String(path.dropFirst()) : path
             throw APIError.invalidProductInput.detailed("(`\(field)` has the wrong type)")
         } catch {
             throw APIError.invalidProductInput.detailed("(the body does not fit Create Product)")

@@ -169,6 +169,8 @@ struct ProductDraft: Decodable, Sendable {
     var deliveryOptionIDs: [String]?
     var replicatedProducts: [ReplicatedProduct]?
     var saveMode: String?
+    /// Read for its length only: the fake does not deduplicate creates.
+    var idempotencyKey: String?
     /// The fields of ``echoedKeys`` the client sent.
     var echoed: [String: JSONValue] = [:]
 
@@ -184,6 +186,7 @@ struct ProductDraft: Decodable, Sendable {
         case deliveryOptionIDs = "delivery_option_ids"
         case replicatedProducts = "replicated_products"
         case saveMode = "save_mode"
+        case idempotencyKey = "idempotency_key"
     }
 
     init(from decoder: any Decoder) throws {
@@ -202,6 +205,7 @@ struct ProductDraft: Decodable, Sendable {
         self.deliveryOptionIDs = try container.decodeIfPresent([String].self, forKey: .deliveryOptionIDs)
         self.replicatedProducts = try container.decodeIfPresent([ReplicatedProduct].self, forKey: .replicatedProducts)
         self.saveMode = try container.decodeIfPresent(String.self, forKey: .saveMode)
+        self.idempotencyKey = try container.decodeIfPresent(String.self, forKey: .idempotencyKey)
         self.echoed = try FieldName.decode(Self.echoedKeys, from: decoder)
     }
 }
