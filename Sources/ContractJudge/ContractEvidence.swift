@@ -48,11 +48,7 @@ public struct ContractEvidence: Sendable {
             }
         )
         self.notifiedProducts = Dictionary(
-            deliveries.compactMap { delivery in
-                (try? JSONDecoder().decode(JSONValue.self, from: delivery.payload))?["data"]?["product_id"]?.string.map {
-                    (delivery.notificationID, $0)
-                }
-            },
+            deliveries.compactMap { delivery in Self.productID(inPayload: delivery.payload).map { (delivery.notificationID, $0) } },
             uniquingKeysWith: { first, _ in first }
         )
         let start = info["clock_start"].flatMap(ScenarioInstant.parse).map { Int64($0.timeIntervalSince1970) } ?? 0
@@ -83,6 +79,17 @@ public struct ContractEvidence: Sendable {
     /// The product a delivery's notification is about (`data.product_id`), if it names one.
     public func productID(of delivery: WebhookDeliveryRecord) -> String? {
         notifiedProducts[delivery.notificationID]
+    }
+
+    /// `data.product_id` of a webhook payload: a string in type 18, an integer in types 5 and
+    /// 37, read exactly (a 19-digit id does not fit a Double).
+    static func productID(inPayload payload: Data) -> String? {
+        let object = try? JSONSerialization.jsonObject(with: payload) as? [String: Any]
+        switch (object?["data"] as? [String: Any])?["product_id"] {
+        case let id as String: return id
+        case let id as NSNumber: return id.stringValue.allSatisfy(\.isASCII) && id.stringValue.allSatisfy(\.isNumber) ? id.stringValue : nil
+        default: return nil
+        }
     }
 
     /// The requests that arrived after a wall-clock instant.

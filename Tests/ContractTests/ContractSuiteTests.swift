@@ -62,6 +62,9 @@ struct ContractSuiteTests {
     @Test(arguments: [
         BrokenClient(faults: .badSign, scenario: "default", clause: "l7.signed-and-fresh"),
         BrokenClient(faults: .tokenInQuery, scenario: "default", clause: "l7.token-in-header"),
+        BrokenClient(faults: .tokenAlsoInQuery, scenario: "default", clause: "l7.token-in-header"),
+        BrokenClient(faults: .legacyGlobalAttributes, scenario: "happy-path-gb", clause: "l7.no-legacy-global-products"),
+        BrokenClient(faults: .acknowledgesCategoryChangesOnly, scenario: "audit-delays-edit", clause: "l7.webhooks-acknowledged"),
         BrokenClient(faults: .noShopCipher, scenario: "default", clause: "l7.shop-cipher"),
         BrokenClient(faults: .v1Listing, scenario: "happy-path-gb", clause: "l7.v2-on-listing"),
         BrokenClient(faults: .v1LeafOnCreate, scenario: "happy-path-gb", clause: "l7.v2-leaf-on-write"),

@@ -176,6 +176,25 @@ struct ScenarioExpectationTests {
         )
     }
 
+    /// Audit and status webhooks carry `product_id` as a number: a rule about one product's
+    /// audit webhook finds them (it said "not exercised" before), and fails a receiver that
+    /// answers them 500.
+    @Test func aRuleAboutAnAuditWebhookOfOneProductFindsIt() async throws {
+        let rug = "1729653265020147302"
+        let scenario = try Run.scenario(
+            "audit-delays-edit",
+            expect: """
+                  - name: rug-audit-acknowledged
+                    acknowledges: PRODUCT_AUDIT_STATUS_CHANGE
+                    product: "\(rug)"
+                """
+        )
+        let good = try await Run.report(scenario) { try await $0.run() }
+        #expect(good.ids(.passed) == ["expect.rug-audit-acknowledged"], "\(good.summary)")
+        let careless = try await Run.report(scenario, faults: .acknowledgesCategoryChangesOnly) { try await $0.run() }
+        #expect(careless.ids(.violated) == ["expect.rug-audit-acknowledged"], "\(careless.summary)")
+    }
+
     @Test func aProductsEndState() async throws {
         let scenario = try Run.scenario(
             expect: """

@@ -82,6 +82,15 @@ extension Clause {
         )
     }
 
+    /// The legacy Global Product APIs: global products, and the global category reads (Get
+    /// Global Categories and Recommend, Get Global Attributes, Get Global Category Rules). The
+    /// newer global_replicate flow and Get Global Listing Rules are not among them.
+    static let legacyGlobalSegments: Set<Substring> = ["global_products", "global_categories", "global_attributes", "global_rules"]
+
+    static func isLegacyGlobalCall(_ entry: JournalEntry) -> Bool {
+        entry.path.split(separator: "/").contains { legacyGlobalSegments.contains($0) }
+    }
+
     static let noLegacyGlobalProducts = Clause(
         id: "l7.no-legacy-global-products",
         title: "No legacy Global Product APIs for L7",
@@ -92,7 +101,7 @@ extension Clause {
         let requests = evidence.clientRequests
         guard !requests.isEmpty else { return .notExercised("the client made no API request") }
         return .judged(
-            requests.filter { $0.path.contains("/global_products") || $0.path.contains("/global_categories") }.map { entry in
+            requests.filter(isLegacyGlobalCall).map { entry in
                 ContractViolation(
                     message: "called the legacy Global Product API \(entry.path)",
                     expected: "the Product APIs with category_version=v2",

@@ -6,20 +6,22 @@ extension Clause {
     private static func failedChecks(_ checks: Set<GatewayCheck>, in evidence: ContractEvidence, what: String) -> Verdict {
         let requests = evidence.clientRequests
         guard !requests.isEmpty else { return .notExercised("the client made no API request") }
-        return .judged(
-            requests.compactMap { entry in
-                let failed = entry.failedChecks.filter { checks.contains($0.check) }
-                guard let first = failed.first else { return nil }
-                return ContractViolation(
-                    message: "\(what): \(failed.map { "\($0.check.rawValue) failed (\($0.code) \($0.message))" }.joined(separator: "; "))",
-                    expected:
-                        "every request passes the \(checks.map(\.rawValue).sorted().joined(separator: ", ")) check\(checks.count == 1 ? "" : "s")"
-                        + (first.relaxed ? " (the scenario relaxed it, so it was answered)" : ""),
-                    entries: [entry.id],
-                    request: ContractEvidence.line(entry)
-                )
-            }
-        )
+        return .judged(failedCheckViolations(checks, in: requests, what: what))
+    }
+
+    private static func failedCheckViolations(_ checks: Set<GatewayCheck>, in requests: [JournalEntry], what: String) -> [ContractViolation] {
+        requests.compactMap { entry in
+            let failed = entry.failedChecks.filter { checks.contains($0.check) }
+            guard let first = failed.first else { return nil }
+            return ContractViolation(
+                message: "\(what): \(failed.map { "\($0.check.rawValue) failed (\($0.code) \($0.message))" }.joined(separator: "; "))",
+                expected:
+                    "every request passes the \(checks.map(\.rawValue).sorted().joined(separator: ", ")) check\(checks.count == 1 ? "" : "s")"
+                    + (first.relaxed ? " (the scenario relaxed it, so it was answered)" : ""),
+                entries: [entry.id],
+                request: ContractEvidence.line(entry)
+            )
+        }
     }
 
     static let signedAndFresh = Clause(
@@ -38,7 +40,23 @@ extension Clause {
         facts: "api-reference.md §1 Request conventions, Access token: header x-tts-access-token, never in the query; token lifetime 7 days",
         hint: "Send the shop's access token in the x-tts-access-token header on every call, and refresh it before it expires."
     ) { evidence in
-        failedChecks([.accessToken], in: evidence, what: "the access token was missing, unknown or expired")
+        let requests = evidence.clientRequests
+        guard !requests.isEmpty else { return .notExercised("the client made no API request") }
+        // The gateway reads only the header, so a token also sent in the query is answered: it is
+        // still a token written into URLs, and so into logs and proxies.
+        let failed = failedCheckViolations([.accessToken], in: requests, what: "the access token was missing, unknown or expired")
+        let cited = Set(failed.flatMap(\.entries))
+        let inQuery = requests.filter { entry in
+            !cited.contains(entry.id) && entry.queryParameters.contains { $0.name == "access_token" }
+        }.map { entry in
+            ContractViolation(
+                message: "the access token was sent in the query (access_token)",
+                expected: "the token in the x-tts-access-token header only",
+                entries: [entry.id],
+                request: ContractEvidence.line(entry)
+            )
+        }
+        return .judged((failed + inQuery).sorted { ($0.entries.first ?? 0) < ($1.entries.first ?? 0) })
     }
 
     static let shopCipher = Clause(

@@ -5,7 +5,12 @@ import Scenarios
 extension Clause {
     /// Genuine category-change deliveries that were sent (not forged, not dropped).
     static func genuine(_ evidence: ContractEvidence) -> [WebhookDeliveryRecord] {
-        evidence.deliveries.filter { !$0.isForged && $0.outcome != .dropped && $0.eventType == 18 }
+        genuineOfAnyType(evidence).filter { $0.eventType == 18 }
+    }
+
+    /// Genuine deliveries of every event type (category, status and audit changes) that were sent.
+    static func genuineOfAnyType(_ evidence: ContractEvidence) -> [WebhookDeliveryRecord] {
+        evidence.deliveries.filter { !$0.isForged && $0.outcome != .dropped }
     }
 
     static let webhooksAcknowledged = Clause(
@@ -15,8 +20,9 @@ extension Clause {
         hint:
             "Answer the webhook with 200 at once, after checking its signature, and do the slow work (confirmation calls) afterwards or in the background."
     ) { evidence in
-        // An attempt cancelled by the server's stop says nothing about the receiver.
-        let sent = genuine(evidence).filter { $0.outcome != .cancelled }
+        // Every event type the client subscribed to, not only category changes; an attempt
+        // cancelled by the server's stop says nothing about the receiver.
+        let sent = genuineOfAnyType(evidence).filter { $0.outcome != .cancelled }
         guard !sent.isEmpty else { return .notExercised("no genuine webhook was delivered") }
         return .judged(
             sent.filter { $0.outcome == .failed }.map { delivery in

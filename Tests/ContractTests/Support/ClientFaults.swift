@@ -39,6 +39,13 @@ struct ClientFaults: OptionSet, Sendable, Hashable, CustomStringConvertible {
     /// Not a fault: once the late webhooks are handled, an hour later, reads every product of
     /// its shops once more, as a final check (no clause may take it for a repeat handled twice).
     static let checksEveryProductAtTheEnd = ClientFaults(rawValue: 1 << 16)
+    /// Sends the token in the query of its first call as well as in the header.
+    static let tokenAlsoInQuery = ClientFaults(rawValue: 1 << 17)
+    /// Reads a leaf's attributes through the legacy Get Global Attributes.
+    static let legacyGlobalAttributes = ClientFaults(rawValue: 1 << 18)
+    /// Handles every webhook but answers HTTP 500 to those that are not category changes
+    /// (status and audit changes), as a receiver written for type 18 alone does.
+    static let acknowledgesCategoryChangesOnly = ClientFaults(rawValue: 1 << 19)
 
     static let names: [(ClientFaults, String)] = [
         (.badSign, "badSign"), (.tokenInQuery, "tokenInQuery"), (.noShopCipher, "noShopCipher"), (.v1Listing, "v1Listing"),
@@ -46,7 +53,8 @@ struct ClientFaults: OptionSet, Sendable, Hashable, CustomStringConvertible {
         (.stopsAfterFirstTask, "stopsAfterFirstTask"), (.slowAcknowledgement, "slowAcknowledgement"), (.acceptForged, "acceptForged"),
         (.noDeduplication, "noDeduplication"), (.noConfirmation, "noConfirmation"), (.ignoresRetryAfter, "ignoresRetryAfter"),
         (.confirmsDuringReview, "confirmsDuringReview"), (.confirmsInAnotherShop, "confirmsInAnotherShop"),
-        (.firstShopOnly, "firstShopOnly"), (.checksEveryProductAtTheEnd, "checksEveryProductAtTheEnd"),
+        (.firstShopOnly, "firstShopOnly"), (.checksEveryProductAtTheEnd, "checksEveryProductAtTheEnd"), (.tokenAlsoInQuery, "tokenAlsoInQuery"),
+        (.legacyGlobalAttributes, "legacyGlobalAttributes"), (.acknowledgesCategoryChangesOnly, "acknowledgesCategoryChangesOnly"),
     ]
 
     var description: String {

@@ -113,6 +113,7 @@ final class NotificationReceiver: Sendable {
             if let productID, let auditStatus, confirmable, isNew { state.auditResults[productID] = auditStatus }
             if let productID, confirmable, isNew || faults.contains(.noDeduplication) { state.toConfirm.append(productID) }
         }
-        return Response(status: .ok)
+        let isCategoryChange = json["type"]?.number == 18
+        return Response(status: faults.contains(.acknowledgesCategoryChangesOnly) && !isCategoryChange ? .internalServerError : .ok)
     }
 }

@@ -81,7 +81,7 @@ struct ReferenceClient {
         query["sign"] = RequestSignature.sign(path: path, query: query, body: bytes, appSecret: credentials.appSecret)
         if first && faults.contains(.badSign) { query["sign"] = String(repeating: "0", count: 64) }
         let tokenInQuery = first && faults.contains(.tokenInQuery)
-        if tokenInQuery { query["access_token"] = credentials.accessToken }
+        if tokenInQuery || (first && faults.contains(.tokenAlsoInQuery)) { query["access_token"] = credentials.accessToken }
         var components = URLComponents()
         components.queryItems = query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
         var request = HTTPClientRequest(url: server.baseURL.absoluteString + path + "?" + (components.percentEncodedQuery ?? ""))
@@ -133,6 +133,9 @@ struct ReferenceClient {
             )
         }
         if faults.contains(.legacyGlobalProducts) { try await call(.POST, "/product/202309/global_products/search", body: .object([:])) }
+        if faults.contains(.legacyGlobalAttributes) {
+            try await call(.GET, "/product/202309/categories/601707/global_attributes", query: ["category_version": "v2"], readsData: false)
+        }
         if faults.contains(.v1LeafOnCreate), let cipher = ciphers.first { try await createOnV1Leaf(cipher: cipher) }
         try await upgrade(ciphers)
         if faults.contains(.checksEveryProductAtTheEnd) {
@@ -288,19 +291,31 @@ struct ReferenceClient {
     /// value for every attribute the leaf requires, always or because a chosen value meets
     /// one of its `requirement_conditions`.
     static func attributeValues(kept: [JSONValue], leafAttributes: [JSONValue]) -> [JSONValue] {
-        let known = Set(leafAttributes.compactMap { $0["id"]?.string })
+        // Only product attributes of the new leaf, with values it knows: TikTok refuses the rest.
+        let productAttributes = leafAttributes.filter { ($0["type"]?.string ?? "PRODUCT_PROPERTY") == "PRODUCT_PROPERTY" }
+        let known = Dictionary(
+            productAttributes.compactMap { item in item["id"]?.string.map { ($0, item) } },
+            uniquingKeysWith: { first, _ in first }
+        )
         var chosen: [String: [JSONValue]] = [:]
         var order: [String] = []
         for attribute in kept {
-            guard let id = attribute["id"]?.string, known.contains(id) else { continue }
-            chosen[id] = (attribute["values"]?.array ?? []).map { value in value["id"].map { .object(["id": $0]) } ?? value }
+            guard let id = attribute["id"]?.string, let leafAttribute = known[id] else { continue }
+            let ids = Set((leafAttribute["values"]?.array ?? []).compactMap { $0["id"]?.string })
+            let customizable = leafAttribute["is_customizable"]?.bool == true
+            let values = (attribute["values"]?.array ?? []).compactMap { value -> JSONValue? in
+                if let valueID = value["id"]?.string { return ids.contains(valueID) ? .object(["id": .string(valueID)]) : nil }
+                return customizable ? value : nil
+            }
+            guard let first = values.first else { continue }
+            chosen[id] = leafAttribute["is_multiple_selection"]?.bool == true ? values : [first]
             order.append(id)
         }
         func isChosen(_ condition: JSONValue) -> Bool {
             guard let id = condition["attribute_id"]?.string, let value = condition["attribute_value_id"] else { return false }
             return chosen[id]?.contains { $0["id"] == value } == true
         }
-        for attribute in leafAttributes {
+        for attribute in productAttributes {
             guard let id = attribute["id"]?.string, chosen[id] == nil else { continue }
             let required = attribute["is_requried"]?.bool == true || (attribute["requirement_conditions"]?.array ?? []).contains(where: isChosen)
             guard required else { continue }
