@@ -223,8 +223,8 @@ public final class Journal: Sendable {
     }
 
     /// Flushes, builds the read indexes (``JournalSchema/readIndexes``), records the run's end
-    /// (and its losses) in the file, logs a summary of any loss, checkpoints and closes the
-    /// file; removes it when the journal was temporary.
+    /// (and its losses) in the file, logs a summary of any loss, moves the whole write-ahead
+    /// log into the file and closes it; removes it when the journal was temporary.
     package func close() async {
         await writer.close()
         let status = writer.status
@@ -253,6 +253,17 @@ public final class Journal: Sendable {
             )
         }
         checkpointer.close(unhooking: pool)
+        if !removesFileOnClose {
+            // The whole log into the file, so that the file alone is the journal (copied as a CI
+            // artefact, say): the pool's close would do it only when no reader is left open.
+            do {
+                try await pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+            } catch {
+                logger.warning(
+                    "journal \(path): cannot move its write-ahead log into the file: \(JournalWriter.describe(error)); keep \(path)-wal beside it"
+                )
+            }
+        }
         try? pool.close()
         if removesFileOnClose {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
