@@ -38,6 +38,9 @@ public final class VirtualClock: Sendable {
         var sequence = 0
         /// Actions taken from `timers` and not finished yet.
         var running = 0
+        /// Moves asked for (``advance(seconds:reason:)``) and not finished yet: between two of a
+        /// move's timers nothing runs, yet the move is not over.
+        var advancing = 0
         var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
         var nextWaiter = 0
     }
@@ -90,6 +93,8 @@ public final class VirtualClock: Sendable {
 
     /// Moves the clock and journals the move with a reason (`swift`, `admin`).
     func advance(seconds: Double, reason: String) async {
+        state.withLock { $0.advancing += 1 }
+        defer { wakeIfIdle { $0.advancing -= 1 } }
         await moving.withLock {
             let from = state.withLock { current($0) }
             let target = max(from, min(from + max(0, seconds), Self.latest.timeIntervalSince1970))
@@ -133,9 +138,9 @@ public final class VirtualClock: Sendable {
         if isDue { wakeupContinuation.yield() }
     }
 
-    /// Waits until nothing more happens without a move of the clock: nothing running and
-    /// nothing due now (a manual clock), or nothing scheduled at all (a scaled clock, which
-    /// moves by itself).
+    /// Waits until nothing more happens without a move of the clock: no move under way, nothing
+    /// running and nothing due now (a manual clock), or nothing scheduled at all (a scaled
+    /// clock, which moves by itself).
     ///
     /// - Returns: Whether that happened within `timeout` (real time).
     func awaitIdle(timeout: Duration) async -> Bool {
@@ -183,7 +188,10 @@ public final class VirtualClock: Sendable {
     func reset() {
         let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
             let waiters = Array(state.waiters.values)
+            // Moves and actions under way still end, and count themselves out when they do.
+            let (running, advancing) = (state.running, state.advancing)
             state = State(anchorVirtual: start.timeIntervalSince1970, anchorReal: .now)
+            (state.running, state.advancing) = (running, advancing)
             return waiters
         }
         for waiter in waiters { waiter.resume() }
@@ -198,7 +206,7 @@ public final class VirtualClock: Sendable {
     }
 
     private func isIdle(_ state: State) -> Bool {
-        guard state.running == 0 else { return false }
+        guard state.running == 0, state.advancing == 0 else { return false }
         if case .scaled = mode { return state.timers.isEmpty }
         return !(state.timers.first.map { $0.due <= current(state) } ?? false)
     }
@@ -206,8 +214,13 @@ public final class VirtualClock: Sendable {
     /// Runs a taken timer's action, then wakes whoever waits for idleness.
     private func run(_ timer: Timer) async {
         await timer.action()
+        wakeIfIdle { $0.running -= 1 }
+    }
+
+    /// Makes a change, then wakes whoever waits for idleness if the clock is idle.
+    private func wakeIfIdle(after change: (inout State) -> Void) {
         let ready = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-            state.running -= 1
+            change(&state)
             guard isIdle(state) else { return [] }
             defer { state.waiters.removeAll() }
             return Array(state.waiters.values)
