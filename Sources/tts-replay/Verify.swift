@@ -10,8 +10,9 @@ struct Verify: AsyncParsableCommand {
         discussion: """
             The summary goes to standard error, like a compiler's errors. Exit status: 0 when no error clause
             is violated, 1 when one is, 2 when the journal cannot be read or an option is wrong, 4 when the journal
-            is incomplete (its writer lost entries, arrival numbers have no entry, or a run in
-            answer-before-commit mode did not close cleanly): a contract judged on it is not a verdict.
+            is incomplete (its writer lost entries, arrival numbers have no entry, or a run did not close
+            cleanly: still running, killed, or unable to write its end): a contract judged on it is not a verdict.
+            Judge a running server with GET /__admin/contract.
             """
     )
 

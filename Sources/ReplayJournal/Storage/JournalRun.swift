@@ -51,9 +51,11 @@ public struct JournalIntegrity: Sendable, Hashable {
     /// Arrival numbers up to the last entry's that have no entry: requests answered and not
     /// journaled, whether or not a writer could count them (a full disk fails the count too).
     public var missingArrivals: Int
-    /// Runs that did not close cleanly (still running, or killed) in the answer-before-commit
-    /// mode: their last queued entries may be missing without a trace.
-    public var unsafeUnclosedRuns: Int
+    /// Runs that did not close cleanly: still running, killed, or unable to write their end
+    /// (a full disk). Their webhook attempts, clock moves and shop events are queued without
+    /// waiting in either mode, as are the requests in the answer-before-commit mode, and a
+    /// write that failed after the last one counted leaves no trace: any of these may be missing.
+    public var unclosedRuns: Int
 
     /// Why a contract judged on the journal would not be a verdict; nil when nothing says so.
     public var problem: String? {
@@ -64,8 +66,10 @@ public struct JournalIntegrity: Sendable, Hashable {
         if missingArrivals > 0 {
             problems.append("\(missingArrivals) arrival \(missingArrivals == 1 ? "number has" : "numbers have") no entry")
         }
-        if unsafeUnclosedRuns > 0 {
-            problems.append("a run in answer-before-commit mode did not close cleanly, so its last queued entries may be missing")
+        if unclosedRuns > 0 {
+            problems.append(
+                "\(unclosedRuns == 1 ? "a run" : "\(unclosedRuns) runs") did not close cleanly (still running, killed, or unable to write its end), so its last webhook attempts, events or entries may be missing; judge a running server with GET /__admin/contract"
+            )
         }
         return problems.isEmpty ? nil : problems.joined(separator: "; ")
     }
@@ -79,7 +83,7 @@ public struct JournalIntegrity: Sendable, Hashable {
             lostEntries: runs.reduce(0) { $0 + $1.lostEntries },
             lastError: runs.last(where: { $0.lastError != nil })?.lastError,
             missingArrivals: max(0, Int(last) - count),
-            unsafeUnclosedRuns: runs.filter { !$0.closedCleanly && $0.durability == JournalDurability.answerBeforeCommit.rawValue }.count
+            unclosedRuns: runs.filter { !$0.closedCleanly }.count
         )
     }
 }

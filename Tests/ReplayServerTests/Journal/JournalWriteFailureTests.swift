@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Logging
 import NIOHTTP1
 import ReplayJournal
@@ -67,6 +68,25 @@ struct JournalWriteFailureTests {
             #expect(verdict.status == 4)
             #expect(verdict.errors.contains("lost 1 entry"), "\(verdict.errors)")
             #expect(verdict.errors.contains(JournalTamper.injectedError))
+        }
+    }
+
+    /// A run killed (or unable to write its end) may have lost its last webhook attempts and
+    /// events in either durability mode: verify says so rather than judge what is left.
+    @Test func verifyRefusesARunThatDidNotClose() async throws {
+        try await TemporaryFolder.with("journal-unclosed") { folder in
+            let path = folder.appendingPathComponent("j.sqlite").path
+            try await withReplayServer(scenario: try .default, configuration: .init(journalPath: path)) { server in
+                _ = try await SignedClient(server: server).listShops()
+            }
+            #expect(try await ToolRun.run(["verify", path]).status == 0)
+            // What a kill -9 leaves: the run's end never written.
+            let database = try DatabaseQueue(path: path)
+            try await database.write { db in try db.execute(sql: "UPDATE run SET closed_wall_time = NULL") }
+            try database.close()
+            let verdict = try await ToolRun.run(["verify", path])
+            #expect(verdict.status == 4)
+            #expect(verdict.errors.contains("did not close cleanly"), "\(verdict.errors)")
         }
     }
 
