@@ -71,6 +71,7 @@ enum JournalFile {
             throw .alreadyHolds(path: path, contents: contents.summary)
         case .replace:
             try? pool.close()
+            try JournalFileLock.checkFree(path: path)
             for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
                 do {
                     try FileManager.default.removeItem(atPath: file)
@@ -80,6 +81,12 @@ enum JournalFile {
             }
             return try create(path)
         case .continue:
+            do {
+                try JournalFileLock.checkFree(path: path)
+            } catch {
+                try? pool.close()
+                throw error
+            }
             if let held = contents.scenario, held != scenario {
                 try? pool.close()
                 throw .cannotOpen(

@@ -33,6 +33,10 @@ public final class Journal: Sendable {
     /// Request entries the file held before this run (none after a reset).
     private let requestsBefore: Atomic<Int>
     private let removesFileOnClose: Bool
+    /// Held for the run: no other server replaces or continues the file meanwhile.
+    private let lock: JournalFileLock
+    /// Whether the file was found deleted or replaced at close (read after the lock is gone).
+    private let wasGoneAtClose = Atomic(false)
     private let logger: Logger
     private let watchers = JournalWatchers()
 
@@ -51,6 +55,13 @@ public final class Journal: Sendable {
         removesFileOnClose: Bool
     ) throws(JournalError) {
         let opened = try JournalFile.open(path: path, scenario: scenario, existing: existing)
+        let lock: JournalFileLock
+        do {
+            lock = try JournalFileLock.acquire(path: path)
+        } catch {
+            try? opened.pool.close()
+            throw error
+        }
         let runID: Int64
         let checkpointer: LogCheckpointer
         do {
@@ -69,9 +80,11 @@ public final class Journal: Sendable {
             checkpointer = try LogCheckpointer(path: path, pool: opened.pool)
         } catch {
             try? opened.pool.close()
+            lock.release()
             throw .cannotOpen(path: path, reason: JournalWriter.describe(error))
         }
         self.path = path
+        self.lock = lock
         self.pool = opened.pool
         self.reader = JournalReader(database: opened.pool)
         self.lastArrival = opened.lastArrival
@@ -125,13 +138,30 @@ public final class Journal: Sendable {
 
     /// How many entries could not be written in this run (zero in a healthy one): the first
     /// failure is logged, the total at stop, and `GET /__admin/health` then says `degraded`.
-    public var lostEntries: Int { writer.status.lost }
+    /// A journal file deleted or replaced while the server runs counts every entry of the run
+    /// as lost: they are in no file its path names.
+    public var lostEntries: Int { writerStatus.lost }
 
     /// The last write error, if a write failed.
-    public var lastWriteError: String? { writer.status.lastError }
+    public var lastWriteError: String? { writerStatus.lastError }
 
-    /// What the writer holds and has done, read without waiting for it.
-    package var writerStatus: JournalWriter.Status { writer.status }
+    /// What the writer holds and has done, read without waiting for it; every entry counts as
+    /// lost once the file is no longer at its path.
+    package var writerStatus: JournalWriter.Status {
+        var status = writer.status
+        if isGone {
+            status.lost = max(status.lost, status.appended)
+            status.lastError = "the journal file \(path) was deleted or replaced while the server ran: this run's entries are in no file there"
+        }
+        return status
+    }
+
+    /// Whether the path no longer names the file this run writes (a temporary journal, removed
+    /// by its own close, is not gone).
+    private var isGone: Bool {
+        if wasGoneAtClose.load(ordering: .acquiring) { return true }
+        return !removesFileOnClose && !lock.isReleased && !lock.isStillAt(path)
+    }
 
     /// The request entries in the file or on their way to it, without waiting for the writer.
     package var requestCount: Int { requestsBefore.load(ordering: .relaxed) + writer.status.requests }
@@ -265,6 +295,11 @@ public final class Journal: Sendable {
             }
         }
         try? pool.close()
+        if !removesFileOnClose && !lock.isStillAt(path) {
+            wasGoneAtClose.store(true, ordering: .releasing)
+            logger.error("\(writerStatus.lastError ?? "")")
+        }
+        lock.release()
         if removesFileOnClose {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try? FileManager.default.removeItem(at: directory)
