@@ -61,47 +61,52 @@ struct Gateway: Sendable {
     }
 
     /// Checks a request against the wall clock (`now`) and the scenario.
+    ///
+    /// A request refused for its path, method, version or query still has its credentials
+    /// checked (on as much of the query as can be read), so that the contract judges a client
+    /// that never signs by what it sent, whatever else was wrong first.
     func check(_ request: Request, now: Date) -> Decision {
         var decision = Decision()
         if let error = pathError(request.path) {
             decision.rejection = error
-            return decision
-        }
-        switch router.match(method: request.method, path: request.path) {
-        case .operation(let operation, let parameters):
-            decision.operation = operation
-            decision.pathParameters = parameters
-        case _ where isRecorded(request.method, request.path):
-            break
-        case .unknownPath:
-            decision.rejection = APIError.invalidPath.detailed("No API at \(request.method) \(request.path).")
-            return decision
-        case .wrongMethod(let allowed):
-            decision.rejection = APIError.invalidMethod.detailed("\(request.path) accepts \(allowed.joined(separator: ", ")), not \(request.method).")
-            decision.allowedMethods = allowed
-            return decision
-        case .wrongVersion:
-            decision.rejection = APIError.invalidVersion.detailed("No version of this API at \(request.path).")
-            return decision
+        } else {
+            switch router.match(method: request.method, path: request.path) {
+            case .operation(let operation, let parameters):
+                decision.operation = operation
+                decision.pathParameters = parameters
+            case _ where isRecorded(request.method, request.path):
+                break
+            case .unknownPath:
+                decision.rejection = APIError.invalidPath.detailed("No API at \(request.method) \(request.path).")
+            case .wrongMethod(let allowed):
+                decision.rejection = APIError.invalidMethod.detailed(
+                    "\(request.path) accepts \(allowed.joined(separator: ", ")), not \(request.method)."
+                )
+                decision.allowedMethods = allowed
+            case .wrongVersion:
+                decision.rejection = APIError.invalidVersion.detailed("No version of this API at \(request.path).")
+            }
         }
         do {
             decision.query = try QueryString(raw: request.rawQuery, maximumPairs: limits.queryParameters)
         } catch {
-            switch error {
-            case .malformed(let parameter):
-                decision.rejection = APIError.malformedQuery(
-                    parameter,
-                    reason: "not valid percent-encoded UTF-8",
-                    expected: "a percent-encoded UTF-8 value"
-                )
-            case .tooManyParameters(let limit):
-                decision.rejection = APIError.malformedQuery(
-                    "query",
-                    reason: "the query has more than \(limit) parameters",
-                    expected: "at most \(limit) parameters"
-                )
+            if decision.rejection == nil {
+                switch error {
+                case .malformed(let parameter):
+                    decision.rejection = APIError.malformedQuery(
+                        parameter,
+                        reason: "not valid percent-encoded UTF-8",
+                        expected: "a percent-encoded UTF-8 value"
+                    )
+                case .tooManyParameters(let limit):
+                    decision.rejection = APIError.malformedQuery(
+                        "query",
+                        reason: "the query has more than \(limit) parameters",
+                        expected: "at most \(limit) parameters"
+                    )
+                }
             }
-            return decision
+            decision.query = QueryString(readingAsFarAsPossible: request.rawQuery, maximumPairs: limits.queryParameters)
         }
 
         func fail(_ check: GatewayCheck, _ error: APIError) {

@@ -24,17 +24,43 @@ package struct QueryString: Sendable {
         self.pairs = try parsed.get()
     }
 
+    /// Decodes as much of a query as can be read, never failing: a broken escape is kept as
+    /// sent, and the parameters past `maximumPairs` are left out. For checks that must still
+    /// run on a query refused as malformed (its credentials, for the contract).
+    package init(readingAsFarAsPossible raw: Substring, maximumPairs: Int) {
+        var raw = raw
+        self.pairs = raw.withUTF8 { bytes in
+            (try? Self.pairs(of: bytes, maximumPairs: maximumPairs, keepingBrokenEscapes: true)) ?? []
+        }
+    }
+
     /// The pairs of a query's UTF-8 bytes, cut by ``FormParts``.
-    private static func pairs(of bytes: UnsafeBufferPointer<UInt8>, maximumPairs: Int) throws(Problem) -> [(name: String, value: String)] {
+    private static func pairs(
+        of bytes: UnsafeBufferPointer<UInt8>,
+        maximumPairs: Int,
+        keepingBrokenEscapes: Bool = false
+    ) throws(Problem) -> [(name: String, value: String)] {
         // Typed with the labels of `self.pairs`: an array of unlabeled tuples assigned to it
         // would be converted element by element, through a dynamic cast.
         var pairs: [(name: String, value: String)] = []
         pairs.reserveCapacity(min(maximumPairs, FormParts.partsToReserve(in: bytes)))
         var parts = FormParts(bytes)
         while let (range, equals) = parts.next() {
-            if pairs.count == maximumPairs { throw .tooManyParameters(limit: maximumPairs) }
+            if pairs.count == maximumPairs {
+                if keepingBrokenEscapes { break }
+                throw .tooManyParameters(limit: maximumPairs)
+            }
             let rawName = UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<(equals ?? range.upperBound)])
             let rawValue = UnsafeBufferPointer(rebasing: bytes[(equals.map { $0 + 1 } ?? range.upperBound)..<range.upperBound])
+            if keepingBrokenEscapes {
+                pairs.append(
+                    (
+                        percentDecoded(rawName) ?? String(decoding: rawName, as: UTF8.self),
+                        percentDecoded(rawValue) ?? String(decoding: rawValue, as: UTF8.self)
+                    )
+                )
+                continue
+            }
             guard let name = percentDecoded(rawName), let value = percentDecoded(rawValue) else {
                 throw .malformed(parameter: String(String(decoding: rawName, as: UTF8.self).prefix(64)))
             }
