@@ -26,7 +26,7 @@ extension ContractReport {
         let unexercised = ids(.notExercised)
         counts.append("\(unexercised.count) not exercised" + (unexercised.isEmpty ? "" : " (\(unexercised.joined(separator: ", ")))"))
         lines.append("contract \(contract) on scenario '\(scenario)': \(counts.joined(separator: ", ")): \(passed ? "PASSED" : "FAILED")")
-        return lines.joined(separator: "\n")
+        return lines.map(UntrustedText.forTerminal).joined(separator: "\n")
     }
 
     /// The report as JSON: `{contract, scenario, passed, results: [...]}`.
@@ -51,7 +51,7 @@ extension ContractReport {
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
             <testsuites name="tts-replay" tests="\(results.count)" failures="\(failures)" skipped="\(skipped)">
-              <testsuite name="\(HTMLText.escaped(suite))" tests="\(results.count)" failures="\(failures)" skipped="\(skipped)">
+              <testsuite name="\(UntrustedText.forXML(suite))" tests="\(results.count)" failures="\(failures)" skipped="\(skipped)">
 
             """
         for result in results {
@@ -64,7 +64,8 @@ extension ContractReport {
     /// One clause as a JUnit test case. A violation the suite expected passes (its evidence in
     /// system-out); `missingViolation` fails a clause the suite expected to be violated.
     static func junitCase(_ result: ClauseResult, classname: String, expectedViolation: Bool = false) -> String {
-        var xml = "    <testcase classname=\"\(HTMLText.escaped(classname))\" name=\"\(HTMLText.escaped(result.id + ": " + result.title))\">\n"
+        var xml =
+            "    <testcase classname=\"\(UntrustedText.forXML(classname))\" name=\"\(UntrustedText.forXML(result.id + ": " + result.title))\">\n"
         let details = result.violations.map { violation in
             [violation.message, violation.request.map { "request: \($0)" }, "expected: \(violation.expected)", "fix: \(result.hint)"]
                 .compactMap { $0 }.joined(separator: "\n")
@@ -72,13 +73,13 @@ extension ContractReport {
         switch (result.status, result.severity) {
         case (.violated, .error) where !expectedViolation:
             xml +=
-                "      <failure message=\"\(HTMLText.escaped(result.violations.first?.message ?? ""))\" type=\"\(result.id)\">\(HTMLText.escaped(details))</failure>\n"
+                "      <failure message=\"\(UntrustedText.forXML(result.violations.first?.message ?? ""))\" type=\"\(result.id)\">\(UntrustedText.forXML(details))</failure>\n"
         case (.violated, _):
-            xml += "      <system-out>\(HTMLText.escaped((expectedViolation ? "violated, as the suite expects\n" : "") + details))</system-out>\n"
+            xml += "      <system-out>\(UntrustedText.forXML((expectedViolation ? "violated, as the suite expects\n" : "") + details))</system-out>\n"
         case (_, _) where expectedViolation:
             xml += "      <failure message=\"expected to be violated, but \(result.status.rawValue)\" type=\"\(result.id)\"/>\n"
         case (.notExercised, _):
-            xml += "      <skipped message=\"\(HTMLText.escaped("not exercised: " + (result.notExercisedBecause ?? "")))\"/>\n"
+            xml += "      <skipped message=\"\(UntrustedText.forXML("not exercised: " + (result.notExercisedBecause ?? "")))\"/>\n"
         case (.passed, _):
             break
         }

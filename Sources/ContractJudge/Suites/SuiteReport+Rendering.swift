@@ -42,7 +42,7 @@ extension SuiteReport {
             "suite \(suite), contract \(contract): \(runs.count) scenario\(runs.count == 1 ? "" : "s"), \(runs.count - differing) as expected"
                 + (differing == 0 ? "" : ", \(differing) not") + ": \(passed ? "PASSED" : "FAILED")"
         )
-        return lines.joined(separator: "\n")
+        return lines.map(UntrustedText.forTerminal).joined(separator: "\n")
     }
 
     /// The suite as JUnit XML: a `<testsuite>` per scenario with a `<testcase>` per clause
@@ -62,23 +62,23 @@ extension SuiteReport {
                 if result.status == .notExercised && !expected { counts.skipped += 1 }
             }
             counts.tests += 1
-            cases += "    <testcase classname=\"\(HTMLText.escaped(run.scenario))\" name=\"client\" time=\"\(run.seconds)\">\n"
+            cases += "    <testcase classname=\"\(UntrustedText.forXML(run.scenario))\" name=\"client\" time=\"\(run.seconds)\">\n"
             if let problem = run.problem {
                 counts.errors += 1
-                cases += "      <error message=\"\(HTMLText.escaped(problem))\"/>\n"
+                cases += "      <error message=\"\(UntrustedText.forXML(problem))\"/>\n"
             }
             cases += "    </testcase>\n"
             body +=
-                "  <testsuite name=\"\(HTMLText.escaped(run.scenario))\" tests=\"\(counts.tests)\" failures=\"\(counts.failures)\" errors=\"\(counts.errors)\" skipped=\"\(counts.skipped)\" time=\"\(run.seconds)\">\n"
+                "  <testsuite name=\"\(UntrustedText.forXML(run.scenario))\" tests=\"\(counts.tests)\" failures=\"\(counts.failures)\" errors=\"\(counts.errors)\" skipped=\"\(counts.skipped)\" time=\"\(run.seconds)\">\n"
                 + cases + "  </testsuite>\n"
             total = (total.tests + counts.tests, total.failures + counts.failures, total.errors + counts.errors, total.skipped + counts.skipped)
         }
         if !requiredCoverage.isEmpty {
             body += "  <testsuite name=\"coverage\" tests=\"\(requiredCoverage.count)\" failures=\"\(uncovered.count)\">\n"
             for id in requiredCoverage {
-                body += "    <testcase classname=\"coverage\" name=\"\(HTMLText.escaped(id))\">\n"
+                body += "    <testcase classname=\"coverage\" name=\"\(UntrustedText.forXML(id))\">\n"
                 if uncovered.contains(id) {
-                    body += "      <failure message=\"no scenario of the suite exercises \(HTMLText.escaped(id))\"/>\n"
+                    body += "      <failure message=\"no scenario of the suite exercises \(UntrustedText.forXML(id))\"/>\n"
                 }
                 body += "    </testcase>\n"
             }
@@ -88,7 +88,7 @@ extension SuiteReport {
         }
         return """
             <?xml version="1.0" encoding="UTF-8"?>
-            <testsuites name="\(HTMLText.escaped("tts-replay suite " + suite))" tests="\(total.tests)" failures="\(total.failures)" errors="\(total.errors)" skipped="\(total.skipped)">
+            <testsuites name="\(UntrustedText.forXML("tts-replay suite " + suite))" tests="\(total.tests)" failures="\(total.failures)" errors="\(total.errors)" skipped="\(total.skipped)">
 
             """ + body + "</testsuites>\n"
     }

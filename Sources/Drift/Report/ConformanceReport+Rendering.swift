@@ -1,3 +1,4 @@
+import ContractJudge
 package import Foundation
 
 extension ConformanceReport {
@@ -33,7 +34,8 @@ extension ConformanceReport {
         let conforming = operations.filter(\.findings.isEmpty).map(\.name)
         if !conforming.isEmpty { lines.append("conform: " + conforming.joined(separator: ", ")) }
         for note in notes { lines.append("note: " + note) }
-        return lines.joined(separator: "\n") + "\n"
+        // Field names and values come from recordings: shown, not sent to the terminal.
+        return lines.map(UntrustedText.forTerminal).joined(separator: "\n") + "\n"
     }
 
     /// The report as JSON for tools: the summary's counts, then every operation with its findings.
