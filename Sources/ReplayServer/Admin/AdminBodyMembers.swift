@@ -41,6 +41,14 @@ extension JSONValue {
         return Int64(number)
     }
 
+    /// Refuses a body with a member the endpoint does not take (a typo such as `jornal` would
+    /// otherwise be ignored, and its caller believe it was heard).
+    func adminRefusingUnknownMembers(_ known: [String], endpoint: String) throws(AdminError) {
+        guard let unknown = object?.keys.sorted().first(where: { !known.contains($0) }) else { return }
+        let takes = known.isEmpty ? "it takes no body" : "it takes \(known.joined(separator: ", "))"
+        throw AdminError(error: "\(endpoint) takes no field '\(unknown)'; \(takes)")
+    }
+
     /// The value as the error shows it: a number or string as written, else its kind.
     private var adminText: String {
         if let number { return Self.text(number) }

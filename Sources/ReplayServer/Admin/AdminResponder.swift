@@ -34,6 +34,9 @@ struct AdminResponder: Sendable {
         if let token, !token.admits(request.headers) {
             return unauthorized
         }
+        if let refusal = AdminOrigin.refusal(of: request, tokenRequired: token != nil) {
+            return (try? json(AdminError(error: refusal), status: .forbidden)) ?? Response(status: .forbidden)
+        }
         let endpoint = String(request.uri.path.dropFirst(Self.prefix.count))
         do {
             let query: QueryString
@@ -42,12 +45,18 @@ struct AdminResponder: Sendable {
             } catch {
                 throw AdminError(error: "the query is not valid percent-encoded UTF-8 (name=value pairs joined by &)")
             }
+            let parameters = Self.queryParameters[endpoint] ?? []
+            if let unknown = query.pairs.first(where: { !parameters.contains($0.name) }) {
+                let takes = parameters.isEmpty ? "takes no query parameter" : "takes \(parameters.joined(separator: ", "))"
+                throw AdminError(error: "\(request.method) /__admin/\(endpoint) has no query parameter '\(unknown.name)'; it \(takes)")
+            }
             switch (request.method, endpoint) {
             case (.get, "health"):
                 return try json(Health(state))
             case (.get, "journal"):
                 return try await journal(query)
             case (.post, "reset"):
+                try await body(of: request).adminRefusingUnknownMembers([], endpoint: "POST /__admin/reset")
                 try await state.reset()
                 return try json(["status": "reset"])
             case (.get, "clock"):
@@ -112,7 +121,7 @@ struct AdminResponder: Sendable {
             } ?? 1000
         let after =
             try query["after"].map { text -> Int64 in
-                guard let value = Int64(text) else { throw AdminError(error: "after must be an entry id, not '\(text)'") }
+                guard let value = Int64(text), value >= 0 else { throw AdminError(error: "after must be an entry id (0 or more), not '\(text)'") }
                 return value
             } ?? 0
         await state.journal.flush()
@@ -136,6 +145,11 @@ struct AdminResponder: Sendable {
         "GET /__admin/", "GET /__admin/changes", "GET /__admin/health", "GET /__admin/journal", "POST /__admin/reset", "GET /__admin/clock",
         "POST /__admin/clock/advance",
         "POST /__admin/await", "GET /__admin/webhooks", "GET /__admin/near-misses", "GET /__admin/contract", "GET /__admin/operations",
+    ]
+
+    /// The query parameters each endpoint takes; any other is refused (400).
+    static let queryParameters: [String: [String]] = [
+        "journal": ["operation", "after", "limit"], "contract": ["contract"], "": ["contract"], "changes": ["after"],
     ]
 
     /// The HTML report of the run so far, with the poll that reloads it.
@@ -172,6 +186,11 @@ struct AdminResponder: Sendable {
 
     /// `{"seconds": 86400}`, `{"by": "24h"}` or `{"to": "2026-11-03T09:00:00Z"}`.
     private func advanceClock(_ body: JSONValue) async throws -> Response {
+        let ways = ["seconds", "by", "to"]
+        try body.adminRefusingUnknownMembers(ways, endpoint: "POST /__admin/clock/advance")
+        if (body.object?.keys.filter(ways.contains).count ?? 0) > 1 {
+            throw AdminError(error: "give one of seconds, by or to, not several")
+        }
         let from = state.clock.now
         let seconds: Double
         if let value = try body.adminNumber("seconds") {
@@ -196,6 +215,7 @@ struct AdminResponder: Sendable {
     /// Waits until the webhooks are idle, or, with a `journal` pattern, until a matching entry
     /// appears. 408 with what is still pending when `timeout_seconds` (default 20) passes.
     private func awaitQuiet(_ body: JSONValue) async throws -> Response {
+        try body.adminRefusingUnknownMembers(["timeout_seconds", "journal"], endpoint: "POST /__admin/await")
         let timeout = try body.adminNumber("timeout_seconds", within: 0...600, unit: " seconds") ?? 20
         let duration = Duration.milliseconds(Int64(timeout * 1000))
         if let pattern = body["journal"] {

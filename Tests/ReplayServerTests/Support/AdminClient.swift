@@ -23,10 +23,11 @@ struct AdminClient {
         self.token = token
     }
 
-    func call(_ method: HTTPMethod, _ path: String, json: String? = nil) async throws -> (status: Int, json: JSON) {
+    func call(_ method: HTTPMethod, _ path: String, json: String? = nil, headers: [String: String] = [:]) async throws -> (status: Int, json: JSON) {
         var request = HTTPClientRequest(url: adminURL + path)
         request.method = method
         if let token { request.headers.add(name: "authorization", value: "Bearer \(token)") }
+        for (name, value) in headers { request.headers.replaceOrAdd(name: name, value: value) }
         if let json { request.body = .bytes(ByteBuffer(string: json)) }
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
         let body = try await response.body.collect(upTo: 1 << 24)
