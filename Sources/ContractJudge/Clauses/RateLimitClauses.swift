@@ -1,5 +1,6 @@
 import Foundation
 import ReplayJournal
+import Scenarios
 
 extension Clause {
     static let retryAfterHonoured = Clause(
@@ -12,7 +13,7 @@ extension Clause {
         guard !limited.isEmpty else { return .notExercised("no call was answered 429") }
         return .judged(
             limited.compactMap { entry in
-                guard let seconds = entry.responseHeaders["retry-after"].flatMap(Double.init) else { return nil }
+                guard let seconds = entry.responseHeaders["retry-after"].flatMap(RetryAfter.seconds) else { return nil }
                 // Honoured when either clock moved far enough: wall time for real clients, scenario time for tests that advance it.
                 guard
                     let early = evidence.requests(after: entry.wallTime).first(where: { next in

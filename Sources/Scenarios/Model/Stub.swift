@@ -166,6 +166,9 @@ extension Stub.Response: Decodable {
         self.delay = try container.optional(HumanDuration.self, forKey: .delay)
         self.fault = try container.optional(oneOf: Fault.self, forKey: .fault)
         if !(100...599).contains(status) { try decoder.reject("status must be an HTTP status, 100 to 599", at: CodingKeys.status) }
+        if let retryAfter = headers.first(where: { $0.key.lowercased() == "retry-after" })?.value, RetryAfter.seconds(retryAfter) == nil {
+            try decoder.reject("Retry-After must be a number of seconds (0 to a year), not '\(retryAfter.prefix(32))'", at: CodingKeys.headers)
+        }
         if let delay, delay.milliseconds < 0 || delay.milliseconds > 600_000 {
             try decoder.reject("delay must be between 0s and 10m", at: CodingKeys.delay)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import ReplayJournal
+import Scenarios
 
 /// A client request as the timeline draws it: where (its operation's lane), when, how it ended,
 /// and what the details panel shows when it is selected. Keys are short: a page holds thousands.
@@ -40,7 +41,7 @@ struct TimelineRequest: Encodable {
         status = entry.responseStatus
         code = entry.responseCode
         answeredBy = entry.answeredBy.rawValue
-        retryAfter = entry.responseStatus == 429 ? entry.responseHeaders["retry-after"].flatMap(Double.init) : nil
+        retryAfter = entry.responseStatus == 429 ? entry.responseHeaders["retry-after"].flatMap(RetryAfter.seconds) : nil
         outcome =
             switch (entry.responseStatus, entry.responseCode ?? 0) {
             case (429, _): .rateLimited
