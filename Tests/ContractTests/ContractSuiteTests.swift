@@ -133,6 +133,17 @@ struct ContractSuiteTests {
         if name.hasPrefix("duplicate") { #expect(report.result("l7.duplicates-handled-once")?.status == .passed) }
     }
 
+    /// An edit that keeps the category (a new description) hides no category change: a read
+    /// while it is under review confirms the webhook (it was judged as if the edit moved it).
+    @Test func aReadWhileAnEditOfTheDescriptionIsUnderReviewConfirms() async throws {
+        let report = try await Self.report(
+            try Scenario.builtIn(named: "happy-path-gb").withRoomToAcknowledge,
+            faults: .editsDescriptionBeforeConfirming
+        )
+        #expect(report.ids(.violated).isEmpty, "\(report.summary)")
+        #expect(report.result("l7.confirmed-after-webhook")?.status == .passed)
+    }
+
     /// Every clause is shown to fail by one broken client above.
     @Test func everyClauseHasABrokenClient() {
         let broken = Set(

@@ -27,10 +27,15 @@ extension Clause {
         }
     }
 
-    /// Whether new content of a product was under review at a wall-clock instant, so that the
-    /// shop still showed the old content: a read then confirms nothing.
-    static func isUnderReview(_ productID: String, at wallTime: Double, in evidence: ContractEvidence) -> Bool {
-        evidence.events.last { $0.productID == productID && $0.wallTime < wallTime && isAuditStep($0.kind) }?.kind == .productAuditSubmitted
+    /// Whether an edit of a product to another category was under review at a wall-clock
+    /// instant, so that the shop still showed the old category: a read then confirms no
+    /// category change. An edit that keeps the category (a new description) hides nothing
+    /// a confirmation reads.
+    static func isUnderCategoryReview(_ productID: String, at wallTime: Double, in evidence: ContractEvidence) -> Bool {
+        guard let step = evidence.events.last(where: { $0.productID == productID && $0.wallTime < wallTime && isAuditStep($0.kind) }),
+            step.kind == .productAuditSubmitted
+        else { return false }
+        return step.details[ShopEvent.previousCategoryIDKey] != step.details[ShopEvent.currentCategoryIDKey]
     }
 
     private static func isAuditStep(_ kind: ShopEventKind) -> Bool {

@@ -150,15 +150,16 @@ extension Clause {
         var violations: [ContractViolation] = []
         for delivery in acknowledged where seen.insert(delivery.notificationID).inserted {
             guard let productID = evidence.productID(of: delivery) else { continue }
-            // A read while new content of the product is under review shows the old content.
-            let confirmed =
-                (productReads(productID, after: delivery.wallTime, in: evidence)
-                + v2Searches(inShop: delivery.shopID, after: delivery.wallTime, in: evidence))
-                .contains { !isUnderReview(productID, at: $0.wallTime, in: evidence) }
+            // A read while an edit to another category is under review shows the old category.
+            let reads =
+                productReads(productID, after: delivery.wallTime, in: evidence)
+                + v2Searches(inShop: delivery.shopID, after: delivery.wallTime, in: evidence)
+            let confirmed = reads.contains { !isUnderCategoryReview(productID, at: $0.wallTime, in: evidence) }
             if !confirmed {
+                let what = reads.isEmpty ? "never read it back" : "read it back only while an edit to another category was under review"
                 violations.append(
                     ContractViolation(
-                        message: "notification \(delivery.notificationID) said product \(productID) changed category; the client never read it back",
+                        message: "notification \(delivery.notificationID) said product \(productID) changed category; the client \(what)",
                         expected: "Get Product \(productID), or Search Products with category_version=v2, after the webhook",
                         notification: delivery.notificationID
                     )

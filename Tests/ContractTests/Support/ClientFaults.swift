@@ -46,6 +46,9 @@ struct ClientFaults: OptionSet, Sendable, Hashable, CustomStringConvertible {
     /// Handles every webhook but answers HTTP 500 to those that are not category changes
     /// (status and audit changes), as a receiver written for type 18 alone does.
     static let acknowledgesCategoryChangesOnly = ClientFaults(rawValue: 1 << 19)
+    /// Not a fault: before reading a notified product back, edits its description (its
+    /// category stays), so the read comes while that edit is under review.
+    static let editsDescriptionBeforeConfirming = ClientFaults(rawValue: 1 << 20)
 
     static let names: [(ClientFaults, String)] = [
         (.badSign, "badSign"), (.tokenInQuery, "tokenInQuery"), (.noShopCipher, "noShopCipher"), (.v1Listing, "v1Listing"),
@@ -55,6 +58,7 @@ struct ClientFaults: OptionSet, Sendable, Hashable, CustomStringConvertible {
         (.confirmsDuringReview, "confirmsDuringReview"), (.confirmsInAnotherShop, "confirmsInAnotherShop"),
         (.firstShopOnly, "firstShopOnly"), (.checksEveryProductAtTheEnd, "checksEveryProductAtTheEnd"), (.tokenAlsoInQuery, "tokenAlsoInQuery"),
         (.legacyGlobalAttributes, "legacyGlobalAttributes"), (.acknowledgesCategoryChangesOnly, "acknowledgesCategoryChangesOnly"),
+        (.editsDescriptionBeforeConfirming, "editsDescriptionBeforeConfirming"),
     ]
 
     var description: String {

@@ -227,6 +227,10 @@ struct ReferenceClient {
         }
         for productID in receiver.takeProductsToConfirm() {
             let cipher = faults.contains(.confirmsInAnotherShop) ? cipherOf(productID, anotherShop: true) : cipherOf(productID)
+            if faults.contains(.editsDescriptionBeforeConfirming) {
+                let body: JSONValue = .object(["description": .string("<p>Checked after its move to the 7-level tree.</p>")])
+                try await call(.POST, "/product/202509/products/\(productID)/partial_edit", cipher: cipher, body: body)
+            }
             try await call(.GET, "/product/202309/products/\(productID)", cipher: cipher)
         }
     }
