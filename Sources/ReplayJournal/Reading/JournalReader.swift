@@ -26,6 +26,7 @@ public struct JournalReader: Sendable {
             let pool = try DatabasePool(path: path, configuration: configuration)
             let isJournal = try pool.read { db in try db.tableExists("request") && db.tableExists("run_info") }
             guard isJournal else { throw JournalError.cannotOpen(path: path, reason: "not a tts-replay journal") }
+            if let problem = try pool.read(JournalSchema.newerFormatProblem) { throw JournalError.cannotOpen(path: path, reason: problem) }
             self.database = pool
         } catch let error as JournalError {
             throw error

@@ -136,6 +136,7 @@ enum JournalFile {
             if tables == 0 { return nil }
             throw NotAJournal()
         }
+        if let problem = try JournalSchema.newerFormatProblem(db) { throw NewerFormat(description: problem) }
         let hasRuns = try db.tableExists("run")
         return Contents(
             requests: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM request") ?? 0,
@@ -144,6 +145,10 @@ enum JournalFile {
             lastStart: hasRuns ? try Double.fetchOne(db, sql: "SELECT MAX(started_wall_time) FROM run") : nil,
             lastArrival: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM request") ?? 0
         )
+    }
+
+    private struct NewerFormat: Error, CustomStringConvertible {
+        var description: String
     }
 
     private struct NotAJournal: Error, CustomStringConvertible {

@@ -126,6 +126,15 @@ package enum JournalSchema {
     /// The value of `run_info.format_version` this version writes.
     package static let formatVersion = "4"
 
+    /// Why this tts-replay cannot read or continue a journal, when a newer one wrote it: its
+    /// columns and meanings may differ, and judging it as this format would be a guess.
+    static func newerFormatProblem(_ db: Database) throws -> String? {
+        guard let written = try String.fetchOne(db, sql: "SELECT value FROM run_info WHERE key = 'format_version'"),
+            let version = Int(written), let known = Int(formatVersion), version > known
+        else { return nil }
+        return "a newer tts-replay wrote it (journal format \(version)); this one reads formats up to \(known): use that tts-replay"
+    }
+
     /// Every table the journal writes, in the order a reset empties them.
     static let tables = ["request", "body", "webhook_delivery", "clock_move", "shop_event"]
 }

@@ -123,4 +123,21 @@ struct JournalReuseTests {
             #expect(try await JournalReader(path: path).count() == 1)
         }
     }
+
+    /// A journal a newer tts-replay wrote is neither judged as this format nor continued
+    /// (and relabelled) by this one.
+    @Test func aJournalOfANewerFormatIsRefused() async throws {
+        try await TemporaryFolder.with("journal-newer") { folder in
+            let path = folder.appendingPathComponent("j.sqlite").path
+            try await Self.journalOne(path, requests: 1)
+            let database = try DatabaseQueue(path: path)
+            try await database.write { db in try db.execute(sql: "UPDATE run_info SET value = '99' WHERE key = 'format_version'") }
+            try database.close()
+            #expect(throws: JournalError.self) { try JournalReader(path: path) }
+            let verdict = try await ToolRun.run(["verify", path])
+            #expect(verdict.status == 2)
+            #expect(verdict.errors.contains("a newer tts-replay wrote it (journal format 99)"), "\(verdict.errors)")
+            await #expect(throws: JournalError.self) { try await Self.journalOne(path, requests: 1, existing: .continue) }
+        }
+    }
 }
