@@ -41,6 +41,31 @@ struct ProductSearchTests {
         }
     }
 
+    /// `audit_status`, `return_draft_version` and `listing_platforms` filter (they were
+    /// ignored: a client looking for failed audits got every product back).
+    @Test func theAuditDraftAndPlatformFiltersFilter() async throws {
+        try await withReplayServer(scenario: Scenario.default) { server in
+            let fixture = try ListingFixture(server)
+            let created = try await fixture.createProduct(on: try fixture.leaf(.v2), version: .v2, title: "Under audit")
+            let all = try await Self.page(fixture, size: 100, filter: [:])
+            let auditing = try await Self.page(fixture, size: 100, filter: ["audit_status": ["AUDITING"]])
+            #expect(auditing.ids == [created])
+            let approved = try await Self.page(fixture, size: 100, filter: ["audit_status": ["APPROVED", "FAILED"]])
+            #expect(Set(approved.ids) == Set(all.ids).subtracting([created]) && approved.total == approved.ids.count)
+            #expect(try await Self.page(fixture, size: 100, filter: ["audit_status": ["FAILED"]]).ids.isEmpty)
+            #expect(try await Self.page(fixture, size: 100, filter: ["return_draft_version": true]).ids.isEmpty, "the fake keeps no drafts")
+            let onTikTok = try await Self.page(fixture, size: 100, filter: ["status": "ACTIVATE", "listing_platforms": ["TIKTOK_SHOP"]])
+            #expect(onTikTok.ids == (try await Self.page(fixture, size: 100, filter: ["status": "ACTIVATE"])).ids)
+            #expect(try await Self.page(fixture, size: 100, filter: ["status": "ACTIVATE", "listing_platforms": ["TOKOPEDIA"]]).ids.isEmpty)
+            for refused: [String: Any] in [
+                ["audit_status": ["NOT_A_STATUS"]], ["listing_platforms": ["TIKTOK_SHOP"]], ["return_draft_version": "yes"],
+            ] {
+                let answer = try await fixture.client.call(.POST, Self.path, query: ["page_size": "10"], json: refused).envelope
+                #expect(answer.code == 98_001_004, "\(refused): \(answer.message)")
+            }
+        }
+    }
+
     /// A field of the wrong JSON type is named plainly in the answer's message.
     @Test func aFieldOfTheWrongTypeIsNamed() async throws {
         try await withReplayServer(scenario: Scenario.default) { server in

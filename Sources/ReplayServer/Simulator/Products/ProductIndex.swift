@@ -88,6 +88,20 @@ struct ProductIndex: Sendable {
         }
         var lists: [ArraySlice<Entry>] = []
         var total = 0
+        if filter.looksAtEachProduct {
+            // Audit status, drafts, platforms: not indexed; the shop's products in the buckets asked for, each looked at.
+            var keys: [ProductOrderKey] = []
+            for status in filter.statuses {
+                for version in filter.versions {
+                    for entry in buckets[Bucket(shopID: shopID, status: status, version: version)] ?? []
+                    where product(entry.key.id).map(filter.matches) == true {
+                        keys.append(entry.key)
+                    }
+                }
+            }
+            let sorted = keys.sorted { $0.precedes($1) }
+            return Self.page(of: [sorted.map { Entry(key: $0) }[...]], filter: nil, total: sorted.count, from: position, size: size)
+        }
         for status in filter.statuses {
             for version in filter.versions {
                 guard let entries = buckets[Bucket(shopID: shopID, status: status, version: version)] else { continue }

@@ -10,6 +10,18 @@ struct ProductSearchFilter: Hashable, Sendable {
     var updateRange: ClosedRange<Int64>
     var sellerSKUs: Set<String>
     var skuIDs: Set<String>
+    /// `audit_status`: empty for any.
+    var auditStatuses: Set<String> = []
+    /// `return_draft_version: true`: only products with a draft (the fake keeps none).
+    var draftsOnly = false
+    /// `listing_platforms`: nil for any; every product of the fake is on TikTok Shop.
+    var listingPlatforms: Set<String>?
+
+    static let auditStatusNames = ["AUDITING", "FAILED", "APPROVED"]
+    static let listingPlatformNames = ["TIKTOK_SHOP", "TOKOPEDIA"]
+
+    /// Whether the filter asks for what the index does not hold, so each product is looked at.
+    var looksAtEachProduct: Bool { !auditStatuses.isEmpty || draftsOnly || listingPlatforms != nil }
 
     private static let statusNames = ["ALL"] + Product.Status.allCases.map(\.rawValue)
 
@@ -51,6 +63,28 @@ struct ProductSearchFilter: Hashable, Sendable {
         guard skuIDs.count <= 10 else { throw APIError.tooManySKUIDs }
         self.sellerSKUs = Set(sellerSKUs)
         self.skuIDs = Set(skuIDs)
+        self.auditStatuses = try Self.names("audit_status", in: body, among: Self.auditStatusNames) ?? []
+        if let draft = body?["return_draft_version"], draft != .null {
+            guard let value = draft.bool else {
+                throw APIError.invalidParameter("return_draft_version", reason: "not a boolean", expected: "true or false")
+            }
+            self.draftsOnly = value
+        }
+        self.listingPlatforms = try Self.names("listing_platforms", in: body, among: Self.listingPlatformNames)
+        if listingPlatforms != nil, status == "ALL" {
+            throw APIError.invalidParameter("listing_platforms", reason: "it needs a status other than ALL", expected: "a status such as ACTIVATE")
+        }
+    }
+
+    /// A list of names from a closed set; nil when the field is absent.
+    private static func names(_ key: String, in body: JSONValue?, among allowed: [String]) throws(APIError) -> Set<String>? {
+        guard let field = body?[key], field != .null else { return nil }
+        guard let items = field.array, let names = Optional(items.compactMap(\.string)), names.count == items.count,
+            names.allSatisfy(allowed.contains)
+        else {
+            throw APIError.invalidParameter(key, reason: "not a list of known values", expected: "a list of \(allowed.joined(separator: ", "))")
+        }
+        return Set(names)
     }
 
     /// Whether a product passes every filter.
@@ -60,6 +94,9 @@ struct ProductSearchFilter: Hashable, Sendable {
         guard createRange.contains(product.createTime), updateRange.contains(product.updateTime) else { return false }
         if !sellerSKUs.isEmpty, !product.skus.contains(where: { $0.sellerSKU.map(sellerSKUs.contains) ?? false }) { return false }
         if !skuIDs.isEmpty, !product.skus.contains(where: { $0.id.map(skuIDs.contains) ?? false }) { return false }
+        if !auditStatuses.isEmpty, !auditStatuses.contains(product.auditStatus) { return false }
+        if draftsOnly { return false }
+        if let listingPlatforms, !listingPlatforms.contains("TIKTOK_SHOP") { return false }
         return true
     }
 }
