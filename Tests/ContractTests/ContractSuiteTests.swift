@@ -80,6 +80,11 @@ struct ContractSuiteTests {
         ),
         BrokenClient(faults: .acceptForged, scenario: "forged-webhook", clause: "l7.forged-webhooks-rejected"),
         BrokenClient(faults: .noDeduplication, scenario: "duplicate-and-out-of-order-webhooks", clause: "l7.duplicates-handled-once"),
+        BrokenClient(
+            faults: [.noDeduplication, .confirmsBySearch],
+            scenario: "duplicate-and-out-of-order-webhooks",
+            clause: "l7.duplicates-handled-once"
+        ),
         BrokenClient(faults: .noConfirmation, scenario: "happy-path-gb", clause: "l7.confirmed-after-webhook"),
         BrokenClient(faults: .confirmsInAnotherShop, scenario: "cross-border", clause: "l7.confirmed-after-webhook"),
         // Not a clause: the scenario's own rule that each shop's task is triggered.
@@ -126,6 +131,14 @@ struct ContractSuiteTests {
     /// A final check of every product, an hour after the last webhook was handled, is no repeat
     /// handled twice: the clause judged every read after the first delivery, and failed this client on
     /// every product that had a duplicate.
+    /// Confirming each notification once with a v2 search, duplicates left alone, passes.
+    @Test func confirmingBySearchOncePerNotificationPasses() async throws {
+        let scenario = try Scenario.builtIn(named: "duplicate-and-out-of-order-webhooks").withRoomToAcknowledge
+        let report = try await Self.report(scenario, faults: .confirmsBySearch)
+        #expect(report.ids(.violated).isEmpty, "\(report.summary)")
+        #expect(report.result("l7.duplicates-handled-once")?.status == .passed)
+    }
+
     @Test(arguments: ["duplicate-and-out-of-order-webhooks", "happy-path-gb"])
     func aFinalCheckOfEveryProductIsNoDuplicateHandledTwice(_ name: String) async throws {
         let report = try await Self.report(try Scenario.builtIn(named: name).withRoomToAcknowledge, faults: .checksEveryProductAtTheEnd)

@@ -103,17 +103,16 @@ extension Clause {
             }
             return low == 0 ? -Double.infinity : moves[low - 1].wallTime
         }
-        var violations: [ContractViolation] = []
-        for productID in Set(sent.filter { duplicated.contains($0.notificationID) }.compactMap { evidence.productID(of: $0) }).sorted() {
-            let mine = sent.filter { evidence.productID(of: $0) == productID }.sorted { $0.wallTime < $1.wallTime }
-            guard let first = mine.first?.wallTime else { continue }
-            let reads = productReads(productID, after: first, in: evidence)
+        /// The violations of one set of confirmations (a product's Get Product calls, or a
+        /// shop's v2 searches) against the notifications they confirm.
+        func judge(_ reads: [JournalEntry], answering notifications: [WebhookDeliveryRecord], what: String) -> [ContractViolation] {
+            var violations: [ContractViolation] = []
             var readBefore = 0
             for (position, group) in Dictionary(grouping: reads, by: \.exactScenarioTime).sorted(by: { $0.key < $1.key }) {
                 defer { readBefore += group.count }
                 let lastRead = group.map(\.wallTime).max() ?? 0
                 let windowStart = endOfLastMove(before: Int64(position.rounded(.down)))
-                let delivered = mine.filter { $0.wallTime <= lastRead }
+                let delivered = notifications.filter { $0.wallTime <= lastRead }
                 let window = delivered.filter { $0.wallTime > windowStart }
                 // Only a window a repeat was delivered in is judged; the reads it allows are the
                 // notifications delivered so far that earlier reads have not answered.
@@ -124,7 +123,7 @@ extension Clause {
                 violations.append(
                     ContractViolation(
                         message:
-                            "product \(productID) was read back \(group.count) \(group.count == 1 ? "time" : "times") after notification \(repeated?.notificationID ?? "?") was delivered again, with \(allowed) \(allowed == 1 ? "notification" : "notifications") left to confirm",
+                            "\(what) \(group.count) \(group.count == 1 ? "time" : "times") after notification \(repeated?.notificationID ?? "?") was delivered again, with \(allowed) \(allowed == 1 ? "notification" : "notifications") left to confirm",
                         expected: "one confirmation per distinct tts_notification_id",
                         entries: group.map(\.id),
                         request: group.first.map(ContractEvidence.line),
@@ -132,6 +131,20 @@ extension Clause {
                     )
                 )
             }
+            return violations
+        }
+        var violations: [ContractViolation] = []
+        let repeatedOnes = sent.filter { duplicated.contains($0.notificationID) }
+        for productID in Set(repeatedOnes.compactMap { evidence.productID(of: $0) }).sorted() {
+            let mine = sent.filter { evidence.productID(of: $0) == productID }.sorted { $0.wallTime < $1.wallTime }
+            guard let first = mine.first?.wallTime else { continue }
+            violations += judge(productReads(productID, after: first, in: evidence), answering: mine, what: "product \(productID) was read back")
+        }
+        // A v2 search confirms every product of its shop: a shop's searches answer its notifications.
+        for shopID in Set(repeatedOnes.map(\.shopID)).sorted() {
+            let shops = sent.filter { $0.shopID == shopID }.sorted { $0.wallTime < $1.wallTime }
+            guard let first = shops.first?.wallTime else { continue }
+            violations += judge(v2Searches(inShop: shopID, after: first, in: evidence), answering: shops, what: "shop \(shopID) was searched on v2")
         }
         return .judged(violations)
     }

@@ -49,6 +49,9 @@ struct ClientFaults: OptionSet, Sendable, Hashable, CustomStringConvertible {
     /// Not a fault: before reading a notified product back, edits its description (its
     /// category stays), so the read comes while that edit is under review.
     static let editsDescriptionBeforeConfirming = ClientFaults(rawValue: 1 << 20)
+    /// Not a fault: confirms each notification with a Search Products on v2 in the product's
+    /// shop, not a Get Product.
+    static let confirmsBySearch = ClientFaults(rawValue: 1 << 21)
 
     static let names: [(ClientFaults, String)] = [
         (.badSign, "badSign"), (.tokenInQuery, "tokenInQuery"), (.noShopCipher, "noShopCipher"), (.v1Listing, "v1Listing"),
@@ -58,7 +61,7 @@ struct ClientFaults: OptionSet, Sendable, Hashable, CustomStringConvertible {
         (.confirmsDuringReview, "confirmsDuringReview"), (.confirmsInAnotherShop, "confirmsInAnotherShop"),
         (.firstShopOnly, "firstShopOnly"), (.checksEveryProductAtTheEnd, "checksEveryProductAtTheEnd"), (.tokenAlsoInQuery, "tokenAlsoInQuery"),
         (.legacyGlobalAttributes, "legacyGlobalAttributes"), (.acknowledgesCategoryChangesOnly, "acknowledgesCategoryChangesOnly"),
-        (.editsDescriptionBeforeConfirming, "editsDescriptionBeforeConfirming"),
+        (.editsDescriptionBeforeConfirming, "editsDescriptionBeforeConfirming"), (.confirmsBySearch, "confirmsBySearch"),
     ]
 
     var description: String {

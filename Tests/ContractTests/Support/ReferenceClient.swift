@@ -231,7 +231,12 @@ struct ReferenceClient {
                 let body: JSONValue = .object(["description": .string("<p>Checked after its move to the 7-level tree.</p>")])
                 try await call(.POST, "/product/202509/products/\(productID)/partial_edit", cipher: cipher, body: body)
             }
-            try await call(.GET, "/product/202309/products/\(productID)", cipher: cipher)
+            if faults.contains(.confirmsBySearch) {
+                let body: JSONValue = .object(["category_version": .string("v2")])
+                try await call(.POST, "/product/202502/products/search", cipher: cipher, query: ["page_size": "100"], body: body, readsData: false)
+            } else {
+                try await call(.GET, "/product/202309/products/\(productID)", cipher: cipher)
+            }
         }
     }
 

@@ -34,7 +34,7 @@ struct ConnectionCapTests {
 
     @Test func whenEveryConnectionIsBusyANewClientGetsA503Envelope() async throws {
         // The delay outlasts any pause of the test on a loaded machine (the server's stop waits for it).
-        let scenario = try Scenario.parse("stubs:\n  - {match: {operation: get_authorized_shops}, respond: {delay: 8s, data: {}}}\n")
+        let scenario = try Scenario.parse("stubs:\n  - {match: {operation: get_authorized_shops}, respond: {delay: 20s, data: {}}}\n")
         try await withReplayServer(scenario: scenario, configuration: Self.configuration(maxConnections: 2)) { server in
             let port = try #require(server.baseURL.port)
             var busy: [RawConnection] = []
