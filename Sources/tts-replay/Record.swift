@@ -19,6 +19,8 @@ struct Record: AsyncParsableCommand {
             line (the upstream's password reads <redacted>):
               {"base_url", "cassette", "upstream"}
             SIGINT or SIGTERM stops it. Webhooks the upstream sends go to the client directly and are not recorded.
+            A cassette holds at most 64 MiB (what lint, serve and run load): an exchange that would take it past
+            that, or an answer over 64 MiB, is answered 502 saying it was not recorded, and record then exits 4.
             """
     )
 
@@ -88,5 +90,12 @@ struct Record: AsyncParsableCommand {
         try await recorder.stop()
         let count = await recorder.interactionCount
         logger.info("\(count) interactions in \(recorder.cassettePath)")
+        let unrecorded = await recorder.unrecordedCount
+        if unrecorded > 0 {
+            FileHandle.standardError.write(
+                Data("error: \(unrecorded) \(unrecorded == 1 ? "exchange was" : "exchanges were") answered but not recorded (see the log)\n".utf8)
+            )
+            throw ExitStatus.journalIncomplete.exitCode
+        }
     }
 }

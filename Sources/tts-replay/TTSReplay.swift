@@ -48,7 +48,8 @@ enum ExitStatus: Int32 {
     /// The client command of `run` failed.
     case clientFailed = 3
     /// The journal lost entries (a write failed), so it is not a full record of the run and a
-    /// contract judged on it is not a verdict (`serve`, `run`, `verify`).
+    /// contract judged on it is not a verdict (`serve`, `run`, `verify`); or a recording left
+    /// exchanges out of its cassette (`record`).
     case journalIncomplete = 4
 
     var exitCode: ExitCode { ExitCode(rawValue) }

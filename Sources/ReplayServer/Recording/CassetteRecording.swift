@@ -20,6 +20,11 @@ actor CassetteRecording {
     private var redactor: Redactor
     private let path: String
     private let logger: Logger
+    /// The size the file may grow to.
+    private let maximumBytes: Int
+
+    /// The most a cassette may hold and still be loaded (``TextFile/maximumBytes``).
+    static let maximumBytes = TextFile.maximumBytes
 
     /// - Throws: `RecorderError` when the file exists and may not be replaced, cannot be read to
     ///   append to, or cannot be written.
@@ -29,6 +34,7 @@ actor CassetteRecording {
         recording: Cassette.Recording,
         description: String?,
         secrets: [String],
+        maximumBytes: Int = CassetteRecording.maximumBytes,
         logger: Logger
     )
         throws
@@ -56,14 +62,21 @@ actor CassetteRecording {
         self.redactor = Redactor(style: .numbered, secrets: secrets, numberingAfter: highestPlaceholder)
         self.path = path
         self.logger = logger
+        self.maximumBytes = maximumBytes
         try Self.write(cassette.yaml(interactionTexts: interactionTexts), to: path)
     }
 
     /// How many interactions the cassette holds.
     var count: Int { cassette.interactions.count }
 
+    /// Exchanges not recorded because the cassette would have grown past its size (64 MiB at
+    /// most: past it no tts-replay could load it), or because the file could not be written.
+    private(set) var unrecorded = 0
+
     /// Redacts an exchange, appends it and rewrites the file.
-    func append(_ interaction: Cassette.Interaction) {
+    ///
+    /// - Returns: Why the exchange was not recorded, or nil when it was.
+    func append(_ interaction: Cassette.Interaction) -> String? {
         let (redacted, learned) = redactor.redact(interaction)
         if let learned {
             // At most `Redactor.defaultCapacity` times in a recording (the credentials it
@@ -77,11 +90,24 @@ actor CassetteRecording {
         }
         cassette.interactions.append(redacted)
         interactionTexts.append(Cassette.yamlText(redacted))
+        let text = cassette.yaml(interactionTexts: interactionTexts)
+        if text.utf8.count > maximumBytes {
+            cassette.interactions.removeLast()
+            interactionTexts.removeLast()
+            unrecorded += 1
+            let problem =
+                "not recorded: with it the cassette \(path) would be \(text.utf8.count) bytes, over the \(maximumBytes) it may hold; record the rest into another cassette"
+            logger.error("\(problem)")
+            return problem
+        }
         do {
-            try Self.write(cassette.yaml(interactionTexts: interactionTexts), to: path)
+            try Self.write(text, to: path)
         } catch {
             logger.error("\(error)")
+            unrecorded += 1
+            return "not recorded: \(error)"
         }
+        return nil
     }
 
     private static func write(_ text: String, to path: String) throws(RecorderError) {

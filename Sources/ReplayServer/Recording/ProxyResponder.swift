@@ -66,7 +66,7 @@ struct ProxyResponder: HTTPResponder {
             )
         }
 
-        await recording.append(
+        let notRecorded = await recording.append(
             Cassette.Interaction(
                 request: Cassette.RecordedRequest(
                     method: request.method.rawValue,
@@ -86,6 +86,20 @@ struct ProxyResponder: HTTPResponder {
             )
         )
 
+        if let notRecorded {
+            // The client must not carry on as if the exchange were in the cassette.
+            let envelope = Envelope<NoPayload>(
+                code: APIError.notSimulated.code,
+                message: "tts-replay record answered this request upstream but did not record it: \(notRecorded)",
+                requestID: "",
+                data: nil
+            )
+            return Response(
+                status: .badGateway,
+                headers: [.contentType: "application/json"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: envelope.encoded()))
+            )
+        }
         var headers = HTTPFields()
         for (name, value) in answer.headers where !Self.connectionHeaders.contains(name.lowercased()) {
             if let field = HTTPField.Name(name) { headers.append(HTTPField(name: field, value: value)) }
@@ -106,6 +120,11 @@ struct ProxyResponder: HTTPResponder {
 }
 
 extension ProxyResponder {
+    /// The upstream's answer is larger than a cassette could hold.
+    struct AnswerTooLarge: Error, CustomStringConvertible {
+        var description: String { "its answer is over \(ProxyResponder.maximumBodyBytes / 1_048_576) MiB, the most tts-replay records" }
+    }
+
     /// The upstream took longer than the recorder's `upstreamTimeout` for its whole answer.
     struct UpstreamTimeout: Error, CustomStringConvertible {
         var timeout: Duration
@@ -120,7 +139,12 @@ extension ProxyResponder {
         return try await withThrowingTaskGroup(of: (HTTPClientResponse, [UInt8])?.self) { group in
             group.addTask {
                 let answer = try await client.execute(request, timeout: .nanoseconds(Int64(timeout / .nanoseconds(1))))
-                let body = try await answer.body.collect(upTo: Self.maximumBodyBytes)
+                let body: ByteBuffer
+                do {
+                    body = try await answer.body.collect(upTo: Self.maximumBodyBytes)
+                } catch is NIOTooManyBytesError {
+                    throw AnswerTooLarge()
+                }
                 return (answer, Array(body.readableBytesView))
             }
             group.addTask {

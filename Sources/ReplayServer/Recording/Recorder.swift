@@ -46,6 +46,9 @@ public final class Recorder: Sendable {
         public var port: Int
         /// How long to wait for the upstream's answer. Default 30 seconds.
         public var upstreamTimeout: Duration
+        /// The most bytes the cassette file may grow to; an exchange past it is answered 502
+        /// and not recorded. Default and most: 64 MiB, what a cassette may hold to be loaded.
+        public var maximumCassetteBytes = CassetteRecording.maximumBytes
         /// The logger. Default: warnings and errors, to standard error.
         public var logger: Logger
 
@@ -116,6 +119,7 @@ public final class Recorder: Sendable {
             recording: Cassette.Recording(at: Date(), from: upstream, with: "tts-replay record"),
             description: configuration.description,
             secrets: configuration.secrets + [SecretFields.password(in: configuration.upstream.absoluteString)].compactMap { $0 },
+            maximumBytes: min(configuration.maximumCassetteBytes, CassetteRecording.maximumBytes),
             logger: configuration.logger
         )
         let proxy = ProxyResponder(
@@ -150,6 +154,12 @@ public final class Recorder: Sendable {
     /// How many interactions the cassette holds (those appended to included).
     public var interactionCount: Int {
         get async { await recording.count }
+    }
+
+    /// How many exchanges were answered but not recorded (the cassette would have been too
+    /// large, or could not be written); each was answered 502 saying so.
+    public var unrecordedCount: Int {
+        get async { await recording.unrecorded }
     }
 
     /// Stops accepting requests, finishes the ones in flight (each is written) and closes the upstream connections.

@@ -12,7 +12,7 @@ import Darwin
 /// read whole and never waited on.
 package enum TextFile {
     /// The largest file read: far above any scenario or cassette, far below what hurts.
-    static let maximumBytes = 64 * 1_048_576
+    package static let maximumBytes = 64 * 1_048_576
 
     /// The bytes of a regular file no larger than `limit`.
     ///

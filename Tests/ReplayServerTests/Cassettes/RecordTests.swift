@@ -101,6 +101,35 @@ struct RecordTests {
         }
     }
 
+    /// A cassette never grows past what it may hold: the exchange that would take it past is
+    /// answered 502 and left out, so the file stays one every tool loads (at 64 MiB by default,
+    /// a recording once wrote a cassette its own lint and serve refused).
+    @Test func anExchangeThatWouldOverfillTheCassetteIsAnswered502AndLeftOut() async throws {
+        try await TemporaryFolder.with("record-full") { folder in
+            let path = folder.appendingPathComponent("c.yaml").path
+            try await withReplayServer(scenario: try .default) { upstream in
+                var configuration = Recorder.Configuration(upstream: upstream.baseURL, cassettePath: path)
+                configuration.maximumCassetteBytes = 3_000
+                let recorder = try await Recorder.start(configuration)
+                let client = SignedClient(baseURL: recorder.baseURL.absoluteString, credentials: upstream.credentials)
+                var answers: [Answer] = []
+                for _ in 0..<6 { answers.append(try await client.listShops()) }
+                try await recorder.stop()
+                let recorded = await recorder.interactionCount
+                #expect(recorded >= 1 && recorded < 6, "\(recorded) recorded")
+                #expect(answers.prefix(recorded).allSatisfy { $0.status == 200 })
+                let refused = try #require(answers.dropFirst(recorded).first)
+                #expect(refused.status == 502)
+                let message = try refused.envelope.message
+                #expect(message.contains("did not record it"), "\(message)")
+                #expect(await recorder.unrecordedCount == 6 - recorded)
+                let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+                #expect(size <= 3_000)
+                #expect(try Cassette.load(contentsOf: URL(fileURLWithPath: path)).interactions.count == recorded)
+            }
+        }
+    }
+
     @Test func anUnreachableUpstreamGetsA502EnvelopeAndNothingIsRecorded() async throws {
         try await TemporaryFolder.with("record") { folder in
             let path = folder.appendingPathComponent("c.yaml").path
