@@ -20,6 +20,21 @@ struct HTMLReportTests {
         }
     }
 
+    /// Headers and request lines are bounded per entry, as bodies are: 20 calls with 40 KiB of
+    /// headers and a 30 KiB query each make a page of a few hundred KiB, not 1.4 MiB.
+    @Test func largeHeadersAndQueriesAreCutOnThePage() async throws {
+        let big = String(repeating: "h", count: 40 * 1024)
+        let (_, page) = try await Self.page { server in
+            var options = SignedClient.Options()
+            options.extraHeaders = ["x-big": big, "x-other": "kept"]
+            options.extraQuery = ["note": String(repeating: "q", count: 30 * 1024)]
+            for _ in 0..<20 { _ = try await SignedClient(server: server).send(.GET, "/authorization/202309/shops", options: options) }
+        }
+        #expect(page.utf8.count < 400 * 1024, "the page is \(page.utf8.count) bytes")
+        #expect(page.contains("the journal has them all"))
+        #expect(page.contains("x-other") && page.contains("kept"), "headers before the cut are shown")
+    }
+
     /// Text as it reads inside the page's markup.
     static func inMarkup(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")

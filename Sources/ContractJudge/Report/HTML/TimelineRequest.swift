@@ -37,7 +37,7 @@ struct TimelineRequest: Encodable {
         time = entry.scenarioTime
         wall = entry.wallTime
         lane = entry.operation ?? (entry.method.isEmpty ? "(unparsed)" : "(unknown path)")
-        line = ContractEvidence.line(entry)
+        line = Self.cut(ContractEvidence.line(entry))
         status = entry.responseStatus
         code = entry.responseCode
         answeredBy = entry.answeredBy.rawValue
@@ -50,10 +50,43 @@ struct TimelineRequest: Encodable {
             case (_, 0): .success
             default: .businessError
             }
-        requestHeaders = entry.headers
+        requestHeaders = Self.cut(entry.headers)
         requestBody = bodies.index(of: entry.body)
-        responseHeaders = entry.responseHeaders
+        responseHeaders = Self.cut(entry.responseHeaders)
         responseBody = bodies.index(of: entry.responseBody)
+    }
+
+    /// The most bytes of a request line, and of one entry's headers in all, the page holds: a client
+    /// sending 60 KiB of headers on each of 1,500 calls made a 100 MB page (the journal keeps
+    /// them all).
+    static let textLimit = 1024
+
+    static func cut(_ text: String) -> String {
+        guard text.utf8.count > textLimit else { return text }
+        return String(decoding: text.utf8.prefix(textLimit), as: UTF8.self) + "… (cut: \(text.utf8.count) bytes, the journal has them all)"
+    }
+
+    /// The most bytes of one header value the page holds.
+    static let headerValueLimit = 256
+
+    /// Headers in name order, each value cut to ``headerValueLimit`` bytes, up to
+    /// ``textLimit`` bytes in all; the rest named by a count.
+    static func cut(_ headers: [String: String]) -> [String: String] {
+        var kept: [String: String] = [:]
+        var spent = 0
+        let sorted = headers.sorted { $0.key < $1.key }
+        for (index, (name, value)) in sorted.enumerated() {
+            let shown =
+                value.utf8.count <= headerValueLimit
+                ? value : String(decoding: value.utf8.prefix(headerValueLimit), as: UTF8.self) + "… (cut: \(value.utf8.count) bytes)"
+            guard spent + name.utf8.count + shown.utf8.count <= textLimit else {
+                kept["…"] = "\(sorted.count - index) more headers left out (the journal has them all)"
+                break
+            }
+            kept[name] = shown
+            spent += name.utf8.count + shown.utf8.count
+        }
+        return kept
     }
 
     enum CodingKeys: String, CodingKey {
