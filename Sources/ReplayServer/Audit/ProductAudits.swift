@@ -101,6 +101,7 @@ final class ProductAudits: Sendable {
             )
             return state.generation
         }
+        if submission == .create { events.productCreated(shopID: shop.id, productID: productID, at: clock.unixSeconds) }
         events.auditSubmitted(
             shopID: shop.id,
             productID: productID,
@@ -182,6 +183,10 @@ final class ProductAudits: Sendable {
         }
         guard let published, let previous else { return }
         events.auditPassed(shopID: shop.id, productID: productID, status: published.status, firstPass: previous.liveSince == nil, at: now)
+        let changed = Self.changedFields(from: previous, to: published)
+        if previous.liveSince != nil, !changed.isEmpty {
+            events.informationChanged(shopID: shop.id, productID: productID, fields: changed, at: now)
+        }
         if published.categoryID != previous.categoryID {
             events.categoryChanged(
                 shopID: shop.id,
@@ -197,5 +202,23 @@ final class ProductAudits: Sendable {
 
     func reset() {
         state.withLock { $0 = State() }
+    }
+
+    /// The `changed_fields` of a type-15 notification, in the SDK's words: `title`,
+    /// `description`, `main_images`, `product_attributes`, `size_chart_image`,
+    /// `size_chart_template`, and `others` for anything else a listing holds.
+    static func changedFields(from old: ProductState, to new: ProductState) -> [String] {
+        var fields: [String] = []
+        if old.title != new.title { fields.append("title") }
+        if old.description != new.description { fields.append("description") }
+        if old.mainImages != new.mainImages { fields.append("main_images") }
+        if old.attributes != new.attributes { fields.append("product_attributes") }
+        if old.sizeChart?.image != new.sizeChart?.image { fields.append("size_chart_image") }
+        if old.sizeChart?.template != new.sizeChart?.template { fields.append("size_chart_template") }
+        let others =
+            old.categoryID != new.categoryID || old.brandID != new.brandID || old.skus != new.skus || old.certifications != new.certifications
+            || old.echoed != new.echoed || old.manufacturerIDs != new.manufacturerIDs || old.responsiblePersonIDs != new.responsiblePersonIDs
+        if others { fields.append("others") }
+        return fields
     }
 }

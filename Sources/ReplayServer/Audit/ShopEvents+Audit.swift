@@ -3,7 +3,8 @@ import ReplayJournal
 import Scenarios
 
 /// The audit's and the status operations' events: journaled, and sent as type-5 and type-37
-/// webhooks to the shops that registered for them. Every audit and status change takes this path.
+/// webhooks to the shops that registered for them, with type 16 at a creation and type 15
+/// when new content of a live product is published. Every audit and status change takes this path.
 extension ShopEvents {
     /// Content went to audit: journal it and send type 37 (AUDITING).
     func auditSubmitted(shopID: String, productID: String, details: [String: String], at time: Int64) {
@@ -41,6 +42,21 @@ extension ShopEvents {
             details: ["shop_id": shopID, "previous_status": previous.rawValue, ShopEvent.currentStatusKey: current.rawValue]
         )
         notifyStatus(shopID: shopID, productID: productID, news: .statusChanged, reason: "", at: time)
+    }
+
+    /// A product was created (listed, not saved as a draft): send type 16.
+    func productCreated(shopID: String, productID: String, at time: Int64) {
+        outbox.notify(.productCreation, shopID: shopID) { id, timestamp in
+            .creation(id: id, shopID: shopID, productID: productID, updateTime: time, timestamp: timestamp)
+        }
+    }
+
+    /// New content of a live product was published (its audit passed): send type 15 with
+    /// the fields that changed.
+    func informationChanged(shopID: String, productID: String, fields: [String], at time: Int64) {
+        outbox.notify(.productInformationChange, shopID: shopID) { id, timestamp in
+            .informationChange(id: id, shopID: shopID, productID: productID, changedFields: fields, updateTime: time, timestamp: timestamp)
+        }
     }
 
     private func notifyStatus(shopID: String, productID: String, news: WebhookNotification.ProductStatusNews, reason: String, at time: Int64) {

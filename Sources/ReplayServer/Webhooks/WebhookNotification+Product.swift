@@ -56,6 +56,54 @@ extension WebhookNotification {
         }
     }
 
+    /// The `data` of a type-16 PRODUCT_CREATION (reference section 4; the SDK's
+    /// `ProductCreationWebhookData`): `product_id` is a number.
+    struct Creation: Encodable {
+        var productID: Int64
+        /// `COMBINED_PRODUCT` or `GPR_PRODUCT` for those kinds; empty for an ordinary product.
+        var productTypes: [String]
+        var updateTime: Int64
+
+        enum CodingKeys: String, CodingKey {
+            case productID = "product_id"
+            case productTypes = "product_types"
+            case updateTime = "update_time"
+        }
+    }
+
+    /// The `data` of a type-15 PRODUCT_INFORMATION_CHANGE (reference section 4; the SDK's
+    /// `ProductInformationChangeWebhookData`): `product_id` is a string.
+    struct InformationChange: Encodable {
+        var productID: String
+        var changeSource: String
+        var changedFields: [String]
+        var updateTime: Int64
+
+        enum CodingKeys: String, CodingKey {
+            case productID = "product_id"
+            case changeSource = "change_source"
+            case changedFields = "changed_fields"
+            case updateTime = "update_time"
+        }
+    }
+
+    static func creation(id: String, shopID: String, productID: String, updateTime: Int64, timestamp: Int64) -> WebhookNotification {
+        let data = Creation(productID: Int64(productID) ?? 0, productTypes: [], updateTime: updateTime)
+        return make(id: id, type: WebhookType.creationNumber, shopID: shopID, productID: productID, timestamp: timestamp, data: data)
+    }
+
+    static func informationChange(
+        id: String,
+        shopID: String,
+        productID: String,
+        changedFields: [String],
+        updateTime: Int64,
+        timestamp: Int64
+    ) -> WebhookNotification {
+        let data = InformationChange(productID: productID, changeSource: "OPEN_API", changedFields: changedFields, updateTime: updateTime)
+        return make(id: id, type: WebhookType.informationChangeNumber, shopID: shopID, productID: productID, timestamp: timestamp, data: data)
+    }
+
     /// What `data.status` of a type-5 notification says.
     enum ProductStatusNews: String, CaseIterable {
         /// A new product passed its first audit.

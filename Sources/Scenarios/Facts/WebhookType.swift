@@ -33,12 +33,22 @@ public struct WebhookType: Sendable, Hashable, CustomStringConvertible {
     /// The `type` number of a PRODUCT_AUDIT_STATUS_CHANGE payload.
     public static let auditStatusChangeNumber = 37
 
+    /// Type 16: a product was created.
+    public static let productCreation = WebhookType("PRODUCT_CREATION", number: creationNumber)
+    /// The `type` number of a PRODUCT_CREATION payload.
+    public static let creationNumber = 16
+
+    /// Type 15: a live product's information changed (`data.changed_fields`).
+    public static let productInformationChange = WebhookType("PRODUCT_INFORMATION_CHANGE", number: informationChangeNumber)
+    /// The `type` number of a PRODUCT_INFORMATION_CHANGE payload.
+    public static let informationChangeNumber = 15
+
     /// Every event type the Event API documents.
     public static let all: [WebhookType] = [
         WebhookType("ORDER_STATUS_CHANGE", number: 1), WebhookType("RECIPIENT_ADDRESS_UPDATE"), WebhookType("PACKAGE_UPDATE"),
         productStatusChange, WebhookType("SELLER_DEAUTHORIZATION"), WebhookType("UPCOMING_AUTHORIZATION_EXPIRATION"),
         WebhookType("CANCELLATION_STATUS_CHANGE"), WebhookType("RETURN_STATUS_CHANGE"), WebhookType("NEW_CONVERSATION"),
-        WebhookType("NEW_MESSAGE"), WebhookType("PRODUCT_INFORMATION_CHANGE", number: 15), WebhookType("PRODUCT_CREATION", number: 16),
+        WebhookType("NEW_MESSAGE"), productInformationChange, productCreation,
         productCategoryChange, productAuditStatusChange, WebhookType("INVOICE_STATUS_CHANGE"),
     ]
 }

@@ -42,6 +42,35 @@ struct AuditLifecycleTests {
         }
     }
 
+    /// PRODUCT_CREATION (16) at a create, PRODUCT_INFORMATION_CHANGE (15) when an edit of a
+    /// live product is published, to a receiver registered for them (they were never sent).
+    @Test func creationAndInformationChangeWebhooksAreSentToTheirSubscribers() async throws {
+        try await AuditFixture.run { fixture in
+            for type in ["PRODUCT_CREATION", "PRODUCT_INFORMATION_CHANGE"] {
+                let answer = try await fixture.client.call(
+                    .PUT,
+                    "/event/202309/webhooks",
+                    json: ["address": fixture.upgrade.receiver.url, "event_type": type]
+                )
+                #expect(answer.code == 0)
+            }
+            let created = try await fixture.listing.createProduct(on: try fixture.listing.leaf(.v2), version: .v2, title: "A new mug")
+            let leaf = try await fixture.editToV2(Self.mugs, title: "Mugs, edited")
+            await fixture.server.clock.advance(by: .seconds(3600))
+            let webhooks = await fixture.webhooks()
+            let creation = try #require(webhooks.first { $0.type == 16 })
+            #expect(creation.data["product_id"]?.number == Double(created), "type 16 carries product_id as a number")
+            #expect(creation.data["product_types"]?.array == [])
+            let changes = webhooks.filter { $0.type == 15 }
+            #expect(changes.count == 1, "the new product's first audit is no information change")
+            let change = try #require(changes.first)
+            #expect(change.data["product_id"]?.string == Self.mugs, "type 15 carries product_id as a string")
+            #expect(change.data["change_source"]?.string == "OPEN_API")
+            let fields = change.data["changed_fields"]?.array?.compactMap(\.string) ?? []
+            #expect(fields.contains("title") && fields.contains("others"), "\(fields); the category moved to \(leaf.id)")
+        }
+    }
+
     @Test func aFailedAuditKeepsTheOldVersionWithItsReasons() async throws {
         let reasons = ["The main image contains a watermark."]
         try await AuditFixture.run(
