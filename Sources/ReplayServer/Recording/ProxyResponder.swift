@@ -53,17 +53,7 @@ struct ProxyResponder: HTTPResponder {
             (answer, answerBody) = try await fetch(outgoing)
         } catch {
             logger.error("upstream \(shownAs) did not answer \(request.method) \(request.uri.path): \(error)")
-            let envelope = Envelope<NoPayload>(
-                code: APIError.notSimulated.code,
-                message: "tts-replay record could not get an answer from the upstream \(shownAs): \(error)",
-                requestID: "",
-                data: nil
-            )
-            return Response(
-                status: .badGateway,
-                headers: [.contentType: "application/json"],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: envelope.encoded()))
-            )
+            return Self.badGateway("tts-replay record could not get an answer from the upstream \(shownAs): \(error)")
         }
 
         let notRecorded = await recording.append(
@@ -88,17 +78,7 @@ struct ProxyResponder: HTTPResponder {
 
         if let notRecorded {
             // The client must not carry on as if the exchange were in the cassette.
-            let envelope = Envelope<NoPayload>(
-                code: APIError.notSimulated.code,
-                message: "tts-replay record answered this request upstream but did not record it: \(notRecorded)",
-                requestID: "",
-                data: nil
-            )
-            return Response(
-                status: .badGateway,
-                headers: [.contentType: "application/json"],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: envelope.encoded()))
-            )
+            return Self.badGateway("tts-replay record answered this request upstream but did not record it: \(notRecorded)")
         }
         var headers = HTTPFields()
         for (name, value) in answer.headers where !Self.connectionHeaders.contains(name.lowercased()) {
@@ -109,6 +89,16 @@ struct ProxyResponder: HTTPResponder {
 
     func shutdown() async throws {
         try await client.shutdown()
+    }
+
+    /// A 502 envelope with a message: the exchange failed, or was not recorded.
+    private static func badGateway(_ message: String) -> Response {
+        let envelope = Envelope<NoPayload>(code: APIError.notSimulated.code, message: message, requestID: "", data: nil)
+        return Response(
+            status: .badGateway,
+            headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: envelope.encoded()))
+        )
     }
 
     private static func recorded(_ headers: [(String, String)]) -> [String: String] {
