@@ -146,6 +146,15 @@ struct ContractSuiteTests {
         if name.hasPrefix("duplicate") { #expect(report.result("l7.duplicates-handled-once")?.status == .passed) }
     }
 
+    /// Reads that failed are named as such, with the cipher they used: "never read it back"
+    /// sent the user looking for a missing call that was there.
+    @Test func aConfirmationThatFailedIsNamedWithItsCipher() async throws {
+        let report = try await Self.report(try Scenario.builtIn(named: "cross-border").withRoomToAcknowledge, faults: .confirmsInAnotherShop)
+        let violation = try #require(report.result("l7.confirmed-after-webhook")?.violations.first)
+        #expect(violation.message.contains("read it back only with calls that failed"), "\(violation.message)")
+        #expect(violation.message.contains("with shop_cipher "))
+    }
+
     /// An edit that keeps the category (a new description) hides no category change: a read
     /// while it is under review confirms the webhook (it was judged as if the edit moved it).
     @Test func aReadWhileAnEditOfTheDescriptionIsUnderReviewConfirms() async throws {

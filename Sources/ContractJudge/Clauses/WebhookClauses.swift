@@ -169,7 +169,17 @@ extension Clause {
                 + v2Searches(inShop: delivery.shopID, after: delivery.wallTime, in: evidence)
             let confirmed = reads.contains { !isUnderCategoryReview(productID, at: $0.wallTime, in: evidence) }
             if !confirmed {
-                let what = reads.isEmpty ? "never read it back" : "read it back only while an edit to another category was under review"
+                let failed = evidence.requests(after: delivery.wallTime).first {
+                    $0.operation == APIOperation.getProduct.id && $0.path.hasSuffix("/\(productID)") && $0.responseCode != 0
+                }
+                let what =
+                    if !reads.isEmpty {
+                        "read it back only while an edit to another category was under review"
+                    } else if let failed {
+                        "read it back only with calls that failed (entry \(failed.id) answered \(failed.responseCode.map(String.init) ?? "no code"), with shop_cipher \(failed.shopCipher ?? "none"))"
+                    } else {
+                        "never read it back"
+                    }
                 violations.append(
                     ContractViolation(
                         message: "notification \(delivery.notificationID) said product \(productID) changed category; the client \(what)",
