@@ -99,6 +99,30 @@ struct CatalogueTests {
         }
     }
 
+    /// A scenario on a broken catalogue reports the catalogue's problem in its file, and points
+    /// at its own `catalogue` key (both were once reported at the scenario's 1:1).
+    @Test func aScenarioOnABrokenCatalogueReportsItInItsFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("catalogue-scenario-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Catalogue.builtIn.directory.appendingPathComponent("GB"), to: folder.appendingPathComponent("cat/GB"))
+        try "{\n \"region\": \"GB\",\n \"locale\": \"en-GB\"\n \"currency\": \"GBP\"\n}\n".write(
+            to: folder.appendingPathComponent("cat/GB/market.json"),
+            atomically: true,
+            encoding: .utf8
+        )
+        let scenario = folder.appendingPathComponent("s.yaml")
+        try "name: x\ncatalogue: ./cat\n".write(to: scenario, atomically: true, encoding: .utf8)
+        let broken = Linter.diagnostics(forFileAt: scenario)
+        #expect(broken.contains { $0.file.hasSuffix("cat/GB/market.json") && $0.line == 4 }, "\(broken)")
+        #expect(broken.contains { $0.file == scenario.path && $0.line == 2 && $0.keyPath == "catalogue" }, "\(broken)")
+
+        try "name: x\ncatalogue: ./nothing\n".write(to: scenario, atomically: true, encoding: .utf8)
+        let missing = Linter.diagnostics(forFileAt: scenario)
+        #expect(missing.map { "\($0.line) \($0.keyPath)" } == ["2 catalogue"], "\(missing)")
+        #expect(missing.first?.message.contains("no catalogue for market GB") == true)
+    }
+
     @Test func missingMarketNamesTheMarketsThatExist() {
         do {
             _ = try Catalogue.builtIn.market(.br)

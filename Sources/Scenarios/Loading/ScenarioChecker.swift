@@ -148,8 +148,19 @@ struct ScenarioChecker {
             do {
                 markets[region] = try catalogue.market(region)
             } catch {
-                if let index = shops.firstIndex(where: { $0?.region == region }) {
-                    problem(["shops", "\(index)", "region"], error.diagnostics.map(\.message).joined(separator: "; "))
+                // The scenario's `catalogue` key when it names one, else the shop's region.
+                let place = isRead(.catalogue) ? ["catalogue"] : ["shops", "\(shops.firstIndex { $0?.region == region } ?? 0)", "region"]
+                let folder = catalogue.directory.appendingPathComponent(region.rawValue).path
+                if FileManager.default.fileExists(atPath: folder) {
+                    // A broken catalogue file: its problems at their places in it, and a pointer here.
+                    problems += error.diagnostics
+                    let count = error.diagnostics.count
+                    problem(
+                        place,
+                        "the \(region.rawValue) catalogue in \(folder) has \(count) \(count == 1 ? "problem" : "problems"), reported at \(count == 1 ? "its place" : "their places")"
+                    )
+                } else {
+                    problem(place, error.diagnostics.map(\.message).joined(separator: "; "))
                 }
             }
         }
