@@ -337,8 +337,8 @@ struct CassetteItemByItemTests {
             name: "bad method",
             yaml: "      method: FETCH",
             line: 1_504,
-            column: 7,
-            keyPath: "interactions[375].request",
+            column: 15,
+            keyPath: "interactions[375].request.method",
             message: "'FETCH' is not an HTTP method"
         ),
         BrokenCase(
@@ -392,14 +392,14 @@ struct CassetteItemByItemTests {
             _ = try document.decode([CassetteFile.InteractionEntry].self)
         } catch {
             #expect(error.diagnostics.map(\.line) == [5])
-            #expect(error.diagnostics.map(\.column) == [14])
+            #expect(error.diagnostics.map(\.column) == [23], "at the method's value")
         }
         guard case .diagnostics(let whole) = Self.whole(text) else {
             Issue.record("FETCH was accepted")
             return
         }
         #expect(whole.map(\.line) == [5])
-        #expect(whole.map(\.column) == [14])
+        #expect(whole.map(\.column) == [23])
     }
 
     /// Short cassettes in both layouts, with the features the outline must respect.

@@ -172,24 +172,24 @@ struct CassetteLoadingTests {
             name: "bad method",
             yaml: head + "      method: FETCH\n      path: /a\n    response: {}\n",
             line: 4,
-            column: 7,
-            keyPath: "interactions[0].request",
+            column: 15,
+            keyPath: "interactions[0].request.method",
             message: "'FETCH' is not an HTTP method"
         ),
         BrokenCase(
             name: "query in the path",
             yaml: head + "      method: GET\n      path: /a?x=1\n    response: {}\n",
-            line: 4,
-            column: 7,
-            keyPath: "interactions[0].request",
+            line: 5,
+            column: 13,
+            keyPath: "interactions[0].request.path",
             message: "put parameters under query"
         ),
         BrokenCase(
             name: "bad status",
             yaml: head + "      {method: GET, path: /a}\n    response: {status: 1000}\n",
             line: 5,
-            column: 15,
-            keyPath: "interactions[0].response",
+            column: 24,
+            keyPath: "interactions[0].response.status",
             message: "not an HTTP status"
         ),
         BrokenCase(

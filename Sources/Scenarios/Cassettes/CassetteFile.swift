@@ -134,12 +134,18 @@ struct RequestEntry: Decodable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let method = try container.decode(String.self, forKey: .method).uppercased()
         guard Self.methods.contains(method) else {
-            throw decoder.invalidValue("'\(method)' is not an HTTP method the API uses; expected one of \(Self.methods.joined(separator: ", "))")
+            throw InvalidValueError(
+                codingPath: decoder.codingPath + [CodingKeys.method],
+                message: "'\(method)' is not an HTTP method the API uses; expected one of \(Self.methods.joined(separator: ", "))"
+            )
         }
         self.method = method
         self.path = try container.decode(String.self, forKey: .path)
         if !path.hasPrefix("/") || path.contains("?") {
-            throw decoder.invalidValue("path starts with / and holds no query, such as /product/202309/categories; put parameters under query")
+            throw InvalidValueError(
+                codingPath: decoder.codingPath + [CodingKeys.path],
+                message: "path starts with / and holds no query, such as /product/202309/categories; put parameters under query"
+            )
         }
         self.query = try ScalarText.mapping(container, forKey: .query, of: decoder) ?? [:]
         self.headers = Self.lowercased(try ScalarText.mapping(container, forKey: .headers, of: decoder) ?? [:])
@@ -168,7 +174,12 @@ struct ResponseEntry: Decodable {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.status = try container.decodeIfPresent(Int.self, forKey: .status) ?? 200
-        if !(100...599).contains(status) { throw decoder.invalidValue("status \(status) is not an HTTP status (100 to 599)") }
+        if !(100...599).contains(status) {
+            throw InvalidValueError(
+                codingPath: decoder.codingPath + [CodingKeys.status],
+                message: "status \(status) is not an HTTP status (100 to 599)"
+            )
+        }
         let headers = try ScalarText.mapping(container, forKey: .headers, of: decoder) ?? [:]
         self.headers = RequestEntry.lowercased(headers)
         self.body = try BodyEntry(from: container, json: .body, text: .bodyText, decoder: decoder)
