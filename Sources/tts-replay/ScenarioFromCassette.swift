@@ -103,13 +103,18 @@ struct ScenarioFromCassette: AsyncParsableCommand {
         if !force && !existing.isEmpty {
             throw Self.fail(existing.map { "error: \($0.path) exists; give --force to replace it" })
         }
+        var writing = scenarioURL
         do {
             if let leftover = result.leftover, let leftoverURL {
+                writing = leftoverURL
                 try leftover.yaml.write(to: leftoverURL, atomically: true, encoding: .utf8)
             }
+            writing = scenarioURL
             try result.scenarioYAML.write(to: scenarioURL, atomically: true, encoding: .utf8)
         } catch {
-            throw Self.fail(["error: could not write the scenario: \(error.localizedDescription)"])
+            let folder = writing.deletingLastPathComponent().path
+            let reason = FileManager.default.fileExists(atPath: folder) ? error.localizedDescription : "the folder \(folder) does not exist"
+            throw Self.fail(["error: could not write \(writing.path): \(reason)"])
         }
 
         let counts = result.counts

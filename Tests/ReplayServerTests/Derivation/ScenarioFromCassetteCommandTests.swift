@@ -42,6 +42,11 @@ struct ScenarioFromCassetteCommandTests {
             #expect(again.errors.contains("exists; give --force to replace it"))
             let forced = try await ToolRun.run(["scenario", "from-cassette", recording.path, "-o", output, "--force"])
             #expect(forced.status == 0, "\(forced.errors)")
+
+            let nowhere = folder.appendingPathComponent("no-such-folder/s.yaml").path
+            let unwritable = try await ToolRun.run(["scenario", "from-cassette", recording.path, "-o", nowhere])
+            #expect(unwritable.status != 0)
+            #expect(unwritable.errors.contains("no-such-folder") && unwritable.errors.contains("does not exist"), "\(unwritable.errors)")
         }
     }
 

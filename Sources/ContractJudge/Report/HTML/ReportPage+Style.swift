@@ -16,7 +16,7 @@ extension ReportPage {
         .status { display: inline-block; min-width: 92px; font-weight: 600; }
         .passed .status { color: var(--ok); } .violated .status { color: var(--gateway); } .not_exercised .status { color: var(--muted); }
         .severity { color: var(--muted); font-size: 12px; }
-        .violation { margin: 6px 0 6px 16px; } .violation p { margin: 2px 0; } .fix { margin: 4px 0 0 16px; } .facts, .why { color: var(--muted); margin: 2px 0 0 16px; }
+        .violation { margin: 6px 0 6px 16px; } .violation p { margin: 2px 0; overflow-wrap: anywhere; } .fix { margin: 4px 0 0 16px; } .facts, .why { color: var(--muted); margin: 2px 0 0 16px; }
         a[data-entry], a[data-notification] { cursor: pointer; }
         .controls { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin: 4px 0; }
         .controls button, .controls select { font: inherit; padding: 2px 8px; }
