@@ -27,6 +27,9 @@ struct UntrustedTextInReportsTests {
             #expect(!summary.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x0D || $0.value == 0x202E })
             #expect(!summary.split(separator: "\n").contains { $0.hasPrefix("FORGED") })
 
+            let page = report.html(timeline: try await RunTimeline(journal: server.journal.reader))
+            #expect(!page.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E }, "the page shows them too")
+
             let junit = report.junit
             #expect(!junit.unicodeScalars.contains { $0.value == 0x1B })
             let parser = XMLParser(data: Data(junit.utf8))

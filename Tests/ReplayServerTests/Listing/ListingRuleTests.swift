@@ -278,6 +278,13 @@ struct ListingRuleTests {
             code: 98001004,
             message: invalid("package_weight.unit", "'KG' is not one of its values", "KILOGRAM, GRAM, POUND")
         ),
+        RuleCase(name: "a title of spaces", breaks: { _, body in body["title"] = "   " }, code: 12052261, message: "product name is empty"),
+        RuleCase(
+            name: "a listing platform that is none",
+            breaks: { _, body in body["listing_platforms"] = ["EBAY"] },
+            code: 98001004,
+            message: invalid("listing_platforms[0]", "'EBAY' is not one of its values", "TIKTOK_SHOP, TOKOPEDIA")
+        ),
         RuleCase(
             name: "an idempotency key of 129 characters",
             breaks: { _, body in body["idempotency_key"] = String(repeating: "k", count: 129) },

@@ -15,13 +15,14 @@ extension ListingRule {
     }
 
     static let titlePresent = ListingRule("title.present", codes: [12052261], needsLeaf: false) { subject in
-        (subject.draft.title ?? "").isEmpty ? [.problem(.productNameEmpty)] : []
+        // A title of spaces names nothing either.
+        (subject.draft.title ?? "").allSatisfy(\.isWhitespace) ? [.problem(.productNameEmpty)] : []
     }
 
     /// Title length per market: 1–255 in DE ES FR IE IT JP GB US, 1–300 in BR and MX, 25–255
     /// elsewhere (the SDK's `CreateProductRequest.title`).
     static let titleLength = ListingRule("title.length", codes: [12052051, 12052910], needsLeaf: false) { subject in
-        guard let title = subject.draft.title, !title.isEmpty else { return [] }
+        guard let title = subject.draft.title, !title.allSatisfy(\.isWhitespace) else { return [] }
         let limits = titleLimits(subject.market.region)
         if title.count > limits.upperBound { return [.problem(.titleTooLong)] }
         if title.count < limits.lowerBound { return [.problem(.invalidInput)] }

@@ -18,6 +18,9 @@ extension ListingRule {
         check("save_mode", draft.saveMode, in: ["AS_DRAFT", "LISTING"])
         check("package_weight.unit", draft.echoed["package_weight"]?["unit"]?.string, in: ["KILOGRAM", "GRAM", "POUND"])
         check("package_dimensions.unit", draft.echoed["package_dimensions"]?["unit"]?.string, in: ["CENTIMETER", "INCH"])
+        for (index, platform) in (draft.listingPlatforms ?? []).enumerated() {
+            check("listing_platforms[\(index)]", platform, in: ["TIKTOK_SHOP", "TOKOPEDIA"])
+        }
         for (index, sku) in (draft.skus ?? []).enumerated() {
             check("skus[\(index)].identifier_code.type", sku.echoed["identifier_code"]?["type"]?.string, in: ["GTIN", "EAN", "UPC", "ISBN", "JAN"])
         }

@@ -171,6 +171,8 @@ struct ProductDraft: Decodable, Sendable {
     var saveMode: String?
     /// Read for its length only: the fake does not deduplicate creates.
     var idempotencyKey: String?
+    /// Read for its values only: every product of the fake is on TikTok Shop.
+    var listingPlatforms: [String]?
     /// The fields of ``echoedKeys`` the client sent.
     var echoed: [String: JSONValue] = [:]
 
@@ -187,6 +189,7 @@ struct ProductDraft: Decodable, Sendable {
         case replicatedProducts = "replicated_products"
         case saveMode = "save_mode"
         case idempotencyKey = "idempotency_key"
+        case listingPlatforms = "listing_platforms"
     }
 
     init(from decoder: any Decoder) throws {
@@ -206,6 +209,7 @@ struct ProductDraft: Decodable, Sendable {
         self.replicatedProducts = try container.decodeIfPresent([ReplicatedProduct].self, forKey: .replicatedProducts)
         self.saveMode = try container.decodeIfPresent(String.self, forKey: .saveMode)
         self.idempotencyKey = try container.decodeIfPresent(String.self, forKey: .idempotencyKey)
+        self.listingPlatforms = try container.decodeIfPresent([String].self, forKey: .listingPlatforms)
         self.echoed = try FieldName.decode(Self.echoedKeys, from: decoder)
     }
 }
