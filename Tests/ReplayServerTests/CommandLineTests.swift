@@ -163,7 +163,10 @@ struct CommandLineTests {
         #expect(lines.contains { $0.hasSuffix("empty.yml: error: the file is empty") })
         #expect(!lines.contains { $0.contains("fine.json") })
         #expect(
-            lines.contains { $0.hasSuffix("cassette.yaml:4:15: error: status 99 is not an HTTP status (100 to 599) (at interactions[0].response)") }
+            lines.contains {
+                $0.hasSuffix("cassette.yaml:4:24: error: status 99 is not an HTTP status (100 to 599) (at interactions[0].response.status)")
+            },
+            "\(lines)"
         )
 
         let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
