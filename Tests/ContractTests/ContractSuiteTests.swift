@@ -146,6 +146,18 @@ struct ContractSuiteTests {
         if name.hasPrefix("duplicate") { #expect(report.result("l7.duplicates-handled-once")?.status == .passed) }
     }
 
+    /// A product the task keeps failing, edited to another 3-level leaf where the market still
+    /// takes v1, is left on the old tree: the edit does not handle it (it passed).
+    @Test func anEditToAnother3LevelLeafDoesNotHandleAFailedUpgrade() async throws {
+        var scenario = try Scenario.builtIn(named: "legacy-v1-listing").withRoomToAcknowledge
+        let product = try #require(scenario.products.first)
+        scenario.upgrade.failures = [.init(productID: product.id)]
+        let report = try await Self.report(scenario, faults: .editsFailedToAnotherV1Leaf)
+        #expect(report.result("l7.failed-upgrades-handled")?.status == .violated, "\(report.summary)")
+        let reference = try await Self.report(scenario)
+        #expect(reference.result("l7.failed-upgrades-handled")?.status == .passed, "\(reference.summary)")
+    }
+
     /// Reads that failed are named as such, with the cipher they used: "never read it back"
     /// sent the user looking for a missing call that was there.
     @Test func aConfirmationThatFailedIsNamedWithItsCipher() async throws {

@@ -105,9 +105,13 @@ extension Clause {
                     )
                 )
             }
-            // An edit to another category counts once it is sent: its audit may outlast the run.
+            // An edit to another category on the 7-level tree counts once it is sent: its audit may
+            // outlast the run. One to another 3-level leaf (a market before its cut-off takes
+            // it) leaves the product on the old tree. Journals that did not record the tree
+            // count any move.
             let moved = evidence.events.contains { event in
                 event.productID == productID && event.wallTime > last.wallTime
+                    && (event.details[ShopEvent.currentCategoryVersionKey] ?? "v2") == "v2"
                     && (event.kind == .productCategoryChanged
                         || (event.kind == .productAuditSubmitted
                             && event.details[ShopEvent.previousCategoryIDKey] != event.details[ShopEvent.currentCategoryIDKey]))

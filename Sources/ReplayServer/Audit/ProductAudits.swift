@@ -109,6 +109,7 @@ final class ProductAudits: Sendable {
                 "operation": submission.rawValue, "due": ScenarioInstant.format(due),
                 ShopEvent.previousCategoryIDKey: submitted.previousCategory,
                 ShopEvent.currentCategoryIDKey: submitted.candidate.categoryID,
+                ShopEvent.currentCategoryVersionKey: submitted.candidate.categoryVersion.rawValue,
             ],
             at: clock.unixSeconds
         )

@@ -52,6 +52,9 @@ struct ClientFaults: OptionSet, Sendable, Hashable, CustomStringConvertible {
     /// Not a fault: confirms each notification with a Search Products on v2 in the product's
     /// shop, not a Get Product.
     static let confirmsBySearch = ClientFaults(rawValue: 1 << 21)
+    /// Handles a product the task keeps failing by editing it to another leaf of the 3-level
+    /// tree (category_version=v1), which a market before its cut-off accepts.
+    static let editsFailedToAnotherV1Leaf = ClientFaults(rawValue: 1 << 22)
 
     static let names: [(ClientFaults, String)] = [
         (.badSign, "badSign"), (.tokenInQuery, "tokenInQuery"), (.noShopCipher, "noShopCipher"), (.v1Listing, "v1Listing"),
@@ -62,6 +65,7 @@ struct ClientFaults: OptionSet, Sendable, Hashable, CustomStringConvertible {
         (.firstShopOnly, "firstShopOnly"), (.checksEveryProductAtTheEnd, "checksEveryProductAtTheEnd"), (.tokenAlsoInQuery, "tokenAlsoInQuery"),
         (.legacyGlobalAttributes, "legacyGlobalAttributes"), (.acknowledgesCategoryChangesOnly, "acknowledgesCategoryChangesOnly"),
         (.editsDescriptionBeforeConfirming, "editsDescriptionBeforeConfirming"), (.confirmsBySearch, "confirmsBySearch"),
+        (.editsFailedToAnotherV1Leaf, "editsFailedToAnotherV1Leaf"),
     ]
 
     var description: String {

@@ -266,12 +266,16 @@ struct ReferenceClient {
     private func editToV2Leaf(_ productID: String, cipher: String) async throws -> Bool {
         let product = try await call(.GET, "/product/202309/products/\(productID)", cipher: cipher).data
         let title = product["title"]?.string ?? ""
-        guard let leaf = try await v2Leaf(for: product, cipher: cipher) else { return false }
+        // The fault moves the product to another leaf of the 3-level tree, where a market before
+        // its cut-off still takes one.
+        let tree = faults.contains(.editsFailedToAnotherV1Leaf) ? "v1" : "v2"
+        let found = tree == "v2" ? try await v2Leaf(for: product, cipher: cipher) : try await anotherV1Leaf(for: product, cipher: cipher)
+        guard let leaf = found else { return false }
         let attributes =
-            try await call(.GET, "/product/202309/categories/\(leaf)/attributes", cipher: cipher, query: ["category_version": "v2"]).data[
+            try await call(.GET, "/product/202309/categories/\(leaf)/attributes", cipher: cipher, query: ["category_version": tree]).data[
                 "attributes"
             ]?.array ?? []
-        let rules = try await call(.GET, "/product/202309/categories/\(leaf)/rules", cipher: cipher, query: ["category_version": "v2"]).data
+        let rules = try await call(.GET, "/product/202309/categories/\(leaf)/rules", cipher: cipher, query: ["category_version": tree]).data
         let certifications = (rules["product_certifications"]?.array ?? []).filter { $0["is_required"]?.bool == true }.map {
             JSONValue.object(["id": $0["id"] ?? .null, "images": .array([.object(["uri": .string("tos-certificate")])])])
         }
@@ -284,7 +288,7 @@ struct ReferenceClient {
         }
         var body: [String: JSONValue] = [
             "title": .string(title), "description": product["description"] ?? .string(title), "category_id": .string(leaf),
-            "category_version": .string("v2"), "main_images": product["main_images"] ?? .array([]),
+            "category_version": .string(tree), "main_images": product["main_images"] ?? .array([]),
             "product_attributes": .array(Self.attributeValues(kept: product["product_attributes"]?.array ?? [], leafAttributes: attributes)),
             "certifications": .array(certifications), "skus": .array(skus),
         ]
@@ -397,6 +401,16 @@ struct ReferenceClient {
         let leaves = categories.filter { $0["is_leaf"]?.bool == true && $0["permission_statuses"]?.array == [.string("AVAILABLE")] }
         if let name = chain.last?["local_name"], let same = leaves.first(where: { $0["local_name"] == name }) { return same["id"]?.string }
         return leaves.first { root($0)["local_name"] == chain.first?["local_name"] }?["id"]?.string
+    }
+
+    /// A leaf of the 3-level tree other than the product's own.
+    private func anotherV1Leaf(for product: JSONValue, cipher: String) async throws -> String? {
+        let current = product["category_chains"]?.array?.last?["id"]?.string
+        let categories =
+            try await call(.GET, "/product/202309/categories", cipher: cipher, query: ["category_version": "v1"]).data["categories"]?.array ?? []
+        return categories.first {
+            $0["is_leaf"]?.bool == true && $0["permission_statuses"]?.array == [.string("AVAILABLE")] && $0["id"]?.string != current
+        }?["id"]?.string
     }
 
     /// The broken create: a 3-level leaf sent as if it were a 7-level one.
