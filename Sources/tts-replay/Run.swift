@@ -13,7 +13,9 @@ struct Run: AsyncParsableCommand {
         discussion: """
             The command runs with TTS_BASE_URL, TTS_ADMIN_URL, TTS_APP_KEY, TTS_APP_SECRET, TTS_ACCESS_TOKEN,
             TTS_SHOP_CIPHER, TTS_SHOP_ID and TTS_JOURNAL in its environment. When it exits, tts-replay waits
-            until no webhook delivery is due, judges the journal and prints the summary on standard error.
+            until no webhook delivery is due and no clock move is under way (at most --settle-timeout; past it,
+            a warning says the verdict judges what happened until then), judges the journal and prints the
+            summary on standard error.
             Exit status: 0 every clause passes (or is not exercised), 1 a clause is violated, 2 a usage or
             scenario error, 3 the client command itself failed (its report is printed all the same), 4 the
             journal lost entries, so no verdict is given.
@@ -78,7 +80,14 @@ struct Run: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: cannot run \(command[0]): \(error.localizedDescription)\n".utf8))
             ending = nil
         }
-        _ = await server.webhooks.awaitIdle(timeout: .seconds(settleTimeout))
+        if await !server.webhooks.awaitIdle(timeout: .seconds(settleTimeout)) {
+            FileHandle.standardError.write(
+                Data(
+                    "warning: webhooks or a clock move were still under way after --settle-timeout \(settleTimeout) s; the verdict judges what happened until now (raise --settle-timeout to wait longer)\n"
+                        .utf8
+                )
+            )
+        }
         await server.journal.flush()
         if server.journal.lostEntries > 0 {
             let lost = server.journal.lostEntries

@@ -232,7 +232,14 @@ struct SuiteCommand: AsyncParsableCommand {
             ending = nil
             startProblem = "the client command could not start: \(error.localizedDescription)"
         }
-        _ = await server.webhooks.awaitIdle(timeout: .seconds(settleTimeout))
+        if await !server.webhooks.awaitIdle(timeout: .seconds(settleTimeout)) {
+            FileHandle.standardError.write(
+                Data(
+                    "warning: \(entry.name): webhooks or a clock move were still under way after --settle-timeout \(settleTimeout) s; its verdict judges what happened until then\n"
+                        .utf8
+                )
+            )
+        }
         await server.journal.flush()
         if server.journal.lostEntries > 0 {
             let lost = server.journal.lostEntries

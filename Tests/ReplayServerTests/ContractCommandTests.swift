@@ -33,6 +33,29 @@ struct ContractCommandTests {
         }
     }
 
+    /// A client that leaves while its clock move is still delivering webhooks (to a receiver
+    /// that never answers) gets a verdict only after `--settle-timeout`, and is told the run
+    /// had not settled (it once got a silent verdict on half the deliveries).
+    @Test func runWarnsWhenTheRunHasNotSettled() async throws {
+        let signed = Self.package.appendingPathComponent("examples/signed_request.py").path
+        let silent = try HeldPort(silent: true)  // outlives the client: its deliveries wait for their deadline
+        defer { silent.close() }
+        let script = """
+            import json, os, subprocess, sys, threading, time, urllib.request
+            config = json.dumps({k: os.environ["TTS_" + k.upper()] for k in ["base_url", "app_key", "app_secret", "access_token", "shop_cipher"]})
+            def call(path, *args):
+                subprocess.run([sys.executable, "\(signed)", "-", path, *args], input=config, text=True, check=True, capture_output=True)
+            call("/event/202309/webhooks", "--method", "PUT", "--body",
+                 json.dumps({"address": "http://127.0.0.1:\(silent.port)/hook", "event_type": "PRODUCT_CATEGORY_CHANGE"}))
+            call("/product/202407/products/category_upgrade_task", "--method", "POST")
+            move = urllib.request.Request(os.environ["TTS_ADMIN_URL"] + "/clock/advance", data=b'{"by": "2h1m"}', method="POST")
+            threading.Thread(target=lambda: urllib.request.urlopen(move, timeout=120), daemon=True).start()
+            time.sleep(1.5)
+            """
+        let result = try await ToolRun.run(["run", "--scenario", "happy-path-gb", "--settle-timeout", "1", "--", "python3", "-c", script])
+        #expect(result.errors.contains("warning: webhooks or a clock move were still under way after --settle-timeout 1 s"), "\(result.errors)")
+    }
+
     /// The Python reference client runs the whole upgrade flow, edits and their audits included, moving the scenario
     /// clock through the admin API.
     @Test(arguments: ["slow-webhook", "too-new-for-24h", "forged-webhook", "rate-limited", "failed-upgrade", "eu-compliance-de", "audit-delays-edit"])

@@ -126,7 +126,7 @@ struct WebhookBoundsTests {
     }
 
     @Test func aRefusedConnectionFailsAtOnce() async throws {
-        let refusing = try RefusingPort()
+        let refusing = try HeldPort()
         defer { refusing.close() }
         let port = refusing.port
         // Deadlines of 20 s, far beyond a refusal even on a loaded machine.

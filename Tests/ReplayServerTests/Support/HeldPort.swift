@@ -1,14 +1,16 @@
 import Glibc
 
-/// A loopback port that refuses every connection: a TCP socket bound but never listening, kept
-/// open until ``close()`` so that no other test's server can be given the same port meanwhile
-/// (a port bound and closed again could be).
-final class RefusingPort: Sendable {
+/// A loopback port held by the test until ``close()``, so that no other test's server can be
+/// given it meanwhile (a port bound and closed again could be): refusing every connection (bound,
+/// not listening), or silent (listening, never accepting: a connection opens into the backlog
+/// and no answer ever comes).
+final class HeldPort: Sendable {
     /// The port number.
     let port: Int
     private let descriptor: Int32
 
-    init() throws {
+    /// - Parameter silent: Listen without ever accepting, instead of refusing.
+    init(silent: Bool = false) throws {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw Failure(call: "socket") }
         var address = sockaddr_in()
@@ -21,7 +23,7 @@ final class RefusingPort: Sendable {
                 bind(descriptor, address, length) == 0 && getsockname(descriptor, address, &length) == 0
             }
         }
-        guard bound else {
+        guard bound, !silent || listen(descriptor, 64) == 0 else {
             Glibc.close(descriptor)
             throw Failure(call: "bind")
         }
