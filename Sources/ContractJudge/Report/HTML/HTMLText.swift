@@ -16,9 +16,8 @@ package enum HTMLText {
             case "'": escaped += "&#39;"
             // Control characters and bidirectional overrides from the journal are shown, not
             // sent (tabs and line breaks kept), as in the terminal summary.
-            case "\u{00}"..."\u{08}", "\u{0B}", "\u{0C}", "\u{0E}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{200E}", "\u{200F}",
-                "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}":
-                escaped += "\\u{" + String(character.value, radix: 16, uppercase: true) + "}"
+            case _ where UntrustedText.isShown(character, keepingLineBreaks: true):
+                escaped += UntrustedText.shownForm(of: character)
             default: escaped.unicodeScalars.append(character)
             }
         }

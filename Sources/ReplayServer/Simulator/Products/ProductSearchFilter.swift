@@ -79,9 +79,8 @@ struct ProductSearchFilter: Hashable, Sendable {
     /// A list of names from a closed set; nil when the field is absent.
     private static func names(_ key: String, in body: JSONValue?, among allowed: [String]) throws(APIError) -> Set<String>? {
         guard let field = body?[key], field != .null else { return nil }
-        guard let items = field.array, let names = Optional(items.compactMap(\.string)), names.count == items.count,
-            names.allSatisfy(allowed.contains)
-        else {
+        let names = field.array?.compactMap(\.string) ?? []
+        guard names.count == field.array?.count, names.allSatisfy(allowed.contains) else {
             throw APIError.invalidParameter(key, reason: "not a list of known values", expected: "a list of \(allowed.joined(separator: ", "))")
         }
         return Set(names)
